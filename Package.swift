@@ -1,0 +1,115 @@
+// swift-tools-version:6.3
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "wasmbench",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "wasmbench", targets: ["wasmbench"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),
+    ],
+    targets: [
+        // Value types only: the saved artifact's vocabulary.
+        .target(name: "WasmBenchModel", swiftSettings: strict),
+        // Pure, cited statistics.
+        .target(name: "WasmBenchStatistics", swiftSettings: strict),
+        // The runtime protocol, guest protocol and phase vocabulary. No runtime imported here.
+        .target(name: "WasmBenchRuntime", dependencies: ["WasmBenchModel"], swiftSettings: strict),
+        // Spawning child processes with time limits, rusage and captured output.
+        .target(name: "WasmBenchProcess", swiftSettings: strict),
+        // Hand-declared prototypes for the few libwasmtime C API calls we use (loaded with dlopen).
+        .target(name: "CWasmtime", linkerSettings: [.linkedLibrary("dl")]),
+        // Adapters: each alone imports or spawns its runtime.
+        .target(
+            name: "WasmBenchWasmKit",
+            dependencies: [
+                "WasmBenchRuntime", "WasmBenchModel",
+                .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WasmKitWASI", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "WasmBenchWasmtimeCAPI",
+            dependencies: ["WasmBenchRuntime", "WasmBenchModel", "CWasmtime"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "WasmBenchSubprocess",
+            dependencies: ["WasmBenchRuntime", "WasmBenchModel", "WasmBenchProcess"],
+            resources: [.copy("Drivers")],
+            swiftSettings: strict
+        ),
+        // The cache folder, PyPI installs and tool discovery.
+        .target(
+            name: "WasmBenchProvision",
+            dependencies: ["WasmBenchModel", "WasmBenchProcess"],
+            swiftSettings: strict
+        ),
+        // Suites and their builds (C kernels native + wasm32-wasi, user modules).
+        .target(
+            name: "WasmBenchWorkloads",
+            dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision"],
+            resources: [.copy("Kernels")],
+            swiftSettings: strict
+        ),
+        // Scheduling, time budgets, failure policy, save-after-each.
+        .target(
+            name: "WasmBenchRunner",
+            dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics"],
+            swiftSettings: strict
+        ),
+        // Renderers: ReportDocument -> String/Data. No I/O.
+        .target(
+            name: "WasmBenchReport",
+            dependencies: ["WasmBenchModel", "WasmBenchStatistics"],
+            swiftSettings: strict
+        ),
+        // Subcommands; the only ArgumentParser importer.
+        .target(
+            name: "WasmBenchCLI",
+            dependencies: [
+                "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess",
+                "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
+                "WasmBenchProvision", "WasmBenchWorkloads", "WasmBenchRunner", "WasmBenchReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "wasmbench", dependencies: ["WasmBenchCLI"], swiftSettings: strict),
+
+        .target(
+            name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], path: "Tests/TestSupport",
+            swiftSettings: strict),
+        .testTarget(name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
+            resources: [.copy("Snapshots")], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchCLITests",
+            dependencies: ["WasmBenchCLI", "TestSupport"],
+            swiftSettings: strict),
+        // Slow tier: real runtimes, real toolchains. Run by .ci/run as its own step.
+        .testTarget(
+            name: "WasmBenchIntegrationTests",
+            dependencies: [
+                "WasmBenchCLI", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
+                "WasmBenchWorkloads", "WasmBenchProvision", "TestSupport",
+            ],
+            swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,739 @@
+// Drives libwasmtime's C API through dlopen'd function pointers: see cwasmtime.h for the surface.
+//
+// No wasmtime headers ship with the PyPI wheel, so the types and prototypes below are declared
+// here from the wheel's ctypes description (`wasmtime/_bindings.py`, wasmtime 50.0.1). Only the
+// calls wasmbench makes are declared; every struct whose layout matters has a size check.
+#define _GNU_SOURCE
+#include "cwasmtime.h"
+
+#include <ctype.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+// MARK: - The wasmtime C API types wasmbench touches
+
+typedef struct wasm_config_t wasm_config_t;
+typedef struct wasm_engine_t wasm_engine_t;
+typedef struct wasm_trap_t wasm_trap_t;
+typedef struct wasm_functype_t wasm_functype_t;
+typedef struct wasm_valtype_t wasm_valtype_t;
+typedef struct wasi_config_t wasi_config_t;
+typedef struct wasmtime_error_t wasmtime_error_t;
+typedef struct wasmtime_module_t wasmtime_module_t;
+typedef struct wasmtime_store_t wasmtime_store_t;
+typedef struct wasmtime_context_t wasmtime_context_t;
+typedef struct wasmtime_linker_t wasmtime_linker_t;
+
+/// `wasm_byte_vec_t` (also `wasm_name_t` and `wasm_message_t`).
+typedef struct wasm_byte_vec_t {
+    size_t size;
+    uint8_t *data;
+} wasm_byte_vec_t;
+
+/// `wasm_valtype_vec_t`.
+typedef struct wasm_valtype_vec_t {
+    size_t size;
+    wasm_valtype_t **data;
+} wasm_valtype_vec_t;
+
+/// `wasmtime_func_t`.
+typedef struct wasmtime_func_t {
+    uint64_t store_id;
+    void *private_data;
+} wasmtime_func_t;
+
+/// `wasmtime_instance_t`.
+typedef struct wasmtime_instance_t {
+    uint64_t store_id;
+    size_t private_index;
+} wasmtime_instance_t;
+
+/// `wasmtime_extern_t`: a kind byte, then a union whose largest member (`wasmtime_global_t`) is
+/// 24 bytes. Only the function member is read.
+typedef struct wasmtime_extern_t {
+    uint8_t kind;
+    union {
+        wasmtime_func_t func;
+        uint64_t storage[3];
+    } of;
+} wasmtime_extern_t;
+
+/// `wasmtime_val_t`: a kind byte, then a union whose largest members (the GC references) are
+/// 24 bytes. Only the numeric members are used.
+typedef struct wasmtime_val_t {
+    uint8_t kind;
+    union {
+        int32_t i32;
+        int64_t i64;
+        float f32;
+        double f64;
+        uint64_t storage[3];
+    } of;
+} wasmtime_val_t;
+
+_Static_assert(sizeof(wasm_byte_vec_t) == 16, "wasm_byte_vec_t is 16 bytes on 64-bit targets");
+_Static_assert(sizeof(wasm_valtype_vec_t) == 16, "wasm_valtype_vec_t is 16 bytes on 64-bit");
+_Static_assert(sizeof(wasmtime_func_t) == 16, "wasmtime_func_t is 16 bytes on 64-bit targets");
+_Static_assert(sizeof(wasmtime_instance_t) == 16, "wasmtime_instance_t is 16 bytes on 64-bit");
+_Static_assert(sizeof(wasmtime_extern_t) == 32, "wasmtime_extern_t is 32 bytes on 64-bit targets");
+_Static_assert(offsetof(wasmtime_extern_t, of) == 8, "wasmtime_extern_t's union starts at byte 8");
+_Static_assert(sizeof(wasmtime_val_t) == 32, "wasmtime_val_t is 32 bytes on 64-bit targets");
+_Static_assert(offsetof(wasmtime_val_t, of) == 8, "wasmtime_val_t's union starts at byte 8");
+
+/// `wasmtime_strategy_t`: 0 auto, 1 Cranelift, 2 Winch.
+enum { WB_STRATEGY_CRANELIFT = 1 };
+/// `wasmtime_opt_level_t`: 0 none, 1 speed, 2 speed and size.
+enum { WB_OPT_LEVEL_SPEED = 1 };
+/// `wasmtime_extern_kind_t` of a function.
+enum { WB_EXTERN_FUNC = 0 };
+/// `wasmtime_valkind_t` and `wasm_valkind_t` agree on the numeric kinds.
+enum { WB_KIND_I32 = 0, WB_KIND_I64 = 1, WB_KIND_F32 = 2, WB_KIND_F64 = 3 };
+
+// MARK: - The function table
+
+// Every function wasmbench resolves: return type, name, parameter list.
+#define WB_WASMTIME_FUNCTIONS(X)                                                                   \
+    X(void, wasm_byte_vec_delete, (wasm_byte_vec_t *))                                            \
+    X(wasm_config_t *, wasm_config_new, (void))                                                   \
+    X(void, wasmtime_config_strategy_set, (wasm_config_t *, uint8_t))                             \
+    X(void, wasmtime_config_cranelift_opt_level_set, (wasm_config_t *, uint8_t))                  \
+    X(wasm_engine_t *, wasm_engine_new_with_config, (wasm_config_t *))                            \
+    X(void, wasm_engine_delete, (wasm_engine_t *))                                                \
+    X(wasmtime_error_t *, wasmtime_module_new,                                                    \
+      (wasm_engine_t *, const uint8_t *, size_t, wasmtime_module_t **))                           \
+    X(wasmtime_error_t *, wasmtime_module_serialize, (wasmtime_module_t *, wasm_byte_vec_t *))    \
+    X(wasmtime_error_t *, wasmtime_module_deserialize,                                            \
+      (wasm_engine_t *, const uint8_t *, size_t, wasmtime_module_t **))                           \
+    X(void, wasmtime_module_delete, (wasmtime_module_t *))                                        \
+    X(wasmtime_store_t *, wasmtime_store_new, (wasm_engine_t *, void *, void (*)(void *)))        \
+    X(wasmtime_context_t *, wasmtime_store_context, (wasmtime_store_t *))                         \
+    X(void, wasmtime_store_delete, (wasmtime_store_t *))                                          \
+    X(wasi_config_t *, wasi_config_new, (void))                                                   \
+    X(bool, wasi_config_set_argv, (wasi_config_t *, size_t, const char *const *))                 \
+    X(void, wasi_config_inherit_stdout, (wasi_config_t *))                                        \
+    X(void, wasi_config_inherit_stderr, (wasi_config_t *))                                        \
+    X(void, wasi_config_delete, (wasi_config_t *))                                                \
+    X(wasmtime_error_t *, wasmtime_context_set_wasi, (wasmtime_context_t *, wasi_config_t *))     \
+    X(wasmtime_linker_t *, wasmtime_linker_new, (wasm_engine_t *))                                \
+    X(wasmtime_error_t *, wasmtime_linker_define_wasi, (wasmtime_linker_t *))                     \
+    X(wasmtime_error_t *, wasmtime_linker_instantiate,                                            \
+      (const wasmtime_linker_t *, wasmtime_context_t *, const wasmtime_module_t *,                \
+       wasmtime_instance_t *, wasm_trap_t **))                                                    \
+    X(void, wasmtime_linker_delete, (wasmtime_linker_t *))                                        \
+    X(bool, wasmtime_instance_export_get,                                                         \
+      (wasmtime_context_t *, const wasmtime_instance_t *, const char *, size_t,                   \
+       wasmtime_extern_t *))                                                                      \
+    X(void, wasmtime_extern_delete, (wasmtime_extern_t *))                                        \
+    X(wasm_functype_t *, wasmtime_func_type,                                                      \
+      (const wasmtime_context_t *, const wasmtime_func_t *))                                      \
+    X(const wasm_valtype_vec_t *, wasm_functype_params, (const wasm_functype_t *))                \
+    X(const wasm_valtype_vec_t *, wasm_functype_results, (const wasm_functype_t *))               \
+    X(void, wasm_functype_delete, (wasm_functype_t *))                                            \
+    X(uint8_t, wasm_valtype_kind, (const wasm_valtype_t *))                                       \
+    X(wasmtime_error_t *, wasmtime_func_call,                                                     \
+      (wasmtime_context_t *, const wasmtime_func_t *, const wasmtime_val_t *, size_t,             \
+       wasmtime_val_t *, size_t, wasm_trap_t **))                                                 \
+    X(void, wasmtime_error_message, (const wasmtime_error_t *, wasm_byte_vec_t *))                \
+    X(bool, wasmtime_error_exit_status, (const wasmtime_error_t *, int *))                        \
+    X(void, wasmtime_error_delete, (wasmtime_error_t *))                                          \
+    X(void, wasm_trap_message, (const wasm_trap_t *, wasm_byte_vec_t *))                          \
+    X(void, wasm_trap_delete, (wasm_trap_t *))
+
+struct wb_wasmtime_library {
+#define WB_FIELD(ret, name, params) ret(*name) params;
+    WB_WASMTIME_FUNCTIONS(WB_FIELD)
+#undef WB_FIELD
+};
+
+static void copy_error(char *error, size_t error_length, const char *format, ...) {
+    if (error == NULL || error_length == 0) return;
+    va_list arguments;
+    va_start(arguments, format);
+    vsnprintf(error, error_length, format, arguments);
+    va_end(arguments);
+}
+
+wb_wasmtime_library *wb_wasmtime_open(const char *library_path, char *error, size_t error_length) {
+    if (library_path == NULL) {
+        copy_error(error, error_length, "no libwasmtime path was given");
+        return NULL;
+    }
+    void *handle = dlopen(library_path, RTLD_NOW | RTLD_LOCAL);
+    if (handle == NULL) {
+        const char *reason = dlerror();
+        copy_error(error, error_length, "could not load %s: %s", library_path,
+                   reason != NULL ? reason : "unknown dlopen error");
+        return NULL;
+    }
+    wb_wasmtime_library *library = calloc(1, sizeof *library);
+    if (library == NULL) {
+        copy_error(error, error_length, "out of memory while loading %s", library_path);
+        return NULL;
+    }
+    // POSIX guarantees a dlsym'd function pointer round-trips through void *.
+#define WB_LOAD(ret, name, params)                                                                \
+    library->name = (ret(*) params)dlsym(handle, #name);                                          \
+    if (library->name == NULL) {                                                                  \
+        copy_error(error, error_length,                                                           \
+                   "%s lacks the C API function `%s`; install the PyPI wasmtime wheel the "       \
+                   "harness expects (50.x)",                                                      \
+                   library_path, #name);                                                          \
+        free(library);                                                                            \
+        return NULL;                                                                              \
+    }
+    WB_WASMTIME_FUNCTIONS(WB_LOAD)
+#undef WB_LOAD
+    return library;
+}
+
+void wb_wasmtime_close(wb_wasmtime_library *library) { free(library); }
+
+// MARK: - Results
+
+static int64_t monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (int64_t)now.tv_sec * 1000000000 + now.tv_nsec;
+}
+
+static uint64_t realtime_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+}
+
+static char *format_string(const char *format, va_list arguments) {
+    va_list copy;
+    va_copy(copy, arguments);
+    int length = vsnprintf(NULL, 0, format, copy);
+    va_end(copy);
+    if (length < 0) return NULL;
+    char *text = malloc((size_t)length + 1);
+    if (text != NULL) vsnprintf(text, (size_t)length + 1, format, arguments);
+    return text;
+}
+
+/// Ends the run with `status` and a formatted message.
+static void fail(wb_wasmtime_result *result, wb_wasmtime_status status, const char *format, ...) {
+    result->status = status;
+    free(result->message);
+    va_list arguments;
+    va_start(arguments, format);
+    result->message = format_string(format, arguments);
+    va_end(arguments);
+}
+
+/// Copies a wasm byte vector's text into a new NUL-terminated string, dropping trailing NULs
+/// (`wasm_trap_message` includes one, `wasmtime_error_message` does not) and line breaks.
+static char *vector_text(const wasm_byte_vec_t *vector) {
+    size_t length = vector->size;
+    while (length > 0) {
+        uint8_t last = vector->data[length - 1];
+        if (last != 0 && last != '\n' && last != '\r' && last != ' ' && last != '\t') break;
+        length--;
+    }
+    char *text = malloc(length + 1);
+    if (text == NULL) return NULL;
+    if (length > 0) memcpy(text, vector->data, length);
+    text[length] = 0;
+    return text;
+}
+
+/// Ends the run with `status` and "context: <wasmtime's message>", then frees `error`.
+static void fail_with_error(const wb_wasmtime_library *library, wb_wasmtime_result *result,
+                            wb_wasmtime_status status, const char *context,
+                            wasmtime_error_t *error) {
+    wasm_byte_vec_t vector = {0, NULL};
+    library->wasmtime_error_message(error, &vector);
+    char *text = vector_text(&vector);
+    library->wasm_byte_vec_delete(&vector);
+    library->wasmtime_error_delete(error);
+    fail(result, status, "%s: %s", context, text != NULL ? text : "(no message)");
+    free(text);
+}
+
+/// Ends the run as a trap with wasmtime's message, then frees `trap`.
+static void fail_with_trap(const wb_wasmtime_library *library, wb_wasmtime_result *result,
+                           wasm_trap_t *trap) {
+    wasm_byte_vec_t vector = {0, NULL};
+    library->wasm_trap_message(trap, &vector);
+    char *text = vector_text(&vector);
+    library->wasm_byte_vec_delete(&vector);
+    library->wasm_trap_delete(trap);
+    fail(result, WB_WASMTIME_STATUS_TRAPPED, "%s", text != NULL ? text : "the guest trapped");
+    free(text);
+}
+
+/// Files what a call (or an instantiation) gave back instead of success: a trap, a WASI exit or
+/// another error (filed as `other_status` with `context`). Frees both. An exit with status 0 is
+/// not filed: `*exit_zero` is set instead, for the caller to judge.
+static void settle_call_failure(const wb_wasmtime_library *library, wb_wasmtime_result *result,
+                                wasmtime_error_t *error, wasm_trap_t *trap, const char *context,
+                                wb_wasmtime_status other_status, bool *exit_zero) {
+    *exit_zero = false;
+    if (trap != NULL) {
+        if (error != NULL) library->wasmtime_error_delete(error);
+        fail_with_trap(library, result, trap);
+        return;
+    }
+    int exit_status = 0;
+    if (library->wasmtime_error_exit_status(error, &exit_status)) {
+        library->wasmtime_error_delete(error);
+        if (exit_status == 0) {
+            *exit_zero = true;
+            return;
+        }
+        result->exit_code = exit_status;
+        fail(result, WB_WASMTIME_STATUS_EXITED, "the guest exited with status %d", exit_status);
+        return;
+    }
+    fail_with_error(library, result, other_status, context, error);
+}
+
+void wb_wasmtime_result_free(wb_wasmtime_result *result) {
+    if (result == NULL) return;
+    free(result->call_ns);
+    free(result->message);
+    free(result->results);
+    result->call_ns = NULL;
+    result->call_count = 0;
+    result->message = NULL;
+    result->results = NULL;
+}
+
+// MARK: - Invoke arguments
+
+/// Reads a decimal or 0x-hexadecimal integer with an optional sign. A non-negative value may be
+/// at most `largest`, a negative one at least -`most_negative`; values above the signed maximum
+/// (the unsigned spelling) wrap to two's complement.
+static bool parse_integer(const char *text, uint64_t largest, uint64_t most_negative,
+                          int64_t *value) {
+    const char *digits = text;
+    bool negative = false;
+    if (*digits == '-' || *digits == '+') {
+        negative = *digits == '-';
+        digits++;
+    }
+    int base = 10;
+    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) {
+        base = 16;
+        digits += 2;
+    }
+    // strtoull itself would accept blanks and a second sign: require a digit up front.
+    unsigned char first = (unsigned char)*digits;
+    if (!(base == 16 ? isxdigit(first) : isdigit(first))) return false;
+    errno = 0;
+    char *end = NULL;
+    unsigned long long magnitude = strtoull(digits, &end, base);
+    if (errno != 0 || *end != 0) return false;
+    if (magnitude > (negative ? most_negative : largest)) return false;
+    *value = (int64_t)(negative ? 0 - (uint64_t)magnitude : (uint64_t)magnitude);
+    return true;
+}
+
+static bool parse_float(const char *text, double *value) {
+    if (*text == 0) return false;
+    errno = 0;
+    char *end = NULL;
+    *value = strtod(text, &end);
+    return end != text && *end == 0;
+}
+
+static const char *kind_name(uint8_t kind) {
+    switch (kind) {
+    case WB_KIND_I32: return "i32";
+    case WB_KIND_I64: return "i64";
+    case WB_KIND_F32: return "f32";
+    case WB_KIND_F64: return "f64";
+    default: return "a non-numeric type";
+    }
+}
+
+/// Fills `value` of `kind` from `text`; false if it does not read as that type.
+static bool parse_argument(uint8_t kind, const char *text, wasmtime_val_t *value) {
+    int64_t integer = 0;
+    double real = 0;
+    memset(value, 0, sizeof *value);
+    value->kind = kind;
+    switch (kind) {
+    case WB_KIND_I32:
+        if (!parse_integer(text, UINT32_MAX, (uint64_t)INT32_MAX + 1, &integer)) return false;
+        value->of.i32 = (int32_t)(uint32_t)(uint64_t)integer;
+        return true;
+    case WB_KIND_I64:
+        if (!parse_integer(text, UINT64_MAX, (uint64_t)INT64_MAX + 1, &integer)) return false;
+        value->of.i64 = integer;
+        return true;
+    case WB_KIND_F32:
+        if (!parse_float(text, &real)) return false;
+        value->of.f32 = (float)real;
+        return true;
+    case WB_KIND_F64:
+        if (!parse_float(text, &real)) return false;
+        value->of.f64 = real;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_numeric(uint8_t kind) { return kind <= WB_KIND_F64; }
+
+/// The results as text, space-separated: integers in decimal, floats with enough digits to
+/// round-trip.
+static char *results_text(const wasmtime_val_t *values, size_t count) {
+    size_t capacity = count * 32 + 1;
+    char *text = malloc(capacity);
+    if (text == NULL) return NULL;
+    size_t used = 0;
+    text[0] = 0;
+    for (size_t i = 0; i < count; i++) {
+        const char *separator = i == 0 ? "" : " ";
+        const wasmtime_val_t *value = &values[i];
+        int written = 0;
+        switch (value->kind) {
+        case WB_KIND_I32:
+            written = snprintf(text + used, capacity - used, "%s%" PRId32, separator,
+                               value->of.i32);
+            break;
+        case WB_KIND_I64:
+            written = snprintf(text + used, capacity - used, "%s%" PRId64, separator,
+                               value->of.i64);
+            break;
+        case WB_KIND_F32:
+            written = snprintf(text + used, capacity - used, "%s%.9g", separator,
+                               (double)value->of.f32);
+            break;
+        case WB_KIND_F64:
+            written = snprintf(text + used, capacity - used, "%s%.17g", separator, value->of.f64);
+            break;
+        default:
+            written = snprintf(text + used, capacity - used, "%s?", separator);
+            break;
+        }
+        if (written < 0 || (size_t)written >= capacity - used) break;
+        used += (size_t)written;
+    }
+    return text;
+}
+
+// MARK: - Running
+
+/// Looks up the exported function `name`; false (with the run failed) if there is none.
+static bool find_function(const wb_wasmtime_library *library, wasmtime_context_t *context,
+                          const wasmtime_instance_t *instance, const char *name,
+                          wasmtime_func_t *function, wb_wasmtime_result *result) {
+    wasmtime_extern_t item;
+    memset(&item, 0, sizeof item);
+    if (!library->wasmtime_instance_export_get(context, instance, name, strlen(name), &item)) {
+        fail(result, WB_WASMTIME_STATUS_NO_SUCH_FUNCTION, "the module exports nothing named `%s`",
+             name);
+        return false;
+    }
+    bool is_function = item.kind == WB_EXTERN_FUNC;
+    if (is_function) *function = item.of.func;
+    library->wasmtime_extern_delete(&item);
+    if (!is_function)
+        fail(result, WB_WASMTIME_STATUS_NO_SUCH_FUNCTION,
+             "the module's export `%s` is not a function", name);
+    return is_function;
+}
+
+/// Command mode: calls `_start` once, timed on the host, after noting the realtime clock.
+static void run_command(const wb_wasmtime_library *library, wasmtime_context_t *context,
+                        const wasmtime_instance_t *instance, wb_wasmtime_result *result) {
+    wasmtime_func_t start;
+    if (!find_function(library, context, instance, "_start", &start, result)) return;
+    // The guest writes straight to file descriptors 1 and 2: flush the host's own buffers first
+    // so the order is kept, and again afterwards.
+    fflush(stdout);
+    fflush(stderr);
+    wasm_trap_t *trap = NULL;
+    result->entry_realtime_ns = realtime_ns();
+    int64_t begin = monotonic_ns();
+    wasmtime_error_t *error = library->wasmtime_func_call(context, &start, NULL, 0, NULL, 0, &trap);
+    result->start_ns = monotonic_ns() - begin;
+    fflush(stdout);
+    fflush(stderr);
+    if (error == NULL && trap == NULL) return;
+    bool exit_zero = false;
+    settle_call_failure(library, result, error, trap, "calling `_start` failed",
+                        WB_WASMTIME_STATUS_RUNTIME_ERROR, &exit_zero);
+}
+
+/// Checks the invoke arguments against `type` and parses them into `parameters` (which has room
+/// for every parameter). False, with the run failed, if they do not fit.
+static bool prepare_arguments(const wb_wasmtime_library *library, const wasm_functype_t *type,
+                              const wb_wasmtime_request *request, wasmtime_val_t *parameters,
+                              wb_wasmtime_result *result) {
+    const wasm_valtype_vec_t *types = library->wasm_functype_params(type);
+    const wasm_valtype_vec_t *outputs = library->wasm_functype_results(type);
+    if (types->size != request->argument_count) {
+        fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
+             "`%s` takes %zu argument(s) but %zu were given", request->function, types->size,
+             request->argument_count);
+        return false;
+    }
+    for (size_t i = 0; i < outputs->size; i++) {
+        uint8_t kind = library->wasm_valtype_kind(outputs->data[i]);
+        if (!is_numeric(kind)) {
+            fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
+                 "`%s` returns %s (result %zu); only i32, i64, f32 and f64 are supported",
+                 request->function, kind_name(kind), i);
+            return false;
+        }
+    }
+    for (size_t i = 0; i < types->size; i++) {
+        uint8_t kind = library->wasm_valtype_kind(types->data[i]);
+        const char *text = request->arguments[i] != NULL ? request->arguments[i] : "";
+        if (!is_numeric(kind)) {
+            fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
+                 "`%s` takes %s (parameter %zu); only i32, i64, f32 and f64 are supported",
+                 request->function, kind_name(kind), i);
+            return false;
+        }
+        if (!parse_argument(kind, text, &parameters[i])) {
+            fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
+                 "argument %zu of `%s` is `%s`, which is not a valid %s", i, request->function,
+                 text, kind_name(kind));
+            return false;
+        }
+    }
+    return true;
+}
+
+/// The timed call loop of invoke mode.
+static void call_repeatedly(const wb_wasmtime_library *library, wasmtime_context_t *context,
+                            const wasmtime_func_t *function, const wb_wasmtime_request *request,
+                            const wasmtime_val_t *parameters, size_t parameter_count,
+                            wasmtime_val_t *outputs, size_t output_count,
+                            wb_wasmtime_result *result) {
+    fflush(stdout);
+    fflush(stderr);
+    for (size_t i = 0; i < request->iterations; i++) {
+        wasm_trap_t *trap = NULL;
+        int64_t begin = monotonic_ns();
+        wasmtime_error_t *error = library->wasmtime_func_call(
+            context, function, parameters, parameter_count, outputs, output_count, &trap);
+        int64_t elapsed = monotonic_ns() - begin;
+        if (error != NULL || trap != NULL) {
+            bool exit_zero = false;
+            settle_call_failure(library, result, error, trap, "the call failed",
+                                WB_WASMTIME_STATUS_RUNTIME_ERROR, &exit_zero);
+            if (exit_zero)
+                fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                     "`%s` called proc_exit(0) during call %zu; invoke mode needs a function that "
+                     "returns",
+                     request->function, i);
+            break;
+        }
+        result->call_ns[result->call_count++] = elapsed;
+    }
+    fflush(stdout);
+    fflush(stderr);
+    if (result->status == WB_WASMTIME_STATUS_COMPLETED && request->iterations > 0)
+        result->results = results_text(outputs, output_count);
+}
+
+/// Invoke mode: parses the arguments per the function's type, then calls it `iterations` times.
+static void run_invoke(const wb_wasmtime_library *library, wasmtime_context_t *context,
+                       const wasmtime_instance_t *instance, const wb_wasmtime_request *request,
+                       wb_wasmtime_result *result) {
+    wasmtime_func_t function;
+    if (!find_function(library, context, instance, request->function, &function, result)) return;
+    wasm_functype_t *type = library->wasmtime_func_type(context, &function);
+    if (type == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasmtime gave no type for `%s`",
+             request->function);
+        return;
+    }
+    size_t parameter_count = library->wasm_functype_params(type)->size;
+    size_t output_count = library->wasm_functype_results(type)->size;
+    // One extra slot each so that a function without parameters or results still gets a pointer.
+    wasmtime_val_t *parameters = calloc(parameter_count + 1, sizeof *parameters);
+    wasmtime_val_t *outputs = calloc(output_count + 1, sizeof *outputs);
+    result->call_ns = calloc(request->iterations + 1, sizeof *result->call_ns);
+    if (parameters == NULL || outputs == NULL || result->call_ns == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "out of memory preparing %zu calls",
+             request->iterations);
+    } else if (prepare_arguments(library, type, request, parameters, result)) {
+        call_repeatedly(library, context, &function, request, parameters, parameter_count, outputs,
+                        output_count, result);
+    }
+    free(parameters);
+    free(outputs);
+    library->wasm_functype_delete(type);
+}
+
+/// Everything `wb_wasmtime_run` creates, freed in reverse order at the end.
+typedef struct run_state {
+    wasm_engine_t *engine;
+    wasmtime_module_t *compiled;
+    wasmtime_module_t *loaded;
+    wasm_byte_vec_t artifact;
+    wasmtime_store_t *store;
+    wasmtime_linker_t *linker;
+} run_state;
+
+static void release(const wb_wasmtime_library *library, run_state *state) {
+    if (state->linker != NULL) library->wasmtime_linker_delete(state->linker);
+    if (state->store != NULL) library->wasmtime_store_delete(state->store);
+    if (state->loaded != NULL) library->wasmtime_module_delete(state->loaded);
+    if (state->compiled != NULL) library->wasmtime_module_delete(state->compiled);
+    if (state->artifact.data != NULL) library->wasm_byte_vec_delete(&state->artifact);
+    if (state->engine != NULL) library->wasm_engine_delete(state->engine);
+}
+
+/// Engine, compile, serialize, deserialize. False, with the run failed, on the first failure.
+static bool compile_and_reload(const wb_wasmtime_library *library,
+                               const wb_wasmtime_request *request, run_state *state,
+                               wb_wasmtime_result *result) {
+    int64_t begin = monotonic_ns();
+    wasm_config_t *config = library->wasm_config_new();
+    if (config == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasm_config_new failed");
+        return false;
+    }
+    // The C API has no compile cache unless `wasmtime_config_cache_config_load` is called, which
+    // wasmbench never does: every `wasmtime_module_new` below really compiles.
+    library->wasmtime_config_strategy_set(config, WB_STRATEGY_CRANELIFT);
+    library->wasmtime_config_cranelift_opt_level_set(config, WB_OPT_LEVEL_SPEED);
+    state->engine = library->wasm_engine_new_with_config(config);  // takes the config
+    result->engine_ns = monotonic_ns() - begin;
+    if (state->engine == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasm_engine_new_with_config failed");
+        return false;
+    }
+
+    begin = monotonic_ns();
+    wasmtime_error_t *error = library->wasmtime_module_new(
+        state->engine, request->module_bytes, request->module_length, &state->compiled);
+    result->compile_ns = monotonic_ns() - begin;
+    if (error != NULL) {
+        fail_with_error(library, result, WB_WASMTIME_STATUS_INVALID_MODULE,
+                        "wasmtime rejected the module", error);
+        return false;
+    }
+
+    begin = monotonic_ns();
+    error = library->wasmtime_module_serialize(state->compiled, &state->artifact);
+    result->serialize_ns = monotonic_ns() - begin;
+    if (error != NULL) {
+        fail_with_error(library, result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                        "wasmtime could not serialize the compiled module", error);
+        return false;
+    }
+    result->artifact_bytes = state->artifact.size;
+    library->wasmtime_module_delete(state->compiled);
+    state->compiled = NULL;
+
+    begin = monotonic_ns();
+    error = library->wasmtime_module_deserialize(state->engine, state->artifact.data,
+                                                 state->artifact.size, &state->loaded);
+    result->deserialize_ns = monotonic_ns() - begin;
+    if (error != NULL) {
+        fail_with_error(library, result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                        "wasmtime could not load its own serialized module", error);
+        return false;
+    }
+    return true;
+}
+
+/// Store with a WASI context (argv, inherited stdout/stderr, nothing else) and a linker with
+/// WASI preview 1 defined. False, with the run failed, on the first failure.
+static bool prepare_linker(const wb_wasmtime_library *library, const wb_wasmtime_request *request,
+                           run_state *state, wasmtime_context_t **context,
+                           wb_wasmtime_result *result) {
+    int64_t begin = monotonic_ns();
+    state->store = library->wasmtime_store_new(state->engine, NULL, NULL);
+    if (state->store == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasmtime_store_new failed");
+        return false;
+    }
+    *context = library->wasmtime_store_context(state->store);
+    wasi_config_t *wasi = library->wasi_config_new();
+    if (wasi == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasi_config_new failed");
+        return false;
+    }
+    if (!library->wasi_config_set_argv(wasi, request->argc, request->argv)) {
+        library->wasi_config_delete(wasi);
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+             "wasmtime refused the guest's arguments (they must be valid UTF-8)");
+        return false;
+    }
+    library->wasi_config_inherit_stdout(wasi);
+    library->wasi_config_inherit_stderr(wasi);
+    wasmtime_error_t *error = library->wasmtime_context_set_wasi(*context, wasi);  // takes `wasi`
+    if (error != NULL) {
+        fail_with_error(library, result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                        "wasmtime could not set up WASI", error);
+        return false;
+    }
+    state->linker = library->wasmtime_linker_new(state->engine);
+    if (state->linker == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasmtime_linker_new failed");
+        return false;
+    }
+    error = library->wasmtime_linker_define_wasi(state->linker);
+    result->link_setup_ns = monotonic_ns() - begin;
+    if (error != NULL) {
+        fail_with_error(library, result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                        "wasmtime could not define WASI in its linker", error);
+        return false;
+    }
+    return true;
+}
+
+void wb_wasmtime_run(const wb_wasmtime_library *library, const wb_wasmtime_request *request,
+                     wb_wasmtime_result *result) {
+    memset(result, 0, sizeof *result);
+    result->status = WB_WASMTIME_STATUS_COMPLETED;
+    result->engine_ns = result->compile_ns = result->serialize_ns = result->deserialize_ns = -1;
+    result->link_setup_ns = result->instantiate_ns = result->start_ns = -1;
+    if (library == NULL || request == NULL
+        || (request->module_bytes == NULL && request->module_length > 0)) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+             "wb_wasmtime_run needs a library and module bytes");
+        return;
+    }
+    // An empty module may come without a buffer; wasmtime then rejects it like any bad module.
+    static const uint8_t no_bytes[1] = {0};
+    wb_wasmtime_request checked = *request;
+    if (checked.module_bytes == NULL) checked.module_bytes = no_bytes;
+    request = &checked;
+    run_state state;
+    memset(&state, 0, sizeof state);
+    wasmtime_context_t *context = NULL;
+    if (compile_and_reload(library, request, &state, result)
+        && prepare_linker(library, request, &state, &context, result)) {
+        wasmtime_instance_t instance;
+        memset(&instance, 0, sizeof instance);
+        wasm_trap_t *trap = NULL;
+        int64_t begin = monotonic_ns();
+        wasmtime_error_t *error = library->wasmtime_linker_instantiate(
+            state.linker, context, state.loaded, &instance, &trap);
+        result->instantiate_ns = monotonic_ns() - begin;
+        bool exit_zero = false;
+        if (error != NULL || trap != NULL) {
+            settle_call_failure(library, result, error, trap,
+                                "wasmtime could not instantiate the module",
+                                WB_WASMTIME_STATUS_LINK_FAILED, &exit_zero);
+        } else if (request->function == NULL) {
+            run_command(library, context, &instance, result);
+        } else {
+            run_invoke(library, context, &instance, request, result);
+        }
+        if (exit_zero)
+            fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                 "the module's start function exited with status 0 during instantiation");
+    }
+    release(library, &state);
+}

@@ -1,0 +1,123 @@
+// The small C surface wasmbench uses to drive libwasmtime's C API in-process.
+//
+// libwasmtime (from the PyPI `wasmtime` wheel) is loaded at run time with dlopen, and no wasmtime
+// headers ship with it, so this target declares the few prototypes and structs it calls itself
+// (in cwasmtime.c) and exposes only the two entry points below to Swift: open the library, then run
+// one module through compile, serialize, deserialize, instantiate and the guest call, timing each
+// step on CLOCK_MONOTONIC.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// A loaded libwasmtime: the function pointers wasmbench calls, resolved with dlsym.
+typedef struct wb_wasmtime_library wb_wasmtime_library;
+
+/// How a run ended.
+typedef enum __attribute__((enum_extensibility(closed))) wb_wasmtime_status {
+    /// The guest's `_start` returned or exited with status 0, or every invoke call returned.
+    WB_WASMTIME_STATUS_COMPLETED = 0,
+    /// The guest exited (WASI `proc_exit`) with a non-zero status, in `exit_code`.
+    WB_WASMTIME_STATUS_EXITED = 1,
+    /// The guest trapped (during instantiation or the call); `message` holds wasmtime's text.
+    WB_WASMTIME_STATUS_TRAPPED = 2,
+    /// `wasmtime_module_new` rejected the bytes (malformed or invalid module).
+    WB_WASMTIME_STATUS_INVALID_MODULE = 3,
+    /// Instantiation failed without a trap (an import that WASI preview 1 does not provide…).
+    WB_WASMTIME_STATUS_LINK_FAILED = 4,
+    /// The entry (`_start` or the named export) is missing or is not a function.
+    WB_WASMTIME_STATUS_NO_SUCH_FUNCTION = 5,
+    /// The invoke arguments do not match the function's parameters, or it uses non-numeric types.
+    WB_WASMTIME_STATUS_BAD_ARGUMENTS = 6,
+    /// Anything else wasmtime refused (serialize, deserialize, WASI set-up, a host error).
+    WB_WASMTIME_STATUS_RUNTIME_ERROR = 7,
+} wb_wasmtime_status;
+
+/// One module to run.
+typedef struct wb_wasmtime_request {
+    /// The module's bytes (`.wasm`); may be NULL when `module_length` is 0.
+    const uint8_t *module_bytes;
+    /// Their length.
+    size_t module_length;
+    /// The guest's WASI argv, program name first.
+    const char *const *argv;
+    /// Entries in `argv`.
+    size_t argc;
+    /// The export to invoke, or NULL to run the module as a WASI command (`_start`, called once).
+    const char *function;
+    /// The invoke arguments as text, parsed per the function's parameter types (i32/i64 as
+    /// decimal or 0x-hex integers, f32/f64 as strtod reads them).
+    const char *const *arguments;
+    /// Entries in `arguments`.
+    size_t argument_count;
+    /// How many times to call `function` (ignored in command mode).
+    size_t iterations;
+} wb_wasmtime_request;
+
+/// What a run measured. Durations are CLOCK_MONOTONIC nanoseconds; -1 means the step was not
+/// reached. Free with `wb_wasmtime_result_free`.
+typedef struct wb_wasmtime_result {
+    /// How the run ended.
+    wb_wasmtime_status status;
+    /// The guest's exit status for `WB_WASMTIME_STATUS_EXITED` (0 otherwise).
+    int exit_code;
+    /// `wasm_engine_new_with_config` (configuration included); not a benchmark phase.
+    int64_t engine_ns;
+    /// `wasmtime_module_new`: validation plus Cranelift compilation.
+    int64_t compile_ns;
+    /// `wasmtime_module_serialize` of the compiled module.
+    int64_t serialize_ns;
+    /// Size of the serialized module in bytes (0 when not reached).
+    uint64_t artifact_bytes;
+    /// `wasmtime_module_deserialize` of those bytes.
+    int64_t deserialize_ns;
+    /// Store, WASI context and linker set-up (`wasmtime_linker_define_wasi`); not a phase.
+    int64_t link_setup_ns;
+    /// `wasmtime_linker_instantiate` of the deserialized module.
+    int64_t instantiate_ns;
+    /// Command mode: the host-timed `_start` call (until it returned or exited).
+    int64_t start_ns;
+    /// Command mode: CLOCK_REALTIME nanoseconds just before `_start` was called (0 if never).
+    uint64_t entry_realtime_ns;
+    /// Invoke mode: the duration of each completed call, `call_count` entries (malloc'd).
+    int64_t *call_ns;
+    /// Entries in `call_ns`.
+    size_t call_count;
+    /// What went wrong, NUL-terminated (malloc'd), or NULL.
+    char *message;
+    /// Invoke mode: the last call's results as text, space-separated (malloc'd), or NULL.
+    char *results;
+} wb_wasmtime_result;
+
+/// Loads libwasmtime from `library_path` (RTLD_NOW | RTLD_LOCAL) and resolves every function
+/// wasmbench calls.
+///
+/// Returns NULL and writes a NUL-terminated message to `error` (when `error_length` > 0) if the
+/// library cannot be loaded or lacks a symbol (the message names it). The library stays loaded for
+/// the life of the process; `wb_wasmtime_close` frees only the handle.
+wb_wasmtime_library *wb_wasmtime_open(const char *library_path, char *error, size_t error_length);
+
+/// Frees a handle from `wb_wasmtime_open` (NULL is allowed). The library itself is not unloaded:
+/// unloading a Rust library that may have registered thread-local destructors is unsafe.
+void wb_wasmtime_close(wb_wasmtime_library *library);
+
+/// Runs one module: compile, serialize, deserialize, instantiate (with WASI preview 1: `argv`,
+/// inherited stdout and stderr, no preopened directories, no environment, empty stdin), then
+/// `_start` once or `function` `iterations` times. Every step is timed apart.
+///
+/// A guest trap, exit or an invalid module is not an error of this function: it is reported in
+/// `result->status`. `result` is always fully written and must be freed with
+/// `wb_wasmtime_result_free`.
+void wb_wasmtime_run(const wb_wasmtime_library *library, const wb_wasmtime_request *request,
+                     wb_wasmtime_result *result);
+
+/// Frees what `wb_wasmtime_run` allocated in `result` and clears those fields.
+void wb_wasmtime_result_free(wb_wasmtime_result *result);
+
+#ifdef __cplusplus
+}
+#endif

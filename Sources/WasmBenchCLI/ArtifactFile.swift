@@ -1,0 +1,39 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchReport
+
+/// Writes files atomically: a temporary file in the same folder, then a rename, so a reader (or
+/// a Ctrl-C) never sees half a file.
+enum ArtifactFile {
+    static func write(_ data: Data, to path: String) throws(CommandError) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw CommandError(
+                .outputNotWritable,
+                "cannot write \(path) (\(error.localizedDescription)); choose a writable path or create its folder")
+        }
+    }
+
+    static func writeJSON(_ result: RunResult, to path: String) throws(CommandError) {
+        let data: Data
+        do {
+            data = try JSONArtifact.encode(result)
+        } catch {
+            throw CommandError(.internalError, "cannot encode the results: \(error)")
+        }
+        try write(data, to: path)
+    }
+
+    static func readJSON(_ path: String) throws(CommandError) -> RunResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CommandError(.invalidInput, "cannot read \(path); check the path")
+        }
+        do {
+            return try JSONArtifact.decode(data)
+        } catch {
+            throw CommandError(.invalidInput, "\(path): \(error)")
+        }
+    }
+}

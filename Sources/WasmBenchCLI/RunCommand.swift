@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import WasmBenchModel
+import WasmBenchReport
+import WasmBenchRuntime
+import WasmBenchRunner
+
+/// `wasmbench run`: measures workloads on runtimes and reports.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run workloads natively and on Wasm runtimes, and report phase by phase.",
+        discussion: """
+            Without modules, runs the `kernels` suite. Runtime ids: \(RuntimeCatalog.allIDs.joined(separator: ", ")). \
+            Results are saved after every process (atomically) to --json, or to a file under the cache \
+            folder; Ctrl-C keeps them. Exit status: 0 all passed, 1 some runs failed, 3 invalid input, \
+            4 nothing runnable, 5 output not writable, 64 usage, 130 interrupted.
+            """)
+
+    @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] = []
+    @Option(help: "A suite to run (kernels). Default: kernels when no module is given.") var suite: String?
+    @Option(help: "Only these kernels of the suite (comma-separated).", transform: RunCommand.list) var kernel: [String] = []
+    @Option(help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.list)
+    var runtime: [String] = []
+    @Option(help: "The runtime ratios are taken against.") var baseline = "native"
+    @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
+    @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
+    var arguments: [String] = []
+    @Flag(help: "The given modules print wasmbench's markers and take the iteration count as last argument.")
+    var markers = false
+    @Option(help: "Fresh processes per workload × runtime.") var processes = 3
+    @Option(help: "Iterations inside each process, warm-ups included.") var iterations = 5
+    @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
+    @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
+    @Option(help: "Time limit of one process, in seconds.") var timeout: Double = 120
+    @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
+    var cellBudget: Double = 60
+    @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
+    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of the median.") var noise: Double = 0.05
+    @Option(help: "Write the results (raw rows, summaries) to this JSON file.") var json: String?
+    @Option(help: "Write a Markdown report to this file.") var markdown: String?
+    @Option(help: "The report printed on stdout: terminal, markdown or json.") var format: ReportFormat = .terminal
+    @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
+    @Flag(help: "No progress lines on stderr.") var quiet = false
+
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    func validate() throws {
+        let unknown = runtime.filter { !RuntimeCatalog.allIDs.contains($0) }
+        if !unknown.isEmpty {
+            throw ValidationError(
+                "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.allIDs.joined(separator: ", "))")
+        }
+        guard processes >= 1 else { throw ValidationError("--processes must be at least 1") }
+        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        guard warmups >= 0 && warmups < iterations else {
+            throw ValidationError("--warmups must be at least 0 and less than --iterations (\(iterations))")
+        }
+        guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
+        guard noise > 0 else { throw ValidationError("--noise must be positive") }
+        if let suite, suite != "kernels" { throw ValidationError("unknown suite `\(suite)`; the suites are: kernels") }
+        if invoke != nil && modules.isEmpty { throw ValidationError("--invoke needs a module to call into") }
+    }
+
+    func run() throws {
+        let session = Session(quiet: quiet)
+        let interruption = Interruption()
+        let signals = SignalTrap { [launcher = session.launcher] in
+            interruption.raise()
+            launcher.terminateAll()
+        }
+        defer { signals.cancel() }
+        let plan = try RunPlanner(command: self, session: session).plan()
+        let configuration = RunConfiguration(
+            processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: baseline,
+            timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise)
+        let jsonPath = try json ?? defaultResultsPath(session)
+        let initial = RunResult(
+            toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
+            machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
+            workloads: plan.workloads.map(\.info), notices: plan.notices)
+        try ArtifactFile.writeJSON(initial, to: jsonPath)
+        for notice in plan.notices { session.printer.line("note: \(notice)") }
+        let printer = session.printer
+        let runner = BenchmarkRunner(
+            configuration: configuration,
+            scratchRoot: session.home.scratch.appendingPathComponent("run-\(getpid())"),
+            interruption: interruption, progress: { printer.handle($0) },
+            save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
+        let result = runner.run(
+            programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
+            into: initial)
+        try? FileManager.default.removeItem(at: session.home.scratch.appendingPathComponent("run-\(getpid())"))
+        try emitReports(result, jsonPath: jsonPath, printer: printer)
+        if interruption.isRaised {
+            throw CommandError(.interrupted, "interrupted; the results measured so far are in \(jsonPath)")
+        }
+        let failures = result.failures.filter { $0.kind != .unsupported }
+        if !failures.isEmpty {
+            throw CommandError(
+                .someRunsFailed, "\(failures.count) run(s) failed (see the failures above and in \(jsonPath)); the other results are valid")
+        }
+    }
+
+    private func emitReports(_ result: RunResult, jsonPath: String, printer: ProgressPrinter) throws {
+        if let markdown {
+            try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown)
+        }
+        switch format {
+        case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(result))
+        case .markdown: print(MarkdownRenderer().render(result))
+        case .json: FileHandle.standardOutput.write((try? JSONArtifact.encode(result)) ?? Data())
+        }
+        printer.line("results saved to \(jsonPath)")
+    }
+
+    private func defaultResultsPath(_ session: Session) throws(CommandError) -> String {
+        let folder = session.home.root.appendingPathComponent("results")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandError(.outputNotWritable, "cannot create \(folder.path); set WASMBENCH_HOME or pass --json FILE")
+        }
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
+        return folder.appendingPathComponent("run-\(stamp).json").path
+    }
+}
+
+extension FailurePolicy: ExpressibleByArgument {}

@@ -1,0 +1,78 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchProvision
+import WasmBenchRuntime
+import WasmBenchWasmKit
+import WasmBenchWorkloads
+
+/// Turns `run`'s options into workloads and runtimes: provisions tools, builds the suite, loads
+/// the user's modules, and notes every fallback.
+struct RunPlanner {
+    struct Plan {
+        var workloads: [BuiltWorkload]
+        var runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)]
+        var notices: [String]
+    }
+
+    let command: RunCommand
+    let session: Session
+
+    func plan() throws(CommandError) -> Plan {
+        var notices: [String] = []
+        let toolbox = session.toolbox(install: !command.noInstall)
+        let catalog = session.catalog(toolbox)
+        var ids = command.runtime.isEmpty ? RuntimeCatalog.allIDs : command.runtime
+        if !ids.contains(command.baseline) && RuntimeCatalog.allIDs.contains(command.baseline) {
+            ids.insert(command.baseline, at: 0)
+            notices.append("added the baseline runtime \(command.baseline) to the runtimes asked for")
+        }
+        var runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)] = []
+        for id in ids {
+            guard let runtime = catalog.runtime(id) else { continue }
+            let info = runtime.describe()
+            if !info.available {
+                notices.append("\(id) not run: \(info.unavailableReason ?? "unavailable")")
+            }
+            runtimes.append((runtime, info))
+        }
+        let available = runtimes.filter(\.info.available).map(\.info.id)
+        if available.isEmpty {
+            throw CommandError(.environment, "none of the runtimes asked for can run here: \(notices.joined(separator: "; "))")
+        }
+        if Set(ids).count > 2 && !ids.filter({ !available.contains($0) }).isEmpty {
+            notices.append("running the runtimes that are available here: \(available.joined(separator: ", "))")
+        }
+        if !available.contains(command.baseline) {
+            notices.append("the baseline \(command.baseline) cannot run here, so no ratios are reported; pick another with --baseline")
+        }
+        let workloads = try workloads(toolbox: toolbox, notices: &notices)
+        return Plan(workloads: workloads, runtimes: runtimes, notices: notices)
+    }
+
+    private func workloads(toolbox: Toolbox, notices: inout [String]) throws(CommandError) -> [BuiltWorkload] {
+        var built: [BuiltWorkload] = []
+        let runSuite = command.suite != nil || command.modules.isEmpty || !command.kernel.isEmpty
+        if runSuite {
+            do {
+                let suite = try KernelSuite(home: session.home, launcher: session.launcher, compiler: toolbox.compiler)
+                built += try suite.build(only: command.kernel) { session.printer.line("setup: \($0)") }
+            } catch {
+                switch error {
+                case .unknownKernel, .unknownSuite: throw CommandError(.invalidInput, error.description)
+                default: throw CommandError(.environment, error.description)
+                }
+            }
+        }
+        let loader = UserModule(buildFolder: session.home.builds) { text in try WATConverter.wasm(fromWAT: text) }
+        for path in command.modules {
+            do {
+                built.append(
+                    try loader.load(
+                        path: path, function: command.invoke, arguments: command.arguments, reportsMarkers: command.markers))
+            } catch {
+                throw CommandError(.invalidInput, error.description)
+            }
+        }
+        return built
+    }
+}

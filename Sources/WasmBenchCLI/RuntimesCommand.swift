@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import WasmBenchModel
+
+/// `wasmbench runtimes`: every runtime id with version, availability and why not.
+struct RuntimesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "runtimes", abstract: "List every runtime id with its version, availability and why not.")
+
+    @Flag(help: "Install missing runtimes into the cache first (as `wasmbench setup` does).") var install = false
+
+    func run() throws {
+        let session = Session()
+        let catalog = session.catalog(session.toolbox(install: install))
+        var lines = ["id              available  version                   what"]
+        for id in RuntimeCatalog.allIDs {
+            guard let info = catalog.runtime(id)?.describe() else { continue }
+            let mark = info.available ? "yes" : "no"
+            lines.append(
+                "\(id.padding(toLength: 15, withPad: " ", startingAt: 0)) \(mark.padding(toLength: 10, withPad: " ", startingAt: 0)) \(info.version.padding(toLength: 25, withPad: " ", startingAt: 0)) \(RuntimeCatalog.summaries[id] ?? "")"
+            )
+            if let reason = info.unavailableReason, !info.available {
+                lines.append("                └ \(reason)")
+            }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import WasmBenchProcess
+import WasmBenchProvision
+
+/// What every command shares: the cache, the process launcher, the environment and stderr.
+struct Session {
+    let home: WasmBenchHome
+    let launcher: ProcessLauncher
+    let environment: [String: String]
+    let printer: ProgressPrinter
+
+    init(quiet: Bool = false) {
+        environment = ProcessInfo.processInfo.environment
+        home = WasmBenchHome(environment: environment)
+        launcher = ProcessLauncher()
+        printer = ProgressPrinter(quiet: quiet)
+    }
+
+    /// Resolves the external tools, installing the missing ones into the cache when allowed.
+    func toolbox(install: Bool) -> Toolbox {
+        let printer = self.printer
+        return Provisioner(
+            home: home, launcher: launcher, environment: environment, allowInstall: install,
+            progress: { printer.line("setup: \($0)") }
+        ).toolbox()
+    }
+
+    /// wasmbench's own executable, which worker processes run.
+    var workerExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+
+    func catalog(_ toolbox: Toolbox) -> RuntimeCatalog {
+        RuntimeCatalog(toolbox: toolbox, launcher: launcher, workerExecutable: workerExecutable)
+    }
+}

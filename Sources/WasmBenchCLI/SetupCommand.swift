@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import WasmBenchProvision
+import WasmBenchWorkloads
+
+/// `wasmbench setup`: installs the PyPI runtimes and the compiler into the cache and builds the kernels.
+struct SetupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "setup",
+        abstract: "Install the runtimes and the compiler wasmbench can get (PyPI) into its cache, and build the kernels.",
+        discussion: "The cache is $WASMBENCH_HOME (default ~/.cache/wasmbench). Offline, it says what it could not get.")
+
+    func run() throws {
+        let session = Session()
+        session.printer.line("setup: cache folder \(session.home.root.path)")
+        let toolbox = session.toolbox(install: true)
+        for tool in [toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool] {
+            if let path = tool.path {
+                session.printer.line("setup: \(tool.name) \(tool.version) at \(path) (\(tool.source))")
+            } else {
+                session.printer.line("setup: \(tool.name) unavailable: \(tool.problem ?? "unknown reason")")
+            }
+        }
+        do {
+            let suite = try KernelSuite(home: session.home, launcher: session.launcher, compiler: toolbox.compiler)
+            let built = try suite.build { session.printer.line("setup: \($0)") }
+            session.printer.line("setup: \(built.count) kernels ready")
+        } catch {
+            throw CommandError(.environment, "\(error)")
+        }
+    }
+}

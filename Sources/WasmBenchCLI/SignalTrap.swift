@@ -1,0 +1,23 @@
+import Dispatch
+import Foundation
+
+/// Turns Ctrl-C (SIGINT) and SIGTERM into a callback instead of an immediate exit, so the run can
+/// kill its children, save what it measured and exit with status 130.
+final class SignalTrap {
+    private var sources: [DispatchSourceSignal] = []
+
+    init(_ handler: @escaping @Sendable () -> Void) {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler(handler: handler)
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        sources = []
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: parses, dispatches, and alone decides the exit code.
+public struct Wasmbench: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "wasmbench",
+        abstract: "How fast does code run inside WebAssembly, on which runtime and mode, compared with native?",
+        discussion: """
+            Runs the same workloads natively and inside Wasm runtimes, times every phase apart \
+            (parse, compile, AOT compile/load, instantiate, start-up, each iteration), and reports \
+            medians with confidence intervals and ratios to native.
+            """,
+        version: version,
+        subcommands: [RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, WorkerCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+
+    public init() {}
+
+    /// Parses the command line, runs the command and exits with its ``ExitStatus``.
+    public static func runMain(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Foundation.exit(ExitStatus.success.rawValue)
+        } catch let error as CommandError {
+            FileHandle.standardError.write(Data("wasmbench: error: \(error.message)\n".utf8))
+            Foundation.exit(error.status.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
+            Foundation.exit(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
+        }
+    }
+}

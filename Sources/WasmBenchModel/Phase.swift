@@ -1,0 +1,65 @@
+/// A stage of running a workload that wasmbench times apart.
+///
+/// The raw value is the exact name used in the JSON artifact. A runtime that cannot expose a phase
+/// does not report it: the phase is then `unavailable` for that runtime (see
+/// ``RuntimeInfo/exposedPhases``), never estimated.
+public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Decoding (and, where the runtime separates it, validating) the module bytes.
+    case parse
+    /// Translating the module to executable code before it runs (JIT compile, or eager
+    /// translation in an interpreter).
+    case compile
+    /// Ahead-of-time compilation to an artifact; carries the `artifact-bytes` metric too.
+    case aotCompile = "aot-compile"
+    /// Loading an ahead-of-time artifact back into the engine.
+    case aotLoad = "aot-load"
+    /// Creating an instance: memories, tables, imports, data and element segments.
+    case instantiate
+    /// From the moment the runtime was asked to start the guest (process spawn for subprocess
+    /// runtimes, the `_start` call for in-process ones) to the guest's first own clock reading.
+    case startup
+    /// One iteration of the workload's measured region, as the guest's clock or the host's timed
+    /// call reports it.
+    case execute
+    /// The whole process, spawn to exit; carries the `cpu` and `peak-rss` metrics too.
+    case wall
+
+    /// The order phases happen in, for tables.
+    public static func < (lhs: Phase, rhs: Phase) -> Bool {
+        let order = Phase.allCases
+        return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
+    }
+}
+
+/// What a row's value measures.
+public enum Metric: String, Codable, Sendable, CaseIterable, Comparable {
+    /// Elapsed time, in seconds.
+    case time
+    /// User plus system CPU time of the process, in seconds.
+    case cpu
+    /// Peak resident set size of the process, in bytes.
+    case peakRSS = "peak-rss"
+    /// Size of an ahead-of-time artifact, in bytes.
+    case artifactBytes = "artifact-bytes"
+
+    /// The unit a value of this metric is stored in.
+    public var unit: MeasureUnit {
+        switch self {
+        case .time, .cpu: .seconds
+        case .peakRSS, .artifactBytes: .bytes
+        }
+    }
+
+    public static func < (lhs: Metric, rhs: Metric) -> Bool {
+        let order = Metric.allCases
+        return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)
+    }
+}
+
+/// The unit of a row's value.
+public enum MeasureUnit: String, Codable, Sendable {
+    /// Seconds.
+    case seconds = "s"
+    /// Bytes.
+    case bytes
+}

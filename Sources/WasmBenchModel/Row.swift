@@ -1,0 +1,48 @@
+/// One raw measurement: the saved artifact is a list of these, and every derived number is
+/// computed from them.
+public struct Row: Codable, Sendable, Equatable {
+    /// The runtime id, e.g. `wasmtime-aot` (see ``RuntimeInfo``).
+    public var runtime: String
+    /// The runtime's version as it reported it.
+    public var runtimeVersion: String
+    /// The flags the runtime ran with.
+    public var flags: [String]
+    /// The workload id, e.g. `kernels/fib`.
+    public var workload: String
+    /// The phase measured.
+    public var phase: Phase
+    /// What the value measures (time, cpu, peak RSS, artifact size).
+    public var metric: Metric
+    /// The value, in ``unit``.
+    public var value: Double
+    /// The unit of ``value``.
+    public var unit: MeasureUnit
+    /// Which fresh process (0-based) of this workload × runtime cell produced the row.
+    public var process: Int
+    /// The iteration inside that process (0-based) for per-iteration phases, else `nil`.
+    public var iteration: Int?
+    /// Whether the iteration is a warm-up, kept as data but left out of the summaries.
+    public var warmup: Bool
+    /// The exact command line that produced the row, for runs done in a child process.
+    public var command: String?
+
+    /// Creates a row; the unit follows from the metric.
+    public init(
+        runtime: String, runtimeVersion: String, flags: [String], workload: String, phase: Phase,
+        metric: Metric = .time, value: Double, process: Int, iteration: Int? = nil, warmup: Bool = false,
+        command: String? = nil
+    ) {
+        self.runtime = runtime
+        self.runtimeVersion = runtimeVersion
+        self.flags = flags
+        self.workload = workload
+        self.phase = phase
+        self.metric = metric
+        self.value = value
+        self.unit = metric.unit
+        self.process = process
+        self.iteration = iteration
+        self.warmup = warmup
+        self.command = command
+    }
+}

@@ -1,0 +1,48 @@
+/// What to do when a process of a cell fails.
+public enum FailurePolicy: String, Codable, Sendable, CaseIterable {
+    /// Record the failure and go on with the next process and cell (default).
+    case `continue`
+    /// Record the failure, skip the rest of that cell, go on with the next cell.
+    case skipCell = "skip-cell"
+    /// Record the failure and stop the whole run (results so far are kept).
+    case stop
+}
+
+/// The settings a run was measured with, saved with its rows.
+public struct RunConfiguration: Codable, Sendable, Equatable {
+    /// Fresh processes per workload × runtime cell (at most; the cell budget may stop earlier).
+    public var processes: Int
+    /// Iterations inside each process, warm-ups included.
+    public var iterations: Int
+    /// Leading iterations of each process left out of the summaries.
+    public var warmups: Int
+    /// Seed of the shuffled order and of the bootstrap.
+    public var seed: UInt64
+    /// The runtime ratios are taken against.
+    public var baseline: String
+    /// Time limit of one process, in seconds.
+    public var timeoutSeconds: Double
+    /// Time budget of one cell, in seconds: no new process starts once it is spent (two processes
+    /// always run, so every cell gets an interval).
+    public var cellBudgetSeconds: Double
+    /// What a failure does to the run.
+    public var failurePolicy: FailurePolicy
+    /// The CI width (relative to the median) above which a summary is flagged as noisy.
+    public var noiseThreshold: Double
+
+    /// Creates a configuration.
+    public init(
+        processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
+        cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05
+    ) {
+        self.processes = processes
+        self.iterations = iterations
+        self.warmups = warmups
+        self.seed = seed
+        self.baseline = baseline
+        self.timeoutSeconds = timeoutSeconds
+        self.cellBudgetSeconds = cellBudgetSeconds
+        self.failurePolicy = failurePolicy
+        self.noiseThreshold = noiseThreshold
+    }
+}

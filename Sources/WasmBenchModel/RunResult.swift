@@ -1,0 +1,55 @@
+/// The version of the JSON artifact's layout. Readers check it first and refuse other versions.
+public let schemaVersion = 1
+
+/// The saved artifact of a run: raw rows plus what is needed to interpret and re-derive them.
+public struct RunResult: Codable, Sendable, Equatable {
+    /// The layout version; see ``WasmBenchModel/schemaVersion``.
+    public var schemaVersion: Int
+    /// The wasmbench version that wrote it.
+    public var toolVersion: String
+    /// When the run started, ISO 8601.
+    public var startedAt: String
+    /// When the run ended, ISO 8601; `nil` while it is still going.
+    public var finishedAt: String?
+    /// Whether every planned cell ran (false for an interrupted or stopped run).
+    public var complete: Bool
+    /// The machine fingerprint.
+    public var machine: MachineInfo
+    /// The settings.
+    public var configuration: RunConfiguration
+    /// Every runtime asked for, with version, flags and availability.
+    public var runtimes: [RuntimeInfo]
+    /// Every workload, with hashes and build records.
+    public var workloads: [WorkloadInfo]
+    /// The raw measurements.
+    public var rows: [Row]
+    /// Failed processes and skipped cells.
+    public var failures: [Failure]
+    /// Per workload × runtime × phase × metric statistics, derived from ``rows``.
+    public var summaries: [Summary]
+    /// Geometric means of ratios to the baseline per runtime, derived from ``rows``.
+    public var geometricMeans: [GeometricMean]
+    /// Things the reader should know about the run as a whole (fallbacks, unavailable runtimes).
+    public var notices: [String]
+
+    /// Creates a run result with no rows yet.
+    public init(
+        toolVersion: String, startedAt: String, machine: MachineInfo, configuration: RunConfiguration,
+        runtimes: [RuntimeInfo] = [], workloads: [WorkloadInfo] = [], notices: [String] = []
+    ) {
+        self.schemaVersion = WasmBenchModel.schemaVersion
+        self.toolVersion = toolVersion
+        self.startedAt = startedAt
+        self.finishedAt = nil
+        self.complete = false
+        self.machine = machine
+        self.configuration = configuration
+        self.runtimes = runtimes
+        self.workloads = workloads
+        self.rows = []
+        self.failures = []
+        self.summaries = []
+        self.geometricMeans = []
+        self.notices = notices
+    }
+}

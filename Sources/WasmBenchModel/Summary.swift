@@ -1,0 +1,111 @@
+/// A closed set of reasons to distrust a summary.
+public enum WarningKind: String, Codable, Sendable {
+    /// The 95% confidence interval of the median is wider than the noise threshold (5% by default).
+    case wideInterval = "wide-interval"
+    /// Some samples lie far from the median (modified z-score above 3.5).
+    case outliers
+    /// Too few samples for a meaningful interval.
+    case fewSamples = "few-samples"
+    /// Some processes of the cell failed, so the summary covers fewer samples than asked for.
+    case partial
+}
+
+/// A warning attached to a summary, with a readable explanation.
+public struct SummaryWarning: Codable, Sendable, Equatable {
+    /// The kind of warning.
+    public var kind: WarningKind
+    /// What was seen, with numbers.
+    public var message: String
+
+    /// Creates a warning.
+    public init(kind: WarningKind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+/// Derived statistics for one workload × runtime × phase × metric, computed from rows.
+public struct Summary: Codable, Sendable, Equatable {
+    /// The workload id.
+    public var workload: String
+    /// The runtime id.
+    public var runtime: String
+    /// The phase.
+    public var phase: Phase
+    /// The metric.
+    public var metric: Metric
+    /// The unit of every value here.
+    public var unit: MeasureUnit
+    /// How many (non-warm-up) samples the summary covers.
+    public var count: Int
+    /// The median.
+    public var median: Double
+    /// The median absolute deviation (unscaled).
+    public var mad: Double
+    /// The smallest sample.
+    public var min: Double
+    /// Lower end of the bootstrap 95% confidence interval of the median.
+    public var ciLow: Double
+    /// Upper end of the bootstrap 95% confidence interval of the median.
+    public var ciHigh: Double
+    /// Median of this runtime ÷ median of the baseline runtime, for the same workload and phase.
+    public var ratioToBaseline: Double?
+    /// Lower end of the 95% confidence interval of that ratio.
+    public var ratioCILow: Double?
+    /// Upper end of the 95% confidence interval of that ratio.
+    public var ratioCIHigh: Double?
+    /// Reasons to distrust the numbers.
+    public var warnings: [SummaryWarning]
+
+    /// Creates a summary.
+    public init(
+        workload: String, runtime: String, phase: Phase, metric: Metric, count: Int, median: Double, mad: Double,
+        min: Double, ciLow: Double, ciHigh: Double, ratioToBaseline: Double? = nil, ratioCILow: Double? = nil,
+        ratioCIHigh: Double? = nil, warnings: [SummaryWarning] = []
+    ) {
+        self.workload = workload
+        self.runtime = runtime
+        self.phase = phase
+        self.metric = metric
+        self.unit = metric.unit
+        self.count = count
+        self.median = median
+        self.mad = mad
+        self.min = min
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+        self.ratioToBaseline = ratioToBaseline
+        self.ratioCILow = ratioCILow
+        self.ratioCIHigh = ratioCIHigh
+        self.warnings = warnings
+    }
+}
+
+/// The geometric mean over workloads of one runtime's ratios to the baseline, for one phase.
+public struct GeometricMean: Codable, Sendable, Equatable {
+    /// The runtime id.
+    public var runtime: String
+    /// The baseline runtime id.
+    public var baseline: String
+    /// The phase the ratios are of (normally `execute`).
+    public var phase: Phase
+    /// How many workloads contributed.
+    public var workloads: Int
+    /// The geometric mean of the ratios.
+    public var value: Double
+    /// Lower end of its bootstrap 95% confidence interval.
+    public var ciLow: Double
+    /// Upper end of its bootstrap 95% confidence interval.
+    public var ciHigh: Double
+
+    /// Creates a geometric mean record.
+    public init(runtime: String, baseline: String, phase: Phase, workloads: Int, value: Double, ciLow: Double, ciHigh: Double) {
+        self.runtime = runtime
+        self.baseline = baseline
+        self.phase = phase
+        self.workloads = workloads
+        self.value = value
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+    }
+}

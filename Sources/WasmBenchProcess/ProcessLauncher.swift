@@ -1,0 +1,155 @@
+import Dispatch
+import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Spawns child processes with a time limit and reports their wall time, CPU time and peak memory.
+///
+/// Each child runs in a process group of its own: a time limit or an interruption kills the whole
+/// group, so a runtime that starts helpers of its own leaves nothing behind. The launcher keeps the
+/// groups it started so that ``terminateAll()`` (wired to Ctrl-C by the command line) can end them.
+public final class ProcessLauncher: Sendable {
+    private struct State {
+        var active: Set<pid_t> = []
+        var interrupted = false
+    }
+    private let state = Mutex(State())
+
+    /// Creates a launcher with no children.
+    public init() {}
+
+    /// Whether ``terminateAll()`` has been called.
+    public var isInterrupted: Bool { state.withLock { $0.interrupted } }
+
+    /// Kills every child process group still running and refuses to start new ones.
+    public func terminateAll() {
+        state.withLock { state in
+            state.interrupted = true
+            for pid in state.active { kill(-pid, SIGKILL) }
+        }
+    }
+
+    /// Runs a child to completion (or its time limit) and returns how it ended.
+    ///
+    /// A non-zero exit, a signal or a time-out is a ``Termination``, not an error; only failing
+    /// to start the child throws.
+    public func run(_ spec: ProcessSpec) throws(ProcessError) -> ProcessResult {
+        guard access(spec.executable, X_OK) == 0 else { throw .notExecutable(path: spec.executable) }
+        if isInterrupted {
+            return ProcessResult(
+                termination: .interrupted, wallSeconds: 0, userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0,
+                spawnRealtimeNanoseconds: realtimeNanoseconds())
+        }
+        let spawnRealtime = realtimeNanoseconds()
+        let start = monotonicNanoseconds()
+        let pid = try spawn(spec)
+        let flags = ChildFlags()
+        var timer: DispatchWorkItem?
+        if let limit = spec.timeout {
+            let item = DispatchWorkItem {
+                flags.state.withLock { state in
+                    guard !state.finished else { return }
+                    state.timedOut = true
+                    kill(-pid, SIGKILL)
+                }
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: item)
+            timer = item
+        }
+        // Wait without reaping first, so the pid cannot be reused while the timer may still fire.
+        var info = siginfo_t()
+        while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
+        flags.state.withLock { $0.finished = true }
+        timer?.cancel()
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let wall = secondsSince(start)
+        let wasInterrupted = state.withLock { state in
+            state.active.remove(pid)
+            return state.interrupted
+        }
+        let termination: Termination
+        if flags.state.withLock({ $0.timedOut }) {
+            termination = .timedOut
+        } else if wasInterrupted && Self.signalOf(status) == SIGKILL {
+            termination = .interrupted
+        } else if let signal = Self.signalOf(status) {
+            termination = .signaled(signal)
+        } else {
+            termination = .exited((status >> 8) & 0xff)
+        }
+        return ProcessResult(
+            termination: termination, wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
+            systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: Double(usage.ru_maxrss) * 1024,
+            spawnRealtimeNanoseconds: spawnRealtime)
+    }
+
+    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let outFlags = O_WRONLY | O_CREAT | O_TRUNC
+        guard open(spec.stdoutPath, outFlags, 0o644).closingCheck(),
+            open(spec.stderrPath, outFlags, 0o644).closingCheck()
+        else { throw .cannotOpen(path: spec.stdoutPath + " or " + spec.stderrPath, errno: errno) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, spec.stdoutPath, outFlags, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, spec.stderrPath, outFlags, 0o644)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setflags(
+            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        let argv = ([spec.executable] + spec.arguments).map { strdup($0) } + [nil]
+        let envp = spec.environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        // Register under the lock so that an interruption between spawn and wait still kills it.
+        let code: Int32 = state.withLock { state in
+            let code = posix_spawn(&pid, spec.executable, &actions, &attributes, argv, envp)
+            if code == 0 { state.active.insert(pid) }
+            return code
+        }
+        guard code == 0 else { throw .spawnFailed(path: spec.executable, errno: code) }
+        return pid
+    }
+
+    private static func signalOf(_ status: Int32) -> Int32? {
+        let low = status & 0x7f
+        return low != 0 && low != 0x7f ? low : nil
+    }
+
+    private static func seconds(_ value: timeval) -> Double {
+        Double(value.tv_sec) + Double(value.tv_usec) / 1e6
+    }
+}
+
+/// What the time-limit timer and the waiting thread share about one child.
+private final class ChildFlags: Sendable {
+    let state = Mutex((finished: false, timedOut: false))
+}
+
+extension Int32 {
+    /// For a file descriptor from `open`: closes it and tells whether opening worked.
+    fileprivate func closingCheck() -> Bool {
+        guard self >= 0 else { return false }
+        close(self)
+        return true
+    }
+}

@@ -1,0 +1,47 @@
+/// What to spawn: a program, its arguments, environment and where its output goes.
+///
+/// Children start with standard input from `/dev/null`, in a process group of their own (so a
+/// time limit kills the whole tree), with exactly the environment given here.
+public struct ProcessSpec: Sendable, Equatable {
+    /// Absolute path of the program.
+    public var executable: String
+    /// Arguments after the program name.
+    public var arguments: [String]
+    /// The complete environment of the child.
+    public var environment: [String: String]
+    /// File that receives the child's standard output (created or truncated).
+    public var stdoutPath: String
+    /// File that receives the child's standard error (created or truncated).
+    public var stderrPath: String
+    /// Wall-clock limit in seconds after which the child's process group is killed; `nil` for none.
+    public var timeout: Double?
+
+    /// Creates a spec.
+    public init(
+        executable: String, arguments: [String] = [], environment: [String: String] = [:],
+        stdoutPath: String, stderrPath: String, timeout: Double? = nil
+    ) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.stdoutPath = stdoutPath
+        self.stderrPath = stderrPath
+        self.timeout = timeout
+    }
+
+    /// The command line, shell-quoted so that it can be pasted into a shell to run it again.
+    public var commandLine: String {
+        ([executable] + arguments).map(shellQuote).joined(separator: " ")
+    }
+}
+
+/// Quotes a word for a POSIX shell when it needs quoting.
+public func shellQuote(_ word: String) -> String {
+    let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+@%")
+    if !word.isEmpty && word.allSatisfy({ safe.contains($0) }) { return word }
+    var quoted = "'"
+    for character in word {
+        if character == "'" { quoted += "'\\''" } else { quoted.append(character) }
+    }
+    return quoted + "'"
+}

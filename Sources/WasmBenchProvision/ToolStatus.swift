@@ -1,0 +1,70 @@
+/// Whether one external tool is usable, and where it came from.
+public struct ToolStatus: Sendable, Equatable {
+    /// The tool's name, e.g. `wasmtime`.
+    public var name: String
+    /// Absolute path, when usable.
+    public var path: String?
+    /// The version it reported (or was pinned at), `unknown` when it could not say.
+    public var version: String
+    /// Where it came from: an environment variable, the cache (with package pin), or PATH.
+    public var source: String
+    /// Why it is not usable and what to do, when ``path`` is `nil`.
+    public var problem: String?
+
+    /// A usable tool.
+    public static func found(_ name: String, path: String, version: String, source: String) -> ToolStatus {
+        ToolStatus(name: name, path: path, version: version, source: source, problem: nil)
+    }
+
+    /// A tool that could not be had.
+    public static func missing(_ name: String, problem: String) -> ToolStatus {
+        ToolStatus(name: name, path: nil, version: "unknown", source: "none", problem: problem)
+    }
+}
+
+/// Every external tool wasmbench can use, resolved once per run.
+public struct Toolbox: Sendable, Equatable {
+    /// The wasmtime command-line program.
+    public var wasmtime: ToolStatus
+    /// libwasmtime for the C API runtime.
+    public var libwasmtime: ToolStatus
+    /// Node.js (V8).
+    public var node: ToolStatus
+    /// The C compiler that builds the kernels for both targets.
+    public var compiler: CompilerStatus
+
+    /// Creates a toolbox.
+    public init(wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus) {
+        self.wasmtime = wasmtime
+        self.libwasmtime = libwasmtime
+        self.node = node
+        self.compiler = compiler
+    }
+}
+
+/// The C compiler found for the kernels, and how to call it for each target.
+public struct CompilerStatus: Sendable, Equatable {
+    /// Which compiler family.
+    public enum Family: String, Sendable {
+        /// `zig cc` (clang inside zig, with its own wasi-libc and glibc stubs).
+        case zig
+        /// Debian's clang-14 with wasi-libc.
+        case clang
+    }
+    /// The tool status (path, version line).
+    public var tool: ToolStatus
+    /// The family, when found.
+    public var family: Family?
+    /// Leading arguments before the compiler flags (`cc` for zig).
+    public var leadingArguments: [String]
+    /// Environment additions (zig's cache folders).
+    public var environment: [String: String]
+
+    /// Creates a compiler status.
+    public init(tool: ToolStatus, family: Family?, leadingArguments: [String] = [], environment: [String: String] = [:]) {
+        self.tool = tool
+        self.family = family
+        self.leadingArguments = leadingArguments
+        self.environment = environment
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Formats a duration with a unit that keeps it short: `ns`, `µs`, `ms` or `s`, three
+/// significant digits.
+///
+/// `0.000001234` gives `1.23 µs`, `1.5` gives `1.50 s`, `0.0009996` gives `1.00 ms` (rounding may
+/// carry into the next unit). Durations of 1000 s and more keep whole seconds (`1234 s`).
+/// A value that is not finite gives `n/a`; it is not an error.
+///
+/// - Parameter seconds: the duration in seconds.
+/// - Returns: the formatted duration.
+public func formatDuration(_ seconds: Double) -> String {
+    guard seconds.isFinite else { return "n/a" }
+    if seconds == 0 { return "0 s" }
+    let sign = seconds < 0 ? "-" : ""
+    let magnitude = abs(seconds)
+    let units: [(name: String, scale: Double)] = [("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1)]
+    for unit in units.dropLast() {
+        let rounded = roundToSignificantDigits(magnitude / unit.scale)
+        if rounded < 1000 {
+            return sign + formatSignificant(rounded) + " " + unit.name
+        }
+    }
+    return sign + formatSignificant(roundToSignificantDigits(magnitude)) + " s"
+}
+
+/// Formats a byte count with binary units: `B`, `KiB`, `MiB`, `GiB` or `TiB`, three significant
+/// digits above 1 KiB.
+///
+/// `1536` gives `1.50 KiB`, `512` gives `512 B`, `1048576` gives `1.00 MiB`. Counts below 1 KiB
+/// are whole bytes. From 1000 of a unit on, the next unit is used so numbers keep three digits
+/// (`1024000` gives `0.977 MiB`). A value that is not finite gives `n/a`; it is not an error.
+///
+/// - Parameter bytes: the size in bytes (a median may be fractional).
+/// - Returns: the formatted size.
+public func formatBytes(_ bytes: Double) -> String {
+    guard bytes.isFinite else { return "n/a" }
+    let sign = bytes < 0 ? "-" : ""
+    let magnitude = abs(bytes)
+    if magnitude.rounded() < 1024 {
+        return sign + String(Int(magnitude.rounded())) + " B"
+    }
+    let units = ["KiB", "MiB", "GiB", "TiB"]
+    var scaled = magnitude
+    for (index, unit) in units.enumerated() {
+        scaled /= 1024
+        let rounded = roundToSignificantDigits(scaled)
+        if rounded < 1000 || index == units.count - 1 {
+            return sign + formatSignificant(rounded) + " " + unit
+        }
+    }
+    return sign + formatSignificant(roundToSignificantDigits(scaled)) + " TiB"
+}
+
+/// Formats a ratio to the baseline, with its confidence interval when there is one:
+/// `1.42× [1.38–1.47]`, or `1.42×` alone.
+///
+/// Each number has three significant digits (`0.850×`, `36.7×`, `145×`). An interval with a
+/// missing end is left out rather than half-shown. A ratio that is not finite gives `n/a`.
+///
+/// - Parameters:
+///   - ratio: the ratio, e.g. this runtime's median over the baseline's.
+///   - low: the lower end of its confidence interval, if known.
+///   - high: the upper end of its confidence interval, if known.
+/// - Returns: the formatted ratio.
+public func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = nil) -> String {
+    guard ratio.isFinite else { return "n/a" }
+    let value = formatSignificant(roundToSignificantDigits(ratio)) + "×"
+    guard let low, let high, low.isFinite, high.isFinite else { return value }
+    let lowText = formatSignificant(roundToSignificantDigits(low))
+    let highText = formatSignificant(roundToSignificantDigits(high))
+    return "\(value) [\(lowText)–\(highText)]"
+}
+
+/// Formats a fraction as a percentage with up to one decimal: `0.05` gives `5%`, `0.078` gives
+/// `7.8%`.
+func formatPercent(_ fraction: Double) -> String {
+    guard fraction.isFinite else { return "n/a" }
+    let percent = (fraction * 1000).rounded() / 10
+    if percent == percent.rounded() {
+        return String(format: "%.0f%%", percent)
+    }
+    return String(format: "%.1f%%", percent)
+}
+
+/// Rounds a non-negative value to `digits` significant digits (0 stays 0).
+func roundToSignificantDigits(_ value: Double, digits: Int = 3) -> Double {
+    guard value != 0, value.isFinite else { return value }
+    let exponent = Int(floor(log10(abs(value))))
+    let scale = pow(10, Double(digits - 1 - exponent))
+    return (value * scale).rounded() / scale
+}
+
+/// Prints a value already rounded to three significant digits with exactly as many decimals as
+/// those digits need: `1.50`, `12.3`, `123`, `0.850`; values of 1000 and more print whole.
+func formatSignificant(_ value: Double, digits: Int = 3) -> String {
+    guard value != 0 else { return "0" }
+    let exponent = Int(floor(log10(abs(value))))
+    let decimals = max(0, digits - 1 - exponent)
+    return String(format: "%.\(decimals)f", value)
+}

@@ -1,0 +1,107 @@
+import Foundation
+import WasmBenchModel
+
+/// Writes and reads the saved artifact of a run as JSON.
+///
+/// The JSON is pretty-printed with sorted keys so two artifacts diff well. Reading checks the
+/// `schemaVersion` field before anything else, so a file from another wasmbench version is
+/// refused with a message that says so, not with a confusing decoding error. Neither function
+/// touches the file system: the caller reads and writes the bytes.
+public enum JSONArtifact {
+    /// Encodes a run result as pretty-printed JSON with sorted keys.
+    ///
+    /// - Parameter result: the run result to save.
+    /// - Returns: UTF-8 JSON ending in a newline.
+    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` if a value cannot be written as
+    ///   JSON (a non-finite number); a well-formed run never produces one.
+    public static func encode(_ result: RunResult) throws(ArtifactError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            var data = try encoder.encode(result)
+            data.append(0x0A)
+            return data
+        } catch let error as EncodingError {
+            switch error {
+            case .invalidValue(_, let context):
+                throw .notEncodable(path: codingPathText(context.codingPath), detail: context.debugDescription)
+            @unknown default:
+                throw .notEncodable(path: "", detail: String(describing: error))
+            }
+        } catch {
+            throw .notEncodable(path: "", detail: String(describing: error))
+        }
+    }
+
+    /// Decodes a run result, checking its `schemaVersion` first.
+    ///
+    /// - Parameter data: the bytes of a file written by ``encode(_:)``.
+    /// - Returns: the run result.
+    /// - Throws: ``ArtifactError/notAnArtifact(_:)`` for data that is not JSON or has no
+    ///   `schemaVersion`; ``ArtifactError/schemaMismatch(found:expected:)`` for another layout
+    ///   version; ``ArtifactError/corrupt(path:detail:)`` when the layout version matches but a
+    ///   field is missing or malformed.
+    public static func decode(_ data: Data) throws(ArtifactError) -> RunResult {
+        let found = try schemaVersion(of: data)
+        guard found == WasmBenchModel.schemaVersion else {
+            throw .schemaMismatch(found: found, expected: WasmBenchModel.schemaVersion)
+        }
+        do {
+            return try JSONDecoder().decode(RunResult.self, from: data)
+        } catch let error as DecodingError {
+            let (path, detail) = describe(error)
+            throw .corrupt(path: path, detail: detail)
+        } catch {
+            throw .corrupt(path: "", detail: String(describing: error))
+        }
+    }
+
+    /// The one field every version of the artifact has, read before anything else.
+    private struct SchemaProbe: Decodable {
+        var schemaVersion: Int
+    }
+
+    /// Reads only `schemaVersion`, telling "not ours" apart from "ours, another version".
+    private static func schemaVersion(of data: Data) throws(ArtifactError) -> Int {
+        do {
+            return try JSONDecoder().decode(SchemaProbe.self, from: data).schemaVersion
+        } catch DecodingError.keyNotFound {
+            throw .notAnArtifact("it has no schemaVersion field")
+        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
+            throw .notAnArtifact("it is JSON but not a JSON object")
+        } catch DecodingError.typeMismatch, DecodingError.valueNotFound {
+            throw .notAnArtifact("its schemaVersion is not a whole number")
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            throw .notAnArtifact("it is not valid JSON")
+        } catch {
+            throw .notAnArtifact(String(describing: error))
+        }
+    }
+
+    /// The coding path and explanation of a decoding error, for a message.
+    private static func describe(_ error: DecodingError) -> (path: String, detail: String) {
+        switch error {
+        case .keyNotFound(let key, let context):
+            return (codingPathText(context.codingPath + [key]), "the field is missing")
+        case .valueNotFound(_, let context):
+            return (codingPathText(context.codingPath), "the value is null")
+        case .typeMismatch(_, let context), .dataCorrupted(let context):
+            return (codingPathText(context.codingPath), context.debugDescription)
+        @unknown default:
+            return ("", String(describing: error))
+        }
+    }
+
+    /// Renders a coding path the way a reader would write it: `rows[3].phase`.
+    static func codingPathText(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,133 @@
+import WasmBenchModel
+
+extension MarkdownRenderer {
+    /// The `execute` table: workloads × runtimes, median and ratio to the baseline, geomean row.
+    func executeSection(_ index: ReportIndex) -> [String] {
+        let runtimes = index.runtimes(with: .execute)
+        var lines = [
+            "## Execute", "",
+            "Median time per iteration; ratio to \(codeSpan(index.baseline)) with its 95% confidence interval.",
+        ]
+        guard !runtimes.isEmpty else { return lines + ["", "No execute measurements."] }
+        var table = MarkdownTable(
+            headers: ["workload"] + runtimes, alignments: [.left] + runtimes.map { _ in .right })
+        var markers = ReportIndex.Markers()
+        for workload in index.workloads {
+            let cells = runtimes.map { runtime in
+                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute)
+                markers.note(cell)
+                return executeCell(cell, runtime: runtime, index: index)
+            }
+            table.append([codeSpan(workload)] + cells)
+        }
+        let means = runtimes.map { index.geometricMean(runtime: $0, phase: .execute) }
+        if means.contains(where: { $0 != nil }) {
+            let cells = means.map { mean in
+                mean.map { mean in
+                    let coverage = mean.workloads < index.workloads.count
+                        ? " (\(mean.workloads) of \(index.workloads.count) workloads)" : ""
+                    return "**\(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh))**\(coverage)"
+                } ?? ""
+            }
+            table.append(["**geomean**"] + cells)
+        }
+        lines += [""] + table.render()
+        return lines + legend(markers)
+    }
+
+    /// One `execute` cell: median, warning marker, ratio with its interval.
+    private func executeCell(_ cell: ReportIndex.Cell, runtime: String, index: ReportIndex) -> String {
+        guard case .value(let summary) = cell else { return text(of: cell) }
+        let median = formatDuration(summary.median) + (summary.warnings.isEmpty ? "" : "\\*")
+        if runtime == index.baseline { return median + " · baseline" }
+        guard let ratio = summary.ratioToBaseline else { return median }
+        return median + " · " + formatRatio(ratio, low: summary.ratioCILow, high: summary.ratioCIHigh)
+    }
+
+    /// The `phases` table: per runtime × workload, the median of every phase but `execute`.
+    func phasesSection(_ index: ReportIndex) -> [String] {
+        var lines = ["## Phases", "", "Medians of every phase but execute, per runtime and workload."]
+        guard !index.measuredRuntimes.isEmpty else { return lines + ["", "No measurements."] }
+        let columns = PhaseColumn.all
+        var table = MarkdownTable(
+            headers: ["runtime", "workload"] + columns.map(\.title),
+            alignments: [.left, .left] + columns.map { _ in .right })
+        var markers = ReportIndex.Markers()
+        for runtime in index.measuredRuntimes {
+            for workload in index.workloads {
+                let cells = columns.map { column in
+                    let cell = index.cell(workload: workload, runtime: runtime, phase: column.phase, metric: column.metric)
+                    markers.note(cell)
+                    return text(of: cell)
+                }
+                table.append([codeSpan(runtime), codeSpan(workload)] + cells)
+            }
+        }
+        lines += [""] + table.render()
+        return lines + legend(markers)
+    }
+
+    /// A cell's text: the median in its unit with a warning marker, `—`, `failed` or `no data`.
+    private func text(of cell: ReportIndex.Cell) -> String {
+        switch cell {
+        case .value(let summary):
+            ReportIndex.format(summary.median, unit: summary.unit) + (summary.warnings.isEmpty ? "" : "\\*")
+        case .notExposed: "—"
+        case .failed: "failed"
+        case .noData: "no data"
+        }
+    }
+
+    /// What the markers used in a table mean.
+    private func legend(_ markers: ReportIndex.Markers) -> [String] {
+        var entries: [String] = []
+        if markers.notExposed { entries.append("— = not exposed by this runtime") }
+        if markers.warned { entries.append("\\* = see [Warnings](#warnings)") }
+        if markers.failed { entries.append("failed = see [Failures](#failures)") }
+        if markers.noData { entries.append("no data = nothing measured") }
+        return entries.isEmpty ? [] : ["", entries.joined(separator: " · ")]
+    }
+
+    /// Every summary warning with its workload, runtime and phase.
+    func warningsSection(_ index: ReportIndex) -> [String] {
+        let warnings = index.warnings
+        guard !warnings.isEmpty else { return [] }
+        var table = MarkdownTable(headers: ["workload", "runtime", "phase", "kind", "message"])
+        for (summary, warning) in warnings {
+            table.append([
+                codeSpan(summary.workload), codeSpan(summary.runtime),
+                ReportIndex.label(phase: summary.phase, metric: summary.metric), warning.kind.rawValue, warning.message,
+            ])
+        }
+        return ["## Warnings", ""] + table.render()
+    }
+
+    /// Every failed process with its command line.
+    func failuresSection(_ index: ReportIndex) -> [String] {
+        let failures = index.result.failures
+        guard !failures.isEmpty else { return [] }
+        var table = MarkdownTable(headers: ["runtime", "workload", "process", "kind", "message", "command"])
+        for failure in failures {
+            table.append([
+                codeSpan(failure.runtime), codeSpan(failure.workload), failure.process.map { "#\($0)" } ?? "all",
+                failure.kind.rawValue, failure.message, failure.command.map(codeSpan) ?? "",
+            ])
+        }
+        return ["## Failures", ""] + table.render()
+    }
+
+    /// Runtimes that could not run here, with the reason.
+    func notRunSection(_ index: ReportIndex) -> [String] {
+        let runtimes = index.unavailableRuntimes
+        guard !runtimes.isEmpty else { return [] }
+        return ["## Not run", ""]
+            + runtimes.map { "- \(codeSpan($0.id)): \($0.unavailableReason ?? "no reason recorded")" }
+    }
+
+    /// Things to know about the run as a whole.
+    func noticesSection(_ index: ReportIndex) -> [String] {
+        let notices = index.result.notices
+        guard !notices.isEmpty else { return [] }
+        return ["## Notices", ""] + notices.map { "- " + $0 }
+    }
+}

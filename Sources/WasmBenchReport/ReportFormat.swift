@@ -1,0 +1,13 @@
+/// The forms a report of a run can take.
+///
+/// The raw value is the name users pass on the command line.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Aligned plain-text tables for a terminal, optionally coloured; see ``TerminalRenderer``.
+    case terminal
+    /// GitHub-flavoured Markdown with the machine, configuration, runtimes, workloads and tables;
+    /// see ``MarkdownRenderer``.
+    case markdown
+    /// The saved artifact itself, every raw row included, from which the other formats can be
+    /// rebuilt; see ``JSONArtifact``.
+    case json
+}

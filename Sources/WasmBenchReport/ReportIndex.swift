@@ -1,0 +1,143 @@
+import WasmBenchModel
+
+/// Lookups over a run result that the renderers share: which runtimes and workloads have data,
+/// each cell's summary, and why a cell is empty. It only indexes; it computes no statistics.
+struct ReportIndex {
+    /// What a table cell holds for one workload × runtime × phase × metric.
+    enum Cell {
+        /// A summary exists.
+        case value(Summary)
+        /// The runtime does not expose the phase: shown as `—`, never estimated.
+        case notExposed
+        /// The runtime exposes the phase but a process of this cell failed and left no summary.
+        case failed
+        /// The runtime exposes the phase but there is no summary and no failure (e.g. skipped).
+        case noData
+    }
+
+    /// Which markers a table used, for its legend.
+    struct Markers {
+        var notExposed = false
+        var warned = false
+        var failed = false
+        var noData = false
+
+        /// Notes the marker a cell uses.
+        mutating func note(_ cell: Cell) {
+            switch cell {
+            case .value(let summary): warned = warned || !summary.warnings.isEmpty
+            case .notExposed: notExposed = true
+            case .failed: failed = true
+            case .noData: noData = true
+            }
+        }
+    }
+
+    /// Identifies one summary.
+    private struct Key: Hashable {
+        var workload: String
+        var runtime: String
+        var phase: Phase
+        var metric: Metric
+    }
+
+    /// Identifies one workload × runtime cell.
+    private struct CellKey: Hashable {
+        var workload: String
+        var runtime: String
+    }
+
+    /// The run result being reported.
+    let result: RunResult
+    /// Runtime ids with at least one summary: `result.runtimes` order, then unknown ids.
+    let measuredRuntimes: [String]
+    /// Workload ids: `result.workloads` order, then ids only seen in summaries or failures.
+    let workloads: [String]
+    private let summaries: [Key: Summary]
+    private let failedCells: Set<CellKey>
+    private let runtimesByID: [String: RuntimeInfo]
+
+    /// Indexes `result`.
+    init(_ result: RunResult) {
+        self.result = result
+        var summaries: [Key: Summary] = [:]
+        for summary in result.summaries {
+            let key = Key(
+                workload: summary.workload, runtime: summary.runtime, phase: summary.phase, metric: summary.metric)
+            summaries[key] = summaries[key] ?? summary
+        }
+        self.summaries = summaries
+        failedCells = Set(result.failures.map { CellKey(workload: $0.workload, runtime: $0.runtime) })
+        runtimesByID = Dictionary(result.runtimes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        let runtimeIDs = Self.ordered(result.runtimes.map(\.id) + result.summaries.map(\.runtime))
+        let withData = Set(result.summaries.map(\.runtime))
+        measuredRuntimes = runtimeIDs.filter { withData.contains($0) }
+        workloads = Self.ordered(
+            result.workloads.map(\.id) + result.summaries.map(\.workload) + result.failures.map(\.workload))
+    }
+
+    /// The baseline runtime id.
+    var baseline: String { result.configuration.baseline }
+
+    /// Measured runtimes with at least one summary of `phase`.
+    func runtimes(with phase: Phase) -> [String] {
+        let ids = Set(result.summaries.filter { $0.phase == phase }.map(\.runtime))
+        return measuredRuntimes.filter { ids.contains($0) }
+    }
+
+    /// The runtime description, if the result has one for `id`.
+    func runtime(_ id: String) -> RuntimeInfo? {
+        runtimesByID[id]
+    }
+
+    /// The summary of one workload × runtime × phase × metric, if any.
+    func summary(workload: String, runtime: String, phase: Phase, metric: Metric = .time) -> Summary? {
+        summaries[Key(workload: workload, runtime: runtime, phase: phase, metric: metric)]
+    }
+
+    /// What to show for one workload × runtime × phase × metric.
+    func cell(workload: String, runtime: String, phase: Phase, metric: Metric = .time) -> Cell {
+        if let summary = summary(workload: workload, runtime: runtime, phase: phase, metric: metric) {
+            return .value(summary)
+        }
+        if let info = runtimesByID[runtime], !info.exposedPhases.contains(phase) {
+            return .notExposed
+        }
+        return failedCells.contains(CellKey(workload: workload, runtime: runtime)) ? .failed : .noData
+    }
+
+    /// The geometric mean of `runtime`'s ratios for `phase`, if the result has one.
+    func geometricMean(runtime: String, phase: Phase) -> GeometricMean? {
+        result.geometricMeans.first { $0.runtime == runtime && $0.phase == phase }
+    }
+
+    /// Every summary warning with the summary it belongs to, in the result's order.
+    var warnings: [(summary: Summary, warning: SummaryWarning)] {
+        result.summaries.flatMap { summary in summary.warnings.map { (summary, $0) } }
+    }
+
+    /// Runtimes that could not run here.
+    var unavailableRuntimes: [RuntimeInfo] {
+        result.runtimes.filter { !$0.available }
+    }
+
+    /// The label of a phase and metric: `execute`, or `wall/peak-rss` for a non-time metric.
+    static func label(phase: Phase, metric: Metric) -> String {
+        metric == .time ? phase.rawValue : "\(phase.rawValue)/\(metric.rawValue)"
+    }
+
+    /// Formats a value in its unit.
+    static func format(_ value: Double, unit: MeasureUnit) -> String {
+        switch unit {
+        case .seconds: formatDuration(value)
+        case .bytes: formatBytes(value)
+        }
+    }
+
+    /// Removes repeated ids, keeping the first occurrence.
+    private static func ordered(_ ids: [String]) -> [String] {
+        var seen = Set<String>()
+        return ids.filter { seen.insert($0).inserted }
+    }
+}

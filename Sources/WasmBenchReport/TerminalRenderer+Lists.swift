@@ -1,0 +1,83 @@
+import WasmBenchModel
+
+extension TerminalRenderer {
+    /// Every summary warning with its workload, runtime and phase.
+    func warningsSection(_ index: ReportIndex) -> [String] {
+        let warnings = index.warnings
+        guard !warnings.isEmpty else { return [] }
+        var table = listTable(["workload", "runtime", "phase", "kind", "message"])
+        for (summary, warning) in warnings {
+            table.append([
+                summary.workload, summary.runtime, ReportIndex.label(phase: summary.phase, metric: summary.metric),
+                palette.yellow(warning.kind.rawValue), warning.message,
+            ])
+        }
+        return [title("warnings") + " — numbers to read with care", ""] + wrappingLastColumn(table).render()
+    }
+
+    /// Every failed process, with its command line when it ran in a child process.
+    func failuresSection(_ index: ReportIndex) -> [String] {
+        let failures = index.result.failures
+        guard !failures.isEmpty else { return [] }
+        var table = listTable(["runtime", "workload", "process", "kind", "message"])
+        for failure in failures {
+            table.append([
+                failure.runtime, failure.workload, failure.process.map { "#\($0)" } ?? "all",
+                palette.red(failure.kind.rawValue), failure.message,
+            ])
+        }
+        table = wrappingLastColumn(table)
+        // Commands go on a line of their own under the message, whole, so they can be copied.
+        for (position, failure) in failures.enumerated() {
+            guard let command = failure.command, case .cells(var cells) = table.lines[position] else { continue }
+            cells[cells.count - 1] += "\n" + palette.dim("$ ") + command
+            table.lines[position] = .cells(cells)
+        }
+        return [title("failures"), ""] + table.render()
+    }
+
+    /// Runtimes that could not run here, with the reason.
+    func notRunSection(_ index: ReportIndex) -> [String] {
+        let runtimes = index.unavailableRuntimes
+        guard !runtimes.isEmpty else { return [] }
+        var table = listTable(["runtime", "reason"])
+        for runtime in runtimes {
+            table.append([runtime.id, runtime.unavailableReason ?? "no reason recorded"])
+        }
+        return [title("not run"), ""] + wrappingLastColumn(table).render()
+    }
+
+    /// Things to know about the run as a whole.
+    func noticesSection(_ index: ReportIndex) -> [String] {
+        let notices = index.result.notices
+        guard !notices.isEmpty else { return [] }
+        var lines = [title("notices"), ""]
+        for notice in notices {
+            let wrapped = wrap(notice, width: width - 4)
+            lines += wrapped.enumerated().map { ($0.offset == 0 ? "  • " : "    ") + $0.element }
+        }
+        return lines
+    }
+
+    /// A table for a list section: indented, every column left-aligned.
+    private func listTable(_ headers: [String]) -> TextTable {
+        var table = TextTable(columns: headers.map { TextTable.Column(header: $0) })
+        table.indent = 2
+        table.styleHeader = palette.bold
+        return table
+    }
+
+    /// `table` with its last column word-wrapped so lines fit in ``width`` where possible.
+    private func wrappingLastColumn(_ table: TextTable) -> TextTable {
+        let widths = table.columnWidths
+        let used = table.indent + widths.dropLast().reduce(0, +) + table.gap * (widths.count - 1)
+        let available = max(30, width - used)
+        var wrapped = table
+        wrapped.lines = table.lines.map { line in
+            guard case .cells(var cells) = line, let last = cells.last else { return line }
+            cells[cells.count - 1] = wrap(last, width: available).joined(separator: "\n")
+            return .cells(cells)
+        }
+        return wrapped
+    }
+}

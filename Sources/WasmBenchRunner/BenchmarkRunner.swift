@@ -1,0 +1,181 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchRuntime
+import WasmBenchStatistics
+
+/// Runs every workload on every runtime: fresh processes × iterations, in a seeded shuffled
+/// order, within a time budget per cell, saving the results after each process.
+///
+/// The order is shuffled anew for each round of processes, so that slow drift of the machine
+/// (thermal, other tenants) spreads over all runtimes instead of biasing one. A failure is
+/// recorded and handled by the ``FailurePolicy``; it never ends the harness.
+public struct BenchmarkRunner: Sendable {
+    /// The settings.
+    public let configuration: RunConfiguration
+    /// Where per-process scratch folders are made (and removed after successful runs).
+    public let scratchRoot: URL
+    /// Raised on Ctrl-C.
+    public let interruption: Interruption
+    /// Receives progress events.
+    public let progress: @Sendable (ProgressEvent) -> Void
+    /// Saves the result so far (atomically); called after every process and at the end.
+    public let save: @Sendable (RunResult) throws -> Void
+
+    /// Creates a runner.
+    public init(
+        configuration: RunConfiguration, scratchRoot: URL, interruption: Interruption,
+        progress: @escaping @Sendable (ProgressEvent) -> Void, save: @escaping @Sendable (RunResult) throws -> Void
+    ) {
+        self.configuration = configuration
+        self.scratchRoot = scratchRoot
+        self.interruption = interruption
+        self.progress = progress
+        self.save = save
+    }
+
+    private final class Cell {
+        let program: GuestProgram
+        let runtime: any BenchmarkRuntime
+        let info: RuntimeInfo
+        var processesRun = 0
+        var secondsSpent = 0.0
+        var closed = false
+        init(program: GuestProgram, runtime: any BenchmarkRuntime, info: RuntimeInfo) {
+            self.program = program
+            self.runtime = runtime
+            self.info = info
+        }
+    }
+
+    /// Runs the plan into `result` (which already holds machine, runtimes and workloads) and
+    /// returns it summarised. `runtimes` pairs each adapter with the description it gave.
+    public func run(
+        programs: [GuestProgram], runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)], into result: RunResult
+    ) -> RunResult {
+        var result = result
+        var cells: [Cell] = []
+        for program in programs {
+            for (runtime, info) in runtimes {
+                if let reason = skipReason(info: info, runtime: runtime, program: program) {
+                    progress(.skipped(runtime: info.id, workload: program.workload, reason: reason))
+                    result.failures.append(
+                        Failure(runtime: info.id, workload: program.workload, process: nil, kind: .unsupported, message: reason))
+                    continue
+                }
+                cells.append(Cell(program: program, runtime: runtime, info: info))
+            }
+        }
+        let total = cells.count * configuration.processes
+        var step = 0
+        var stopReason: String?
+        rounds: for round in 0..<configuration.processes {
+            let order = seededShuffle(Array(cells.indices), seed: configuration.seed &+ UInt64(round))
+            for index in order {
+                let cell = cells[index]
+                step += 1
+                guard !cell.closed else { continue }
+                if interruption.isRaised {
+                    stopReason = "interrupted (Ctrl-C): the results measured so far are kept"
+                    break rounds
+                }
+                if round >= 2 && cell.secondsSpent > configuration.cellBudgetSeconds {
+                    cell.closed = true
+                    progress(
+                        .budgetSpent(
+                            runtime: cell.info.id, workload: cell.program.workload, processes: cell.processesRun,
+                            seconds: cell.secondsSpent))
+                    continue
+                }
+                if let reason = runProcess(cell, round: round, step: step, total: total, result: &result) {
+                    stopReason = reason
+                    break rounds
+                }
+            }
+            Summarizer(configuration: configuration).summarize(&result)
+            persist(result)
+        }
+        if let stopReason { progress(.stopped(stopReason)) }
+        result.complete = stopReason == nil
+        result.finishedAt = ISO8601DateFormatter().string(from: Date())
+        Summarizer(configuration: configuration).summarize(&result)
+        persist(result)
+        return result
+    }
+
+    private func skipReason(info: RuntimeInfo, runtime: any BenchmarkRuntime, program: GuestProgram) -> String? {
+        if !info.available { return "\(info.id) is not available: \(info.unavailableReason ?? "no reason given")" }
+        return runtime.unsupportedReason(for: program)
+    }
+
+    /// Runs one process of a cell; returns a reason to stop the whole run, or nil.
+    private func runProcess(_ cell: Cell, round: Int, step: Int, total: Int, result: inout RunResult) -> String? {
+        let process = cell.processesRun
+        progress(.started(step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process))
+        let scratch = scratchRoot.appendingPathComponent(
+            "\(cell.info.id)/\(cell.program.workload.replacingOccurrences(of: "/", with: "_"))/p\(process)")
+        try? FileManager.default.removeItem(at: scratch)
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        } catch {
+            let failure = Failure(
+                runtime: cell.info.id, workload: cell.program.workload, process: process, kind: .runtimeError,
+                message: "cannot create the scratch folder \(scratch.path): \(error.localizedDescription); set WASMBENCH_HOME to a writable folder")
+            result.failures.append(failure)
+            return "cannot create scratch folders"
+        }
+        let request = RunRequest(
+            program: cell.program, iterations: configuration.iterations, timeoutSeconds: configuration.timeoutSeconds,
+            scratchDirectory: scratch.path)
+        let started = Date()
+        let outcome = cell.runtime.run(request)
+        cell.secondsSpent += Date().timeIntervalSince(started)
+        cell.processesRun += 1
+        result.rows += rows(outcome, cell: cell, process: process)
+        var failure: Failure?
+        if case .failed(let kind, let message) = outcome.status {
+            failure = Failure(
+                runtime: cell.info.id, workload: cell.program.workload, process: process, kind: kind, message: message,
+                command: outcome.command)
+        } else {
+            try? FileManager.default.removeItem(at: scratch)
+        }
+        if let failure { result.failures.append(failure) }
+        let executes = outcome.samples.filter { $0.phase == .execute && $0.metric == .time }.map(\.value)
+        progress(
+            .finished(
+                step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process,
+                execute: median(executes), failure: failure))
+        persist(result)
+        guard let failure else { return nil }
+        if failure.kind == .interrupted || interruption.isRaised {
+            return "interrupted (Ctrl-C): the results measured so far are kept"
+        }
+        switch configuration.failurePolicy {
+        case .continue: return nil
+        case .skipCell:
+            cell.closed = true
+            return nil
+        case .stop:
+            return "stopped after a failure (--on-failure stop): \(failure.runtime) on \(failure.workload): \(failure.message)"
+        }
+    }
+
+    private func rows(_ outcome: RunOutcome, cell: Cell, process: Int) -> [Row] {
+        outcome.samples.map { sample in
+            Row(
+                runtime: cell.info.id, runtimeVersion: cell.info.version, flags: cell.info.flags,
+                workload: cell.program.workload, phase: sample.phase, metric: sample.metric, value: sample.value,
+                process: process, iteration: sample.iteration,
+                warmup: sample.phase == .execute && (sample.iteration ?? 0) < configuration.warmups,
+                command: outcome.command)
+        }
+    }
+
+    private func persist(_ result: RunResult) {
+        do {
+            try save(result)
+        } catch {
+            progress(.saveFailed("\(error)"))
+        }
+    }
+}

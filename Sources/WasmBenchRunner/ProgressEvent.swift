@@ -1,0 +1,17 @@
+import WasmBenchModel
+
+/// What the runner tells the outside world as it goes (the command line prints it on stderr).
+public enum ProgressEvent: Sendable {
+    /// A cell is skipped: its runtime cannot run its workload.
+    case skipped(runtime: String, workload: String, reason: String)
+    /// A process is about to start.
+    case started(step: Int, of: Int, runtime: String, workload: String, process: Int)
+    /// A process finished; `execute` is its median iteration time in seconds when it reported one.
+    case finished(step: Int, of: Int, runtime: String, workload: String, process: Int, execute: Double?, failure: Failure?)
+    /// A cell stops early because its time budget is spent.
+    case budgetSpent(runtime: String, workload: String, processes: Int, seconds: Double)
+    /// The results so far could not be saved.
+    case saveFailed(String)
+    /// The run stopped early (interrupted or by the failure policy).
+    case stopped(String)
+}

@@ -1,0 +1,118 @@
+import WasmBenchModel
+import WasmBenchStatistics
+
+/// Derives summaries and geometric means from raw rows. Pure: the same rows, configuration and
+/// failures always give the same numbers (the bootstrap is seeded from the run's seed and the
+/// summary's key).
+public struct Summarizer: Sendable {
+    /// The settings (baseline, seed, noise threshold, warm-ups).
+    public let configuration: RunConfiguration
+
+    /// Creates a summarizer.
+    public init(configuration: RunConfiguration) {
+        self.configuration = configuration
+    }
+
+    private struct Key: Hashable {
+        let workload: String
+        let runtime: String
+        let phase: Phase
+        let metric: Metric
+    }
+
+    /// Fills `summaries` and `geometricMeans` of a result from its rows.
+    public func summarize(_ result: inout RunResult) {
+        var groups: [Key: [Double]] = [:]
+        var order: [Key] = []
+        for row in result.rows where !row.warmup {
+            let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(row.value)
+        }
+        let failed = Set(result.failures.map { "\($0.runtime)\u{0}\($0.workload)" })
+        result.summaries = order.compactMap { key in
+            guard let values = groups[key] else { return nil }
+            let baselineKey = Key(workload: key.workload, runtime: configuration.baseline, phase: key.phase, metric: key.metric)
+            let baseline = key.runtime == configuration.baseline ? nil : groups[baselineKey]
+            return summary(key, values, baseline: baseline, partial: failed.contains("\(key.runtime)\u{0}\(key.workload)"))
+        }
+        result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
+    }
+
+    private func summary(_ key: Key, _ values: [Double], baseline: [Double]?, partial: Bool) -> Summary? {
+        let seed = configuration.seed ^ stableHash("\(key.workload)|\(key.runtime)|\(key.phase)|\(key.metric)")
+        guard let median = median(values), let mad = medianAbsoluteDeviation(values), let low = values.min(),
+            let interval = bootstrapMedianInterval(values, seed: seed)
+        else { return nil }
+        var summary = Summary(
+            workload: key.workload, runtime: key.runtime, phase: key.phase, metric: key.metric, count: values.count,
+            median: median, mad: mad, min: low, ciLow: interval.low, ciHigh: interval.high)
+        if let baseline, let ratio = ratioOfMedians(numerator: values, denominator: baseline, seed: seed &+ 1) {
+            summary.ratioToBaseline = ratio.value
+            summary.ratioCILow = ratio.interval.low
+            summary.ratioCIHigh = ratio.interval.high
+        }
+        summary.warnings = warnings(values, median: median, interval: interval, metric: key.metric, partial: partial)
+        return summary
+    }
+
+    private func warnings(_ values: [Double], median: Double, interval: Interval, metric: Metric, partial: Bool)
+        -> [SummaryWarning]
+    {
+        guard metric == .time || metric == .cpu else {
+            return partial ? [SummaryWarning(kind: .partial, message: "some processes of this cell failed")] : []
+        }
+        var warnings: [SummaryWarning] = []
+        if values.count < 3 {
+            warnings.append(
+                SummaryWarning(kind: .fewSamples, message: "only \(values.count) sample(s): the interval means little"))
+        }
+        let width = interval.relativeWidth(around: median)
+        if values.count >= 3 && width > configuration.noiseThreshold {
+            let percent = (width * 1000).rounded() / 10
+            let limit = (configuration.noiseThreshold * 1000).rounded() / 10
+            warnings.append(
+                SummaryWarning(
+                    kind: .wideInterval,
+                    message: "95% CI is \(percent)% of the median (over \(limit)%): noisy, run more processes or quiet the machine"
+                ))
+        }
+        let outliers = modifiedZScoreOutliers(values)
+        if !outliers.isEmpty {
+            warnings.append(
+                SummaryWarning(kind: .outliers, message: "\(outliers.count) of \(values.count) samples are outliers (modified z-score > 3.5)"))
+        }
+        if partial { warnings.append(SummaryWarning(kind: .partial, message: "some processes of this cell failed")) }
+        return warnings
+    }
+
+    private func geometricMeans(_ groups: [Key: [Double]], runtimes: [String]) -> [GeometricMean] {
+        let baseline = configuration.baseline
+        let workloads = Set(groups.keys.map(\.workload)).sorted()
+        return runtimes.filter { $0 != baseline }.compactMap { runtime in
+            let pairs = workloads.compactMap { workload -> (numerator: [Double], denominator: [Double])? in
+                guard let mine = groups[Key(workload: workload, runtime: runtime, phase: .execute, metric: .time)],
+                    let theirs = groups[Key(workload: workload, runtime: baseline, phase: .execute, metric: .time)]
+                else { return nil }
+                return (mine, theirs)
+            }
+            guard !pairs.isEmpty,
+                let estimate = geometricMeanOfRatios(pairs, seed: configuration.seed ^ stableHash("geomean|\(runtime)"))
+            else { return nil }
+            return GeometricMean(
+                runtime: runtime, baseline: baseline, phase: .execute, workloads: pairs.count, value: estimate.value,
+                ciLow: estimate.interval.low, ciHigh: estimate.interval.high)
+        }
+    }
+}
+
+/// FNV-1a 64-bit hash of a string's UTF-8 bytes (Fowler, Noll & Vo): stable across runs and
+/// platforms, unlike `Hasher`, so seeds derived from it repeat.
+func stableHash(_ text: String) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in text.utf8 {
+        hash ^= UInt64(byte)
+        hash = hash &* 0x0000_0100_0000_01b3
+    }
+    return hash
+}

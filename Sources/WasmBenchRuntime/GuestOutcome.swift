@@ -1,0 +1,45 @@
+import WasmBenchModel
+
+/// Turns what a guest printed into samples and a verdict, the same way for every runtime.
+public enum GuestOutcome {
+    /// The `startup` and per-iteration `execute` samples a marker-reporting guest gives.
+    ///
+    /// Start-up is the guest's `wasmbench:start` reading minus `entryRealtimeNanoseconds` (when the
+    /// runtime was asked to start the guest); it is left out when either is missing or when the
+    /// difference is negative (a clock step), never guessed.
+    public static func markerSamples(_ report: GuestReport, entryRealtimeNanoseconds: UInt64?) -> [PhaseSample] {
+        var samples: [PhaseSample] = []
+        if let guest = report.startRealtimeNanoseconds, let entry = entryRealtimeNanoseconds, guest >= entry {
+            samples.append(PhaseSample(.startup, .time, Double(guest - entry) / 1e9))
+        }
+        for iteration in report.iterations {
+            samples.append(PhaseSample(.execute, .time, Double(iteration.nanoseconds) / 1e9, iteration: iteration.index))
+        }
+        return samples
+    }
+
+    /// The verdict for a guest that exited normally (status 0).
+    ///
+    /// A marker-reporting guest must print all its iterations and a passing self-check; anything
+    /// else is a wrong result or a runtime error, with a message that says what was missing.
+    public static func verdict(_ report: GuestReport, program: GuestProgram, iterations: Int) -> RunStatus {
+        guard program.reportsMarkers else { return .completed }
+        if let malformed = report.malformedLines.first {
+            return .failed(.runtimeError, "the guest printed a malformed marker line: \(malformed)")
+        }
+        switch report.checkPassed {
+        case .some(false):
+            return .failed(.wrongResult, "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
+        case .none:
+            return .failed(.runtimeError, "the guest printed no `wasmbench:check` line; its output was cut short")
+        case .some(true):
+            break
+        }
+        guard report.iterations.count == iterations else {
+            return .failed(
+                .runtimeError,
+                "the guest reported \(report.iterations.count) of \(iterations) iterations; its output was cut short")
+        }
+        return .completed
+    }
+}

@@ -1,0 +1,62 @@
+import WasmBenchModel
+
+/// A workload ready to run: its built files and how to enter it.
+public struct GuestProgram: Codable, Sendable, Equatable {
+    /// How the module is entered.
+    public enum Entry: Codable, Sendable, Equatable {
+        /// A WASI command: `_start`, with these arguments after the program name.
+        case command(arguments: [String])
+        /// An exported function called with these arguments (parsed per the function's type).
+        case invoke(function: String, arguments: [String])
+    }
+
+    /// The workload id rows are filed under.
+    public var workload: String
+    /// Absolute path of the `.wasm` module.
+    public var wasmPath: String
+    /// Absolute path of the native executable built from the same source, if any.
+    public var nativePath: String?
+    /// How to enter it.
+    public var entry: Entry
+    /// Whether the guest prints wasmbench's markers (see ``GuestReport``) and takes the iteration
+    /// count as its last argument.
+    public var reportsMarkers: Bool
+
+    /// Creates a program description.
+    public init(workload: String, wasmPath: String, nativePath: String? = nil, entry: Entry, reportsMarkers: Bool) {
+        self.workload = workload
+        self.wasmPath = wasmPath
+        self.nativePath = nativePath
+        self.entry = entry
+        self.reportsMarkers = reportsMarkers
+    }
+
+    /// The guest's arguments for a run of `iterations` iterations (after the program name).
+    ///
+    /// Marker-reporting commands take the iteration count as their last argument.
+    public func commandArguments(iterations: Int) -> [String] {
+        guard case .command(let arguments) = entry else { return [] }
+        return reportsMarkers ? arguments + [String(iterations)] : arguments
+    }
+}
+
+/// One process's worth of work for a runtime.
+public struct RunRequest: Codable, Sendable, Equatable {
+    /// What to run.
+    public var program: GuestProgram
+    /// Iterations inside the process: passed to a marker-reporting guest, or the number of calls of
+    /// an invoked function.
+    public var iterations: Int
+    /// Time limit of the whole process in seconds.
+    public var timeoutSeconds: Double
+    /// A fresh, empty folder this run may write to (output capture, artifacts).
+    public var scratchDirectory: String
+
+    /// Creates a request.
+    public init(program: GuestProgram, iterations: Int, timeoutSeconds: Double, scratchDirectory: String) {
+        self.program = program
+        self.iterations = iterations
+        self.timeoutSeconds = timeoutSeconds
+        self.scratchDirectory = scratchDirectory
+    }
+}

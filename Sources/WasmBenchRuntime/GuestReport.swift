@@ -1,0 +1,64 @@
+/// What a guest printed in wasmbench's marker protocol.
+///
+/// The kernels (and any guest that wants per-iteration times) print these lines on stdout:
+/// - `wasmbench:start <ns>`: CLOCK_REALTIME at the top of `main`, to measure start-up;
+/// - `wasmbench:iter <index> <ns>`: the elapsed CLOCK_MONOTONIC time of one iteration;
+/// - `wasmbench:check ok <checksum>` or `wasmbench:check fail <details>`: the self-check.
+/// Other lines are ignored. A malformed marker line is reported, not skipped silently.
+public struct GuestReport: Sendable, Equatable {
+    /// The guest's realtime clock at the top of `main`, in nanoseconds.
+    public var startRealtimeNanoseconds: UInt64?
+    /// Per-iteration times in nanoseconds, in the order printed.
+    public var iterations: [(index: Int, nanoseconds: UInt64)]
+    /// The self-check verdict: `true` for ok, `false` for fail, `nil` when none was printed.
+    public var checkPassed: Bool?
+    /// The rest of the check line (the checksum, or got/want).
+    public var checkDetail: String
+    /// Marker lines that could not be read.
+    public var malformedLines: [String]
+
+    /// Reads the markers out of a guest's standard output.
+    public init(parsing output: String) {
+        startRealtimeNanoseconds = nil
+        iterations = []
+        checkPassed = nil
+        checkDetail = ""
+        malformedLines = []
+        for line in output.split(whereSeparator: \.isNewline) where line.hasPrefix("wasmbench:") {
+            parse(line: line)
+        }
+    }
+
+    private mutating func parse(line: Substring) {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        switch words.first {
+        case "wasmbench:start" where words.count == 2:
+            if let ns = UInt64(words[1]) {
+                startRealtimeNanoseconds = ns
+                return
+            }
+        case "wasmbench:iter" where words.count == 3:
+            if let index = Int(words[1]), let ns = UInt64(words[2]) {
+                iterations.append((index, ns))
+                return
+            }
+        case "wasmbench:check" where words.count >= 2:
+            if words[1] == "ok" || words[1] == "fail" {
+                checkPassed = words[1] == "ok"
+                checkDetail = words.dropFirst(2).joined(separator: " ")
+                return
+            }
+        default:
+            break
+        }
+        malformedLines.append(String(line))
+    }
+
+    public static func == (lhs: GuestReport, rhs: GuestReport) -> Bool {
+        lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds
+            && lhs.iterations.map(\.index) == rhs.iterations.map(\.index)
+            && lhs.iterations.map(\.nanoseconds) == rhs.iterations.map(\.nanoseconds)
+            && lhs.checkPassed == rhs.checkPassed && lhs.checkDetail == rhs.checkDetail
+            && lhs.malformedLines == rhs.malformedLines
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchProcess
+import WasmBenchRuntime
+
+/// Runs one child process for a runtime and turns what it did into a ``RunOutcome``.
+///
+/// Shared by every adapter that spawns: it times the process (wall, CPU, peak RSS), reads the
+/// guest's markers from stdout, and maps a non-zero exit, a signal or a time-out to a failure
+/// whose message quotes the end of the child's stderr.
+struct ChildRun {
+    /// Spawns the child.
+    let launcher: ProcessLauncher
+    /// Tells a trap or a rejected module from other non-zero exits by the runtime's stderr.
+    let classify: @Sendable (String) -> FailureKind?
+
+    /// What a finished child left behind.
+    struct Finished {
+        let result: ProcessResult
+        let stdout: String
+        let stderr: String
+        let command: String
+    }
+
+    /// Spawns `executable arguments` for the request, capturing output in its scratch folder.
+    func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String] = [:], request: RunRequest,
+        name: String = "run"
+    ) -> Result<Finished, ProcessError> {
+        let out = request.scratchDirectory + "/\(name).stdout"
+        let err = request.scratchDirectory + "/\(name).stderr"
+        let spec = ProcessSpec(
+            executable: executable, arguments: arguments, environment: environment, stdoutPath: out,
+            stderrPath: err, timeout: request.timeoutSeconds)
+        do {
+            let result = try launcher.run(spec)
+            return .success(
+                Finished(
+                    result: result, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",
+                    stderr: (try? String(contentsOfFile: err, encoding: .utf8)) ?? "", command: spec.commandLine))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The whole-process samples: wall time, CPU time and peak RSS.
+    static func processSamples(_ result: ProcessResult) -> [PhaseSample] {
+        [
+            PhaseSample(.wall, .time, result.wallSeconds),
+            PhaseSample(.wall, .cpu, result.userSeconds + result.systemSeconds),
+            PhaseSample(.wall, .peakRSS, result.maxRSSBytes),
+        ]
+    }
+
+    /// The outcome of a finished guest run: process samples, marker samples and the verdict.
+    ///
+    /// `extra` are host-side samples the adapter measured itself (e.g. an AOT compile step).
+    func outcome(
+        _ finished: Finished, request: RunRequest, entryRealtimeNanoseconds: UInt64? = nil, extra: [PhaseSample] = []
+    ) -> RunOutcome {
+        let report = GuestReport(parsing: finished.stdout)
+        let entry = entryRealtimeNanoseconds ?? finished.result.spawnRealtimeNanoseconds
+        var samples = extra + GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: entry)
+        samples += Self.processSamples(finished.result)
+        let status = self.status(finished, report: report, request: request)
+        return RunOutcome(samples: samples, status: status, command: finished.command)
+    }
+
+    /// The verdict for a finished child.
+    func status(_ finished: Finished, report: GuestReport, request: RunRequest) -> RunStatus {
+        let tail = Self.tail(finished.stderr)
+        switch finished.result.termination {
+        case .timedOut:
+            return .failed(
+                .timeout,
+                "killed after the \(Self.seconds(request.timeoutSeconds)) time limit; raise --timeout if the workload is just slow, or check it for an endless loop"
+            )
+        case .interrupted:
+            return .failed(.interrupted, "interrupted before it finished")
+        case .signaled(let signal):
+            return .failed(.crash, "the process died from signal \(signal) (\(Self.signalName(signal)))\(tail)")
+        case .exited(0):
+            return GuestOutcome.verdict(report, program: request.program, iterations: request.iterations)
+        case .exited(let code):
+            if report.checkPassed == false {
+                return .failed(.wrongResult, "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
+            }
+            let kind = classify(finished.stderr) ?? .nonZeroExit
+            let what =
+                switch kind {
+                case .trap: "the guest trapped"
+                case .invalidModule: "the runtime rejected the module"
+                default: "exited with status \(code)"
+                }
+            return .failed(kind, "\(what)\(tail)")
+        }
+    }
+
+    /// The last lines of a child's stderr, as a suffix for a message.
+    static func tail(_ text: String) -> String {
+        // Rust programs append a native backtrace after the message: keep the message only.
+        let message = text.components(separatedBy: "\nStack backtrace:").first ?? text
+        let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return "" }
+        let kept = lines.suffix(6).joined(separator: " | ")
+        return ": " + (kept.count > 600 ? String(kept.prefix(600)) + "…" : kept)
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        switch signal {
+        case 4: "SIGILL, e.g. a native trap"
+        case 6: "SIGABRT"
+        case 7: "SIGBUS"
+        case 8: "SIGFPE"
+        case 9: "SIGKILL, e.g. out of memory"
+        case 11: "SIGSEGV"
+        default: "see `kill -l \(signal)`"
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import WasmBenchModel
+import WasmBenchProcess
+import WasmBenchRuntime
+
+/// Runs a workload's native executable, built from the same source by the same compiler.
+///
+/// Exposes `startup` (spawn to the guest's first clock reading), per-iteration `execute` from the
+/// guest's markers, and `wall` with CPU time and peak RSS. Nothing else: there is no module to
+/// parse, compile or instantiate.
+public struct NativeRuntime: BenchmarkRuntime {
+    /// Spawns the executable.
+    public let launcher: ProcessLauncher
+    /// The compiler that built the native side, for the runtime's version field.
+    public let compilerDescription: String
+
+    /// Creates the native runtime.
+    public init(launcher: ProcessLauncher, compilerDescription: String) {
+        self.launcher = launcher
+        self.compilerDescription = compilerDescription
+    }
+
+    public var id: String { "native" }
+
+    public func describe() -> RuntimeInfo {
+        RuntimeInfo(
+            id: id, name: "native", version: compilerDescription, kind: .native, flags: [], available: true,
+            exposedPhases: [.startup, .execute, .wall],
+            notes: ["startup = process spawn to the guest's first clock reading (exec, dynamic loading, libc init)"])
+    }
+
+    public func unsupportedReason(for program: GuestProgram) -> String? {
+        program.nativePath == nil ? "\(program.workload) has no native build (only a .wasm was given)" : nil
+    }
+
+    public func run(_ request: RunRequest) -> RunOutcome {
+        guard let native = request.program.nativePath else {
+            return .failure(.unsupported, unsupportedReason(for: request.program) ?? "no native build")
+        }
+        let child = ChildRun(launcher: launcher, classify: { _ in nil })
+        switch child.spawn(native, request.program.commandArguments(iterations: request.iterations), request: request) {
+        case .success(let finished):
+            return child.outcome(finished, request: request)
+        case .failure(let error):
+            return .failure(.runtimeError, error.description)
+        }
+    }
+}

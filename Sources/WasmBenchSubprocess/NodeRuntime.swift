@@ -1,0 +1,147 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchProcess
+import WasmBenchRuntime
+
+/// Node.js (V8) running the module through a driver script of ours that times compile,
+/// instantiate and the guest's run inside the process.
+///
+/// Lazy compilation is switched off in every mode so that `compile` really compiles every
+/// function. The guest gets `node:wasi` with no preopened directories and an empty environment.
+public struct NodeRuntime: BenchmarkRuntime {
+    /// Which V8 tiers run the code.
+    public enum Tier: String, Sendable, CaseIterable {
+        /// Liftoff first, TurboFan tier-up of hot functions (V8's default).
+        case dynamic
+        /// Liftoff only: the baseline compiler, no tier-up.
+        case liftoff
+        /// TurboFan only: the optimising compiler for every function up front.
+        case turbofan
+
+        /// The runtime id.
+        public var id: String {
+            switch self {
+            case .dynamic: "node"
+            case .liftoff: "node-liftoff"
+            case .turbofan: "node-turbofan"
+            }
+        }
+
+        /// The V8 flags of this tier.
+        public var flags: [String] {
+            switch self {
+            case .dynamic: ["--no-wasm-lazy-compilation"]
+            case .liftoff: ["--no-wasm-lazy-compilation", "--liftoff", "--no-wasm-tier-up"]
+            case .turbofan: ["--no-wasm-lazy-compilation", "--no-liftoff"]
+            }
+        }
+    }
+
+    /// The tier.
+    public let tier: Tier
+    /// The node program, or nil.
+    public let executable: String?
+    /// Its version (`v20.x, V8 11.x`).
+    public let version: String
+    /// Why it is unavailable.
+    public let problem: String?
+    /// Spawns it.
+    public let launcher: ProcessLauncher
+
+    /// Creates the runtime for one tier.
+    public init(tier: Tier, executable: String?, version: String, problem: String?, launcher: ProcessLauncher) {
+        self.tier = tier
+        self.executable = executable
+        self.version = version
+        self.problem = problem
+        self.launcher = launcher
+    }
+
+    public var id: String { tier.id }
+
+    /// The driver script shipped with wasmbench.
+    static var driverPath: String? {
+        Bundle.module.url(forResource: "node-driver", withExtension: "mjs", subdirectory: "Drivers")?.path
+    }
+
+    public func describe() -> RuntimeInfo {
+        let missingDriver = Self.driverPath == nil ? "the node driver script is missing from wasmbench's resources; reinstall wasmbench" : nil
+        return RuntimeInfo(
+            id: id, name: "node", version: version, kind: .subprocess, flags: tier.flags,
+            available: executable != nil && missingDriver == nil, unavailableReason: problem ?? missingDriver,
+            exposedPhases: [.compile, .instantiate, .startup, .execute, .wall],
+            notes: [
+                "compile = new WebAssembly.Module (decode, validate and compile every function; lazy compilation off)",
+                "startup = wasi.start() to the guest's first clock reading",
+                "V8 has no on-stack replacement for wasm: a function tiers up between calls, not inside one",
+            ])
+    }
+
+    public func unsupportedReason(for program: GuestProgram) -> String? {
+        executable == nil ? (problem ?? "node is not available") : nil
+    }
+
+    public func run(_ request: RunRequest) -> RunOutcome {
+        guard let node = executable, let driver = Self.driverPath else {
+            return .failure(.unsupported, describe().unavailableReason ?? "node is not available")
+        }
+        let reportPath = request.scratchDirectory + "/node-report.json"
+        var arguments = tier.flags + ["--no-warnings", driver, reportPath, request.program.wasmPath]
+        switch request.program.entry {
+        case .command:
+            arguments += ["command"] + request.program.commandArguments(iterations: request.iterations)
+        case .invoke(let function, let values):
+            arguments += ["invoke", String(request.iterations), function] + values
+        }
+        let child = ChildRun(launcher: launcher, classify: { _ in nil })
+        switch child.spawn(node, arguments, request: request) {
+        case .failure(let error):
+            return .failure(.runtimeError, error.description)
+        case .success(let finished):
+            return merge(finished, reportPath: reportPath, child: child, request: request)
+        }
+    }
+
+    private func merge(_ finished: ChildRun.Finished, reportPath: String, child: ChildRun, request: RunRequest) -> RunOutcome {
+        guard finished.result.termination == .exited(0),
+            let data = FileManager.default.contents(atPath: reportPath),
+            let report = try? JSONDecoder().decode(DriverReport.self, from: data)
+        else {
+            var outcome = child.outcome(finished, request: request)
+            if case .completed = outcome.status {
+                outcome.status = .failed(.runtimeError, "the node driver wrote no report\(ChildRun.tail(finished.stderr))")
+            }
+            return outcome
+        }
+        var extra: [PhaseSample] = []
+        if let compile = report.phases["compile"] { extra.append(PhaseSample(.compile, .time, compile / 1e9)) }
+        if let instantiate = report.phases["instantiate"] { extra.append(PhaseSample(.instantiate, .time, instantiate / 1e9)) }
+        for (index, ns) in report.iterations.enumerated() {
+            extra.append(PhaseSample(.execute, .time, ns / 1e9, iteration: index))
+        }
+        if !request.program.reportsMarkers, case .command = request.program.entry, let start = report.phases["start"] {
+            extra.append(PhaseSample(.execute, .time, start / 1e9, iteration: 0))
+        }
+        var outcome = child.outcome(
+            finished, request: request, entryRealtimeNanoseconds: report.entryRealtime.map { UInt64($0) }, extra: extra)
+        if let error = report.error {
+            outcome.status = .failed(FailureKind(rawValue: error.kind) ?? .runtimeError, "V8: \(error.message)")
+        } else if let code = report.exitCode, code != 0 {
+            outcome.status = .failed(.nonZeroExit, "the guest exited with status \(code)")
+        }
+        return outcome
+    }
+}
+
+/// The JSON the node driver writes.
+struct DriverReport: Decodable {
+    struct DriverError: Decodable {
+        let kind: String
+        let message: String
+    }
+    let phases: [String: Double]
+    let iterations: [Double]
+    let entryRealtime: Double?
+    let exitCode: Int?
+    let error: DriverError?
+}

@@ -1,0 +1,136 @@
+import WasmBenchModel
+import WasmKit
+
+/// Why a WasmKit run stopped: the kind recorded with it and a message that says what to do next.
+///
+/// Internal to the adapter: ``WasmKitEngine/runInWorker(_:)`` turns it into a
+/// ``RunStatus/failed(_:_:)`` status.
+struct RunFailure: Error {
+    /// The recorded kind.
+    let kind: FailureKind
+    /// What happened and what to do about it.
+    let message: String
+
+    init(_ kind: FailureKind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}
+
+extension RunFailure {
+    /// The phase a WasmKit error came out of: the same error means different things in each.
+    enum Stage {
+        case parse, instantiate, compile, execute
+    }
+
+    /// Maps whatever WasmKit or its WASI bridge threw into a failure.
+    static func classify(_ error: any Error, during stage: Stage) -> RunFailure {
+        switch error {
+        case let failure as RunFailure:
+            return failure
+        case let trap as Trap:
+            return RunFailure(.trap, "the guest trapped: \(describe(trap))")
+        case let exception as WasmKitException:
+            return RunFailure(.trap, "the guest threw a WebAssembly exception nothing caught: \(exception)")
+        case let error as WasmKitError:
+            return rejected(String(describing: error), during: stage)
+        default:
+            if let code = wasiExitCode(error) {
+                return exited(code, during: stage)
+            }
+            // Includes WASI's own errors (e.g. a guest without a `memory` export calling WASI).
+            return RunFailure(.runtimeError, "WasmKit stopped the run: \(error)")
+        }
+    }
+
+    /// The status of a `proc_exit` call, which WASI throws as `WASIExitCode`.
+    ///
+    /// That type lives in WasmKit's `WASI` module, which `WasmKitWASI` does not re-export and this
+    /// target does not depend on; it is recognised by its qualified name and read by reflection
+    /// rather than by importing an undeclared module.
+    static func wasiExitCode(_ error: any Error) -> UInt32? {
+        guard String(reflecting: type(of: error)) == "WASI.WASIExitCode" else { return nil }
+        return Mirror(reflecting: error).children.first { $0.label == "code" }?.value as? UInt32
+    }
+
+    /// `proc_exit` outside `_start` (in a start section, `_initialize` or an invoked export).
+    private static func exited(_ code: UInt32, during stage: Stage) -> RunFailure {
+        guard code == 0 else { return RunFailure(.nonZeroExit, "the guest exited with status \(code)") }
+        let place = stage == .execute ? "an invoked export" : "the module's start function"
+        return RunFailure(
+            .runtimeError,
+            "the guest exited with status 0 from \(place) before the run was done; an invoked export must return")
+    }
+
+    /// WasmKit refused the module: malformed, invalid, needing something WasmKit lacks, or unlinkable.
+    private static func rejected(_ text: String, during stage: Stage) -> RunFailure {
+        if text.hasPrefix("unknown import") || text.hasPrefix("incompatible import type") {
+            return RunFailure(
+                .invalidModule,
+                "WasmKit could not link the module: \(text); wasmbench provides only WASI preview 1 "
+                    + "(wasi_snapshot_preview1) imports")
+        }
+        if needsUnsupportedFeature(text) {
+            return RunFailure(
+                .invalidModule,
+                "WasmKit \(WasmKitEngine.wasmKitVersion) cannot run the module: \(text); it uses a WebAssembly "
+                    + "feature WasmKit does not support, so another runtime (e.g. wasmtime) may run it")
+        }
+        let place = stage == .compile ? " while translating its functions" : ""
+        var message =
+            "WasmKit rejected the module\(place): \(text); check that the file is a valid WebAssembly "
+            + "module (e.g. `wasm-tools validate`)"
+        if mayBeUnknownProposal(text) {
+            message += "; if it is valid, it uses a proposal WasmKit does not decode and another runtime may run it"
+        }
+        return RunFailure(.invalidModule, message)
+    }
+
+    private static func needsUnsupportedFeature(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["not supported", "not implemented", "feature is required", "unsupported"].contains {
+            lowered.contains($0)
+        }
+    }
+
+    private static func mayBeUnknownProposal(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["illegal opcode", "malformed value type", "malformed composite type", "malformed section id"]
+            .contains { lowered.contains($0) }
+    }
+
+    /// The trap's reason, then the innermost named frames of its backtrace.
+    ///
+    /// WasmKit exposes a trap only as text: `Trap: <reason>` then one `N: (0x…) <name>` line per frame.
+    private static func describe(_ trap: Trap) -> String {
+        let lines = trap.description.split(separator: "\n")
+        let reasonLine = lines.first.map(String.init) ?? "unknown"
+        let reason = reasonLine.hasPrefix("Trap: ") ? String(reasonLine.dropFirst("Trap: ".count)) : reasonLine
+        let frames = lines.dropFirst().compactMap { line -> String? in
+            guard let close = line.firstIndex(of: ")") else { return nil }
+            let name = line[line.index(after: close)...].trimmingPrefix(" ")
+            return name.isEmpty || name == "unknown" ? nil : String(name)
+        }
+        guard !frames.isEmpty else { return reason }
+        return "\(reason) (in \(frames.prefix(3).joined(separator: " ← ")))"
+    }
+
+    /// The module is not a WASI command.
+    static func notACommand(exports: [String]) -> RunFailure {
+        RunFailure(
+            .invalidModule,
+            "the module exports no `_start` function, so it is not a WASI command; "
+                + "call one of its exports instead (functions: \(list(exports)))")
+    }
+
+    /// The invoked export does not exist.
+    static func missingExport(_ name: String, exports: [String]) -> RunFailure {
+        RunFailure(
+            .invalidModule,
+            "the module exports no function named `\(name)`; its exported functions are: \(list(exports))")
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.joined(separator: ", ")
+    }
+}

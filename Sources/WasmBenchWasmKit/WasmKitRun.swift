@@ -1,0 +1,175 @@
+import WasmBenchModel
+import WasmBenchRuntime
+import WasmKit
+import WasmKitWASI
+
+/// One run of a program in WasmKit: the phases in order, the samples they gave and how it ended.
+///
+/// Each phase turns whatever WasmKit throws into a ``RunFailure`` that names the phase's kind of
+/// failure, so ``perform()`` stops at the first failure with the samples measured so far.
+struct WasmKitRun {
+    /// What to run.
+    let request: RunRequest
+    /// The samples measured so far, in the order they were made.
+    private(set) var samples: [PhaseSample] = []
+    /// CLOCK_REALTIME just before `_start` was called (command entries only).
+    private(set) var entryRealtimeNanoseconds: UInt64?
+
+    init(request: RunRequest) {
+        self.request = request
+    }
+
+    /// Reads, parses, instantiates twice (lazily, then eagerly) and runs the program.
+    mutating func perform() throws(RunFailure) {
+        let bytes = try ModuleSource.bytes(atPath: request.program.wasmPath)
+
+        let (module, parseTime) = try measure { () throws(RunFailure) in try Self.parse(bytes) }
+        record(.parse, parseTime)
+
+        let wasi = try Self.makeWASI(arguments: guestArguments)
+        // Closing releases only what the bridge owns: no preopens here and borrowed stdio, so there
+        // is nothing whose failure to close would change the run's outcome.
+        defer { try? wasi.close() }
+
+        // The lazy instance only measures instantiation; it is dropped after the clock stops.
+        let (_, instantiateTime) = try measure { () throws(RunFailure) in
+            try Self.instantiate(module, mode: .lazy, wasi: wasi)
+        }
+        record(.instantiate, instantiateTime)
+
+        let (eager, compileTime) = try measure { () throws(RunFailure) in
+            try Self.instantiate(module, mode: .eager, wasi: wasi)
+        }
+        record(.compile, compileTime)
+
+        switch request.program.entry {
+        case .command:
+            try runCommand(eager.instance, wasi: wasi)
+        case .invoke(let function, let arguments):
+            try invoke(function, arguments: arguments, on: eager, wasi: wasi)
+        }
+    }
+
+    /// The guest's `argv`: the module's file name, then the program's arguments.
+    private var guestArguments: [String] {
+        let path = request.program.wasmPath
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        return [fileName] + request.program.commandArguments(iterations: request.iterations)
+    }
+
+    private mutating func record(_ phase: Phase, _ nanoseconds: UInt64, iteration: Int? = nil) {
+        samples.append(PhaseSample(phase, .time, Double(nanoseconds) / 1e9, iteration: iteration))
+    }
+}
+
+// MARK: - Phases
+
+extension WasmKitRun {
+    /// An instance together with the engine it runs on (an execution stack is sized by the engine).
+    struct EngineInstance {
+        let engine: Engine
+        let instance: Instance
+    }
+
+    static func parse(_ bytes: [UInt8]) throws(RunFailure) -> Module {
+        do {
+            return try WasmKit.parseWasm(bytes: bytes)
+        } catch {
+            throw RunFailure.classify(error, during: .parse)
+        }
+    }
+
+    /// A WASI bridge with no host access beyond the worker's standard streams.
+    static func makeWASI(arguments: [String]) throws(RunFailure) -> WASIBridgeToHost {
+        do {
+            return try WASIBridgeToHost(args: arguments, environment: [:], preopens: [])
+        } catch {
+            throw RunFailure(.runtimeError, "WasmKit could not set up WASI for the guest: \(error)")
+        }
+    }
+
+    /// Links the WASI imports and instantiates the module on a fresh engine and store.
+    static func instantiate(
+        _ module: Module, mode: EngineConfiguration.CompilationMode, wasi: WASIBridgeToHost
+    ) throws(RunFailure) -> EngineInstance {
+        let engine = Engine(configuration: WasmKitEngine.configuration(mode))
+        let store = Store(engine: engine)
+        do {
+            var imports = Imports()
+            wasi.link(to: &imports, store: store)
+            let instance = try module.instantiate(store: store, imports: imports)
+            return EngineInstance(engine: engine, instance: instance)
+        } catch {
+            throw RunFailure.classify(error, during: mode == .eager ? .compile : .instantiate)
+        }
+    }
+
+    /// Calls `_start`; times the whole call when the guest prints no markers of its own.
+    private mutating func runCommand(_ instance: Instance, wasi: WASIBridgeToHost) throws(RunFailure) {
+        guard instance.exports[function: "_start"] != nil else {
+            throw RunFailure.notACommand(exports: Self.functionExports(of: instance))
+        }
+        flushStandardStreams()
+        let start = MonotonicClock.nanoseconds()
+        entryRealtimeNanoseconds = RealtimeClock.nanoseconds()
+        let result = Result { () throws -> UInt32 in try wasi.start(instance) }
+        let end = MonotonicClock.nanoseconds()
+        flushStandardStreams()
+        switch result {
+        case .success(0):
+            if !request.program.reportsMarkers {
+                record(.execute, end - start, iteration: 0)
+            }
+        case .success(let status):
+            throw RunFailure(.nonZeroExit, "the guest exited with status \(status)")
+        case .failure(let error):
+            throw RunFailure.classify(error, during: .execute)
+        }
+    }
+
+    /// Calls the export `request.iterations` times, each call timed as one `execute` sample.
+    private mutating func invoke(
+        _ name: String, arguments: [String], on eager: EngineInstance, wasi: WASIBridgeToHost
+    ) throws(RunFailure) {
+        guard let function = eager.instance.exports[function: name] else {
+            throw RunFailure.missingExport(name, exports: Self.functionExports(of: eager.instance))
+        }
+        let values = try InvocationArguments.values(arguments, for: function.type, function: name)
+        guard request.iterations >= 1 else {
+            throw RunFailure(
+                .runtimeError, "asked for \(request.iterations) calls of \(name); ask for at least 1 iteration")
+        }
+        flushStandardStreams()
+        defer { flushStandardStreams() }
+        do {
+            // A reactor's `_initialize` (if exported) sets up its runtime before any call.
+            try wasi.initialize(eager.instance)
+        } catch {
+            throw RunFailure.classify(error, during: .execute)
+        }
+        var stack = ExecutionStack(engine: eager.engine)
+        for iteration in 0..<request.iterations {
+            let start = MonotonicClock.nanoseconds()
+            do {
+                _ = try function.invoke(values, on: &stack)
+            } catch {
+                throw RunFailure.classify(error, during: .execute)
+            }
+            record(.execute, MonotonicClock.nanoseconds() - start, iteration: iteration)
+        }
+    }
+
+    private static func functionExports(of instance: Instance) -> [String] {
+        instance.exports.compactMap { export in
+            if case .function = export.value { export.name } else { nil }
+        }.sorted()
+    }
+}
+
+/// Runs `body` between two CLOCK_MONOTONIC readings; returns its value and the elapsed nanoseconds.
+private func measure<T>(_ body: () throws(RunFailure) -> T) throws(RunFailure) -> (T, UInt64) {
+    let start = MonotonicClock.nanoseconds()
+    let value = try body()
+    let end = MonotonicClock.nanoseconds()
+    return (value, end - start)
+}

@@ -1,0 +1,3 @@
+import WasmBenchCLI
+
+Wasmbench.runMain()

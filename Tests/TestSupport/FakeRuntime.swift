@@ -1,0 +1,65 @@
+import Synchronization
+import WasmBenchModel
+import WasmBenchRuntime
+
+/// A scripted runtime for the scheduler's unit tests only: it runs nothing, and returns the
+/// samples and statuses a test gives it, recording the order it was called in.
+public final class FakeRuntime: BenchmarkRuntime {
+    /// The id.
+    public let id: String
+    /// Seconds per execute iteration it reports, per workload.
+    public let iterationSeconds: [String: Double]
+    /// Statuses to return for (workload, process), completed otherwise.
+    public let statuses: [String: RunStatus]
+    /// Whether it claims to be available.
+    public let available: Bool
+    private let log: Mutex<[String]>
+    private let counters = Mutex<[String: Int]>([:])
+
+    /// Creates a fake runtime.
+    public init(
+        id: String, iterationSeconds: [String: Double] = [:], statuses: [String: RunStatus] = [:], available: Bool = true,
+        log: [String] = []
+    ) {
+        self.id = id
+        self.iterationSeconds = iterationSeconds
+        self.statuses = statuses
+        self.available = available
+        self.log = Mutex(log)
+    }
+
+    /// Every call as `runtime:workload`, in order.
+    public var calls: [String] { log.withLock { $0 } }
+
+    public func describe() -> RuntimeInfo {
+        RuntimeInfo(
+            id: id, name: "fake", version: "1.0", kind: .inProcess, flags: ["--fake"], available: available,
+            unavailableReason: available ? nil : "fake runtime switched off", exposedPhases: [.compile, .execute, .wall])
+    }
+
+    public func unsupportedReason(for program: GuestProgram) -> String? { nil }
+
+    public func run(_ request: RunRequest) -> RunOutcome {
+        let workload = request.program.workload
+        log.withLock { $0.append("\(id):\(workload)") }
+        let process = counters.withLock { counters in
+            defer { counters[workload, default: 0] += 1 }
+            return counters[workload, default: 0]
+        }
+        let base = iterationSeconds[workload] ?? 0.01
+        var samples = [PhaseSample(.compile, .time, base / 10)]
+        for iteration in 0..<request.iterations {
+            // The first iteration is slower (cold), the rest vary a little, deterministically.
+            let value = iteration == 0 ? base * 3 : base * (1 + Double((iteration + process) % 3) * 0.001)
+            samples.append(PhaseSample(.execute, .time, value, iteration: iteration))
+        }
+        samples.append(PhaseSample(.wall, .time, base * Double(request.iterations + 1)))
+        let status = statuses["\(workload)#\(process)"] ?? .completed
+        return RunOutcome(samples: samples, status: status, command: "fake \(workload)")
+    }
+}
+
+/// A program description for scheduler tests.
+public func fakeProgram(_ name: String) -> GuestProgram {
+    GuestProgram(workload: name, wasmPath: "/nonexistent/\(name).wasm", entry: .command(arguments: []), reportsMarkers: true)
+}

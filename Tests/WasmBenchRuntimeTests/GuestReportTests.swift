@@ -1,0 +1,70 @@
+import Testing
+import WasmBenchModel
+import WasmBenchRuntime
+
+@Suite("Guest markers are read exactly, and verdicts say what was wrong")
+struct GuestReportTests {
+    let program = GuestProgram(workload: "k", wasmPath: "/k.wasm", entry: .command(arguments: []), reportsMarkers: true)
+
+    @Test("a complete report gives start, iterations and a passing check")
+    func complete() {
+        let report = GuestReport(
+            parsing: "hello\nwasmbench:start 1000\nwasmbench:iter 0 500\nwasmbench:iter 1 250\nwasmbench:check ok 42\n")
+        #expect(report.startRealtimeNanoseconds == 1000)
+        #expect(report.iterations.map(\.nanoseconds) == [500, 250])
+        #expect(report.checkPassed == true)
+        #expect(report.checkDetail == "42")
+        #expect(GuestOutcome.verdict(report, program: program, iterations: 2) == .completed)
+    }
+
+    @Test("markers become startup and execute samples in seconds")
+    func samples() {
+        let report = GuestReport(parsing: "wasmbench:start 3000000000\nwasmbench:iter 0 2000000\n")
+        let samples = GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: 2_000_000_000)
+        #expect(samples == [PhaseSample(.startup, .time, 1.0), PhaseSample(.execute, .time, 0.002, iteration: 0)])
+    }
+
+    @Test("a start reading before the entry (a clock step) gives no startup sample rather than a negative one")
+    func clockStep() {
+        let report = GuestReport(parsing: "wasmbench:start 10\n")
+        #expect(GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: 20).isEmpty)
+    }
+
+    @Test("a failed self-check is a wrong result")
+    func wrongResult() {
+        let report = GuestReport(parsing: "wasmbench:iter 0 5\nwasmbench:check fail got=1 want=2\n")
+        guard case .failed(let kind, let message) = GuestOutcome.verdict(report, program: program, iterations: 1) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(kind == .wrongResult)
+        #expect(message.contains("got=1 want=2"))
+    }
+
+    @Test("missing check, missing iterations and malformed markers are runtime errors")
+    func incomplete() {
+        let noCheck = GuestReport(parsing: "wasmbench:iter 0 5\n")
+        #expect(GuestOutcome.verdict(noCheck, program: program, iterations: 1).kind == .runtimeError)
+        let short = GuestReport(parsing: "wasmbench:iter 0 5\nwasmbench:check ok 1\n")
+        #expect(GuestOutcome.verdict(short, program: program, iterations: 2).kind == .runtimeError)
+        let malformed = GuestReport(parsing: "wasmbench:iter zero 5\nwasmbench:check ok 1\n")
+        #expect(malformed.malformedLines == ["wasmbench:iter zero 5"])
+        #expect(GuestOutcome.verdict(malformed, program: program, iterations: 0).kind == .runtimeError)
+    }
+
+    @Test("a guest without markers is judged by its exit status alone")
+    func noMarkers() {
+        var plain = program
+        plain.reportsMarkers = false
+        #expect(GuestOutcome.verdict(GuestReport(parsing: ""), program: plain, iterations: 5) == .completed)
+        #expect(plain.commandArguments(iterations: 5) == [])
+        #expect(program.commandArguments(iterations: 5) == ["5"])
+    }
+}
+
+extension RunStatus {
+    var kind: FailureKind? {
+        if case .failed(let kind, _) = self { return kind }
+        return nil
+    }
+}
