@@ -85,7 +85,7 @@ let package = Package(
         .executableTarget(name: "wasmbench", dependencies: ["WasmBenchCLI"], swiftSettings: strict),
 
         .target(
-            name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess"], path: "Tests/TestSupport",
             swiftSettings: strict),
         .testTarget(name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
@@ -101,7 +101,7 @@ let package = Package(
             name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchCLITests",
-            dependencies: ["WasmBenchCLI", "TestSupport"],
+            dependencies: ["WasmBenchCLI", "TestSupport", "WasmBenchProcess"],
             swiftSettings: strict),
         // Slow tier: real runtimes, real toolchains. Run by .ci/run as its own step.
         .testTarget(

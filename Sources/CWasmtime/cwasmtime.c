@@ -1,199 +1,14 @@
-// Drives libwasmtime's C API through dlopen'd function pointers: see cwasmtime.h for the surface.
-//
-// No wasmtime headers ship with the PyPI wheel, so the types and prototypes below are declared
-// here from the wheel's ctypes description (`wasmtime/_bindings.py`, wasmtime 50.0.1). Only the
-// calls wasmbench makes are declared; every struct whose layout matters has a size check.
+// One run through libwasmtime's C API: compile, serialize, deserialize, instantiate, call, each
+// step timed. See include/cwasmtime.h for the surface and wasmtime_api.h for the declarations.
 #define _GNU_SOURCE
-#include "cwasmtime.h"
-
-#include <ctype.h>
-#include <dlfcn.h>
-#include <errno.h>
-#include <inttypes.h>
 #include <stdarg.h>
-#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-// MARK: - The wasmtime C API types wasmbench touches
-
-typedef struct wasm_config_t wasm_config_t;
-typedef struct wasm_engine_t wasm_engine_t;
-typedef struct wasm_trap_t wasm_trap_t;
-typedef struct wasm_functype_t wasm_functype_t;
-typedef struct wasm_valtype_t wasm_valtype_t;
-typedef struct wasi_config_t wasi_config_t;
-typedef struct wasmtime_error_t wasmtime_error_t;
-typedef struct wasmtime_module_t wasmtime_module_t;
-typedef struct wasmtime_store_t wasmtime_store_t;
-typedef struct wasmtime_context_t wasmtime_context_t;
-typedef struct wasmtime_linker_t wasmtime_linker_t;
-
-/// `wasm_byte_vec_t` (also `wasm_name_t` and `wasm_message_t`).
-typedef struct wasm_byte_vec_t {
-    size_t size;
-    uint8_t *data;
-} wasm_byte_vec_t;
-
-/// `wasm_valtype_vec_t`.
-typedef struct wasm_valtype_vec_t {
-    size_t size;
-    wasm_valtype_t **data;
-} wasm_valtype_vec_t;
-
-/// `wasmtime_func_t`.
-typedef struct wasmtime_func_t {
-    uint64_t store_id;
-    void *private_data;
-} wasmtime_func_t;
-
-/// `wasmtime_instance_t`.
-typedef struct wasmtime_instance_t {
-    uint64_t store_id;
-    size_t private_index;
-} wasmtime_instance_t;
-
-/// `wasmtime_extern_t`: a kind byte, then a union whose largest member (`wasmtime_global_t`) is
-/// 24 bytes. Only the function member is read.
-typedef struct wasmtime_extern_t {
-    uint8_t kind;
-    union {
-        wasmtime_func_t func;
-        uint64_t storage[3];
-    } of;
-} wasmtime_extern_t;
-
-/// `wasmtime_val_t`: a kind byte, then a union whose largest members (the GC references) are
-/// 24 bytes. Only the numeric members are used.
-typedef struct wasmtime_val_t {
-    uint8_t kind;
-    union {
-        int32_t i32;
-        int64_t i64;
-        float f32;
-        double f64;
-        uint64_t storage[3];
-    } of;
-} wasmtime_val_t;
-
-_Static_assert(sizeof(wasm_byte_vec_t) == 16, "wasm_byte_vec_t is 16 bytes on 64-bit targets");
-_Static_assert(sizeof(wasm_valtype_vec_t) == 16, "wasm_valtype_vec_t is 16 bytes on 64-bit");
-_Static_assert(sizeof(wasmtime_func_t) == 16, "wasmtime_func_t is 16 bytes on 64-bit targets");
-_Static_assert(sizeof(wasmtime_instance_t) == 16, "wasmtime_instance_t is 16 bytes on 64-bit");
-_Static_assert(sizeof(wasmtime_extern_t) == 32, "wasmtime_extern_t is 32 bytes on 64-bit targets");
-_Static_assert(offsetof(wasmtime_extern_t, of) == 8, "wasmtime_extern_t's union starts at byte 8");
-_Static_assert(sizeof(wasmtime_val_t) == 32, "wasmtime_val_t is 32 bytes on 64-bit targets");
-_Static_assert(offsetof(wasmtime_val_t, of) == 8, "wasmtime_val_t's union starts at byte 8");
-
-/// `wasmtime_strategy_t`: 0 auto, 1 Cranelift, 2 Winch.
-enum { WB_STRATEGY_CRANELIFT = 1 };
-/// `wasmtime_opt_level_t`: 0 none, 1 speed, 2 speed and size.
-enum { WB_OPT_LEVEL_SPEED = 1 };
-/// `wasmtime_extern_kind_t` of a function.
-enum { WB_EXTERN_FUNC = 0 };
-/// `wasmtime_valkind_t` and `wasm_valkind_t` agree on the numeric kinds.
-enum { WB_KIND_I32 = 0, WB_KIND_I64 = 1, WB_KIND_F32 = 2, WB_KIND_F64 = 3 };
-
-// MARK: - The function table
-
-// Every function wasmbench resolves: return type, name, parameter list.
-#define WB_WASMTIME_FUNCTIONS(X)                                                                   \
-    X(void, wasm_byte_vec_delete, (wasm_byte_vec_t *))                                            \
-    X(wasm_config_t *, wasm_config_new, (void))                                                   \
-    X(void, wasmtime_config_strategy_set, (wasm_config_t *, uint8_t))                             \
-    X(void, wasmtime_config_cranelift_opt_level_set, (wasm_config_t *, uint8_t))                  \
-    X(wasm_engine_t *, wasm_engine_new_with_config, (wasm_config_t *))                            \
-    X(void, wasm_engine_delete, (wasm_engine_t *))                                                \
-    X(wasmtime_error_t *, wasmtime_module_new,                                                    \
-      (wasm_engine_t *, const uint8_t *, size_t, wasmtime_module_t **))                           \
-    X(wasmtime_error_t *, wasmtime_module_serialize, (wasmtime_module_t *, wasm_byte_vec_t *))    \
-    X(wasmtime_error_t *, wasmtime_module_deserialize,                                            \
-      (wasm_engine_t *, const uint8_t *, size_t, wasmtime_module_t **))                           \
-    X(void, wasmtime_module_delete, (wasmtime_module_t *))                                        \
-    X(wasmtime_store_t *, wasmtime_store_new, (wasm_engine_t *, void *, void (*)(void *)))        \
-    X(wasmtime_context_t *, wasmtime_store_context, (wasmtime_store_t *))                         \
-    X(void, wasmtime_store_delete, (wasmtime_store_t *))                                          \
-    X(wasi_config_t *, wasi_config_new, (void))                                                   \
-    X(bool, wasi_config_set_argv, (wasi_config_t *, size_t, const char *const *))                 \
-    X(void, wasi_config_inherit_stdout, (wasi_config_t *))                                        \
-    X(void, wasi_config_inherit_stderr, (wasi_config_t *))                                        \
-    X(void, wasi_config_delete, (wasi_config_t *))                                                \
-    X(wasmtime_error_t *, wasmtime_context_set_wasi, (wasmtime_context_t *, wasi_config_t *))     \
-    X(wasmtime_linker_t *, wasmtime_linker_new, (wasm_engine_t *))                                \
-    X(wasmtime_error_t *, wasmtime_linker_define_wasi, (wasmtime_linker_t *))                     \
-    X(wasmtime_error_t *, wasmtime_linker_instantiate,                                            \
-      (const wasmtime_linker_t *, wasmtime_context_t *, const wasmtime_module_t *,                \
-       wasmtime_instance_t *, wasm_trap_t **))                                                    \
-    X(void, wasmtime_linker_delete, (wasmtime_linker_t *))                                        \
-    X(bool, wasmtime_instance_export_get,                                                         \
-      (wasmtime_context_t *, const wasmtime_instance_t *, const char *, size_t,                   \
-       wasmtime_extern_t *))                                                                      \
-    X(void, wasmtime_extern_delete, (wasmtime_extern_t *))                                        \
-    X(wasm_functype_t *, wasmtime_func_type,                                                      \
-      (const wasmtime_context_t *, const wasmtime_func_t *))                                      \
-    X(const wasm_valtype_vec_t *, wasm_functype_params, (const wasm_functype_t *))                \
-    X(const wasm_valtype_vec_t *, wasm_functype_results, (const wasm_functype_t *))               \
-    X(void, wasm_functype_delete, (wasm_functype_t *))                                            \
-    X(uint8_t, wasm_valtype_kind, (const wasm_valtype_t *))                                       \
-    X(wasmtime_error_t *, wasmtime_func_call,                                                     \
-      (wasmtime_context_t *, const wasmtime_func_t *, const wasmtime_val_t *, size_t,             \
-       wasmtime_val_t *, size_t, wasm_trap_t **))                                                 \
-    X(void, wasmtime_error_message, (const wasmtime_error_t *, wasm_byte_vec_t *))                \
-    X(bool, wasmtime_error_exit_status, (const wasmtime_error_t *, int *))                        \
-    X(void, wasmtime_error_delete, (wasmtime_error_t *))                                          \
-    X(void, wasm_trap_message, (const wasm_trap_t *, wasm_byte_vec_t *))                          \
-    X(void, wasm_trap_delete, (wasm_trap_t *))
-
-struct wb_wasmtime_library {
-#define WB_FIELD(ret, name, params) ret(*name) params;
-    WB_WASMTIME_FUNCTIONS(WB_FIELD)
-#undef WB_FIELD
-};
-
-static void copy_error(char *error, size_t error_length, const char *format, ...) {
-    if (error == NULL || error_length == 0) return;
-    va_list arguments;
-    va_start(arguments, format);
-    vsnprintf(error, error_length, format, arguments);
-    va_end(arguments);
-}
-
-wb_wasmtime_library *wb_wasmtime_open(const char *library_path, char *error, size_t error_length) {
-    if (library_path == NULL) {
-        copy_error(error, error_length, "no libwasmtime path was given");
-        return NULL;
-    }
-    void *handle = dlopen(library_path, RTLD_NOW | RTLD_LOCAL);
-    if (handle == NULL) {
-        const char *reason = dlerror();
-        copy_error(error, error_length, "could not load %s: %s", library_path,
-                   reason != NULL ? reason : "unknown dlopen error");
-        return NULL;
-    }
-    wb_wasmtime_library *library = calloc(1, sizeof *library);
-    if (library == NULL) {
-        copy_error(error, error_length, "out of memory while loading %s", library_path);
-        return NULL;
-    }
-    // POSIX guarantees a dlsym'd function pointer round-trips through void *.
-#define WB_LOAD(ret, name, params)                                                                \
-    library->name = (ret(*) params)dlsym(handle, #name);                                          \
-    if (library->name == NULL) {                                                                  \
-        copy_error(error, error_length,                                                           \
-                   "%s lacks the C API function `%s`; install the PyPI wasmtime wheel the "       \
-                   "harness expects (50.x)",                                                      \
-                   library_path, #name);                                                          \
-        free(library);                                                                            \
-        return NULL;                                                                              \
-    }
-    WB_WASMTIME_FUNCTIONS(WB_LOAD)
-#undef WB_LOAD
-    return library;
-}
-
-void wb_wasmtime_close(wb_wasmtime_library *library) { free(library); }
+#include "invoke_values.h"
+#include "wasmtime_api.h"
 
 // MARK: - Results
 
@@ -308,121 +123,6 @@ void wb_wasmtime_result_free(wb_wasmtime_result *result) {
     result->results = NULL;
 }
 
-// MARK: - Invoke arguments
-
-/// Reads a decimal or 0x-hexadecimal integer with an optional sign. A non-negative value may be
-/// at most `largest`, a negative one at least -`most_negative`; values above the signed maximum
-/// (the unsigned spelling) wrap to two's complement.
-static bool parse_integer(const char *text, uint64_t largest, uint64_t most_negative,
-                          int64_t *value) {
-    const char *digits = text;
-    bool negative = false;
-    if (*digits == '-' || *digits == '+') {
-        negative = *digits == '-';
-        digits++;
-    }
-    int base = 10;
-    if (digits[0] == '0' && (digits[1] == 'x' || digits[1] == 'X')) {
-        base = 16;
-        digits += 2;
-    }
-    // strtoull itself would accept blanks and a second sign: require a digit up front.
-    unsigned char first = (unsigned char)*digits;
-    if (!(base == 16 ? isxdigit(first) : isdigit(first))) return false;
-    errno = 0;
-    char *end = NULL;
-    unsigned long long magnitude = strtoull(digits, &end, base);
-    if (errno != 0 || *end != 0) return false;
-    if (magnitude > (negative ? most_negative : largest)) return false;
-    *value = (int64_t)(negative ? 0 - (uint64_t)magnitude : (uint64_t)magnitude);
-    return true;
-}
-
-static bool parse_float(const char *text, double *value) {
-    if (*text == 0) return false;
-    errno = 0;
-    char *end = NULL;
-    *value = strtod(text, &end);
-    return end != text && *end == 0;
-}
-
-static const char *kind_name(uint8_t kind) {
-    switch (kind) {
-    case WB_KIND_I32: return "i32";
-    case WB_KIND_I64: return "i64";
-    case WB_KIND_F32: return "f32";
-    case WB_KIND_F64: return "f64";
-    default: return "a non-numeric type";
-    }
-}
-
-/// Fills `value` of `kind` from `text`; false if it does not read as that type.
-static bool parse_argument(uint8_t kind, const char *text, wasmtime_val_t *value) {
-    int64_t integer = 0;
-    double real = 0;
-    memset(value, 0, sizeof *value);
-    value->kind = kind;
-    switch (kind) {
-    case WB_KIND_I32:
-        if (!parse_integer(text, UINT32_MAX, (uint64_t)INT32_MAX + 1, &integer)) return false;
-        value->of.i32 = (int32_t)(uint32_t)(uint64_t)integer;
-        return true;
-    case WB_KIND_I64:
-        if (!parse_integer(text, UINT64_MAX, (uint64_t)INT64_MAX + 1, &integer)) return false;
-        value->of.i64 = integer;
-        return true;
-    case WB_KIND_F32:
-        if (!parse_float(text, &real)) return false;
-        value->of.f32 = (float)real;
-        return true;
-    case WB_KIND_F64:
-        if (!parse_float(text, &real)) return false;
-        value->of.f64 = real;
-        return true;
-    default:
-        return false;
-    }
-}
-
-static bool is_numeric(uint8_t kind) { return kind <= WB_KIND_F64; }
-
-/// The results as text, space-separated: integers in decimal, floats with enough digits to
-/// round-trip.
-static char *results_text(const wasmtime_val_t *values, size_t count) {
-    size_t capacity = count * 32 + 1;
-    char *text = malloc(capacity);
-    if (text == NULL) return NULL;
-    size_t used = 0;
-    text[0] = 0;
-    for (size_t i = 0; i < count; i++) {
-        const char *separator = i == 0 ? "" : " ";
-        const wasmtime_val_t *value = &values[i];
-        int written = 0;
-        switch (value->kind) {
-        case WB_KIND_I32:
-            written = snprintf(text + used, capacity - used, "%s%" PRId32, separator,
-                               value->of.i32);
-            break;
-        case WB_KIND_I64:
-            written = snprintf(text + used, capacity - used, "%s%" PRId64, separator,
-                               value->of.i64);
-            break;
-        case WB_KIND_F32:
-            written = snprintf(text + used, capacity - used, "%s%.9g", separator,
-                               (double)value->of.f32);
-            break;
-        case WB_KIND_F64:
-            written = snprintf(text + used, capacity - used, "%s%.17g", separator, value->of.f64);
-            break;
-        default:
-            written = snprintf(text + used, capacity - used, "%s?", separator);
-            break;
-        }
-        if (written < 0 || (size_t)written >= capacity - used) break;
-        used += (size_t)written;
-    }
-    return text;
-}
 
 // MARK: - Running
 
@@ -483,26 +183,26 @@ static bool prepare_arguments(const wb_wasmtime_library *library, const wasm_fun
     }
     for (size_t i = 0; i < outputs->size; i++) {
         uint8_t kind = library->wasm_valtype_kind(outputs->data[i]);
-        if (!is_numeric(kind)) {
+        if (!wb_is_numeric(kind)) {
             fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
                  "`%s` returns %s (result %zu); only i32, i64, f32 and f64 are supported",
-                 request->function, kind_name(kind), i);
+                 request->function, wb_kind_name(kind), i);
             return false;
         }
     }
     for (size_t i = 0; i < types->size; i++) {
         uint8_t kind = library->wasm_valtype_kind(types->data[i]);
         const char *text = request->arguments[i] != NULL ? request->arguments[i] : "";
-        if (!is_numeric(kind)) {
+        if (!wb_is_numeric(kind)) {
             fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
                  "`%s` takes %s (parameter %zu); only i32, i64, f32 and f64 are supported",
-                 request->function, kind_name(kind), i);
+                 request->function, wb_kind_name(kind), i);
             return false;
         }
-        if (!parse_argument(kind, text, &parameters[i])) {
+        if (!wb_parse_argument(kind, text, &parameters[i])) {
             fail(result, WB_WASMTIME_STATUS_BAD_ARGUMENTS,
                  "argument %zu of `%s` is `%s`, which is not a valid %s", i, request->function,
-                 text, kind_name(kind));
+                 text, wb_kind_name(kind));
             return false;
         }
     }
@@ -539,7 +239,7 @@ static void call_repeatedly(const wb_wasmtime_library *library, wasmtime_context
     fflush(stdout);
     fflush(stderr);
     if (result->status == WB_WASMTIME_STATUS_COMPLETED && request->iterations > 0)
-        result->results = results_text(outputs, output_count);
+        result->results = wb_results_text(outputs, output_count);
 }
 
 /// Invoke mode: parses the arguments per the function's type, then calls it `iterations` times.
@@ -737,3 +437,4 @@ void wb_wasmtime_run(const wb_wasmtime_library *library, const wb_wasmtime_reque
     }
     release(library, &state);
 }
+

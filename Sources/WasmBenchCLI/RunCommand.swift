@@ -77,12 +77,17 @@ struct RunCommand: ParsableCommand {
             processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: baseline,
             timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise)
         let jsonPath = try json ?? defaultResultsPath(session)
-        let initial = RunResult(
+        var initial = RunResult(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices)
+        initial.failures = plan.rejected
         try ArtifactFile.writeJSON(initial, to: jsonPath)
         for notice in plan.notices { session.printer.line("note: \(notice)") }
+        for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
+        if plan.workloads.isEmpty {
+            throw CommandError(.invalidInput, "no workload left to run: every module given was refused (see above)")
+        }
         let printer = session.printer
         let runner = BenchmarkRunner(
             configuration: configuration,
@@ -96,6 +101,11 @@ struct RunCommand: ParsableCommand {
         try emitReports(result, jsonPath: jsonPath, printer: printer)
         if interruption.isRaised {
             throw CommandError(.interrupted, "interrupted; the results measured so far are in \(jsonPath)")
+        }
+        if !plan.rejected.isEmpty {
+            throw CommandError(
+                .invalidInput,
+                "\(plan.rejected.count) module(s) refused: \(plan.rejected.map(\.message).joined(separator: "; "))")
         }
         let failures = result.failures.filter { $0.kind != .unsupported }
         if !failures.isEmpty {

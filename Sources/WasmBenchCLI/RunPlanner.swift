@@ -12,6 +12,8 @@ struct RunPlanner {
         var workloads: [BuiltWorkload]
         var runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)]
         var notices: [String]
+        /// User modules refused before any runtime saw them (missing, not WebAssembly), as failures.
+        var rejected: [Failure]
     }
 
     let command: RunCommand
@@ -21,7 +23,8 @@ struct RunPlanner {
         var notices: [String] = []
         let toolbox = session.toolbox(install: !command.noInstall)
         let catalog = session.catalog(toolbox)
-        var ids = command.runtime.isEmpty ? RuntimeCatalog.allIDs : command.runtime
+        let asked = command.runtime.isEmpty ? RuntimeCatalog.allIDs : command.runtime
+        var ids = asked
         if !ids.contains(command.baseline) && RuntimeCatalog.allIDs.contains(command.baseline) {
             ids.insert(command.baseline, at: 0)
             notices.append("added the baseline runtime \(command.baseline) to the runtimes asked for")
@@ -36,7 +39,7 @@ struct RunPlanner {
             runtimes.append((runtime, info))
         }
         let available = runtimes.filter(\.info.available).map(\.info.id)
-        if available.isEmpty {
+        if available.filter(asked.contains).isEmpty {
             throw CommandError(.environment, "none of the runtimes asked for can run here: \(notices.joined(separator: "; "))")
         }
         if Set(ids).count > 2 && !ids.filter({ !available.contains($0) }).isEmpty {
@@ -45,11 +48,14 @@ struct RunPlanner {
         if !available.contains(command.baseline) {
             notices.append("the baseline \(command.baseline) cannot run here, so no ratios are reported; pick another with --baseline")
         }
-        let workloads = try workloads(toolbox: toolbox, notices: &notices)
-        return Plan(workloads: workloads, runtimes: runtimes, notices: notices)
+        var rejected: [Failure] = []
+        let workloads = try workloads(toolbox: toolbox, rejected: &rejected)
+        return Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected)
     }
 
-    private func workloads(toolbox: Toolbox, notices: inout [String]) throws(CommandError) -> [BuiltWorkload] {
+    /// Builds the suite (an error ends the command) and loads the user's modules (a bad one is
+    /// recorded as a failure and the others still run).
+    private func workloads(toolbox: Toolbox, rejected: inout [Failure]) throws(CommandError) -> [BuiltWorkload] {
         var built: [BuiltWorkload] = []
         let runSuite = command.suite != nil || command.modules.isEmpty || !command.kernel.isEmpty
         if runSuite {
@@ -70,7 +76,8 @@ struct RunPlanner {
                     try loader.load(
                         path: path, function: command.invoke, arguments: command.arguments, reportsMarkers: command.markers))
             } catch {
-                throw CommandError(.invalidInput, error.description)
+                rejected.append(
+                    Failure(runtime: "wasmbench", workload: path, process: nil, kind: .invalidModule, message: error.description))
             }
         }
         return built

@@ -21,6 +21,7 @@ public func formatDuration(_ seconds: Double) -> String {
             return sign + formatSignificant(rounded) + " " + unit.name
         }
     }
+    if magnitude >= 999.5 { return sign + String(Int(magnitude.rounded())) + " s" }
     return sign + formatSignificant(roundToSignificantDigits(magnitude)) + " s"
 }
 
@@ -81,6 +82,11 @@ func formatPercent(_ fraction: Double) -> String {
         return String(format: "%.0f%%", percent)
     }
     return String(format: "%.1f%%", percent)
+}
+
+/// Formats a configured number of seconds: whole seconds as `60 s`, anything else as a duration.
+func formatSetting(seconds: Double) -> String {
+    seconds.isFinite && seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds)) s" : formatDuration(seconds)
 }
 
 /// Rounds a non-negative value to `digits` significant digits (0 stays 0).

@@ -24,7 +24,8 @@ extension MarkdownRenderer {
         if means.contains(where: { $0 != nil }) {
             let cells = means.map { mean in
                 mean.map { mean in
-                    let coverage = mean.workloads < index.workloads.count
+                    let coverage =
+                        mean.workloads < index.workloads.count
                         ? " (\(mean.workloads) of \(index.workloads.count) workloads)" : ""
                     return "**\(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh))**\(coverage)"
                 } ?? ""
@@ -56,7 +57,8 @@ extension MarkdownRenderer {
         for runtime in index.measuredRuntimes {
             for workload in index.workloads {
                 let cells = columns.map { column in
-                    let cell = index.cell(workload: workload, runtime: runtime, phase: column.phase, metric: column.metric)
+                    let cell = index.cell(
+                        workload: workload, runtime: runtime, phase: column.phase, metric: column.metric)
                     markers.note(cell)
                     return text(of: cell)
                 }

@@ -56,8 +56,8 @@ public struct MarkdownRenderer: Sendable {
                 + "(\(configuration.warmups) warm-ups left out of the summaries)",
             "- **Seed:** \(configuration.seed)",
             "- **Baseline:** \(codeSpan(configuration.baseline))",
-            "- **Timeout per process:** \(formatDuration(configuration.timeoutSeconds))",
-            "- **Budget per cell:** \(formatDuration(configuration.cellBudgetSeconds))",
+            "- **Timeout per process:** \(formatSetting(seconds: configuration.timeoutSeconds))",
+            "- **Budget per cell:** \(formatSetting(seconds: configuration.cellBudgetSeconds))",
             "- **Failure policy:** \(configuration.failurePolicy.rawValue)",
             "- **Noise threshold:** \(formatPercent(configuration.noiseThreshold)) of the median (95% CI width)",
         ]
@@ -79,28 +79,30 @@ public struct MarkdownRenderer: Sendable {
         var lines = ["## Runtimes", ""] + table.render()
         let notes = runtimes.flatMap { runtime in
             runtime.notes.map { "- \(codeSpan(runtime.id)): \($0)" }
-                + (runtime.source.map { ["- \(codeSpan(runtime.id)) from \($0)"] } ?? [])
+                + (runtime.source.map { ["- \(codeSpan(runtime.id)) comes from \(codeSpan($0))"] } ?? [])
         }
         if !notes.isEmpty { lines += [""] + notes }
         return lines
     }
 
-    /// Every workload, with how it was built and its hashes.
+    /// Every workload, with how it was built, then its hashes.
     private func workloadsSection(_ index: ReportIndex) -> [String] {
         let workloads = index.result.workloads
         guard !workloads.isEmpty else { return [] }
-        var table = MarkdownTable(headers: [
-            "workload", "summary", "entry", "compiler", "compiler version", "flags", "wasm sha256", "native sha256",
-            "source sha256",
-        ])
+        var builds = MarkdownTable(headers: ["workload", "summary", "entry", "compiler", "compiler version", "flags"])
+        var hashes = MarkdownTable(headers: ["workload", "wasm", "native", "source"])
         for workload in workloads {
-            table.append([
+            builds.append([
                 codeSpan(workload.id), workload.summary, entry(workload), workload.compiler.map(codeSpan) ?? "",
-                workload.compilerVersion ?? "", flags(workload), shortHash(workload.wasmSHA256),
-                workload.nativeSHA256.map(shortHash) ?? "", workload.sourceSHA256.map(shortHash) ?? "",
+                workload.compilerVersion ?? "", flags(workload),
+            ])
+            hashes.append([
+                codeSpan(workload.id), shortHash(workload.wasmSHA256), workload.nativeSHA256.map(shortHash) ?? "",
+                workload.sourceSHA256.map(shortHash) ?? "",
             ])
         }
-        return ["## Workloads", ""] + table.render()
+        return ["## Workloads", ""] + builds.render()
+            + ["", "SHA-256 hashes, first 12 hex digits:", ""] + hashes.render()
     }
 
     /// How a workload is entered, with its arguments.

@@ -13,15 +13,15 @@ struct MarkdownTable {
 
     /// Column headings.
     var headers: [String]
-    /// Column alignments, one per heading.
+    /// Column alignments, one per heading (missing ones are left-aligned).
     var alignments: [Alignment]
     /// The rows, one cell per heading.
     var rows: [[String]] = []
 
     /// Creates a table with the given headings, left-aligned unless said otherwise.
-    init(headers: [String], alignments: [Alignment]? = nil) {
+    init(headers: [String], alignments: [Alignment] = []) {
         self.headers = headers
-        self.alignments = alignments ?? headers.map { _ in .left }
+        self.alignments = headers.indices.map { $0 < alignments.count ? alignments[$0] : .left }
     }
 
     /// Appends a row.
@@ -38,7 +38,8 @@ struct MarkdownTable {
             for (index, cell) in row.enumerated() { widths[index] = max(widths[index], visibleWidth(cell)) }
         }
         let delimiters = headers.indices.map { index in
-            alignments[index] == .right ? String(repeating: "-", count: widths[index] - 1) + ":"
+            alignments[index] == .right
+                ? String(repeating: "-", count: widths[index] - 1) + ":"
                 : ":" + String(repeating: "-", count: widths[index] - 1)
         }
         let formatted = [escapedHeaders, delimiters] + escapedRows

@@ -27,12 +27,16 @@ extension TerminalRenderer {
             ])
         }
         table = wrappingLastColumn(table)
-        // Commands go on a line of their own under the message, whole, so they can be copied.
+        // Commands go whole on a line of their own under the message, so they can be copied;
+        // as a spanning line they do not widen the table.
+        let widths = table.columnWidths
+        let offset = String(repeating: " ", count: widths.dropLast().reduce(0, +) + table.gap * (widths.count - 1))
+        var lines: [TextTable.Line] = []
         for (position, failure) in failures.enumerated() {
-            guard let command = failure.command, case .cells(var cells) = table.lines[position] else { continue }
-            cells[cells.count - 1] += "\n" + palette.dim("$ ") + command
-            table.lines[position] = .cells(cells)
+            lines.append(table.lines[position])
+            if let command = failure.command { lines.append(.section(offset + palette.dim("$ ") + command)) }
         }
+        table.lines = lines
         return [title("failures"), ""] + table.render()
     }
 
@@ -71,7 +75,7 @@ extension TerminalRenderer {
     private func wrappingLastColumn(_ table: TextTable) -> TextTable {
         let widths = table.columnWidths
         let used = table.indent + widths.dropLast().reduce(0, +) + table.gap * (widths.count - 1)
-        let available = max(30, width - used)
+        let available = max(20, width - used)
         var wrapped = table
         wrapped.lines = table.lines.map { line in
             guard case .cells(var cells) = line, let last = cells.last else { return line }

@@ -16,28 +16,38 @@ extension TerminalRenderer {
             leading = 2
         }
         var lines = [heading]
-        for part in table.split(maxWidth: width, leading: leading) {
+        for var part in table.split(maxWidth: width, leading: leading) {
+            // A part whose runtimes have no geometric mean drops the empty row and its rule.
+            if case .cells(let cells) = part.lines.last, cells.first == "geomean", part.lines.count >= 2,
+                cells.dropFirst().allSatisfy(\.isEmpty)
+            {
+                part.lines.removeLast(2)
+            }
             lines += [""] + part.render()
         }
         return lines + legend(markers)
     }
 
     /// Builds the `execute` table with runtime columns in the given order.
-    private func executeTable(_ index: ReportIndex, runtimes: [String], markers: inout ReportIndex.Markers) -> TextTable {
-        var table = TextTable(columns: [TextTable.Column(header: "workload")] + runtimes.map { TextTable.Column(header: $0) })
+    private func executeTable(
+        _ index: ReportIndex, runtimes: [String], markers: inout ReportIndex.Markers
+    ) -> TextTable {
+        var table = TextTable(
+            columns: [TextTable.Column(header: "workload")] + runtimes.map { TextTable.Column(header: $0) })
         table.gap = 4
         table.styleHeader = palette.bold
         let cells = index.workloads.map { workload in
             runtimes.map { index.cell(workload: workload, runtime: $0, phase: .execute) }
         }
-        cells.joined().forEach { markers.note($0) }
+        for cell in cells.joined() { markers.note(cell) }
         // Medians are right-aligned in a sub-column so the ratios after them line up.
         let medianWidths = runtimes.indices.map { column in
             cells.map { visibleWidth(medianText($0[column])) }.max() ?? 0
         }
         for (row, workload) in index.workloads.enumerated() {
             let values = runtimes.indices.map { column in
-                executeCell(cells[row][column], runtime: runtimes[column], index: index, medianWidth: medianWidths[column])
+                executeCell(
+                    cells[row][column], runtime: runtimes[column], index: index, medianWidth: medianWidths[column])
             }
             table.append([workload] + values)
         }
@@ -45,15 +55,20 @@ extension TerminalRenderer {
         if means.contains(where: { $0 != nil }) {
             table.lines.append(.rule)
             let values = runtimes.indices.map { column in
-                means[column].map { mean in
-                    let ratio = palette.ratio(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh), value: mean.value)
-                    let coverage = mean.workloads < index.workloads.count ? " (\(mean.workloads) of \(index.workloads.count))" : ""
-                    return String(repeating: " ", count: medianWidths[column] + 2) + ratio + coverage
+                means[column].map {
+                    String(repeating: " ", count: medianWidths[column] + 2)
+                        + geometricMeanText($0, workloads: index.workloads.count)
                 } ?? ""
             }
             table.append(["geomean"] + values)
         }
         return table
+    }
+
+    /// A geometric mean with its interval, and how many workloads it covers when not all.
+    private func geometricMeanText(_ mean: GeometricMean, workloads: Int) -> String {
+        let ratio = palette.ratio(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh), value: mean.value)
+        return mean.workloads < workloads ? "\(ratio) (\(mean.workloads) of \(workloads))" : ratio
     }
 
     /// The median part of an `execute` cell, or the marker that replaces it.
@@ -67,7 +82,9 @@ extension TerminalRenderer {
     }
 
     /// One `execute` cell: median, warning marker, ratio with its interval.
-    private func executeCell(_ cell: ReportIndex.Cell, runtime: String, index: ReportIndex, medianWidth: Int) -> String {
+    private func executeCell(
+        _ cell: ReportIndex.Cell, runtime: String, index: ReportIndex, medianWidth: Int
+    ) -> String {
         guard case .value(let summary) = cell else {
             let text = pad(medianText(cell), to: medianWidth, alignment: .right)
             if case .failed = cell { return palette.red(text) }
@@ -79,7 +96,8 @@ extension TerminalRenderer {
         if runtime == index.baseline {
             ratio = palette.dim("baseline")
         } else if let value = summary.ratioToBaseline {
-            ratio = palette.ratio(formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh), value: value)
+            let text = formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh)
+            ratio = palette.ratio(text, value: value)
         } else {
             ratio = ""
         }
@@ -88,26 +106,37 @@ extension TerminalRenderer {
 
     /// The `phases` table: per runtime, per workload, the median of every phase but `execute`.
     func phasesSection(_ index: ReportIndex) -> [String] {
-        let heading = title("phases") + " — median per process or per iteration, as measured"
+        let heading = title("phases") + " — medians of every phase but execute, per runtime"
         guard !index.measuredRuntimes.isEmpty else { return [heading, "", "no measurements"] }
         let columns = PhaseColumn.all
+        let cells = index.measuredRuntimes.map { runtime in
+            index.workloads.map { workload in
+                columns.map { index.cell(workload: workload, runtime: runtime, phase: $0.phase, metric: $0.metric) }
+            }
+        }
+        var markers = ReportIndex.Markers()
+        for cell in cells.joined().joined() { markers.note(cell) }
+        // A column with a warning marker gives every cell a marker slot so the numbers line up.
+        let marked = columns.indices.map { column in
+            cells.joined().contains { row in
+                if case .value(let summary) = row[column] { !summary.warnings.isEmpty } else { false }
+            }
+        }
         var table = TextTable(
             columns: [TextTable.Column(header: "workload")]
-                + columns.map { TextTable.Column(header: $0.title + " ", alignment: .right) })
+                + columns.indices.map {
+                    TextTable.Column(header: columns[$0].title + (marked[$0] ? " " : ""), alignment: .right)
+                })
         table.styleHeader = palette.bold
-        var markers = ReportIndex.Markers()
         for (position, runtime) in index.measuredRuntimes.enumerated() {
             if position > 0 { table.lines.append(.section("")) }
             table.lines.append(.section(runtimeHeading(runtime, index: index)))
             for note in index.runtime(runtime)?.notes ?? [] {
-                for line in wrap(note, width: width - 4) { table.lines.append(.section("  " + palette.dim(line))) }
+                for line in wrap(note, width: width - 2) { table.lines.append(.section("  " + palette.dim(line))) }
             }
-            for workload in index.workloads {
-                let cells = columns.map {
-                    index.cell(workload: workload, runtime: runtime, phase: $0.phase, metric: $0.metric)
-                }
-                cells.forEach { markers.note($0) }
-                table.append(["  " + workload] + cells.map(phaseCell))
+            for (row, workload) in index.workloads.enumerated() {
+                let values = columns.indices.map { phaseCell(cells[position][row][$0], marked: marked[$0]) }
+                table.append(["  " + workload] + values)
             }
         }
         var lines = [heading]
@@ -118,15 +147,16 @@ extension TerminalRenderer {
     }
 
     /// One `phases` cell: the median in its unit, `—`, `failed` or `no data`, then a warning
-    /// marker or a space so the numbers line up.
-    private func phaseCell(_ cell: ReportIndex.Cell) -> String {
+    /// marker (or a space in its place) in a column that has one.
+    private func phaseCell(_ cell: ReportIndex.Cell, marked: Bool) -> String {
+        let slot = marked ? " " : ""
         switch cell {
         case .value(let summary):
             let text = ReportIndex.format(summary.median, unit: summary.unit)
-            return text + (summary.warnings.isEmpty ? " " : palette.yellow("*"))
-        case .notExposed: return palette.dim("—") + " "
-        case .failed: return palette.red("failed") + " "
-        case .noData: return "no data "
+            return text + (summary.warnings.isEmpty ? slot : palette.yellow("*"))
+        case .notExposed: return palette.dim("—") + slot
+        case .failed: return palette.red("failed") + slot
+        case .noData: return "no data" + slot
         }
     }
 }

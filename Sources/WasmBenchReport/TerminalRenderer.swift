@@ -38,28 +38,35 @@ public struct TerminalRenderer: Sendable {
     /// The palette for this renderer's colour setting.
     var palette: Palette { Palette(enabled: useColor) }
 
-    /// Tool, machine and settings, wrapped at ``width``.
+    /// Tool and time span, machine, settings: one labelled line each, wrapped at ``width``.
     func header(_ result: RunResult) -> [String] {
+        var run = [palette.bold("wasmbench \(result.toolVersion)"), "started \(result.startedAt)"]
+        if let finished = result.finishedAt { run.append("finished \(finished)") }
+        if !result.complete { run.append(palette.yellow("incomplete: not every planned cell ran")) }
+
         let machine = result.machine
-        var first = [
-            palette.bold("wasmbench \(result.toolVersion)"), machine.cpuModel,
-            "\(machine.cores) cores", "\(formatBytes(Double(machine.memoryBytes))) memory",
+        var hardware = [
+            "\(machine.cpuModel), \(machine.cores) cores", "\(formatBytes(Double(machine.memoryBytes))) memory",
             "\(machine.os) \(machine.architecture)", "kernel \(machine.kernel)",
         ]
-        if let governor = machine.governor { first.append("governor \(governor)") }
+        if let governor = machine.governor { hardware.append("governor \(governor)") }
 
         let configuration = result.configuration
-        var second = [
+        let settings = [
             "\(configuration.processes) processes × \(configuration.iterations) iterations, "
                 + "\(configuration.warmups) warm-ups",
             "seed \(configuration.seed)", "baseline \(configuration.baseline)",
-            "started \(result.startedAt)",
         ]
-        if let finished = result.finishedAt { second.append("finished \(finished)") }
-        if !result.complete {
-            second.append(palette.yellow("incomplete: not every planned cell ran"))
+        return joinWrapping(run, width: width)
+            + labelled("machine", joinWrapping(hardware, width: width - 10))
+            + labelled("settings", joinWrapping(settings, width: width - 10))
+    }
+
+    /// Puts `label` before the first line and indents the others to match.
+    private func labelled(_ label: String, _ lines: [String]) -> [String] {
+        lines.enumerated().map { position, line in
+            (position == 0 ? palette.bold(pad(label, to: 8)) : String(repeating: " ", count: 8)) + "  " + line
         }
-        return joinWrapping(first, width: width) + joinWrapping(second, width: width)
     }
 
     /// A section title.
@@ -89,8 +96,8 @@ public struct TerminalRenderer: Sendable {
     func runtimeHeading(_ id: String, index: ReportIndex) -> String {
         guard let info = index.runtime(id) else { return palette.bold(id) }
         var parts = [palette.bold(id), info.name == id ? info.version : "\(info.name) \(info.version)"]
-        parts.append(info.kind.rawValue)
-        if !info.flags.isEmpty { parts.append(info.flags.joined(separator: " ")) }
+        if info.kind.rawValue != id { parts.append(info.kind.rawValue) }
+        if !info.flags.isEmpty { parts.append("flags " + info.flags.joined(separator: " ")) }
         if id == index.baseline { parts.append("baseline") }
         return parts.joined(separator: " · ")
     }

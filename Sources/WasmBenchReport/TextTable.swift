@@ -46,7 +46,8 @@ struct TextTable {
         var widths = columns.map { visibleWidth($0.header) }
         for case .cells(let cells) in lines {
             for (index, cell) in cells.enumerated() where index < widths.count {
-                let widest = cell.split(separator: "\n", omittingEmptySubsequences: false)
+                let widest =
+                    cell.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { visibleWidth(String($0)) }.max() ?? 0
                 widths[index] = max(widths[index], widest)
             }
@@ -70,7 +71,9 @@ struct TextTable {
         for line in lines {
             switch line {
             case .cells(let cells):
-                let rowLines = cells.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+                let rowLines = cells.map {
+                    $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                }
                 let height = rowLines.map(\.count).max() ?? 1
                 for lineIndex in 0..<height {
                     output.append(format(rowLines.map { lineIndex < $0.count ? $0[lineIndex] : "" }, widths: widths))

@@ -52,18 +52,20 @@ public struct Summarizer: Sendable {
             summary.ratioCILow = ratio.interval.low
             summary.ratioCIHigh = ratio.interval.high
         }
-        summary.warnings = warnings(values, median: median, interval: interval, metric: key.metric, partial: partial)
+        summary.warnings = warnings(
+            values, median: median, interval: interval, phase: key.phase, metric: key.metric, partial: partial)
         return summary
     }
 
-    private func warnings(_ values: [Double], median: Double, interval: Interval, metric: Metric, partial: Bool)
-        -> [SummaryWarning]
-    {
+    private func warnings(
+        _ values: [Double], median: Double, interval: Interval, phase: Phase, metric: Metric, partial: Bool
+    ) -> [SummaryWarning] {
         guard metric == .time || metric == .cpu else {
             return partial ? [SummaryWarning(kind: .partial, message: "some processes of this cell failed")] : []
         }
         var warnings: [SummaryWarning] = []
-        if values.count < 3 {
+        // One sample per process is the norm for per-process phases; flag only thin iteration data.
+        if values.count < 3 && phase == .execute {
             warnings.append(
                 SummaryWarning(kind: .fewSamples, message: "only \(values.count) sample(s): the interval means little"))
         }

@@ -26,7 +26,9 @@ enum InvocationArguments {
         return values
     }
 
-    private static func value(_ text: String, as type: ValueType, position: Int, function: String) throws(RunFailure) -> Value {
+    private static func value(_ text: String, as type: ValueType, position: Int, function: String) throws(RunFailure)
+        -> Value
+    {
         let parsed: Value? =
             switch type {
             case .i32: Int32(text).map { Value(signed: $0) } ?? UInt32(text).map { .i32($0) }
@@ -42,7 +44,8 @@ enum InvocationArguments {
         guard let parsed else {
             throw RunFailure(
                 .runtimeError,
-                "argument \(position + 1) of \(function), \"\(text)\", is not a valid \(type); fix the workload's arguments")
+                "argument \(position + 1) of \(function), \"\(text)\", is not a valid \(type); fix the workload's arguments"
+            )
         }
         return parsed
     }

@@ -22,7 +22,8 @@ enum ModuleSource {
             return try WATConverter.wasm(fromWAT: String(decoding: contents, as: UTF8.self))
         } catch {
             throw RunFailure(
-                .invalidModule, "WasmKit could not convert the text module \(path): \(error); fix the text or pass a .wasm file")
+                .invalidModule,
+                "WasmKit could not convert the text module \(path): \(error); fix the text or pass a .wasm file")
         }
     }
 
@@ -38,7 +39,8 @@ enum ModuleSource {
         }
         guard status.st_size <= maximumBytes else {
             throw RunFailure(
-                .runtimeError, "the module \(path) has \(status.st_size) bytes, more than the \(maximumBytes) wasmbench reads")
+                .runtimeError,
+                "the module \(path) has \(status.st_size) bytes, more than the \(maximumBytes) wasmbench reads")
         }
 
         var bytes: [UInt8] = []
@@ -60,6 +62,8 @@ enum ModuleSource {
 
     private static func unreadable(_ path: String, _ code: Int32) -> RunFailure {
         let reason = String(cString: strerror(code))
-        return RunFailure(.runtimeError, "WasmKit could not read the module \(path): \(reason); check that the file exists and is readable")
+        return RunFailure(
+            .runtimeError,
+            "WasmKit could not read the module \(path): \(reason); check that the file exists and is readable")
     }
 }

@@ -33,7 +33,7 @@ extension RunFailure {
         case let exception as WasmKitException:
             return RunFailure(.trap, "the guest threw a WebAssembly exception nothing caught: \(exception)")
         case let error as WasmKitError:
-            return rejected(String(describing: error), during: stage)
+            return rejected(readable(error), during: stage)
         default:
             if let code = wasiExitCode(error) {
                 return exited(code, during: stage)
@@ -86,17 +86,37 @@ extension RunFailure {
         return RunFailure(.invalidModule, message)
     }
 
+    /// WasmKit's text for an error, without the `"Message(text: "…")"` wrapper that WasmKit 0.4.2
+    /// prints for binary-format errors (its parser's message type has no description of its own).
+    static func readable(_ error: WasmKitError) -> String {
+        let text = String(describing: error)
+        let opening = "\"Message(text: \""
+        let closing = "\")\""
+        guard text.hasPrefix(opening), let end = text.ranges(of: closing).last else { return text }
+        let message = text[text.index(text.startIndex, offsetBy: opening.count)..<end.lowerBound]
+        return String(message.replacing("\\\"", with: "\"")) + text[end.upperBound...]
+    }
+
+    /// Phrases of WasmKit's messages for something it knowingly does not implement.
+    private static let unsupportedFeaturePhrases = [
+        "not supported", "not implemented", "feature is required", "unsupported",
+    ]
+
+    /// Phrases of decoding errors that a proposal WasmKit does not decode (or has switched off,
+    /// like memory64's limits flag) produces as well as a malformed file does.
+    private static let unknownProposalPhrases = [
+        "illegal opcode", "malformed value type", "malformed composite type", "malformed section id",
+        "malformed limit",
+    ]
+
     private static func needsUnsupportedFeature(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return ["not supported", "not implemented", "feature is required", "unsupported"].contains {
-            lowered.contains($0)
-        }
+        return unsupportedFeaturePhrases.contains { lowered.contains($0) }
     }
 
     private static func mayBeUnknownProposal(_ text: String) -> Bool {
         let lowered = text.lowercased()
-        return ["illegal opcode", "malformed value type", "malformed composite type", "malformed section id"]
-            .contains { lowered.contains($0) }
+        return unknownProposalPhrases.contains { lowered.contains($0) }
     }
 
     /// The trap's reason, then the innermost named frames of its backtrace.
@@ -111,8 +131,10 @@ extension RunFailure {
             let name = line[line.index(after: close)...].trimmingPrefix(" ")
             return name.isEmpty || name == "unknown" ? nil : String(name)
         }
-        guard !frames.isEmpty else { return reason }
-        return "\(reason) (in \(frames.prefix(3).joined(separator: " ← ")))"
+        // A recursion repeats one name frame after frame: name it once.
+        let distinct = frames.enumerated().filter { $0.offset == 0 || frames[$0.offset - 1] != $0.element }
+        guard !distinct.isEmpty else { return reason }
+        return "\(reason) (in \(distinct.prefix(3).map(\.element).joined(separator: ", called from ")))"
     }
 
     /// The module is not a WASI command.

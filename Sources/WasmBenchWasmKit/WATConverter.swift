@@ -40,6 +40,7 @@ public struct WATConversionError: Error, CustomStringConvertible, Sendable, Equa
     /// What went wrong and what to do about it.
     public var description: String {
         let place = line.map { line in " at line \(line)" + (column.map { ", column \($0)" } ?? "") } ?? ""
-        return "the WebAssembly text is not a valid module\(place): \(reason); fix the text (WasmKit's wat2wasm read it)"
+        return
+            "the WebAssembly text is not a valid module\(place): \(reason); fix the text (WasmKit's wat2wasm read it)"
     }
 }

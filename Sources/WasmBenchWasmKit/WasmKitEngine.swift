@@ -69,7 +69,8 @@ public struct WasmKitEngine: InProcessEngine {
         } catch {
             status = .failed(error.kind, error.message)
         }
-        return WorkerReport(samples: run.samples, status: status, entryRealtimeNanoseconds: run.entryRealtimeNanoseconds)
+        return WorkerReport(
+            samples: run.samples, status: status, entryRealtimeNanoseconds: run.entryRealtimeNanoseconds)
     }
 }
 
@@ -143,8 +144,8 @@ extension WasmKitEngine {
         "parse = WasmKit.parseWasm(bytes:) on bytes already in memory: it decodes every section and "
             + "checks section order and sizes, the function/code and data-count consistency and constant "
             + "expressions; function bodies are kept as raw bytes, not decoded or validated",
-        "instantiate = linking the WASI imports and Module.instantiate on a fresh store with lazy "
-            + "translation: module-level validation (limits, start function, tags), import matching, "
+        "instantiate = a fresh engine (lazy translation) and store, linking the WASI imports and "
+            + "Module.instantiate: module-level validation (limits, start function, tags), import matching, "
             + "memories, tables and data/element segments, but no function translated",
         "compile = instantiate with eager translation of every function (WasmKit translates inside "
             + "instantiate); instantiate alone is timed separately with lazy translation. Function bodies "
@@ -154,6 +155,8 @@ extension WasmKitEngine {
             + "(arguments parsed before the clock starts, one interpreter stack reused across calls)",
         "startup = from the _start call to the guest's first clock reading",
         "a module with a start section runs it in both instantiations",
+        "features lists WasmKit's optional proposals that are on (its defaults); SIMD, tail calls, "
+            + "bulk memory, multi-value and the other finished proposals are decoded whatever it says",
         "a .wat file is converted to binary before the clock starts (WasmKit's wat2wasm)",
     ]
 }

@@ -57,13 +57,22 @@ public struct KernelSuite: Sendable {
     }
 
     /// The flags both targets share.
-    public var sharedFlags: [String] { ["-O2", "-std=c11", "-ffp-contract=off", "-fno-fast-math", "-g0"] }
+    ///
+    /// See `Kernels/BUILD.md` for why each is there: no FMA contraction (bit-identical floating
+    /// point), no auto-vectorisation (wasm32 has no SIMD here), no debug info.
+    public var sharedFlags: [String] {
+        [
+            "-std=c11", "-O2", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-fno-vectorize",
+            "-fno-slp-vectorize", "-Wall", "-Wextra", "-Werror", "-g0", "-s",
+        ]
+    }
 
     /// Flags of the wasm32-wasi build.
     public var wasmFlags: [String] {
         switch compiler.family {
-        case .clang: ["--target=wasm32-wasi", "--sysroot=/usr", "-s"]
-        case .zig, .none: ["-target", "wasm32-wasi", "-s"]
+        case .clang:
+            ["--target=wasm32-wasi", "--sysroot=/usr", "-msign-ext", "-mnontrapping-fptoint", "-Wl,-z,stack-size=1048576"]
+        case .zig, .none: ["-target", "wasm32-wasi", "-mcpu=lime1", "-Wl,-z,stack-size=1048576"]
         }
     }
 
@@ -71,8 +80,8 @@ public struct KernelSuite: Sendable {
     /// side uses no CPU feature the wasm side cannot.
     public var nativeFlags: [String] {
         switch compiler.family {
-        case .clang: ["-march=x86-64"]
-        case .zig, .none: ["-target", "x86_64-linux-gnu", "-mcpu=baseline"]
+        case .clang: ["-march=x86-64", "-static"]
+        case .zig, .none: ["-target", "x86_64-linux-musl", "-mcpu=baseline"]
         }
     }
 
@@ -136,8 +145,10 @@ public struct KernelSuite: Sendable {
         environment.merge(compiler.environment) { $1 }
         let include = ["-I", sources.path]
         for (flags, output) in [(wasmFlags, "\(kernel.name).wasm"), (nativeFlags, "\(kernel.name).native")] {
+            let libraries = compiler.family == .clang && flags == nativeFlags ? ["-lm"] : []
             let arguments =
-                compiler.leadingArguments + sharedFlags + flags + include + [source.path, "-o", staging.appendingPathComponent(output).path]
+                compiler.leadingArguments + sharedFlags + flags + include
+                + [source.path, "-o", staging.appendingPathComponent(output).path] + libraries
             let command = ([cc] + arguments).map(shellQuote).joined(separator: " ")
             let result: CapturedOutput
             do {

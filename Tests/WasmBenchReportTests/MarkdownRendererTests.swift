@@ -9,7 +9,8 @@ struct MarkdownRendererTests {
         let text = MarkdownRenderer().render(MinimalResult.make())
         let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("| `native` | `kernels/loop`") })
         let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
-        #expect(cells == ["`native`", "`kernels/loop`", "—", "—", "—", "—", "—", "—", "—", "2.00 s", "no data", "no data"])
+        #expect(
+            cells == ["`native`", "`kernels/loop`", "—", "—", "—", "—", "—", "—", "—", "2.00 s", "no data", "no data"])
         #expect(text.contains("— = not exposed by this runtime"))
     }
 

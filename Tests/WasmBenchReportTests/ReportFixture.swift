@@ -72,7 +72,9 @@ enum ReportFixture {
 
     static let workloads = [
         workload("fib", "recursive Fibonacci: calls and integer arithmetic", argument: "32", hash: "4f1c"),
-        workload("matmul", "dense 256×256 f64 matrix multiply: loads, stores, float arithmetic", argument: "256", hash: "9ab7"),
+        workload(
+            "matmul", "dense 256×256 f64 matrix multiply: loads, stores, float arithmetic", argument: "256",
+            hash: "9ab7"),
         workload("sha256", "SHA-256 of 16 MiB: 32-bit rotates, shifts and adds", argument: "16", hash: "c03e"),
     ]
 

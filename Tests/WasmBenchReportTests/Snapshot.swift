@@ -16,15 +16,16 @@ enum Snapshot {
             return
         }
         guard let expected else {
-            Issue.record(
+            let message =
                 "no snapshot Snapshots/\(name); run the tests once with WASMBENCH_RECORD_SNAPSHOTS=1, read the "
-                    + "file, and commit it", sourceLocation: sourceLocation)
+                + "file, and commit it"
+            Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
             return
         }
-        Issue.record(
+        let message =
             "output differs from Snapshots/\(name) (- snapshot, + actual); if the change is intended, re-record "
-                + "with WASMBENCH_RECORD_SNAPSHOTS=1\n" + diff(expected: expected, actual: actual),
-            sourceLocation: sourceLocation)
+            + "with WASMBENCH_RECORD_SNAPSHOTS=1\n" + diff(expected: expected, actual: actual)
+        Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }
 
     /// The snapshot as copied into the test bundle, if present.

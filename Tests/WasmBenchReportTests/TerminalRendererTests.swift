@@ -20,7 +20,7 @@ struct TerminalRendererTests {
         let result = ReportFixture.runResult()
         #expect(!TerminalRenderer().render(result).contains("\u{1B}["))
         let coloured = TerminalRenderer(useColor: true).render(result)
-        #expect(coloured.contains("\u{1B}[31m36.7× [35.3–38.1]\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[31m36.7× [36.1–37.3]\u{1B}[0m"))
     }
 
     @Test("Coloured and plain output have the same layout once escapes are removed")
@@ -58,15 +58,16 @@ struct TerminalRendererTests {
             }
         }
         let text = TerminalRenderer(width: 120).render(result)
-        let execute = try #require(text.split(separator: "\n\n", omittingEmptySubsequences: false).first {
-            $0.hasPrefix("execute")
-        })
-        let headers = execute.split(separator: "\n").filter { $0.hasPrefix("workload") }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("execute") })
+        let end = try #require(lines.firstIndex { $0.hasPrefix("phases") })
+        let execute = lines[start..<end]
+        let headers = execute.filter { $0.hasPrefix("workload") }
         #expect(headers.count > 1)
         for header in headers {
             #expect(header.hasPrefix("workload") && header.contains("native"))
         }
-        #expect(execute.split(separator: "\n").allSatisfy { $0.count <= 120 })
+        #expect(execute.allSatisfy { $0.count <= 120 })
         for number in 1...6 {
             #expect(headers.filter { $0.contains("engine-\(number)") }.count == 1)
         }
@@ -106,5 +107,33 @@ enum MinimalResult {
                 mad: 0.01, min: 1.98, ciLow: 1.99, ciHigh: 2.01),
         ]
         return result
+    }
+}
+
+@Suite("Renderers on sparse results")
+struct SparseResultTests {
+    @Test("A run with nothing measured yet renders its header and says so, in both formats")
+    func emptyRun() {
+        let result = RunResult(
+            toolVersion: "0.3.0", startedAt: "2025-11-23T10:00:00Z", machine: ReportFixture.machine,
+            configuration: ReportFixture.configuration)
+        let terminal = TerminalRenderer().render(result)
+        #expect(terminal.contains("incomplete: not every planned cell ran"))
+        #expect(terminal.contains("no execute measurements"))
+        #expect(!terminal.contains("warnings"))
+        let markdown = MarkdownRenderer().render(result)
+        #expect(markdown.contains("No execute measurements."))
+        #expect(!markdown.contains("## Failures"))
+    }
+
+    @Test("A cell whose processes all failed shows failed, not a dash or a number")
+    func failedCell() throws {
+        var result = ReportFixture.runResult()
+        result.summaries.removeAll { $0.runtime == "wasmkit" && $0.workload == "kernels/sha256" }
+        let text = TerminalRenderer().render(result)
+        let rows = text.split(separator: "\n").filter { $0.hasPrefix("kernels/sha256") }
+        let execute = try #require(rows.first)
+        #expect(execute.hasSuffix("failed"))
+        #expect(text.contains("failed = see failures"))
     }
 }

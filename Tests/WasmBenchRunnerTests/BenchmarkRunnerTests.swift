@@ -6,6 +6,11 @@ import WasmBenchModel
 import WasmBenchRunner
 import WasmBenchRuntime
 
+/// Counts saves from the runner's callback.
+final class SaveCounter: Sendable {
+    let count = Mutex(0)
+}
+
 @Suite("The runner schedules, records and saves")
 struct BenchmarkRunnerTests {
     let folder = TemporaryFolder()
@@ -25,11 +30,11 @@ struct BenchmarkRunnerTests {
 
     func run(
         _ runtimes: [FakeRuntime], programs: [String], configuration: RunConfiguration,
-        interruption: Interruption = Interruption(), saves: Mutex<Int> = Mutex(0)
+        interruption: Interruption = Interruption(), saves: SaveCounter = SaveCounter()
     ) -> RunResult {
         let runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption, progress: { _ in },
-            save: { _ in saves.withLock { $0 += 1 } })
+            save: { _ in saves.count.withLock { $0 += 1 } })
         return runner.run(
             programs: programs.map(fakeProgram), runtimes: runtimes.map { ($0, $0.describe()) },
             into: emptyResult(configuration, runtimes: runtimes))
@@ -43,11 +48,18 @@ struct BenchmarkRunnerTests {
         #expect(result.complete)
         #expect(base.calls.count == 6)
         #expect(other.calls.count == 6)
-        let executes = result.rows.filter { $0.runtime == "other" && $0.workload == "a" && $0.phase == .execute }
+        let executes: [Row] = result.rows.filter { (row: Row) in
+            row.runtime == "other" && row.workload == "a" && row.phase == Phase.execute
+        }
         #expect(executes.count == 12)
-        #expect(executes.filter(\.warmup).map(\.iteration) == [0, 0, 0])
-        #expect(Set(executes.map(\.process)) == [0, 1, 2])
-        #expect(executes.allSatisfy { $0.runtimeVersion == "1.0" && $0.flags == ["--fake"] && $0.command == "fake a" })
+        let warmupIterations: [Int?] = executes.filter { (row: Row) in row.warmup }.map { (row: Row) in row.iteration }
+        #expect(warmupIterations == [0, 0, 0])
+        #expect(Set(executes.map { (row: Row) in row.process }) == Set([0, 1, 2]))
+        for row in executes {
+            #expect(row.runtimeVersion == "1.0")
+            #expect(row.flags == ["--fake"])
+            #expect(row.command == "fake a")
+        }
     }
 
     @Test("summaries leave warm-ups out and give the ratio to the baseline with an interval")
@@ -76,7 +88,10 @@ struct BenchmarkRunnerTests {
         _ = run([first], programs: programs, configuration: configuration())
         _ = run([second], programs: programs, configuration: configuration())
         #expect(first.calls == second.calls)
-        #expect(Array(first.calls.prefix(6)) != programs.map { "base:\($0)" } || Array(first.calls[6..<12]) != Array(first.calls.prefix(6)))
+        let firstRound = Array(first.calls.prefix(6))
+        let secondRound = Array(first.calls[6..<12])
+        let listed = programs.map { "base:\($0)" }
+        #expect(firstRound != listed || secondRound != firstRound)
     }
 
     @Test("a failure is recorded with its command and the run goes on")
@@ -88,7 +103,10 @@ struct BenchmarkRunnerTests {
         #expect(result.failures.first?.process == 1)
         #expect(result.failures.first?.command == "fake a")
         #expect(base.calls.count == 6)
-        #expect(result.summaries.contains { $0.workload == "a" && $0.warnings.contains { $0.kind == .partial } })
+        let partial = result.summaries.contains { (summary: Summary) in
+            summary.workload == "a" && summary.warnings.contains { (warning: SummaryWarning) in warning.kind == WarningKind.partial }
+        }
+        #expect(partial)
     }
 
     @Test("--on-failure stop ends the run early and marks it incomplete")
@@ -113,7 +131,7 @@ struct BenchmarkRunnerTests {
         let off = FakeRuntime(id: "off", available: false)
         let result = run([base, off], programs: ["a"], configuration: configuration())
         #expect(off.calls.isEmpty)
-        #expect(result.failures.map(\.kind) == [.unsupported])
+        #expect(result.failures.map { (failure: Failure) in failure.kind } == [FailureKind.unsupported])
         #expect(result.failures.first?.message.contains("fake runtime switched off") == true)
     }
 
@@ -129,17 +147,17 @@ struct BenchmarkRunnerTests {
         let base = FakeRuntime(id: "base")
         let interruption = Interruption()
         interruption.raise()
-        let saves = Mutex(0)
+        let saves = SaveCounter()
         let result = run([base], programs: ["a"], configuration: configuration(), interruption: interruption, saves: saves)
         #expect(!result.complete)
         #expect(base.calls.isEmpty)
-        #expect(saves.withLock { $0 } >= 1)
+        #expect(saves.count.withLock { $0 } >= 1)
     }
 
     @Test("the results are saved after every process")
     func savesAfterEachProcess() {
-        let saves = Mutex(0)
+        let saves = SaveCounter()
         _ = run([FakeRuntime(id: "base")], programs: ["a", "b"], configuration: configuration(), saves: saves)
-        #expect(saves.withLock { $0 } >= 6)
+        #expect(saves.count.withLock { $0 } >= 6)
     }
 }

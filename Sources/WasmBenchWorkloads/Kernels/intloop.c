@@ -3,7 +3,7 @@
  * For every start value below a limit it counts the steps to reach 1 (odd: 3n + 1, even: n / 2);
  * the branch on parity is data-dependent and hard to predict. 64-bit arithmetic throughout.
  */
-#include "wasmbench.h"
+#include "wasmbench.h" /* first: it defines _POSIX_C_SOURCE for the system headers */
 
 /* Start values 1 .. collatz_limit - 1 are walked. Read afresh every iteration. */
 static volatile uint32_t collatz_limit = 300000;

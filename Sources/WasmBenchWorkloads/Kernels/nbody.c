@@ -4,10 +4,10 @@
  * square root and a division. The result is checked bit for bit: with -ffp-contract=off every
  * operation is one correctly rounded IEEE double operation in source order, on every target.
  */
+#include "wasmbench.h" /* first: it defines _POSIX_C_SOURCE for the system headers */
+
 #include <math.h>
 #include <string.h>
-
-#include "wasmbench.h"
 
 #define NBODY_BODIES 32
 #define NBODY_DT 0.001

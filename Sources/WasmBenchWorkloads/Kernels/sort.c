@@ -4,9 +4,9 @@
  * larger looped, insertion sort below 16 elements. Unpredictable compares and swaps over a
  * large array; each iteration sorts a fresh copy of the same input (the copy is not timed).
  */
-#include <string.h>
+#include "wasmbench.h" /* first: it defines _POSIX_C_SOURCE for the system headers */
 
-#include "wasmbench.h"
+#include <string.h>
 
 #define SORT_MAX (1 << 19)
 #define SORT_SMALL 16

@@ -113,6 +113,7 @@ typedef struct {
     int wrong;
 } wb_checker;
 
+/* A checker that expects every iteration to return want. */
 static inline wb_checker wb_expect(uint64_t want) {
     wb_checker checker = {want, 0, 0};
     return checker;
@@ -164,13 +165,20 @@ static inline int wb_run(int argc, char **argv, wb_kernel kernel) {
     wb_start();
     int count = wb_iterations(argc, argv);
     wb_checker checker = wb_expect(kernel.expected);
+    /*
+     * Called through a volatile pointer so the work is never inlined into main: every iteration
+     * is a fresh call. Engines that tier up only between calls (V8 has no on-stack replacement
+     * for wasm) can then run later iterations in optimised code instead of staying in the
+     * baseline tier for the whole run.
+     */
+    uint64_t (*volatile work)(void) = kernel.work;
     for (int i = 0; i < count; i++) {
         if (kernel.prepare != NULL) {
             kernel.prepare();
         }
         uint64_t t0 = wb_now();
-        uint64_t result = kernel.work();
-        wb_consume(result); /* a volatile store: the work cannot sink past the end time */
+        uint64_t result = work();
+        wb_consume(result); /* volatile access: the work cannot move past the end time */
         uint64_t t1 = wb_now();
         wb_iter(i, t1 - t0);
         wb_record(&checker, result);

@@ -1,0 +1,172 @@
+import Foundation
+import TestSupport
+import Testing
+import WasmBenchModel
+import WasmBenchProcess
+
+/// Each bad input from the foundation issue, given to the real `wasmbench run`: a clear message,
+/// the documented exit status, and the results measured so far kept in the JSON file.
+@Suite("Bad input and failures give clear errors, documented exit codes, and keep results")
+struct BadInputTests {
+    let folder = TemporaryFolder()
+    let quick = ["--processes", "1", "--iterations", "1", "--warmups", "0", "--no-install", "--runtime", "wasmkit"]
+
+    func module(_ name: String, _ text: String) throws -> String {
+        let path = folder.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func bytes(_ name: String, _ content: [UInt8]) -> String {
+        let path = folder.path(name)
+        FileManager.default.createFile(atPath: path, contents: Data(content))
+        return path
+    }
+
+    func results(_ path: String) throws -> RunResult {
+        let data = try #require(FileManager.default.contents(atPath: path))
+        return try JSONDecoder().decode(RunResult.self, from: data)
+    }
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> WasmbenchBinary.Invocation {
+        try WasmbenchBinary.run(arguments, environment: environment, timeout: 300, in: folder)
+    }
+
+    @Test("a missing module: exit 3, the message names the file, and the JSON records it")
+    func missingModule() throws {
+        let json = folder.path("r.json")
+        let result = try run(["run", folder.path("absent.wasm"), "--json", json] + quick)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("absent.wasm") && result.stderr.contains("no such file"))
+        #expect(try results(json).failures.first?.kind == .invalidModule)
+    }
+
+    @Test("bad magic and a truncated header: exit 3 with the reason")
+    func badHeader() throws {
+        let magic = try run(["run", bytes("magic.wasm", Array("not wasm at all".utf8))] + quick)
+        #expect(magic.status == 3)
+        #expect(magic.stderr.contains("bad magic"))
+        let short = try run(["run", bytes("short.wasm", [0, 0x61, 0x73, 0x6d, 1, 0])] + quick)
+        #expect(short.status == 3)
+        #expect(short.stderr.contains("truncated"))
+    }
+
+    @Test("a bad module among good ones does not stop the good ones from being measured")
+    func badAmongGood() throws {
+        let json = folder.path("r.json")
+        let result = try run(["run", bytes("bad.wasm", [1, 2, 3]), try module("ok.wat", GuestModules.hello), "--json", json] + quick)
+        #expect(result.status == 3)
+        let saved = try results(json)
+        #expect(saved.rows.contains { $0.workload == "ok.wat" && $0.phase == .wall })
+    }
+
+    @Test("a module that fails validation is rejected by the runtime with its reason: exit 1")
+    func invalidModule() throws {
+        // (func (result i32) i64.const 1): type mismatch, well-formed binary.
+        let invalid: [UInt8] = [
+            0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60, 0, 1, 0x7f, 3, 2, 1, 0, 0x0a, 6, 1, 4, 0, 0x42, 1, 0x0b,
+        ]
+        let json = folder.path("r.json")
+        let result = try run(["run", bytes("invalid.wasm", invalid), "--json", json] + quick)
+        #expect(result.status == 1)
+        let failure = try #require(try results(json).failures.first { $0.runtime == "wasmkit" })
+        #expect(failure.kind == .invalidModule)
+        #expect(failure.message.contains("WasmKit"))
+    }
+
+    @Test("a trap, a non-zero exit and a wrong result are recorded outcomes, not crashes")
+    func guestFailures() throws {
+        let json = folder.path("r.json")
+        let result = try run(
+            [
+                "run", try module("trap.wat", GuestModules.trap), try module("exit3.wat", GuestModules.exitThree),
+                try module("wrong.wat", GuestModules.wrongResult), "--markers", "--json", json,
+            ] + quick)
+        #expect(result.status == 1)
+        let failures = try results(json).failures.filter { $0.runtime == "wasmkit" }
+        let kinds = Dictionary(uniqueKeysWithValues: failures.map { ($0.workload, $0.kind) })
+        #expect(kinds["trap.wat"] == .trap)
+        #expect(kinds["exit3.wat"] == .nonZeroExit)
+        #expect(kinds["wrong.wat"] == .wrongResult)
+        #expect(result.stderr.contains("FAILED"))
+    }
+
+    @Test("a guest that never ends is killed at the time limit and recorded as a time-out")
+    func hang() throws {
+        let json = folder.path("r.json")
+        let result = try run(["run", try module("hang.wat", GuestModules.hang), "--timeout", "2", "--json", json] + quick)
+        #expect(result.status == 1)
+        #expect(result.seconds < 60)
+        let failure = try #require(try results(json).failures.first { $0.runtime == "wasmkit" })
+        #expect(failure.kind == .timeout)
+        #expect(failure.message.contains("--timeout"))
+    }
+
+    @Test("Ctrl-C stops the run, exits 130 and keeps the results in the JSON file")
+    func interrupt() throws {
+        let json = folder.path("r.json")
+        let hang = try module("hang.wat", GuestModules.hang)
+        let script = """
+            "$0" run "$1" --timeout 120 --json "$2" --processes 1 --iterations 1 --warmups 0 --no-install --runtime wasmkit &
+            pid=$!; sleep 4; kill -INT $pid; wait $pid; echo "status=$?"
+            """
+        let launcher = ProcessLauncher()
+        let out = folder.path("sh.out")
+        var env = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME"].contains($0.key) }
+        env["WASMBENCH_HOME"] = WasmbenchBinary.home
+        let finished = try launcher.run(
+            ProcessSpec(
+                executable: "/bin/sh", arguments: ["-c", script, WasmbenchBinary.path, hang, json], environment: env,
+                stdoutPath: out, stderrPath: folder.path("sh.err"), timeout: 100))
+        #expect(finished.wallSeconds < 60)
+        #expect(try String(contentsOfFile: out, encoding: .utf8).contains("status=130"))
+        let saved = try results(json)
+        #expect(!saved.complete)
+        #expect(saved.failures.contains { $0.kind == .interrupted })
+    }
+
+    @Test("an unknown runtime id or a bad flag is a usage error (64) that lists the choices")
+    func usage() throws {
+        let unknown = try run(["run", "--runtime", "wasmer"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("wasmkit"))
+        let bad = try run(["run", "--processes", "many"])
+        #expect(bad.status == 64)
+        let warmups = try run(["run", "--iterations", "2", "--warmups", "2"])
+        #expect(warmups.status == 64)
+    }
+
+    @Test("an unwritable output path: exit 5 before anything runs")
+    func unwritable() throws {
+        let result = try run(["run", try module("ok.wat", GuestModules.hello), "--json", "/nonexistent/dir/r.json"] + quick)
+        #expect(result.status == 5)
+        #expect(result.stderr.contains("/nonexistent/dir/r.json"))
+    }
+
+    @Test("a missing runtime: exit 4 when nothing asked for can run, with what to do")
+    func missingRuntime() throws {
+        let result = try run(
+            ["run", try module("ok.wat", GuestModules.hello), "--runtime", "wasmtime", "--no-install"],
+            environment: ["WASMBENCH_WASMTIME": "/nonexistent/wasmtime"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("WASMBENCH_WASMTIME"))
+    }
+
+    @Test("a runtime that crashes is a recorded crash with its signal")
+    func crashingRuntime() throws {
+        let fake = folder.path("crashing-wasmtime")
+        try "#!/bin/sh\nkill -SEGV $$\n".write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let json = folder.path("r.json")
+        let result = try run(
+            [
+                "run", try module("ok.wat", GuestModules.hello), "--runtime", "wasmtime", "--baseline", "wasmtime",
+                "--processes", "1", "--iterations", "1", "--warmups", "0", "--no-install", "--json", json,
+            ], environment: ["WASMBENCH_WASMTIME": fake])
+        #expect(result.status == 1)
+        let failure = try #require(try results(json).failures.first { $0.runtime == "wasmtime" })
+        #expect(failure.kind == .crash)
+        #expect(failure.message.contains("signal 11"))
+        #expect(failure.command?.contains("crashing-wasmtime") == true)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import TestSupport
+import Testing
+import WasmBenchModel
+import WasmBenchProcess
+
+/// The official spec test suite's malformed and invalid modules, given to `wasmbench run`: each
+/// must give a clear, recorded error and never crash wasmbench or hang.
+///
+/// All of them run on the in-process runtimes (wasmkit, wasmtime-capi); a sample on each
+/// subprocess runtime. The `.wast` scripts are turned into modules with wabt's `wast2json`.
+@Suite("Spec test suite: malformed and invalid modules give clear errors", .serialized)
+struct SpecSuiteTests {
+    struct Module {
+        let path: String
+        let text: Bool
+    }
+
+    static let specFolder: String = {
+        let environment = ProcessInfo.processInfo.environment
+        if let folder = environment["WASMBENCH_SPEC_TESTSUITE"] { return folder }
+        // Tests/WasmBenchIntegrationTests/ -> the checkout -> its sibling shared/ folder.
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return checkout.deletingLastPathComponent().appendingPathComponent("shared/wasm-spec-testsuite").path
+    }()
+
+    /// Every assert_malformed / assert_invalid module of the suite, converted once.
+    static let modules: Result<[Module], SpecError> = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("wasmbench-spec-\(getpid())")
+        try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        guard let wast2json = ToolLocator.find("wast2json") else {
+            return .failure(SpecError("wast2json not found: install Debian's wabt (apt-get install -y wabt)"))
+        }
+        guard let scripts = try? FileManager.default.contentsOfDirectory(atPath: specFolder).filter({ $0.hasSuffix(".wast") }),
+            !scripts.isEmpty
+        else { return .failure(SpecError("no .wast files in \(specFolder); set WASMBENCH_SPEC_TESTSUITE")) }
+        var modules: [Module] = []
+        let launcher = ProcessLauncher()
+        for script in scripts.sorted() {
+            let name = (script as NSString).deletingPathExtension
+            let json = output.appendingPathComponent("\(name).json").path
+            _ = try? launcher.capture(
+                wast2json, ["--enable-all", "\(specFolder)/\(script)", "-o", json], environment: [:], timeout: 120)
+            guard let data = FileManager.default.contents(atPath: json),
+                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+                let commands = object["commands"] as? [[String: Any]]
+            else { continue }
+            for command in commands {
+                guard let type = command["type"] as? String, type == "assert_malformed" || type == "assert_invalid",
+                    let file = command["filename"] as? String
+                else { continue }
+                modules.append(Module(path: output.appendingPathComponent(file).path, text: command["module_type"] as? String == "text"))
+            }
+        }
+        return .success(modules)
+    }()
+
+    struct SpecError: Error, CustomStringConvertible {
+        let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    /// Runs one batch of modules and checks that each got a recorded, explained failure.
+    func check(_ batch: [Module], runtimes: String, folder: TemporaryFolder) throws -> [FailureKind: Int] {
+        let json = folder.path("batch.json")
+        let run = try WasmbenchBinary.run(
+            ["run"] + batch.map(\.path) + [
+                "--runtime", runtimes, "--baseline", runtimes.split(separator: ",")[0].description,
+                "--processes", "1", "--iterations", "1", "--warmups", "0", "--timeout", "60", "--no-install", "--quiet",
+                "--json", json,
+            ], timeout: 1200, in: folder)
+        #expect(run.status == 1 || run.status == 3, "wasmbench exited with \(run.status): \(run.stderr.suffix(500))")
+        #expect(!run.stderr.contains("Fatal error"))
+        let data = try #require(FileManager.default.contents(atPath: json))
+        let result = try JSONDecoder().decode(RunResult.self, from: data)
+        var kinds: [FailureKind: Int] = [:]
+        for module in batch {
+            let name = (module.path as NSString).lastPathComponent
+            let failures = result.failures.filter { $0.workload == name || $0.workload == module.path }
+            #expect(!failures.isEmpty, "\(name) ran without any error")
+            for failure in failures {
+                kinds[failure.kind, default: 0] += 1
+                #expect(failure.kind != .crash && failure.kind != .timeout, "\(name) on \(failure.runtime): \(failure.message)")
+                #expect(failure.message.count > 10, "\(name): unclear message `\(failure.message)`")
+            }
+        }
+        return kinds
+    }
+
+    @Test("every malformed and invalid module, on WasmKit and the wasmtime C API")
+    func inProcess() throws {
+        #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
+        let modules = try SpecSuiteTests.modules.get()
+        #expect(modules.count > 3000)
+        var totals: [FailureKind: Int] = [:]
+        for start in stride(from: 0, to: modules.count, by: 150) {
+            let folder = TemporaryFolder()
+            let batch = Array(modules[start..<min(start + 150, modules.count)])
+            for (kind, count) in try check(batch, runtimes: "wasmkit,wasmtime-capi", folder: folder) {
+                totals[kind, default: 0] += count
+            }
+        }
+        print("spec suite on in-process runtimes: \(totals)")
+    }
+
+    @Test("a sample of binary modules on each subprocess runtime")
+    func subprocessSample() throws {
+        #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
+        let binary = try SpecSuiteTests.modules.get().filter { !$0.text }
+        let sample = stride(from: 0, to: binary.count, by: 60).map { binary[$0] }
+        let folder = TemporaryFolder()
+        let kinds = try check(sample, runtimes: "wasmtime,wasmtime-winch,wasmtime-aot,node", folder: folder)
+        print("spec suite sample (\(sample.count) modules) on subprocess runtimes: \(kinds)")
+    }
+}
+
+extension ToolLocator {
+    static func find(_ name: String) -> String? {
+        for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
+
+enum ToolLocator {}
