@@ -7,7 +7,13 @@ let package = Package(
     name: "wasmbench",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "wasmbench", targets: ["wasmbench"])
+        .executable(name: "wasmbench", targets: ["wasmbench"]),
+        // For the nested self-benchmark package (Benchmarks/) and other tools built on wasmbench.
+        .library(
+            name: "WasmBenchKit",
+            targets: [
+                "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchSubprocess",
+            ]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -85,9 +91,11 @@ let package = Package(
         .executableTarget(name: "wasmbench", dependencies: ["WasmBenchCLI"], swiftSettings: strict),
 
         .target(
-            name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess"], path: "Tests/TestSupport",
+            name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess"],
+            path: "Tests/TestSupport",
             swiftSettings: strict),
-        .testTarget(name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],

@@ -20,7 +20,8 @@ struct ProgressPrinter: Sendable {
         case .finished(let step, let total, let runtime, let workload, let process, let execute, let failure):
             let width = String(total).count
             let counter = "[\(String(repeating: " ", count: max(0, width - String(step).count)))\(step)/\(total)]"
-            let cell = "\(runtime.padding(toLength: 15, withPad: " ", startingAt: 0)) \(workload.padding(toLength: 20, withPad: " ", startingAt: 0)) p\(process)"
+            let cell =
+                "\(runtime.padding(toLength: 15, withPad: " ", startingAt: 0)) \(workload.padding(toLength: 20, withPad: " ", startingAt: 0)) p\(process)"
             if let failure {
                 line("\(counter) \(cell)  FAILED (\(failure.kind.rawValue)): \(failure.message)")
             } else {

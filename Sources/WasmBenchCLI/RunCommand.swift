@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import WasmBenchModel
 import WasmBenchReport
-import WasmBenchRuntime
 import WasmBenchRunner
+import WasmBenchRuntime
 
 /// `wasmbench run`: measures workloads on runtimes and reports.
 struct RunCommand: ParsableCommand {
@@ -17,9 +17,11 @@ struct RunCommand: ParsableCommand {
             4 nothing runnable, 5 output not writable, 64 usage, 130 interrupted.
             """)
 
-    @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] = []
+    @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] =
+        []
     @Option(help: "A suite to run (kernels). Default: kernels when no module is given.") var suite: String?
-    @Option(help: "Only these kernels of the suite (comma-separated).", transform: RunCommand.list) var kernel: [String] = []
+    @Option(help: "Only these kernels of the suite (comma-separated).", transform: RunCommand.list) var kernel:
+        [String] = []
     @Option(help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.list)
     var runtime: [String] = []
     @Option(help: "The runtime ratios are taken against.") var baseline = "native"
@@ -51,7 +53,8 @@ struct RunCommand: ParsableCommand {
         let unknown = runtime.filter { !RuntimeCatalog.allIDs.contains($0) }
         if !unknown.isEmpty {
             throw ValidationError(
-                "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.allIDs.joined(separator: ", "))")
+                "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.allIDs.joined(separator: ", "))"
+            )
         }
         guard processes >= 1 else { throw ValidationError("--processes must be at least 1") }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
@@ -110,7 +113,9 @@ struct RunCommand: ParsableCommand {
         let failures = result.failures.filter { $0.kind != .unsupported }
         if !failures.isEmpty {
             throw CommandError(
-                .someRunsFailed, "\(failures.count) run(s) failed (see the failures above and in \(jsonPath)); the other results are valid")
+                .someRunsFailed,
+                "\(failures.count) run(s) failed (see the failures above and in \(jsonPath)); the other results are valid"
+            )
         }
     }
 
@@ -131,7 +136,8 @@ struct RunCommand: ParsableCommand {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw CommandError(.outputNotWritable, "cannot create \(folder.path); set WASMBENCH_HOME or pass --json FILE")
+            throw CommandError(
+                .outputNotWritable, "cannot create \(folder.path); set WASMBENCH_HOME or pass --json FILE")
         }
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
         return folder.appendingPathComponent("run-\(stamp).json").path

@@ -40,13 +40,16 @@ struct RunPlanner {
         }
         let available = runtimes.filter(\.info.available).map(\.info.id)
         if available.filter(asked.contains).isEmpty {
-            throw CommandError(.environment, "none of the runtimes asked for can run here: \(notices.joined(separator: "; "))")
+            throw CommandError(
+                .environment, "none of the runtimes asked for can run here: \(notices.joined(separator: "; "))")
         }
         if Set(ids).count > 2 && !ids.filter({ !available.contains($0) }).isEmpty {
             notices.append("running the runtimes that are available here: \(available.joined(separator: ", "))")
         }
         if !available.contains(command.baseline) {
-            notices.append("the baseline \(command.baseline) cannot run here, so no ratios are reported; pick another with --baseline")
+            notices.append(
+                "the baseline \(command.baseline) cannot run here, so no ratios are reported; pick another with --baseline"
+            )
         }
         var rejected: [Failure] = []
         let workloads = try workloads(toolbox: toolbox, rejected: &rejected)
@@ -74,10 +77,13 @@ struct RunPlanner {
             do {
                 built.append(
                     try loader.load(
-                        path: path, function: command.invoke, arguments: command.arguments, reportsMarkers: command.markers))
+                        path: path, function: command.invoke, arguments: command.arguments,
+                        reportsMarkers: command.markers))
             } catch {
                 rejected.append(
-                    Failure(runtime: "wasmbench", workload: path, process: nil, kind: .invalidModule, message: error.description))
+                    Failure(
+                        runtime: "wasmbench", workload: path, process: nil, kind: .invalidModule,
+                        message: error.description))
             }
         }
         return built

@@ -22,7 +22,8 @@ struct RuntimeCatalog {
         "wasmtime": "wasmtime CLI, Cranelift optimising JIT, compile cache off",
         "wasmtime-winch": "wasmtime CLI, Winch baseline JIT, compile cache off",
         "wasmtime-aot": "`wasmtime compile` to .cwasm (timed, with artifact size), then `run --allow-precompiled`",
-        "wasmtime-capi": "libwasmtime via dlopen: compile, serialize, deserialize, instantiate, call, each timed in-process",
+        "wasmtime-capi":
+            "libwasmtime via dlopen: compile, serialize, deserialize, instantiate, call, each timed in-process",
         "node": "Node.js/V8, Liftoff then TurboFan tier-up, lazy compilation off, timed by a driver script",
         "node-liftoff": "Node.js/V8, Liftoff baseline compiler only",
         "node-turbofan": "Node.js/V8, TurboFan optimising compiler only",
@@ -39,7 +40,8 @@ struct RuntimeCatalog {
         switch id {
         case "native":
             return NativeRuntime(
-                launcher: launcher, compilerDescription: "\(toolbox.compiler.tool.name) \(toolbox.compiler.tool.version)")
+                launcher: launcher,
+                compilerDescription: "\(toolbox.compiler.tool.name) \(toolbox.compiler.tool.version)")
         case "wasmkit":
             return WorkerRuntime(engine: WasmKitEngine(), workerExecutable: workerExecutable, launcher: launcher)
         case "wasmtime", "wasmtime-winch", "wasmtime-aot":

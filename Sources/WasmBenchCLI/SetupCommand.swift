@@ -7,8 +7,10 @@ import WasmBenchWorkloads
 struct SetupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "setup",
-        abstract: "Install the runtimes and the compiler wasmbench can get (PyPI) into its cache, and build the kernels.",
-        discussion: "The cache is $WASMBENCH_HOME (default ~/.cache/wasmbench). Offline, it says what it could not get.")
+        abstract:
+            "Install the runtimes and the compiler wasmbench can get (PyPI) into its cache, and build the kernels.",
+        discussion: "The cache is $WASMBENCH_HOME (default ~/.cache/wasmbench). Offline, it says what it could not get."
+    )
 
     func run() throws {
         let session = Session()

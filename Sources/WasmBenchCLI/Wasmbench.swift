@@ -14,7 +14,9 @@ public struct Wasmbench: ParsableCommand {
             medians with confidence intervals and ratios to native.
             """,
         version: version,
-        subcommands: [RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, WorkerCommand.self],
+        subcommands: [
+            RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, WorkerCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

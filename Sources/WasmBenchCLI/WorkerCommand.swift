@@ -17,7 +17,8 @@ struct WorkerCommand: ParsableCommand {
 
     func run() throws {
         guard let engine = RuntimeCatalog.engine(id: engine, library: library, version: engineVersion) else {
-            throw CommandError(.usage, "unknown engine \(self.engine); the embedded engines are wasmkit and wasmtime-capi")
+            throw CommandError(
+                .usage, "unknown engine \(self.engine); the embedded engines are wasmkit and wasmtime-capi")
         }
         guard let data = FileManager.default.contents(atPath: request) else {
             throw CommandError(.invalidInput, "cannot read the worker request \(request)")
@@ -32,7 +33,8 @@ struct WorkerCommand: ParsableCommand {
         do {
             try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: report), options: .atomic)
         } catch {
-            throw CommandError(.outputNotWritable, "cannot write the worker report \(report): \(error.localizedDescription)")
+            throw CommandError(
+                .outputNotWritable, "cannot write the worker report \(report): \(error.localizedDescription)")
         }
     }
 }

@@ -39,7 +39,9 @@ public struct Failure: Codable, Sendable, Equatable {
     public var command: String?
 
     /// Creates a failure record.
-    public init(runtime: String, workload: String, process: Int?, kind: FailureKind, message: String, command: String? = nil) {
+    public init(
+        runtime: String, workload: String, process: Int?, kind: FailureKind, message: String, command: String? = nil
+    ) {
         self.runtime = runtime
         self.workload = workload
         self.process = process

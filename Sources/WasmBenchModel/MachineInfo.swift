@@ -16,7 +16,10 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     public var governor: String?
 
     /// Creates a machine description.
-    public init(os: String, kernel: String, architecture: String, cpuModel: String, cores: Int, memoryBytes: UInt64, governor: String? = nil) {
+    public init(
+        os: String, kernel: String, architecture: String, cpuModel: String, cores: Int, memoryBytes: UInt64,
+        governor: String? = nil
+    ) {
         self.os = os
         self.kernel = kernel
         self.architecture = architecture

@@ -99,7 +99,9 @@ public struct GeometricMean: Codable, Sendable, Equatable {
     public var ciHigh: Double
 
     /// Creates a geometric mean record.
-    public init(runtime: String, baseline: String, phase: Phase, workloads: Int, value: Double, ciLow: Double, ciHigh: Double) {
+    public init(
+        runtime: String, baseline: String, phase: Phase, workloads: Int, value: Double, ciLow: Double, ciHigh: Double
+    ) {
         self.runtime = runtime
         self.baseline = baseline
         self.phase = phase

@@ -63,7 +63,8 @@ public struct Provisioner: Sendable {
 
     /// Node.js from `WASMBENCH_NODE` or PATH (never installed: Node comes with the machine).
     public func node() -> ToolStatus {
-        let path = environment["WASMBENCH_NODE"].flatMap { $0.isEmpty ? nil : $0 }
+        let path =
+            environment["WASMBENCH_NODE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ToolLocator(environment: environment).find("node")
         guard let path, FileManager.default.isExecutableFile(atPath: path) else {
             return .missing("node", problem: "node is not on PATH; install Node.js 20+ or set WASMBENCH_NODE")
@@ -90,7 +91,9 @@ public struct Provisioner: Sendable {
             let cache = home.compilerCache.path
             return CompilerStatus(
                 tool: zig, family: .zig, leadingArguments: ["cc"],
-                environment: ["ZIG_GLOBAL_CACHE_DIR": cache + "/zig-global", "ZIG_LOCAL_CACHE_DIR": cache + "/zig-local"])
+                environment: [
+                    "ZIG_GLOBAL_CACHE_DIR": cache + "/zig-global", "ZIG_LOCAL_CACHE_DIR": cache + "/zig-local",
+                ])
         }
         let locator = ToolLocator(environment: environment)
         if let clang = locator.find("clang-14"),

@@ -61,7 +61,8 @@ public struct CompilerStatus: Sendable, Equatable {
     public var environment: [String: String]
 
     /// Creates a compiler status.
-    public init(tool: ToolStatus, family: Family?, leadingArguments: [String] = [], environment: [String: String] = [:]) {
+    public init(tool: ToolStatus, family: Family?, leadingArguments: [String] = [], environment: [String: String] = [:])
+    {
         self.tool = tool
         self.family = family
         self.leadingArguments = leadingArguments

@@ -59,7 +59,9 @@ public struct BenchmarkRunner: Sendable {
                 if let reason = skipReason(info: info, runtime: runtime, program: program) {
                     progress(.skipped(runtime: info.id, workload: program.workload, reason: reason))
                     result.failures.append(
-                        Failure(runtime: info.id, workload: program.workload, process: nil, kind: .unsupported, message: reason))
+                        Failure(
+                            runtime: info.id, workload: program.workload, process: nil, kind: .unsupported,
+                            message: reason))
                     continue
                 }
                 cells.append(Cell(program: program, runtime: runtime, info: info))
@@ -110,7 +112,8 @@ public struct BenchmarkRunner: Sendable {
     /// Runs one process of a cell; returns a reason to stop the whole run, or nil.
     private func runProcess(_ cell: Cell, round: Int, step: Int, total: Int, result: inout RunResult) -> String? {
         let process = cell.processesRun
-        progress(.started(step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process))
+        progress(
+            .started(step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process))
         let scratch = scratchRoot.appendingPathComponent(
             "\(cell.info.id)/\(cell.program.workload.replacingOccurrences(of: "/", with: "_"))/p\(process)")
         try? FileManager.default.removeItem(at: scratch)
@@ -119,7 +122,9 @@ public struct BenchmarkRunner: Sendable {
         } catch {
             let failure = Failure(
                 runtime: cell.info.id, workload: cell.program.workload, process: process, kind: .runtimeError,
-                message: "cannot create the scratch folder \(scratch.path): \(error.localizedDescription); set WASMBENCH_HOME to a writable folder")
+                message:
+                    "cannot create the scratch folder \(scratch.path): \(error.localizedDescription); set WASMBENCH_HOME to a writable folder"
+            )
             result.failures.append(failure)
             return "cannot create scratch folders"
         }
@@ -156,7 +161,8 @@ public struct BenchmarkRunner: Sendable {
             cell.closed = true
             return nil
         case .stop:
-            return "stopped after a failure (--on-failure stop): \(failure.runtime) on \(failure.workload): \(failure.message)"
+            return
+                "stopped after a failure (--on-failure stop): \(failure.runtime) on \(failure.workload): \(failure.message)"
         }
     }
 

@@ -7,7 +7,8 @@ public enum ProgressEvent: Sendable {
     /// A process is about to start.
     case started(step: Int, of: Int, runtime: String, workload: String, process: Int)
     /// A process finished; `execute` is its median iteration time in seconds when it reported one.
-    case finished(step: Int, of: Int, runtime: String, workload: String, process: Int, execute: Double?, failure: Failure?)
+    case finished(
+        step: Int, of: Int, runtime: String, workload: String, process: Int, execute: Double?, failure: Failure?)
     /// A cell stops early because its time budget is spent.
     case budgetSpent(runtime: String, workload: String, processes: Int, seconds: Double)
     /// The results so far could not be saved.

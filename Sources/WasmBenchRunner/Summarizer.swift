@@ -32,9 +32,11 @@ public struct Summarizer: Sendable {
         let failed = Set(result.failures.map { "\($0.runtime)\u{0}\($0.workload)" })
         result.summaries = order.compactMap { key in
             guard let values = groups[key] else { return nil }
-            let baselineKey = Key(workload: key.workload, runtime: configuration.baseline, phase: key.phase, metric: key.metric)
+            let baselineKey = Key(
+                workload: key.workload, runtime: configuration.baseline, phase: key.phase, metric: key.metric)
             let baseline = key.runtime == configuration.baseline ? nil : groups[baselineKey]
-            return summary(key, values, baseline: baseline, partial: failed.contains("\(key.runtime)\u{0}\(key.workload)"))
+            return summary(
+                key, values, baseline: baseline, partial: failed.contains("\(key.runtime)\u{0}\(key.workload)"))
         }
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
     }
@@ -76,13 +78,16 @@ public struct Summarizer: Sendable {
             warnings.append(
                 SummaryWarning(
                     kind: .wideInterval,
-                    message: "95% CI is \(percent)% of the median (over \(limit)%): noisy, run more processes or quiet the machine"
+                    message:
+                        "95% CI is \(percent)% of the median (over \(limit)%): noisy, run more processes or quiet the machine"
                 ))
         }
         let outliers = modifiedZScoreOutliers(values)
         if !outliers.isEmpty {
             warnings.append(
-                SummaryWarning(kind: .outliers, message: "\(outliers.count) of \(values.count) samples are outliers (modified z-score > 3.5)"))
+                SummaryWarning(
+                    kind: .outliers,
+                    message: "\(outliers.count) of \(values.count) samples are outliers (modified z-score > 3.5)"))
         }
         if partial { warnings.append(SummaryWarning(kind: .partial, message: "some processes of this cell failed")) }
         return warnings

@@ -13,7 +13,8 @@ public enum GuestOutcome {
             samples.append(PhaseSample(.startup, .time, Double(guest - entry) / 1e9))
         }
         for iteration in report.iterations {
-            samples.append(PhaseSample(.execute, .time, Double(iteration.nanoseconds) / 1e9, iteration: iteration.index))
+            samples.append(
+                PhaseSample(.execute, .time, Double(iteration.nanoseconds) / 1e9, iteration: iteration.index))
         }
         return samples
     }
@@ -29,7 +30,9 @@ public enum GuestOutcome {
         }
         switch report.checkPassed {
         case .some(false):
-            return .failed(.wrongResult, "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
+            return .failed(
+                .wrongResult,
+                "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
         case .none:
             return .failed(.runtimeError, "the guest printed no `wasmbench:check` line; its output was cut short")
         case .some(true):

@@ -83,7 +83,9 @@ struct ChildRun {
             return GuestOutcome.verdict(report, program: request.program, iterations: request.iterations)
         case .exited(let code):
             if report.checkPassed == false {
-                return .failed(.wrongResult, "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
+                return .failed(
+                    .wrongResult,
+                    "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
             }
             let kind = classify(finished.stderr) ?? .nonZeroExit
             let what =

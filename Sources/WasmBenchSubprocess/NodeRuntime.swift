@@ -65,7 +65,9 @@ public struct NodeRuntime: BenchmarkRuntime {
     }
 
     public func describe() -> RuntimeInfo {
-        let missingDriver = Self.driverPath == nil ? "the node driver script is missing from wasmbench's resources; reinstall wasmbench" : nil
+        let missingDriver =
+            Self.driverPath == nil
+            ? "the node driver script is missing from wasmbench's resources; reinstall wasmbench" : nil
         return RuntimeInfo(
             id: id, name: "node", version: version, kind: .subprocess, flags: tier.flags,
             available: executable != nil && missingDriver == nil, unavailableReason: problem ?? missingDriver,
@@ -102,20 +104,25 @@ public struct NodeRuntime: BenchmarkRuntime {
         }
     }
 
-    private func merge(_ finished: ChildRun.Finished, reportPath: String, child: ChildRun, request: RunRequest) -> RunOutcome {
+    private func merge(_ finished: ChildRun.Finished, reportPath: String, child: ChildRun, request: RunRequest)
+        -> RunOutcome
+    {
         guard finished.result.termination == .exited(0),
             let data = FileManager.default.contents(atPath: reportPath),
             let report = try? JSONDecoder().decode(DriverReport.self, from: data)
         else {
             var outcome = child.outcome(finished, request: request)
             if case .completed = outcome.status {
-                outcome.status = .failed(.runtimeError, "the node driver wrote no report\(ChildRun.tail(finished.stderr))")
+                outcome.status = .failed(
+                    .runtimeError, "the node driver wrote no report\(ChildRun.tail(finished.stderr))")
             }
             return outcome
         }
         var extra: [PhaseSample] = []
         if let compile = report.phases["compile"] { extra.append(PhaseSample(.compile, .time, compile / 1e9)) }
-        if let instantiate = report.phases["instantiate"] { extra.append(PhaseSample(.instantiate, .time, instantiate / 1e9)) }
+        if let instantiate = report.phases["instantiate"] {
+            extra.append(PhaseSample(.instantiate, .time, instantiate / 1e9))
+        }
         for (index, ns) in report.iterations.enumerated() {
             extra.append(PhaseSample(.execute, .time, ns / 1e9, iteration: index))
         }

@@ -43,7 +43,9 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
     public let launcher: ProcessLauncher
 
     /// Creates the runtime for one mode.
-    public init(mode: Mode, executable: String?, version: String, problem: String?, source: String?, launcher: ProcessLauncher) {
+    public init(
+        mode: Mode, executable: String?, version: String, problem: String?, source: String?, launcher: ProcessLauncher
+    ) {
         self.mode = mode
         self.executable = executable
         self.version = version
@@ -67,7 +69,9 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         ]
         if mode == .aot {
             phases.insert(.aotCompile, at: 0)
-            notes.append("aot-compile = the whole `wasmtime compile` process (includes its own start-up); artifact-bytes = size of the .cwasm")
+            notes.append(
+                "aot-compile = the whole `wasmtime compile` process (includes its own start-up); artifact-bytes = size of the .cwasm"
+            )
         }
         let flags = codegenOptions.filter { $0 != "-C" } + (mode == .aot ? ["precompiled"] : [])
         return RuntimeInfo(
@@ -95,9 +99,11 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
                     let status = child.status(finished, report: GuestReport(parsing: ""), request: request)
                     return RunOutcome(samples: [], status: status, command: finished.command)
                 }
-                let size = (try? FileManager.default.attributesOfItem(atPath: artifact)[.size] as? NSNumber)?.doubleValue
+                let size = (try? FileManager.default.attributesOfItem(atPath: artifact)[.size] as? NSNumber)?
+                    .doubleValue
                 extra.append(PhaseSample(.aotCompile, .time, finished.result.wallSeconds))
-                extra.append(PhaseSample(.aotCompile, .cpu, finished.result.userSeconds + finished.result.systemSeconds))
+                extra.append(
+                    PhaseSample(.aotCompile, .cpu, finished.result.userSeconds + finished.result.systemSeconds))
                 if let size { extra.append(PhaseSample(.aotCompile, .artifactBytes, size)) }
                 module = artifact
             }

@@ -47,9 +47,11 @@ public struct WorkerRuntime: BenchmarkRuntime {
         do {
             try JSONEncoder().encode(request).write(to: URL(fileURLWithPath: requestPath))
         } catch {
-            return .failure(.runtimeError, "cannot write \(requestPath) (\(error.localizedDescription)); check the cache folder")
+            return .failure(
+                .runtimeError, "cannot write \(requestPath) (\(error.localizedDescription)); check the cache folder")
         }
-        let arguments = ["_worker", "--engine", engine.id, "--request", requestPath, "--report", reportPath] + engineArguments
+        let arguments =
+            ["_worker", "--engine", engine.id, "--request", requestPath, "--report", reportPath] + engineArguments
         let child = ChildRun(launcher: launcher, classify: { _ in nil })
         switch child.spawn(workerExecutable, arguments, request: request) {
         case .failure(let error):
@@ -60,7 +62,8 @@ public struct WorkerRuntime: BenchmarkRuntime {
             else {
                 var outcome = child.outcome(finished, request: request)
                 if case .completed = outcome.status {
-                    outcome.status = .failed(.runtimeError, "the worker wrote no report\(ChildRun.tail(finished.stderr))")
+                    outcome.status = .failed(
+                        .runtimeError, "the worker wrote no report\(ChildRun.tail(finished.stderr))")
                 }
                 return outcome
             }

@@ -33,7 +33,9 @@ public struct KernelSuite: Sendable {
     public let sources: URL
 
     /// Creates the suite with the sources shipped in wasmbench's resources (or another folder).
-    public init(home: WasmBenchHome, launcher: ProcessLauncher, compiler: CompilerStatus, sources: URL? = nil) throws(WorkloadError) {
+    public init(home: WasmBenchHome, launcher: ProcessLauncher, compiler: CompilerStatus, sources: URL? = nil)
+        throws(WorkloadError)
+    {
         guard let folder = sources ?? Bundle.module.url(forResource: "Kernels", withExtension: nil) else {
             throw .missingResources("no Kernels folder in the bundle")
         }
@@ -71,7 +73,10 @@ public struct KernelSuite: Sendable {
     public var wasmFlags: [String] {
         switch compiler.family {
         case .clang:
-            ["--target=wasm32-wasi", "--sysroot=/usr", "-msign-ext", "-mnontrapping-fptoint", "-Wl,-z,stack-size=1048576"]
+            [
+                "--target=wasm32-wasi", "--sysroot=/usr", "-msign-ext", "-mnontrapping-fptoint",
+                "-Wl,-z,stack-size=1048576",
+            ]
         case .zig, .none: ["-target", "wasm32-wasi", "-mcpu=lime1", "-Wl,-z,stack-size=1048576"]
         }
     }
@@ -115,7 +120,9 @@ public struct KernelSuite: Sendable {
         let wasm = folder.appendingPathComponent("\(kernel.name).wasm")
         let native = folder.appendingPathComponent("\(kernel.name).native")
         if !FileManager.default.fileExists(atPath: folder.appendingPathComponent(".complete").path) {
-            progress("building kernel \(kernel.name) (native and wasm32-wasi) with \(compiler.tool.name) \(compiler.tool.version)")
+            progress(
+                "building kernel \(kernel.name) (native and wasm32-wasi) with \(compiler.tool.name) \(compiler.tool.version)"
+            )
             try compile(kernel, source: sourceURL, into: folder, cc: cc)
         }
         let wasmBytes = FileManager.default.contents(atPath: wasm.path) ?? Data()
@@ -139,7 +146,8 @@ public struct KernelSuite: Sendable {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw .buildFailed(kernel: kernel.name, command: "mkdir \(staging.path)", output: error.localizedDescription)
+            throw .buildFailed(
+                kernel: kernel.name, command: "mkdir \(staging.path)", output: error.localizedDescription)
         }
         var environment = ProcessInfo.processInfo.environment
         environment.merge(compiler.environment) { $1 }
@@ -157,7 +165,8 @@ public struct KernelSuite: Sendable {
                 throw .buildFailed(kernel: kernel.name, command: command, output: error.description)
             }
             guard result.termination == .exited(0) else {
-                throw .buildFailed(kernel: kernel.name, command: command, output: "\(result.termination): \(result.stderr)")
+                throw .buildFailed(
+                    kernel: kernel.name, command: command, output: "\(result.termination): \(result.stderr)")
             }
         }
         FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())

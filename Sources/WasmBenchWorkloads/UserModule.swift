@@ -48,12 +48,15 @@ public struct UserModule: Sendable {
                 throw .notWebAssembly(path: path, reason: "WAT text does not parse: \(error)")
             }
             let hash = SHA256.hex(bytes)
-            let converted = buildFolder.appendingPathComponent("wat/\(hash.prefix(16))/\(url.deletingPathExtension().lastPathComponent).wasm")
+            let converted = buildFolder.appendingPathComponent(
+                "wat/\(hash.prefix(16))/\(url.deletingPathExtension().lastPathComponent).wasm")
             do {
-                try FileManager.default.createDirectory(at: converted.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: converted.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(bytes).write(to: converted, options: .atomic)
             } catch {
-                throw .unreadable(path: converted.path, reason: "cannot write the converted module: \(error.localizedDescription)")
+                throw .unreadable(
+                    path: converted.path, reason: "cannot write the converted module: \(error.localizedDescription)")
             }
             wasmPath = converted.path
         }

@@ -18,7 +18,8 @@ public final class FakeRuntime: BenchmarkRuntime {
 
     /// Creates a fake runtime.
     public init(
-        id: String, iterationSeconds: [String: Double] = [:], statuses: [String: RunStatus] = [:], available: Bool = true,
+        id: String, iterationSeconds: [String: Double] = [:], statuses: [String: RunStatus] = [:],
+        available: Bool = true,
         log: [String] = []
     ) {
         self.id = id
@@ -34,7 +35,8 @@ public final class FakeRuntime: BenchmarkRuntime {
     public func describe() -> RuntimeInfo {
         RuntimeInfo(
             id: id, name: "fake", version: "1.0", kind: .inProcess, flags: ["--fake"], available: available,
-            unavailableReason: available ? nil : "fake runtime switched off", exposedPhases: [.compile, .execute, .wall])
+            unavailableReason: available ? nil : "fake runtime switched off",
+            exposedPhases: [.compile, .execute, .wall])
     }
 
     public func unsupportedReason(for program: GuestProgram) -> String? { nil }
@@ -61,5 +63,6 @@ public final class FakeRuntime: BenchmarkRuntime {
 
 /// A program description for scheduler tests.
 public func fakeProgram(_ name: String) -> GuestProgram {
-    GuestProgram(workload: name, wasmPath: "/nonexistent/\(name).wasm", entry: .command(arguments: []), reportsMarkers: true)
+    GuestProgram(
+        workload: name, wasmPath: "/nonexistent/\(name).wasm", entry: .command(arguments: []), reportsMarkers: true)
 }

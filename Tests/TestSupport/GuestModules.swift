@@ -28,5 +28,6 @@ public enum GuestModules {
     /// Never ends.
     public static let hang = "(module (func (export \"_start\") (loop $l (br $l))))"
     /// An exported function to invoke.
-    public static let add = "(module (func (export \"add\") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))"
+    public static let add =
+        "(module (func (export \"add\") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))"
 }

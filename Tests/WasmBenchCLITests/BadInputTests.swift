@@ -54,7 +54,8 @@ struct BadInputTests {
     @Test("a bad module among good ones does not stop the good ones from being measured")
     func badAmongGood() throws {
         let json = folder.path("r.json")
-        let result = try run(["run", bytes("bad.wasm", [1, 2, 3]), try module("ok.wat", GuestModules.hello), "--json", json] + quick)
+        let result = try run(
+            ["run", bytes("bad.wasm", [1, 2, 3]), try module("ok.wat", GuestModules.hello), "--json", json] + quick)
         #expect(result.status == 3)
         let saved = try results(json)
         #expect(saved.rows.contains { $0.workload == "ok.wat" && $0.phase == .wall })
@@ -94,7 +95,8 @@ struct BadInputTests {
     @Test("a guest that never ends is killed at the time limit and recorded as a time-out")
     func hang() throws {
         let json = folder.path("r.json")
-        let result = try run(["run", try module("hang.wat", GuestModules.hang), "--timeout", "2", "--json", json] + quick)
+        let result = try run(
+            ["run", try module("hang.wat", GuestModules.hang), "--timeout", "2", "--json", json] + quick)
         #expect(result.status == 1)
         #expect(result.seconds < 60)
         let failure = try #require(try results(json).failures.first { $0.runtime == "wasmkit" })
@@ -138,7 +140,8 @@ struct BadInputTests {
 
     @Test("an unwritable output path: exit 5 before anything runs")
     func unwritable() throws {
-        let result = try run(["run", try module("ok.wat", GuestModules.hello), "--json", "/nonexistent/dir/r.json"] + quick)
+        let result = try run(
+            ["run", try module("ok.wat", GuestModules.hello), "--json", "/nonexistent/dir/r.json"] + quick)
         #expect(result.status == 5)
         #expect(result.stderr.contains("/nonexistent/dir/r.json"))
     }

@@ -9,7 +9,9 @@ import WasmBenchModel
 struct KernelSuiteRunTests {
     static let runtimes = ["native", "wasmkit", "wasmtime", "wasmtime-winch", "wasmtime-aot", "wasmtime-capi", "node"]
 
-    @Test("execute summaries with CIs and ratios to native for every kernel × runtime, and the phases each runtime exposes")
+    @Test(
+        "execute summaries with CIs and ratios to native for every kernel × runtime, and the phases each runtime exposes"
+    )
     func fullRun() throws {
         #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
         let folder = TemporaryFolder()
@@ -21,7 +23,8 @@ struct KernelSuiteRunTests {
                 "--iterations", "3", "--warmups", "1", "--json", json, "--markdown", markdown, "--no-install",
             ], timeout: 1500, in: folder)
         #expect(run.status == 0, "wasmbench run failed: \(run.stderr.suffix(2000))")
-        let result = try JSONDecoder().decode(RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
+        let result = try JSONDecoder().decode(
+            RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
         #expect(result.schemaVersion == schemaVersion)
         #expect(result.complete)
         #expect(result.failures.isEmpty, "\(result.failures)")
@@ -45,7 +48,9 @@ struct KernelSuiteRunTests {
                 let info = try #require(result.runtimes.first { $0.id == runtime })
                 for phase in info.exposedPhases where phase != .execute {
                     #expect(
-                        result.summaries.contains { $0.workload == kernel && $0.runtime == runtime && $0.phase == phase },
+                        result.summaries.contains {
+                            $0.workload == kernel && $0.runtime == runtime && $0.phase == phase
+                        },
                         "\(runtime) exposes \(phase) but has no summary for \(kernel)")
                 }
                 let phases = Set(result.rows.filter { $0.runtime == runtime && $0.workload == kernel }.map(\.phase))
@@ -57,7 +62,9 @@ struct KernelSuiteRunTests {
             ("wasmtime-aot", [.aotCompile]), ("node", [.compile, .instantiate]),
         ] {
             for phase in phases {
-                #expect(result.summaries.contains { $0.runtime == runtime && $0.phase == phase }, "\(runtime) lacks \(phase)")
+                #expect(
+                    result.summaries.contains { $0.runtime == runtime && $0.phase == phase },
+                    "\(runtime) lacks \(phase)")
             }
         }
         #expect(result.rows.contains { $0.runtime == "wasmtime-aot" && $0.metric == .artifactBytes && $0.value > 0 })
@@ -72,8 +79,10 @@ struct KernelSuiteRunTests {
         let folder = TemporaryFolder()
         let json = folder.path("out.json")
         let run = try WasmbenchBinary.run(
-            ["run", "--kernel", "fib", "--runtime", "native,wasmtime", "--processes", "2", "--iterations", "2",
-             "--warmups", "0", "--json", json, "--no-install"], in: folder)
+            [
+                "run", "--kernel", "fib", "--runtime", "native,wasmtime", "--processes", "2", "--iterations", "2",
+                "--warmups", "0", "--json", json, "--no-install",
+            ], in: folder)
         #expect(run.status == 0, "\(run.stderr.suffix(1000))")
         let markdown = try WasmbenchBinary.run(["report", json, "--format", "markdown"], in: folder)
         #expect(markdown.status == 0)

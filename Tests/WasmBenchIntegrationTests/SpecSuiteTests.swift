@@ -32,7 +32,10 @@ struct SpecSuiteTests {
         guard let wast2json = ToolLocator.find("wast2json") else {
             return .failure(SpecError("wast2json not found: install Debian's wabt (apt-get install -y wabt)"))
         }
-        guard let scripts = try? FileManager.default.contentsOfDirectory(atPath: specFolder).filter({ $0.hasSuffix(".wast") }),
+        guard
+            let scripts = try? FileManager.default.contentsOfDirectory(atPath: specFolder).filter({
+                $0.hasSuffix(".wast")
+            }),
             !scripts.isEmpty
         else { return .failure(SpecError("no .wast files in \(specFolder); set WASMBENCH_SPEC_TESTSUITE")) }
         var modules: [Module] = []
@@ -50,7 +53,10 @@ struct SpecSuiteTests {
                 guard let type = command["type"] as? String, type == "assert_malformed" || type == "assert_invalid",
                     let file = command["filename"] as? String
                 else { continue }
-                modules.append(Module(path: output.appendingPathComponent(file).path, text: command["module_type"] as? String == "text"))
+                modules.append(
+                    Module(
+                        path: output.appendingPathComponent(file).path,
+                        text: command["module_type"] as? String == "text"))
             }
         }
         return .success(modules)
@@ -81,7 +87,9 @@ struct SpecSuiteTests {
             #expect(!failures.isEmpty, "\(name) ran without any error")
             for failure in failures {
                 kinds[failure.kind, default: 0] += 1
-                #expect(failure.kind != .crash && failure.kind != .timeout, "\(name) on \(failure.runtime): \(failure.message)")
+                #expect(
+                    failure.kind != .crash && failure.kind != .timeout,
+                    "\(name) on \(failure.runtime): \(failure.message)")
                 #expect(failure.message.count > 10, "\(name): unclear message `\(failure.message)`")
             }
         }

@@ -6,9 +6,10 @@ import WasmBenchModel
 struct ModelCodingTests {
     @Test("phase and metric names in JSON are the documented ones")
     func names() {
-        #expect(Phase.allCases.map(\.rawValue) == [
-            "parse", "compile", "aot-compile", "aot-load", "instantiate", "startup", "execute", "wall",
-        ])
+        #expect(
+            Phase.allCases.map(\.rawValue) == [
+                "parse", "compile", "aot-compile", "aot-load", "instantiate", "startup", "execute", "wall",
+            ])
         #expect(Metric.allCases.map(\.rawValue) == ["time", "cpu", "peak-rss", "artifact-bytes"])
         #expect(Phase.compile < Phase.execute)
     }

@@ -24,7 +24,8 @@ struct BenchmarkRunnerTests {
     func emptyResult(_ configuration: RunConfiguration, runtimes: [FakeRuntime]) -> RunResult {
         RunResult(
             toolVersion: "test", startedAt: "2026-01-01T00:00:00Z",
-            machine: MachineInfo(os: "test", kernel: "k", architecture: "x86_64", cpuModel: "cpu", cores: 2, memoryBytes: 1),
+            machine: MachineInfo(
+                os: "test", kernel: "k", architecture: "x86_64", cpuModel: "cpu", cores: 2, memoryBytes: 1),
             configuration: configuration, runtimes: runtimes.map { $0.describe() })
     }
 
@@ -104,7 +105,8 @@ struct BenchmarkRunnerTests {
         #expect(result.failures.first?.command == "fake a")
         #expect(base.calls.count == 6)
         let partial = result.summaries.contains { (summary: Summary) in
-            summary.workload == "a" && summary.warnings.contains { (warning: SummaryWarning) in warning.kind == WarningKind.partial }
+            summary.workload == "a"
+                && summary.warnings.contains { (warning: SummaryWarning) in warning.kind == WarningKind.partial }
         }
         #expect(partial)
     }
@@ -148,7 +150,8 @@ struct BenchmarkRunnerTests {
         let interruption = Interruption()
         interruption.raise()
         let saves = SaveCounter()
-        let result = run([base], programs: ["a"], configuration: configuration(), interruption: interruption, saves: saves)
+        let result = run(
+            [base], programs: ["a"], configuration: configuration(), interruption: interruption, saves: saves)
         #expect(!result.complete)
         #expect(base.calls.isEmpty)
         #expect(saves.count.withLock { $0 } >= 1)
