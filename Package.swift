@@ -56,6 +56,7 @@ let package = Package(
         .target(
             name: "WasmBenchProvision",
             dependencies: ["WasmBenchModel", "WasmBenchProcess"],
+            resources: [.copy("Helpers")],
             swiftSettings: strict
         ),
         // Suites and their builds (C kernels native + wasm32-wasi, user modules).
@@ -106,7 +107,7 @@ let package = Package(
             name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchCLITests",
             dependencies: ["WasmBenchCLI", "TestSupport", "WasmBenchProcess"],

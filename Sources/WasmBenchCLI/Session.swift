@@ -16,13 +16,21 @@ struct Session {
         printer = ProgressPrinter(quiet: quiet)
     }
 
-    /// Resolves the external tools, installing the missing ones into the cache when allowed.
+    /// Resolves the external tools, installing the missing ones into the cache when allowed,
+    /// and routes every later child through the exec helper so its peak RSS is its own.
     func toolbox(install: Bool) -> Toolbox {
         let printer = self.printer
-        return Provisioner(
+        let toolbox = Provisioner(
             home: home, launcher: launcher, environment: environment, allowInstall: install,
             progress: { printer.line("setup: \($0)") }
         ).toolbox()
+        switch ExecHelper(home: home, launcher: launcher, compiler: toolbox.compiler).ensure() {
+        case .success(let path):
+            launcher.useExecHelper(path)
+        case .failure(let error):
+            printer.line("note: peak RSS will not be reported: the exec helper could not be built (\(error))")
+        }
+        return toolbox
     }
 
     /// wasmbench's own executable, which worker processes run.

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 #if canImport(Glibc)
@@ -16,11 +17,21 @@ public final class ProcessLauncher: Sendable {
     private struct State {
         var active: Set<pid_t> = []
         var interrupted = false
+        var execHelper: String?
     }
     private let state = Mutex(State())
 
     /// Creates a launcher with no children.
     public init() {}
+
+    /// Runs every later child through wasmbench's exec helper (a tiny static program that forks
+    /// and execs the child and reports its rusage), so that peak RSS is the child's own.
+    ///
+    /// Without it, peak RSS is not reported: a child spawned (vfork) from wasmbench inherits
+    /// wasmbench's own memory high-water mark in `ru_maxrss`.
+    public func useExecHelper(_ path: String?) {
+        state.withLock { $0.execHelper = path }
+    }
 
     /// Whether ``terminateAll()`` has been called.
     public var isInterrupted: Bool { state.withLock { $0.interrupted } }
@@ -44,9 +55,17 @@ public final class ProcessLauncher: Sendable {
                 termination: .interrupted, wallSeconds: 0, userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0,
                 spawnRealtimeNanoseconds: realtimeNanoseconds())
         }
+        let helper = state.withLock { $0.execHelper }
+        let helperReport = spec.stdoutPath + ".rusage"
+        var spawned = spec
+        if let helper {
+            try? FileManager.default.removeItem(atPath: helperReport)
+            spawned.executable = helper
+            spawned.arguments = [helperReport, spec.executable] + spec.arguments
+        }
         let spawnRealtime = realtimeNanoseconds()
         let start = monotonicNanoseconds()
-        let pid = try spawn(spec)
+        let pid = try spawn(spawned)
         let flags = ChildFlags()
         var timer: DispatchWorkItem?
         if let limit = spec.timeout {
@@ -73,20 +92,27 @@ public final class ProcessLauncher: Sendable {
             state.active.remove(pid)
             return state.interrupted
         }
-        let termination: Termination
-        if flags.state.withLock({ $0.timedOut }) {
-            termination = .timedOut
-        } else if wasInterrupted && Self.signalOf(status) == SIGKILL {
-            termination = .interrupted
-        } else if let signal = Self.signalOf(status) {
-            termination = .signaled(signal)
-        } else {
-            termination = .exited((status >> 8) & 0xff)
+        var result = ProcessResult(
+            termination: .exited(0), wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
+            systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: nil, spawnRealtimeNanoseconds: spawnRealtime)
+        if helper != nil, let report = HelperReport(path: helperReport) {
+            status = report.status
+            result.wallSeconds = report.wallSeconds
+            result.userSeconds = report.userSeconds
+            result.systemSeconds = report.systemSeconds
+            result.maxRSSBytes = report.maxRSSBytes
+            result.spawnRealtimeNanoseconds = report.forkRealtimeNanoseconds
         }
-        return ProcessResult(
-            termination: termination, wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
-            systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: Double(usage.ru_maxrss) * 1024,
-            spawnRealtimeNanoseconds: spawnRealtime)
+        if flags.state.withLock({ $0.timedOut }) {
+            result.termination = .timedOut
+        } else if wasInterrupted && Self.signalOf(status) == SIGKILL {
+            result.termination = .interrupted
+        } else if let signal = Self.signalOf(status) {
+            result.termination = .signaled(signal)
+        } else {
+            result.termination = .exited((status >> 8) & 0xff)
+        }
+        return result
     }
 
     private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> pid_t {
@@ -137,6 +163,32 @@ public final class ProcessLauncher: Sendable {
 
     private static func seconds(_ value: timeval) -> Double {
         Double(value.tv_sec) + Double(value.tv_usec) / 1e6
+    }
+}
+
+/// The line the exec helper writes: wait status, maxrss (KiB), user and system seconds, the
+/// child's wall time (ns) and CLOCK_REALTIME at the fork (ns).
+private struct HelperReport {
+    let status: Int32
+    let maxRSSBytes: Double
+    let userSeconds: Double
+    let systemSeconds: Double
+    let wallSeconds: Double
+    let forkRealtimeNanoseconds: UInt64
+
+    init?(path: String) {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        let fields = text.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard fields.count == 6, let status = Int32(fields[0]), let rss = Double(fields[1]),
+            let user = Double(fields[2]), let system = Double(fields[3]), let wall = Double(fields[4]),
+            let realtime = UInt64(fields[5])
+        else { return nil }
+        self.status = status
+        maxRSSBytes = rss * 1024
+        userSeconds = user
+        systemSeconds = system
+        wallSeconds = wall / 1e9
+        forkRealtimeNanoseconds = realtime
     }
 }
 

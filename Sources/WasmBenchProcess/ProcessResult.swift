@@ -20,15 +20,16 @@ public struct ProcessResult: Sendable, Equatable {
     public var userSeconds: Double
     /// System CPU seconds of the child (and its reaped children).
     public var systemSeconds: Double
-    /// Peak resident set size in bytes.
-    public var maxRSSBytes: Double
+    /// Peak resident set size in bytes, when measured through the exec helper (else `nil`: see
+    /// ``ProcessLauncher/useExecHelper(_:)``).
+    public var maxRSSBytes: Double?
     /// CLOCK_REALTIME in nanoseconds just before the spawn, to compare with a guest's own reading.
     public var spawnRealtimeNanoseconds: UInt64
 
     /// Creates a result.
     public init(
         termination: Termination, wallSeconds: Double, userSeconds: Double, systemSeconds: Double,
-        maxRSSBytes: Double, spawnRealtimeNanoseconds: UInt64
+        maxRSSBytes: Double?, spawnRealtimeNanoseconds: UInt64
     ) {
         self.termination = termination
         self.wallSeconds = wallSeconds

@@ -48,8 +48,7 @@ struct ChildRun {
         [
             PhaseSample(.wall, .time, result.wallSeconds),
             PhaseSample(.wall, .cpu, result.userSeconds + result.systemSeconds),
-            PhaseSample(.wall, .peakRSS, result.maxRSSBytes),
-        ]
+        ] + (result.maxRSSBytes.map { [PhaseSample(.wall, .peakRSS, $0)] } ?? [])
     }
 
     /// The outcome of a finished guest run: process samples, marker samples and the verdict.

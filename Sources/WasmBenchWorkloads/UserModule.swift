@@ -1,5 +1,6 @@
 import Foundation
 import WasmBenchModel
+import WasmBenchProvision
 import WasmBenchRuntime
 
 /// A `.wasm` or `.wat` file a user passes to `wasmbench run`.

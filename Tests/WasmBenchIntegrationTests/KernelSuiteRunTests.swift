@@ -68,6 +68,11 @@ struct KernelSuiteRunTests {
             }
         }
         #expect(result.rows.contains { $0.runtime == "wasmtime-aot" && $0.metric == .artifactBytes && $0.value > 0 })
+        // Peak RSS is the child's own, not wasmbench's (a vfork'ed child would inherit ours):
+        // the static native kernels need a few MiB.
+        let nativeRSS = result.summaries.filter { $0.runtime == "native" && $0.metric == .peakRSS }
+        #expect(nativeRSS.count == kernels.count)
+        #expect(nativeRSS.allSatisfy { $0.median < 16 * 1_048_576 }, "\(nativeRSS.map(\.median))")
         #expect(result.rows.filter { $0.runtime == "wasmtime" }.allSatisfy { $0.command?.contains("cache=n") == true })
         #expect(result.geometricMeans.count == Self.runtimes.count - 1)
         let report = try String(contentsOfFile: markdown, encoding: .utf8)

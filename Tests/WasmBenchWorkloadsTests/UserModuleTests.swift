@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchProvision
 import WasmBenchWorkloads
 
 @Suite("User modules: what can be told before any runtime sees them")
