@@ -17,13 +17,16 @@ enum ArtifactFile {
     }
 
     static func writeJSON(_ result: RunResult, to path: String) throws(CommandError) {
-        let data: Data
+        try write(encode(result), to: path)
+    }
+
+    /// The JSON artifact's bytes; a value JSON cannot hold (NaN, infinity) is a bug of ours.
+    static func encode(_ result: RunResult) throws(CommandError) -> Data {
         do {
-            data = try JSONArtifact.encode(result)
+            return try JSONArtifact.encode(result)
         } catch {
-            throw CommandError(.internalError, "cannot encode the results: \(error)")
+            throw CommandError(.internalError, "cannot encode the results: \(error); please report this")
         }
-        try write(data, to: path)
     }
 
     static func readJSON(_ path: String) throws(CommandError) -> RunResult {

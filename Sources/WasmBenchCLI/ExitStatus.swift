@@ -6,7 +6,7 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// measurement and failure is in the results.
     case someRunsFailed = 1
     /// A workload could not be read or is not WebAssembly (missing file, bad magic, truncated),
-    /// or an unknown suite or kernel was named.
+    /// or an unknown kernel was named (an unknown suite or runtime id is a usage error).
     case invalidInput = 3
     /// Nothing could be run here: no compiler for the kernels, or none of the runtimes asked for.
     case environment = 4

@@ -19,8 +19,7 @@ struct ReportCommand: ParsableCommand {
         case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(result))
         case .markdown: print(MarkdownRenderer().render(result))
         case .json:
-            let data = (try? JSONArtifact.encode(result)) ?? Data()
-            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(try ArtifactFile.encode(result))
         }
     }
 }

@@ -68,6 +68,11 @@ struct RunCommand: ParsableCommand {
         guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
         guard noise > 0 else { throw ValidationError("--noise must be positive") }
         if let suite, suite != "kernels" { throw ValidationError("unknown suite `\(suite)`; the suites are: kernels") }
+        guard RuntimeCatalog.allIDs.contains(baseline) else {
+            throw ValidationError(
+                "unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeCatalog.allIDs.joined(separator: ", "))"
+            )
+        }
         if invoke != nil && modules.isEmpty { throw ValidationError("--invoke needs a module to call into") }
     }
 
@@ -79,34 +84,54 @@ struct RunCommand: ParsableCommand {
             launcher.terminateAll()
         }
         defer { signals.cancel() }
-        let plan = try RunPlanner(command: self, session: session).plan()
+        let plan = try makePlan(session: session, interruption: interruption)
         let configuration = RunConfiguration(
             processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: baseline,
             timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise)
         let jsonPath = try json ?? defaultResultsPath(session)
+        var notices = plan.notices
+        if session.launcher.hasExecHelper { notices.append(Self.peakRSSNotice) }
         var initial = RunResult(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
-            workloads: plan.workloads.map(\.info), notices: plan.notices + [Self.peakRSSNotice])
+            workloads: plan.workloads.map(\.info), notices: notices)
         initial.failures = plan.rejected
+        // Both output files are written once before anything runs, so an unwritable path fails now.
         try ArtifactFile.writeJSON(initial, to: jsonPath)
+        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(initial).utf8), to: markdown) }
         for notice in plan.notices { session.printer.line("note: \(notice)") }
         for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
             throw CommandError(.invalidInput, "no workload left to run: every module given was refused (see above)")
         }
         let printer = session.printer
+        let scratch = session.home.scratch.appendingPathComponent("run-\(getpid())")
         let runner = BenchmarkRunner(
-            configuration: configuration,
-            scratchRoot: session.home.scratch.appendingPathComponent("run-\(getpid())"),
-            interruption: interruption, progress: { printer.handle($0) },
-            save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
+            configuration: configuration, scratchRoot: scratch, interruption: interruption,
+            progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)
-        try? FileManager.default.removeItem(at: session.home.scratch.appendingPathComponent("run-\(getpid())"))
-        try emitReports(result, jsonPath: jsonPath, printer: printer)
-        if interruption.isRaised {
+        try? FileManager.default.removeItem(at: scratch)
+        signals.cancel()
+        try emitReports(result, jsonPath: jsonPath, saveFailure: runner.saveFailures.firstFailure, printer: printer)
+        try exitStatus(result, plan: plan, interrupted: interruption.isRaised, jsonPath: jsonPath)
+    }
+
+    /// The workloads and runtimes; a set-up cut short by Ctrl-C is an interruption, not a failure.
+    private func makePlan(session: Session, interruption: Interruption) throws -> RunPlanner.Plan {
+        let result = Result { () throws(CommandError) -> RunPlanner.Plan in
+            try RunPlanner(command: self, session: session).plan()
+        }
+        if case .failure = result, interruption.isRaised {
+            throw CommandError(.interrupted, "interrupted while setting up; nothing was measured")
+        }
+        return try result.get()
+    }
+
+    /// Throws the error that carries the run's exit status, or returns for success.
+    private func exitStatus(_ result: RunResult, plan: RunPlanner.Plan, interrupted: Bool, jsonPath: String) throws {
+        if interrupted {
             throw CommandError(.interrupted, "interrupted; the results measured so far are in \(jsonPath)")
         }
         if !plan.rejected.isEmpty {
@@ -123,14 +148,24 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    private func emitReports(_ result: RunResult, jsonPath: String, printer: ProgressPrinter) throws {
-        if let markdown {
-            try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown)
-        }
+    /// Prints the requested report on stdout, then writes the files; a file that cannot be written
+    /// (or a save that failed during the run) ends the command with `outputNotWritable`.
+    private func emitReports(_ result: RunResult, jsonPath: String, saveFailure: String?, printer: ProgressPrinter)
+        throws
+    {
         switch format {
         case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(result))
         case .markdown: print(MarkdownRenderer().render(result))
-        case .json: FileHandle.standardOutput.write((try? JSONArtifact.encode(result)) ?? Data())
+        case .json: FileHandle.standardOutput.write(try ArtifactFile.encode(result))
+        }
+        if let markdown {
+            try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown)
+        }
+        try ArtifactFile.writeJSON(result, to: jsonPath)
+        if let saveFailure {
+            throw CommandError(
+                .outputNotWritable,
+                "saving the results failed during the run (\(saveFailure)); the final save to \(jsonPath) worked")
         }
         printer.line("results saved to \(jsonPath)")
     }

@@ -75,10 +75,14 @@ struct RunPlanner {
         let loader = UserModule(buildFolder: session.home.builds) { text in try WATConverter.wasm(fromWAT: text) }
         for path in command.modules {
             do {
-                built.append(
-                    try loader.load(
-                        path: path, function: command.invoke, arguments: command.arguments,
-                        reportsMarkers: command.markers))
+                var module = try loader.load(
+                    path: path, function: command.invoke, arguments: command.arguments, reportsMarkers: command.markers)
+                // Two files with the same name (a/x.wasm, b/x.wasm) stay apart.
+                if built.contains(where: { $0.info.id == module.info.id }) {
+                    module.info.id += "#\(built.count + 1)"
+                    module.program.workload = module.info.id
+                }
+                built.append(module)
             } catch {
                 rejected.append(
                     Failure(

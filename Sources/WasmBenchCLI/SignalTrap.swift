@@ -16,8 +16,12 @@ final class SignalTrap {
         }
     }
 
+    /// Stops trapping and gives SIGINT and SIGTERM their default action back.
     func cancel() {
+        guard !sources.isEmpty else { return }
         for source in sources { source.cancel() }
         sources = []
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
     }
 }

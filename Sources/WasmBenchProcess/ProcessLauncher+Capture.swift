@@ -23,6 +23,7 @@ extension ProcessLauncher {
         defer {
             try? FileManager.default.removeItem(atPath: out)
             try? FileManager.default.removeItem(atPath: err)
+            try? FileManager.default.removeItem(atPath: out + ".rusage")
         }
         let result = try run(
             ProcessSpec(

@@ -33,6 +33,9 @@ public final class ProcessLauncher: Sendable {
         state.withLock { $0.execHelper = path }
     }
 
+    /// Whether children run through the exec helper (and so report peak RSS).
+    public var hasExecHelper: Bool { state.withLock { $0.execHelper != nil } }
+
     /// Whether ``terminateAll()`` has been called.
     public var isInterrupted: Bool { state.withLock { $0.interrupted } }
 
@@ -50,11 +53,9 @@ public final class ProcessLauncher: Sendable {
     /// to start the child throws.
     public func run(_ spec: ProcessSpec) throws(ProcessError) -> ProcessResult {
         guard access(spec.executable, X_OK) == 0 else { throw .notExecutable(path: spec.executable) }
-        if isInterrupted {
-            return ProcessResult(
-                termination: .interrupted, wallSeconds: 0, userSeconds: 0, systemSeconds: 0, maxRSSBytes: 0,
-                spawnRealtimeNanoseconds: realtimeNanoseconds())
-        }
+        let notStarted = ProcessResult(
+            termination: .interrupted, wallSeconds: 0, userSeconds: 0, systemSeconds: 0, maxRSSBytes: nil,
+            spawnRealtimeNanoseconds: realtimeNanoseconds())
         let helper = state.withLock { $0.execHelper }
         let helperReport = spec.stdoutPath + ".rusage"
         var spawned = spec
@@ -65,7 +66,7 @@ public final class ProcessLauncher: Sendable {
         }
         let spawnRealtime = realtimeNanoseconds()
         let start = monotonicNanoseconds()
-        let pid = try spawn(spawned)
+        guard let pid = try spawn(spawned) else { return notStarted }
         let flags = ChildFlags()
         var timer: DispatchWorkItem?
         if let limit = spec.timeout {
@@ -84,14 +85,15 @@ public final class ProcessLauncher: Sendable {
         while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR {}
         flags.state.withLock { $0.finished = true }
         timer?.cancel()
-        var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let wall = secondsSince(start)
+        // Forget the group while the zombie still holds its pid, so no kill can hit a reused id.
         let wasInterrupted = state.withLock { state in
             state.active.remove(pid)
             return state.interrupted
         }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let wall = secondsSince(start)
         var result = ProcessResult(
             termination: .exited(0), wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
             systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: nil, spawnRealtimeNanoseconds: spawnRealtime)
@@ -115,7 +117,8 @@ public final class ProcessLauncher: Sendable {
         return result
     }
 
-    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> pid_t {
+    /// Starts the child; `nil` when the launcher was interrupted first.
+    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> pid_t? {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -148,10 +151,13 @@ public final class ProcessLauncher: Sendable {
         var pid: pid_t = 0
         // Register under the lock so that an interruption between spawn and wait still kills it.
         let code: Int32 = state.withLock { state in
+            // Checked under the same lock as terminateAll(), so no child starts after an interruption.
+            guard !state.interrupted else { return -1 }
             let code = posix_spawn(&pid, spec.executable, &actions, &attributes, argv, envp)
             if code == 0 { state.active.insert(pid) }
             return code
         }
+        if code == -1 { return nil }
         guard code == 0 else { throw .spawnFailed(path: spec.executable, errno: code) }
         return pid
     }

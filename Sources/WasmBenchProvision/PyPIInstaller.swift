@@ -58,7 +58,7 @@ public struct PyPIInstaller: Sendable {
             let tail = (try? String(contentsOfFile: log, encoding: .utf8)).map(Self.lastLines) ?? ""
             throw .installFailed(package: package.requirement, detail: "pip: \(result.termination) \(tail)")
         }
-        FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
         try? FileManager.default.removeItem(at: target)
         do {
             try FileManager.default.moveItem(at: staging, to: target)

@@ -20,6 +20,8 @@ public struct BenchmarkRunner: Sendable {
     public let progress: @Sendable (ProgressEvent) -> Void
     /// Saves the result so far (atomically); called after every process and at the end.
     public let save: @Sendable (RunResult) throws -> Void
+    /// The first save that failed, if any: the caller must not claim the results were saved.
+    public let saveFailures = SaveFailures()
 
     /// Creates a runner.
     public init(
@@ -166,14 +168,24 @@ public struct BenchmarkRunner: Sendable {
         }
     }
 
+    /// Files an outcome's samples as rows.
+    ///
+    /// Warm-ups apply only to per-iteration series (a marker-reporting guest, an invoked
+    /// function); a command timed as a whole gives one sample per process, which is kept. The
+    /// whole-process metrics of a failed process (a time-out's wall time, say) describe the failure,
+    /// not the workload, so they are left out; samples measured before the failure are kept.
     private func rows(_ outcome: RunOutcome, cell: Cell, process: Int) -> [Row] {
-        outcome.samples.map { sample in
+        var perIteration = cell.program.reportsMarkers
+        if case .invoke = cell.program.entry { perIteration = true }
+        var failed = false
+        if case .failed = outcome.status { failed = true }
+        return outcome.samples.filter { !(failed && $0.phase == .wall) }.map { sample in
             Row(
                 runtime: cell.info.id, runtimeVersion: cell.info.version, flags: cell.info.flags,
                 workload: cell.program.workload, phase: sample.phase, metric: sample.metric, value: sample.value,
                 process: process, iteration: sample.iteration,
-                warmup: sample.phase == .execute && (sample.iteration ?? 0) < configuration.warmups,
-                command: outcome.command)
+                warmup: perIteration && sample.phase == .execute && (sample.iteration ?? 0) < configuration.warmups,
+                command: sample.command ?? outcome.command)
         }
     }
 
@@ -181,6 +193,7 @@ public struct BenchmarkRunner: Sendable {
         do {
             try save(result)
         } catch {
+            saveFailures.record("\(error)")
             progress(.saveFailed("\(error)"))
         }
     }

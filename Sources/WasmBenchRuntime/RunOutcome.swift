@@ -10,13 +10,19 @@ public struct PhaseSample: Codable, Sendable, Equatable {
     public var value: Double
     /// The iteration, for per-iteration phases.
     public var iteration: Int?
+    /// The command line that measured this sample, when it is not the run's main command (e.g. the
+    /// `wasmtime compile` step of an AOT run).
+    public var command: String?
 
     /// Creates a sample.
-    public init(_ phase: Phase, _ metric: Metric = .time, _ value: Double, iteration: Int? = nil) {
+    public init(
+        _ phase: Phase, _ metric: Metric = .time, _ value: Double, iteration: Int? = nil, command: String? = nil
+    ) {
         self.phase = phase
         self.metric = metric
         self.value = value
         self.iteration = iteration
+        self.command = command
     }
 }
 

@@ -72,6 +72,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             notes.append(
                 "aot-compile = the whole `wasmtime compile` process (includes its own start-up); artifact-bytes = size of the .cwasm"
             )
+            notes.append("aot-load is unavailable: the CLI loads the .cwasm inside `run`, so it is part of startup")
         }
         let flags = codegenOptions.filter { $0 != "-C" } + (mode == .aot ? ["precompiled"] : [])
         return RuntimeInfo(
@@ -101,10 +102,11 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
                 }
                 let size = (try? FileManager.default.attributesOfItem(atPath: artifact)[.size] as? NSNumber)?
                     .doubleValue
-                extra.append(PhaseSample(.aotCompile, .time, finished.result.wallSeconds))
-                extra.append(
-                    PhaseSample(.aotCompile, .cpu, finished.result.userSeconds + finished.result.systemSeconds))
-                if let size { extra.append(PhaseSample(.aotCompile, .artifactBytes, size)) }
+                let command = finished.command
+                let cpu = finished.result.userSeconds + finished.result.systemSeconds
+                extra.append(PhaseSample(.aotCompile, .time, finished.result.wallSeconds, command: command))
+                extra.append(PhaseSample(.aotCompile, .cpu, cpu, command: command))
+                if let size { extra.append(PhaseSample(.aotCompile, .artifactBytes, size, command: command)) }
                 module = artifact
             }
         }

@@ -169,7 +169,7 @@ public struct KernelSuite: Sendable {
                     kernel: kernel.name, command: command, output: "\(result.termination): \(result.stderr)")
             }
         }
-        FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
         try? FileManager.default.removeItem(at: folder)
         do {
             try FileManager.default.moveItem(at: staging, to: folder)

@@ -138,6 +138,49 @@ struct BadInputTests {
         #expect(warmups.status == 64)
     }
 
+    @Test("a module that times itself as a whole keeps its one sample per process despite the default warm-up")
+    func defaultWarmups() throws {
+        let json = folder.path("r.json")
+        let result = try run([
+            "run", try module("hello.wat", GuestModules.hello), "--runtime", "wasmkit", "--processes", "2",
+            "--iterations", "2", "--no-install", "--json", json,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let summary = try #require(
+            try results(json).summaries.first { $0.runtime == "wasmkit" && $0.phase == .execute && $0.metric == .time })
+        #expect(summary.count == 2)
+    }
+
+    @Test("an unwritable --markdown path: exit 5 before anything runs")
+    func unwritableMarkdown() throws {
+        let result = try run(
+            [
+                "run", try module("ok.wat", GuestModules.hello), "--markdown", "/nonexistent/dir/r.md", "--json",
+                folder.path("r.json"),
+            ] + quick)
+        #expect(result.status == 5)
+        #expect(!result.stderr.contains("FAILED") && !result.stderr.contains("[1/"))
+    }
+
+    @Test("two modules with the same file name stay two workloads")
+    func sameNames() throws {
+        let first = folder.path("a")
+        let second = folder.path("b")
+        try FileManager.default.createDirectory(atPath: first, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: true)
+        try GuestModules.hello.write(toFile: first + "/m.wat", atomically: true, encoding: .utf8)
+        try GuestModules.hello.write(toFile: second + "/m.wat", atomically: true, encoding: .utf8)
+        let json = folder.path("r.json")
+        let result = try run(["run", first + "/m.wat", second + "/m.wat", "--json", json] + quick)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(try results(json).workloads.map(\.id) == ["m.wat", "m.wat#2"])
+    }
+
+    @Test("an unknown baseline is a usage error")
+    func unknownBaseline() throws {
+        #expect(try run(["run", "--baseline", "wasmer"]).status == 64)
+    }
+
     @Test("an unwritable output path: exit 5 before anything runs")
     func unwritable() throws {
         let result = try run(

@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The README names commands and runtime ids: they must exist.
+@Suite("The README says what the tool really does")
+struct ReadmeTests {
+    static let readme: String = {
+        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        return (try? String(contentsOf: checkout.appendingPathComponent("README.md"), encoding: .utf8)) ?? ""
+    }()
+
+    @Test("every runtime id in the README's table is one `wasmbench runtimes` lists, and none is missing")
+    func runtimeIDs() throws {
+        let folder = TemporaryFolder()
+        let listed = try WasmbenchBinary.run(
+            ["runtimes"], environment: ["WASMBENCH_HOME": folder.path("cache")], in: folder)
+        #expect(listed.status == 0)
+        let ids = listed.stdout.split(whereSeparator: \.isNewline).dropFirst()
+            .compactMap { line in line.first == " " ? nil : line.split(separator: " ").first.map(String.init) }
+        // The id table sits between "## Runtimes" and the phase table ("What each runtime exposes").
+        let section =
+            Self.readme.components(separatedBy: "## Runtimes").dropFirst().first?
+            .components(separatedBy: "What each runtime exposes").first ?? ""
+        let table = section.split(whereSeparator: \.isNewline)
+            .filter { $0.hasPrefix("| `") }
+            .compactMap { $0.split(separator: "`").dropFirst().first.map(String.init) }
+            .filter {
+                !$0.contains(" ") && !["fib", "intloop", "nbody", "matmul", "sort", "hash", "interp"].contains($0)
+            }
+        #expect(!ids.isEmpty)
+        #expect(Set(table) == Set(ids), "README: \(table), wasmbench: \(ids)")
+    }
+
+    @Test("the README's subcommands and options exist (their --help works)")
+    func commands() throws {
+        let folder = TemporaryFolder()
+        for command in [["run", "--help"], ["setup", "--help"], ["runtimes", "--help"], ["report", "--help"]] {
+            let result = try WasmbenchBinary.run(command, in: folder)
+            #expect(result.status == 0, "\(command) failed: \(result.stderr)")
+        }
+        let help = try WasmbenchBinary.run(["run", "--help"], in: folder).stdout
+        for option in [
+            "--processes", "--iterations", "--warmups", "--timeout", "--cell-budget", "--on-failure", "--baseline",
+            "--no-install", "--kernel", "--invoke", "--arg", "--markers", "--json", "--markdown", "--seed", "--noise",
+        ] {
+            #expect(help.contains(option), "README names \(option) but `run --help` lacks it")
+            #expect(Self.readme.contains(option) || option == "--noise" || option == "--seed")
+        }
+        #expect(Self.readme.contains("bash .ci/run"))
+    }
+}
