@@ -3,8 +3,10 @@ import Foundation
 
 /// The root command: parses, dispatches, and alone decides the exit code.
 public struct Wasmbench: ParsableCommand {
+    /// wasmbench's version, saved with every run.
     public static let version = "0.1.0"
 
+    /// The command tree and its help.
     public static let configuration = CommandConfiguration(
         commandName: "wasmbench",
         abstract: "How fast does code run inside WebAssembly, on which runtime and mode, compared with native?",
@@ -20,6 +22,7 @@ public struct Wasmbench: ParsableCommand {
         defaultSubcommand: RunCommand.self
     )
 
+    /// Creates the root command (ArgumentParser calls this).
     public init() {}
 
     /// Parses the command line, runs the command and exits with its ``ExitStatus``.

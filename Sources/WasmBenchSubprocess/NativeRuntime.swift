@@ -19,8 +19,10 @@ public struct NativeRuntime: BenchmarkRuntime {
         self.compilerDescription = compilerDescription
     }
 
+    /// The runtime id.
     public var id: String { "native" }
 
+    /// Version, flags, availability and the phases this runtime exposes.
     public func describe() -> RuntimeInfo {
         RuntimeInfo(
             id: id, name: "native", version: compilerDescription, kind: .native, flags: [], available: true,
@@ -28,10 +30,12 @@ public struct NativeRuntime: BenchmarkRuntime {
             notes: ["startup = process spawn to the guest's first clock reading (exec, dynamic loading, libc init)"])
     }
 
+    /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
         program.nativePath == nil ? "\(program.workload) has no native build (only a .wasm was given)" : nil
     }
 
+    /// Runs the program once in a fresh process; failures are outcomes, never thrown.
     public func run(_ request: RunRequest) -> RunOutcome {
         guard let native = request.program.nativePath else {
             return .failure(.unsupported, unsupportedReason(for: request.program) ?? "no native build")

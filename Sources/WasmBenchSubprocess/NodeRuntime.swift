@@ -57,6 +57,7 @@ public struct NodeRuntime: BenchmarkRuntime {
         self.launcher = launcher
     }
 
+    /// The runtime id.
     public var id: String { tier.id }
 
     /// The driver script shipped with wasmbench.
@@ -64,6 +65,7 @@ public struct NodeRuntime: BenchmarkRuntime {
         Bundle.module.url(forResource: "node-driver", withExtension: "mjs", subdirectory: "Drivers")?.path
     }
 
+    /// Version, flags, availability and the phases this runtime exposes.
     public func describe() -> RuntimeInfo {
         let missingDriver =
             Self.driverPath == nil
@@ -79,10 +81,12 @@ public struct NodeRuntime: BenchmarkRuntime {
             ])
     }
 
+    /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
         executable == nil ? (problem ?? "node is not available") : nil
     }
 
+    /// Runs the program once in a fresh process; failures are outcomes, never thrown.
     public func run(_ request: RunRequest) -> RunOutcome {
         guard let node = executable, let driver = Self.driverPath else {
             return .failure(.unsupported, describe().unavailableReason ?? "node is not available")

@@ -54,6 +54,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         self.launcher = launcher
     }
 
+    /// The runtime id.
     public var id: String { mode.id }
 
     /// The `-C` options every wasmtime command of this mode gets.
@@ -61,6 +62,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         mode == .winch ? ["-C", "cache=n", "-C", "compiler=winch"] : ["-C", "cache=n"]
     }
 
+    /// Version, flags, availability and the phases this runtime exposes.
     public func describe() -> RuntimeInfo {
         var phases: [Phase] = [.startup, .execute, .wall]
         var notes = [
@@ -80,10 +82,12 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             unavailableReason: problem, exposedPhases: phases, notes: notes, source: source)
     }
 
+    /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
         executable == nil ? (problem ?? "wasmtime is not available") : nil
     }
 
+    /// Runs the program once in a fresh process; failures are outcomes, never thrown.
     public func run(_ request: RunRequest) -> RunOutcome {
         guard let wasmtime = executable else { return .failure(.unsupported, problem ?? "wasmtime is not available") }
         let child = ChildRun(launcher: launcher, classify: Self.classify)

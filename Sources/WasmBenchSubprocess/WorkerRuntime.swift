@@ -29,18 +29,22 @@ public struct WorkerRuntime: BenchmarkRuntime {
         self.engineArguments = engineArguments
     }
 
+    /// The runtime id.
     public var id: String { engine.id }
 
+    /// Version, flags, availability and the phases this runtime exposes.
     public func describe() -> RuntimeInfo {
         var info = engine.describe()
         info.notes.append("runs inside a wasmbench worker process; wall, cpu and peak-rss are the worker's")
         return info
     }
 
+    /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
         engine.unsupportedReason(for: program)
     }
 
+    /// Runs the program once in a fresh process; failures are outcomes, never thrown.
     public func run(_ request: RunRequest) -> RunOutcome {
         let requestPath = request.scratchDirectory + "/worker-request.json"
         let reportPath = request.scratchDirectory + "/worker-report.json"
