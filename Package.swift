@@ -63,7 +63,7 @@ let package = Package(
         .target(
             name: "WasmBenchWorkloads",
             dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision"],
-            resources: [.copy("Kernels")],
+            resources: [.copy("Kernels"), .copy("Python")],
             swiftSettings: strict
         ),
         // Scheduling, time budgets, failure policy, save-after-each.

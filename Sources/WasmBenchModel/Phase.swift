@@ -18,6 +18,9 @@ public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
     /// From the moment the runtime was asked to start the guest (process spawn for subprocess
     /// runtimes, the `_start` call for in-process ones) to the guest's first own clock reading.
     case startup
+    /// Loading the benchmark inside an interpreter guest (reading, compiling and running the
+    /// benchmark file's top level), as the guest's clock reports it.
+    case `import`
     /// One iteration of the workload's measured region, as the guest's clock or the host's timed
     /// call reports it.
     case execute

@@ -49,7 +49,7 @@ extension MarkdownRenderer {
     func phasesSection(_ index: ReportIndex) -> [String] {
         var lines = ["## Phases", "", "Medians of every phase but execute, per runtime and workload."]
         guard !index.measuredRuntimes.isEmpty else { return lines + ["", "No measurements."] }
-        let columns = PhaseColumn.all
+        let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
         var table = MarkdownTable(
             headers: ["runtime", "workload"] + columns.map(\.title),
             alignments: [.left, .left] + columns.map { _ in .right })

@@ -18,8 +18,15 @@ struct PhaseColumn {
         PhaseColumn(title: "aot-load", phase: .aotLoad, metric: .time),
         PhaseColumn(title: "instantiate", phase: .instantiate, metric: .time),
         PhaseColumn(title: "startup", phase: .startup, metric: .time),
+        PhaseColumn(title: "import", phase: .import, metric: .time),
         PhaseColumn(title: "wall", phase: .wall, metric: .time),
         PhaseColumn(title: "cpu", phase: .wall, metric: .cpu),
         PhaseColumn(title: "peak-rss", phase: .wall, metric: .peakRSS),
     ]
+
+    /// The columns of phases that at least one of the runtimes exposes (a column that would be
+    /// `—` all the way down is left out).
+    static func shown(for runtimes: [RuntimeInfo]) -> [PhaseColumn] {
+        all.filter { column in runtimes.contains { $0.exposedPhases.contains(column.phase) } }
+    }
 }

@@ -108,7 +108,7 @@ extension TerminalRenderer {
     func phasesSection(_ index: ReportIndex) -> [String] {
         let heading = title("phases") + " — medians of every phase but execute, per runtime"
         guard !index.measuredRuntimes.isEmpty else { return [heading, "", "no measurements"] }
-        let columns = PhaseColumn.all
+        let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
         let cells = index.measuredRuntimes.map { runtime in
             index.workloads.map { workload in
                 columns.map { index.cell(workload: workload, runtime: runtime, phase: $0.phase, metric: $0.metric) }

@@ -12,6 +12,9 @@ public enum GuestOutcome {
         if let guest = report.startRealtimeNanoseconds, let entry = entryRealtimeNanoseconds, guest >= entry {
             samples.append(PhaseSample(.startup, .time, Double(guest - entry) / 1e9))
         }
+        if let ns = report.importNanoseconds {
+            samples.append(PhaseSample(.import, .time, Double(ns) / 1e9))
+        }
         for iteration in report.iterations {
             samples.append(
                 PhaseSample(.execute, .time, Double(iteration.nanoseconds) / 1e9, iteration: iteration.index))

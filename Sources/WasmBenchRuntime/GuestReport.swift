@@ -2,12 +2,15 @@
 ///
 /// The kernels (and any guest that wants per-iteration times) print these lines on stdout:
 /// - `wasmbench:start <ns>`: CLOCK_REALTIME at the top of `main`, to measure start-up;
+/// - `wasmbench:import <ns>`: an interpreter guest's time to load its benchmark file;
 /// - `wasmbench:iter <index> <ns>`: the elapsed CLOCK_MONOTONIC time of one iteration;
 /// - `wasmbench:check ok <checksum>` or `wasmbench:check fail <details>`: the self-check.
 /// Other lines are ignored. A malformed marker line is reported, not skipped silently.
 public struct GuestReport: Sendable, Equatable {
     /// The guest's realtime clock at the top of `main`, in nanoseconds.
     public var startRealtimeNanoseconds: UInt64?
+    /// The time an interpreter guest took to load its benchmark (`wasmbench:import <ns>`).
+    public var importNanoseconds: UInt64?
     /// Per-iteration times in nanoseconds, in the order printed.
     public var iterations: [(index: Int, nanoseconds: UInt64)]
     /// The self-check verdict: `true` for ok, `false` for fail, `nil` when none was printed.
@@ -20,6 +23,7 @@ public struct GuestReport: Sendable, Equatable {
     /// Reads the markers out of a guest's standard output.
     public init(parsing output: String) {
         startRealtimeNanoseconds = nil
+        importNanoseconds = nil
         iterations = []
         checkPassed = nil
         checkDetail = ""
@@ -35,6 +39,11 @@ public struct GuestReport: Sendable, Equatable {
         case "wasmbench:start" where words.count == 2:
             if let ns = UInt64(words[1]) {
                 startRealtimeNanoseconds = ns
+                return
+            }
+        case "wasmbench:import" where words.count == 2:
+            if let ns = UInt64(words[1]) {
+                importNanoseconds = ns
                 return
             }
         case "wasmbench:iter" where words.count == 3:
@@ -55,7 +64,7 @@ public struct GuestReport: Sendable, Equatable {
     }
 
     public static func == (lhs: GuestReport, rhs: GuestReport) -> Bool {
-        lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds
+        lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds && lhs.importNanoseconds == rhs.importNanoseconds
             && lhs.iterations.map(\.index) == rhs.iterations.map(\.index)
             && lhs.iterations.map(\.nanoseconds) == rhs.iterations.map(\.nanoseconds)
             && lhs.checkPassed == rhs.checkPassed && lhs.checkDetail == rhs.checkDetail

@@ -24,6 +24,15 @@ struct GuestReportTests {
         #expect(samples == [PhaseSample(.startup, .time, 1.0), PhaseSample(.execute, .time, 0.002, iteration: 0)])
     }
 
+    @Test("an interpreter guest's import time becomes an import sample")
+    func importMarker() {
+        let report = GuestReport(parsing: "wasmbench:start 5\nwasmbench:import 1500000\nwasmbench:iter 0 7\n")
+        #expect(report.importNanoseconds == 1_500_000)
+        #expect(report.malformedLines.isEmpty)
+        let samples = GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: nil)
+        #expect(samples.first == PhaseSample(.import, .time, 0.0015))
+    }
+
     @Test("a start reading before the entry (a clock step) gives no startup sample rather than a negative one")
     func clockStep() {
         let report = GuestReport(parsing: "wasmbench:start 10\n")

@@ -79,19 +79,15 @@ class Clock:
         if counter_ns is not None:
             self.now = counter_ns
             self.since = lambda start: counter_ns() - start
-            self.name = "time.perf_counter_ns"
         elif counter is not None:
             self.now = counter
             self.since = lambda start: int((counter() - start) * 1e9)
-            self.name = "time.perf_counter"
         elif ticks_us is not None and ticks_diff is not None:
             self.now = ticks_us
             self.since = lambda start: ticks_diff(ticks_us(), start) * 1000
-            self.name = "time.ticks_us"
         else:
             self.now = time.time
             self.since = lambda start: int((time.time() - start) * 1e9)
-            self.name = "time.time"
 
 
 def seconds_counter():
@@ -101,8 +97,8 @@ def seconds_counter():
         return counter
     ticks_us = getattr(time, "ticks_us", None)
     if ticks_us is not None:
-        # MicroPython: ticks wrap after about 18 minutes on 64-bit ports, far more than one
-        # iteration; a wrap would show as a negative time, which bench_time_func rejects.
+        # MicroPython: on 32-bit ports (WASI) ticks wrap every 2**30 us, about 18 minutes; a
+        # wrap inside an iteration shows as a negative time, which bench_time_func rejects.
         return lambda: ticks_us() / 1e6
     time_ns = getattr(time, "time_ns", None)
     if time_ns is not None:
@@ -208,8 +204,9 @@ class Session:
         self.seen_names = []
         self.phase = "set-up"
 
-    def claim(self, name):
-        """Whether the benchmark `name` is the one to run; notes on stderr why one is skipped."""
+    def claim(self, name, options):
+        """Whether the benchmark `name` is the one to run; notes on stderr why one is skipped,
+        and that `inner_loops` (in the bench call's keyword `options`) is not applied."""
         self.seen_names.append(name)
         if self.ran_name is not None:
             note("skipping benchmark %r: %r already ran, and one runs per process" % (name, self.ran_name))
@@ -218,6 +215,9 @@ class Session:
             return False
         self.ran_name = name
         _emit("wasmbench:import %d" % self.clock.since(self.load_started))
+        if options.get("inner_loops"):
+            note("benchmark %r: inner_loops=%r is not applied; an iteration is one call"
+                 % (name, options["inner_loops"]))
         return True
 
     def run(self, measure_once):
@@ -260,7 +260,7 @@ def make_pyperf(session):
 
         def bench_func(self, name, func, *args, **kwargs):
             """Times `func(*args)`, one call per iteration."""
-            if session.claim(name):
+            if session.claim(name, kwargs):
 
                 def measure_once():
                     start = clock.now()
@@ -272,7 +272,7 @@ def make_pyperf(session):
 
         def bench_time_func(self, name, time_func, *args, **kwargs):
             """Takes `time_func(1, *args)`'s return value, elapsed seconds, as the iteration."""
-            if session.claim(name):
+            if session.claim(name, kwargs):
 
                 def measure_once():
                     seconds = time_func(1, *args)
@@ -287,7 +287,7 @@ def make_pyperf(session):
 
         def bench_async_func(self, name, func, *args, **kwargs):
             """Times `await func(*args)` in a new event loop per iteration."""
-            if session.claim(name):
+            if session.claim(name, kwargs):
                 try:
                     import asyncio
                 except ImportError:
@@ -300,13 +300,14 @@ def make_pyperf(session):
                     return clock.since(start)
 
                 def measure_once():
+                    # No set_event_loop: a loop is the current one while it runs, which is all
+                    # a coroutine needs (and MicroPython's asyncio has no set_event_loop).
                     loop = loop_factory()
                     try:
-                        asyncio.set_event_loop(loop)
                         return loop.run_until_complete(timed())
                     finally:
-                        asyncio.set_event_loop(None)
-                        loop.close()
+                        if getattr(loop, "close", None) is not None:
+                            loop.close()
 
                 session.run(measure_once)
             return None
@@ -413,7 +414,8 @@ def parse_command_line(arguments):
             positional.append(argument)
         index += 1
     if len(positional) != 2:
-        raise UsageError("expected a benchmark file and an iteration count, got %d arguments" % len(positional))
+        raise UsageError(
+            "expected a benchmark file and an iteration count, got %d arguments" % len(positional))
     path, count = positional
     if not count.isdigit() or not 1 <= int(count) <= 2147483647:
         raise UsageError("ITERATIONS must be a whole number from 1 to 2147483647, not %r" % count)
@@ -469,7 +471,8 @@ def verdict(session):
         return 0
     if session.wanted_name is not None:
         seen = ", ".join(session.seen_names) if session.seen_names else "none"
-        return fail("no benchmark named %r; the file registered: %s" % (session.wanted_name, seen), EXIT_FAILED)
+        reason = "no benchmark named %r; the file registered: %s" % (session.wanted_name, seen)
+        return fail(reason, EXIT_FAILED)
     return fail(
         "the file registered no benchmark (no bench_func or bench_time_func call ran; "
         "is its `if __name__ == \"__main__\":` block missing?)", EXIT_FAILED)
@@ -509,6 +512,9 @@ def main(arguments):
         print_traceback(error)
         try:
             reason = "%s: %s" % (session.phase, describe(error))
+            if isinstance(error, OSError) and session.phase == "import":
+                # MicroPython on WASI reports a module it lacks (e.g. random) as ENOENT
+                reason += " (maybe a module the benchmark imports is missing)"
         except MemoryError:
             reason = "MemoryError (the interpreter ran out of memory)"
         return fail(reason, EXIT_FAILED)
