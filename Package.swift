@@ -55,7 +55,7 @@ let package = Package(
         // The cache folder, PyPI installs and tool discovery.
         .target(
             name: "WasmBenchProvision",
-            dependencies: ["WasmBenchModel", "WasmBenchProcess"],
+            dependencies: ["WasmBenchModel", "WasmBenchProcess", "WasmBenchRuntime"],
             resources: [.copy("Helpers")],
             swiftSettings: strict
         ),
@@ -66,6 +66,10 @@ let package = Package(
             resources: [.copy("Kernels"), .copy("Python")],
             swiftSettings: strict
         ),
+        // The matched CPython pair: one source tree built natively and for wasm32-wasi alike.
+        .target(
+            name: "WasmBenchPython", dependencies: ["WasmBenchModel", "WasmBenchProcess", "WasmBenchProvision"],
+            swiftSettings: strict),
         // Scheduling, time budgets, failure policy, save-after-each.
         .target(
             name: "WasmBenchRunner",
@@ -84,7 +88,7 @@ let package = Package(
             dependencies: [
                 "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess",
                 "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
-                "WasmBenchProvision", "WasmBenchWorkloads", "WasmBenchRunner", "WasmBenchReport",
+                "WasmBenchProvision", "WasmBenchWorkloads", "WasmBenchRunner", "WasmBenchReport", "WasmBenchPython",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -108,6 +112,8 @@ let package = Package(
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchPythonTests", dependencies: ["WasmBenchPython", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchCLITests",
             dependencies: ["WasmBenchCLI", "TestSupport", "WasmBenchProcess"],

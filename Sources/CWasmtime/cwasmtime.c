@@ -112,6 +112,52 @@ static void settle_call_failure(const wb_wasmtime_library *library, wb_wasmtime_
     fail_with_error(library, result, other_status, context, error);
 }
 
+/// Ends the run as a trap naming the import in `message`, wasmtime's text from "unknown import:
+/// `module::name`" on, as "module.name".
+static void fail_unknown_import_call(wb_wasmtime_result *result, const char *message) {
+    const char *module = strchr(message, '`');
+    const char *end = module != NULL ? strchr(module + 1, '`') : NULL;
+    const char *separator = module != NULL ? strstr(module + 1, "::") : NULL;
+    if (end == NULL || separator == NULL || separator > end) {
+        fail(result, WB_WASMTIME_STATUS_TRAPPED,
+             "the guest called an import wasmbench links as a trap: %s", message);
+        return;
+    }
+    module++;
+    const char *name = separator + 2;
+    fail(result, WB_WASMTIME_STATUS_TRAPPED,
+         "the guest called %.*s.%.*s, an import wasmbench links as a trap",
+         (int)(separator - module), module, (int)(end - name), name);
+}
+
+/// Files what a guest call gave back instead of success, like `settle_call_failure`, except that
+/// with `trap_unknown_imports` the error a trap-linked import returns when called is a trap:
+/// wasmtime reports it as a plain error ("unknown import: `module::name` has not been defined").
+static void settle_guest_call_failure(const wb_wasmtime_library *library,
+                                      const wb_wasmtime_request *request,
+                                      wb_wasmtime_result *result, wasmtime_error_t *error,
+                                      wasm_trap_t *trap, const char *context, bool *exit_zero) {
+    if (request->trap_unknown_imports && trap == NULL && error != NULL) {
+        wasm_byte_vec_t vector = {0, NULL};
+        library->wasmtime_error_message(error, &vector);
+        char *text = vector_text(&vector);
+        library->wasm_byte_vec_delete(&vector);
+        // After a backtrace, the message ends "unknown import: `module::name` has not been
+        // defined".
+        const char *found = text != NULL ? strstr(text, "unknown import: `") : NULL;
+        if (found != NULL) {
+            library->wasmtime_error_delete(error);
+            *exit_zero = false;
+            fail_unknown_import_call(result, found);
+            free(text);
+            return;
+        }
+        free(text);
+    }
+    settle_call_failure(library, result, error, trap, context, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                        exit_zero);
+}
+
 void wb_wasmtime_result_free(wb_wasmtime_result *result) {
     if (result == NULL) return;
     free(result->call_ns);
@@ -146,11 +192,45 @@ static bool find_function(const wb_wasmtime_library *library, wasmtime_context_t
     return is_function;
 }
 
-/// Command mode: calls `_start` once, timed on the host, after noting the realtime clock.
+/// Checks that a command's entry takes no parameters and returns no results; false, with the run
+/// failed, if it does.
+static bool check_command_entry(const wb_wasmtime_library *library, wasmtime_context_t *context,
+                                const wasmtime_func_t *entry, const char *name,
+                                wb_wasmtime_result *result) {
+    wasm_functype_t *type = library->wasmtime_func_type(context, entry);
+    if (type == NULL) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasmtime gave no type for `%s`", name);
+        return false;
+    }
+    size_t parameter_count = library->wasm_functype_params(type)->size;
+    size_t output_count = library->wasm_functype_results(type)->size;
+    library->wasm_functype_delete(type);
+    if (parameter_count == 0 && output_count == 0) return true;
+    fail(result, WB_WASMTIME_STATUS_NO_SUCH_FUNCTION,
+         "the module's `%s` takes %zu parameter(s) and returns %zu result(s); a command's entry "
+         "must take no arguments and return nothing (pass arguments through WASI, or invoke it "
+         "instead)",
+         name, parameter_count, output_count);
+    return false;
+}
+
+/// Command mode: calls the entry (`_start` or the command export) once, timed on the host, after
+/// noting the realtime clock.
 static void run_command(const wb_wasmtime_library *library, wasmtime_context_t *context,
-                        const wasmtime_instance_t *instance, wb_wasmtime_result *result) {
-    wasmtime_func_t start;
-    if (!find_function(library, context, instance, "_start", &start, result)) return;
+                        const wasmtime_instance_t *instance, const wb_wasmtime_request *request,
+                        wb_wasmtime_result *result) {
+    const char *name = request->command_export != NULL ? request->command_export : "_start";
+    wasmtime_func_t entry;
+    if (!find_function(library, context, instance, name, &entry, result)) {
+        if (request->command_export != NULL
+            && result->status == WB_WASMTIME_STATUS_NO_SUCH_FUNCTION)
+            fail(result, WB_WASMTIME_STATUS_NO_SUCH_FUNCTION,
+                 "the module exports no function named `%s`, the entry its workload names instead "
+                 "of `_start`",
+                 name);
+        return;
+    }
+    if (!check_command_entry(library, context, &entry, name, result)) return;
     // The guest writes straight to file descriptors 1 and 2: flush the host's own buffers first
     // so the order is kept, and again afterwards.
     fflush(stdout);
@@ -158,14 +238,15 @@ static void run_command(const wb_wasmtime_library *library, wasmtime_context_t *
     wasm_trap_t *trap = NULL;
     result->entry_realtime_ns = realtime_ns();
     int64_t begin = monotonic_ns();
-    wasmtime_error_t *error = library->wasmtime_func_call(context, &start, NULL, 0, NULL, 0, &trap);
+    wasmtime_error_t *error = library->wasmtime_func_call(context, &entry, NULL, 0, NULL, 0, &trap);
     result->start_ns = monotonic_ns() - begin;
     fflush(stdout);
     fflush(stderr);
     if (error == NULL && trap == NULL) return;
     bool exit_zero = false;
-    settle_call_failure(library, result, error, trap, "calling `_start` failed",
-                        WB_WASMTIME_STATUS_RUNTIME_ERROR, &exit_zero);
+    char context_text[160];
+    snprintf(context_text, sizeof context_text, "calling `%.100s` failed", name);
+    settle_guest_call_failure(library, request, result, error, trap, context_text, &exit_zero);
 }
 
 /// Checks the invoke arguments against `type` and parses them into `parameters` (which has room
@@ -225,8 +306,8 @@ static void call_repeatedly(const wb_wasmtime_library *library, wasmtime_context
         int64_t elapsed = monotonic_ns() - begin;
         if (error != NULL || trap != NULL) {
             bool exit_zero = false;
-            settle_call_failure(library, result, error, trap, "the call failed",
-                                WB_WASMTIME_STATUS_RUNTIME_ERROR, &exit_zero);
+            settle_guest_call_failure(library, request, result, error, trap, "the call failed",
+                                      &exit_zero);
             if (exit_zero)
                 fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
                      "`%s` called proc_exit(0) during call %zu; invoke mode needs a function that "
@@ -346,8 +427,38 @@ static bool compile_and_reload(const wb_wasmtime_library *library,
     return true;
 }
 
-/// Store with a WASI context (argv, inherited stdout/stderr, nothing else) and a linker with
-/// WASI preview 1 defined. False, with the run failed, on the first failure.
+/// The request's environment variables and read-only folders, added to `wasi`. False, with the
+/// run failed, if wasmtime refuses one (`wasi` is still the caller's to delete).
+static bool configure_hosting(const wb_wasmtime_library *library,
+                              const wb_wasmtime_request *request, wasi_config_t *wasi,
+                              wb_wasmtime_result *result) {
+    if (request->environment_count > 0
+        && !library->wasi_config_set_env(wasi, request->environment_count,
+                                         request->environment_names,
+                                         request->environment_values)) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+             "wasmtime refused the guest's environment (names and values must be valid UTF-8)");
+        return false;
+    }
+    for (size_t i = 0; i < request->mount_count; i++) {
+        const char *host = request->mount_host_paths[i];
+        const char *guest = request->mount_guest_paths[i];
+        // fs_mutable false: the guest may read the folder but not change anything in it.
+        if (host == NULL || guest == NULL
+            || !library->wasi_config_preopen_dir(wasi, host, guest, false)) {
+            fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+                 "wasmtime could not preopen the folder %s for the guest as %s; check that it "
+                 "exists and is readable",
+                 host != NULL ? host : "(none)", guest != NULL ? guest : "(none)");
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Store with a WASI context (argv, inherited stdout/stderr, the request's environment and
+/// read-only folders, nothing else) and a linker with WASI preview 1 defined, plus the imports
+/// linked as traps when asked. False, with the run failed, on the first failure.
 static bool prepare_linker(const wb_wasmtime_library *library, const wb_wasmtime_request *request,
                            run_state *state, wasmtime_context_t **context,
                            wb_wasmtime_result *result) {
@@ -371,6 +482,10 @@ static bool prepare_linker(const wb_wasmtime_library *library, const wb_wasmtime
     }
     library->wasi_config_inherit_stdout(wasi);
     library->wasi_config_inherit_stderr(wasi);
+    if (!configure_hosting(library, request, wasi, result)) {
+        library->wasi_config_delete(wasi);
+        return false;
+    }
     wasmtime_error_t *error = library->wasmtime_context_set_wasi(*context, wasi);  // takes `wasi`
     if (error != NULL) {
         fail_with_error(library, result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
@@ -383,10 +498,15 @@ static bool prepare_linker(const wb_wasmtime_library *library, const wb_wasmtime
         return false;
     }
     error = library->wasmtime_linker_define_wasi(state->linker);
+    if (error == NULL && request->trap_unknown_imports)
+        error = library->wasmtime_linker_define_unknown_imports_as_traps(state->linker,
+                                                                         state->loaded);
     result->link_setup_ns = monotonic_ns() - begin;
     if (error != NULL) {
         fail_with_error(library, result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
-                        "wasmtime could not define WASI in its linker", error);
+                        "wasmtime could not define WASI (and the imports linked as traps) in its "
+                        "linker",
+                        error);
         return false;
     }
     return true;
@@ -402,6 +522,14 @@ void wb_wasmtime_run(const wb_wasmtime_library *library, const wb_wasmtime_reque
         || (request->module_bytes == NULL && request->module_length > 0)) {
         fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
              "wb_wasmtime_run needs a library and module bytes");
+        return;
+    }
+    if ((request->mount_count > 0
+         && (request->mount_host_paths == NULL || request->mount_guest_paths == NULL))
+        || (request->environment_count > 0
+            && (request->environment_names == NULL || request->environment_values == NULL))) {
+        fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
+             "wb_wasmtime_run was given mounts or environment variables without their arrays");
         return;
     }
     // An empty module may come without a buffer; wasmtime then rejects it like any bad module.
@@ -427,7 +555,7 @@ void wb_wasmtime_run(const wb_wasmtime_library *library, const wb_wasmtime_reque
                                 "wasmtime could not instantiate the module",
                                 WB_WASMTIME_STATUS_LINK_FAILED, &exit_zero);
         } else if (request->function == NULL) {
-            run_command(library, context, &instance, result);
+            run_command(library, context, &instance, request, result);
         } else {
             run_invoke(library, context, &instance, request, result);
         }

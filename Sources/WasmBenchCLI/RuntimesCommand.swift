@@ -11,7 +11,7 @@ struct RuntimesCommand: ParsableCommand {
 
     func run() throws {
         let session = Session()
-        let catalog = session.catalog(session.toolbox(install: install))
+        let catalog = session.catalog(session.toolbox(install: install), install: install)
         var lines = ["id              available  version                   what"]
         for id in RuntimeCatalog.allIDs {
             guard let info = catalog.runtime(id)?.describe() else { continue }
@@ -22,6 +22,16 @@ struct RuntimesCommand: ParsableCommand {
             if let reason = info.unavailableReason, !info.available {
                 lines.append("                └ \(reason)")
             }
+        }
+        lines.append("")
+        lines.append("interpreters (python suite): run natively as ID, or inside a Wasm runtime as ID@HOST")
+        for id in RuntimeCatalog.nativeInterpreters + RuntimeCatalog.wasmInterpreters {
+            guard let interpreter = catalog.interpreters.interpreter(id) else { continue }
+            let mark = interpreter.problem == nil ? "yes" : "no"
+            lines.append(
+                "\(id.padding(toLength: 25, withPad: " ", startingAt: 0)) \(mark.padding(toLength: 4, withPad: " ", startingAt: 0)) \(interpreter.languageVersion.padding(toLength: 12, withPad: " ", startingAt: 0)) \(interpreter.provenance)"
+            )
+            if let problem = interpreter.problem { lines.append("                └ \(problem)") }
         }
         print(lines.joined(separator: "\n"))
     }

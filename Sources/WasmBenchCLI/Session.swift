@@ -1,6 +1,7 @@
 import Foundation
 import WasmBenchProcess
 import WasmBenchProvision
+import WasmBenchWorkloads
 
 /// What every command shares: the cache, the process launcher, the environment and stderr.
 struct Session {
@@ -39,7 +40,17 @@ struct Session {
             ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 
-    func catalog(_ toolbox: Toolbox) -> RuntimeCatalog {
-        RuntimeCatalog(toolbox: toolbox, launcher: launcher, workerExecutable: workerExecutable)
+    /// The per-run scratch folder (removed at the end of a run).
+    var runScratch: URL { home.scratch.appendingPathComponent("run-\(getpid())") }
+
+    func catalog(_ toolbox: Toolbox, install: Bool = false) -> RuntimeCatalog {
+        let printer = self.printer
+        let installer = PyPIInstaller(home: home, launcher: launcher, environment: environment)
+        let runner = try? PythonSuite(installer: installer).runnerPath()
+        return RuntimeCatalog(
+            toolbox: toolbox, launcher: launcher, workerExecutable: workerExecutable,
+            interpreters: InterpreterProvisioner(
+                installer: installer, allowInstall: install, progress: { printer.line("setup: \($0)") }),
+            pythonRunner: runner, artifactFolder: runScratch.appendingPathComponent("artifacts").path)
     }
 }

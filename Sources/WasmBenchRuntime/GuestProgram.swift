@@ -21,14 +21,25 @@ public struct GuestProgram: Codable, Sendable, Equatable {
     /// Whether the guest prints wasmbench's markers (see ``GuestReport``) and takes the iteration
     /// count as its last argument.
     public var reportsMarkers: Bool
+    /// Folders, environment and entry details the guest needs (none for the kernels).
+    public var hosting: GuestHosting
+    /// For a benchmark written in a language an interpreter runs (Python): the script's host path.
+    /// Only an interpreter runtime (`INTERPRETER@HOST`) can run such a program; it supplies the
+    /// module or executable itself.
+    public var script: String?
 
     /// Creates a program description.
-    public init(workload: String, wasmPath: String, nativePath: String? = nil, entry: Entry, reportsMarkers: Bool) {
+    public init(
+        workload: String, wasmPath: String, nativePath: String? = nil, entry: Entry, reportsMarkers: Bool,
+        hosting: GuestHosting = .none, script: String? = nil
+    ) {
         self.workload = workload
         self.wasmPath = wasmPath
         self.nativePath = nativePath
         self.entry = entry
         self.reportsMarkers = reportsMarkers
+        self.hosting = hosting
+        self.script = script
     }
 
     /// The guest's arguments for a run of `iterations` iterations (after the program name).

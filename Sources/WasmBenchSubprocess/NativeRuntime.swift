@@ -32,7 +32,8 @@ public struct NativeRuntime: BenchmarkRuntime {
 
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        program.nativePath == nil ? "\(program.workload) has no native build (only a .wasm was given)" : nil
+        program.needsInterpreterReason
+            ?? (program.nativePath == nil ? "\(program.workload) has no native build (only a .wasm was given)" : nil)
     }
 
     /// Runs the program once in a fresh process; failures are outcomes, never thrown.
@@ -41,7 +42,8 @@ public struct NativeRuntime: BenchmarkRuntime {
             return .failure(.unsupported, unsupportedReason(for: request.program) ?? "no native build")
         }
         let child = ChildRun(launcher: launcher, classify: { _ in nil })
-        switch child.spawn(native, request.program.commandArguments(iterations: request.iterations), request: request) {
+        let arguments = request.program.commandArguments(iterations: request.iterations)
+        switch child.spawn(native, arguments, environment: request.program.hosting.environment, request: request) {
         case .success(let finished):
             return child.outcome(finished, request: request)
         case .failure(let error):

@@ -83,7 +83,7 @@ public struct NodeRuntime: BenchmarkRuntime {
 
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        executable == nil ? (problem ?? "node is not available") : nil
+        program.needsInterpreterReason ?? (executable == nil ? (problem ?? "node is not available") : nil)
     }
 
     /// Runs the program once in a fresh process; failures are outcomes, never thrown.
@@ -92,7 +92,14 @@ public struct NodeRuntime: BenchmarkRuntime {
             return .failure(.unsupported, describe().unavailableReason ?? "node is not available")
         }
         let reportPath = request.scratchDirectory + "/node-report.json"
-        var arguments = tier.flags + ["--no-warnings", driver, reportPath, request.program.wasmPath]
+        let hostingPath = request.scratchDirectory + "/node-hosting.json"
+        do {
+            try JSONEncoder().encode(request.program.hosting).write(to: URL(fileURLWithPath: hostingPath))
+        } catch {
+            return .failure(
+                .runtimeError, "cannot write \(hostingPath) (\(error.localizedDescription)); check the cache folder")
+        }
+        var arguments = tier.flags + ["--no-warnings", driver, reportPath, hostingPath, request.program.wasmPath]
         switch request.program.entry {
         case .command:
             arguments += ["command"] + request.program.commandArguments(iterations: request.iterations)

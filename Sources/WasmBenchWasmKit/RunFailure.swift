@@ -68,7 +68,8 @@ extension RunFailure {
             return RunFailure(
                 .invalidModule,
                 "WasmKit could not link the module: \(text); wasmbench provides only WASI preview 1 "
-                    + "(wasi_snapshot_preview1) imports")
+                    + "(wasi_snapshot_preview1) imports, and links other function imports as traps only when the "
+                    + "workload asks for it")
         }
         if needsUnsupportedFeature(text) {
             return RunFailure(
@@ -150,6 +151,26 @@ extension RunFailure {
         RunFailure(
             .invalidModule,
             "the module exports no function named `\(name)`; its exported functions are: \(list(exports))")
+    }
+
+    /// The export the hosting names as the command's entry does not exist.
+    static func missingCommandExport(_ name: String, exports: [String]) -> RunFailure {
+        RunFailure(
+            .invalidModule,
+            "the module exports no function named `\(name)`, the entry its workload names instead of `_start`; "
+                + "its exported functions are: \(list(exports))")
+    }
+
+    /// The command's entry takes arguments or returns results, so it cannot be called as a command.
+    static func commandEntryType(_ name: String, parameters: [ValueType], results: [ValueType]) -> RunFailure {
+        RunFailure(
+            .invalidModule,
+            "the module's `\(name)` takes (\(typeList(parameters))) and returns (\(typeList(results))); a command's "
+                + "entry must take no arguments and return nothing (pass arguments through WASI, or invoke it instead)")
+    }
+
+    private static func typeList(_ types: [ValueType]) -> String {
+        types.map { String(describing: $0) }.joined(separator: ", ")
     }
 
     private static func list(_ names: [String]) -> String {

@@ -10,12 +10,16 @@ import WasmKit
 ///   translates lazily, so no function is translated;
 /// - `compile`: the same on another fresh store whose engine translates eagerly (WasmKit translates
 ///   inside `instantiate` and has no public call that translates on its own);
-/// - `execute`: the guest's `_start` (when the guest prints no markers) or each call of an invoked
-///   export, on the eagerly translated instance, so no translation happens while it runs.
+/// - `execute`: the guest's `_start` or the command export its hosting names (when the guest
+///   prints no markers), or each call of an invoked export, on the eagerly translated instance, so
+///   no translation happens while it runs.
 ///
-/// The guest gets the module's file name and its arguments, an empty environment, the worker's
-/// standard streams and no preopened directory. A trap, a non-zero exit or a module WasmKit rejects
-/// is a ``RunStatus/failed(_:_:)`` status, never a crash of the worker.
+/// The guest gets the module's file name and its arguments, the worker's standard streams, and only
+/// the environment variables and folders its ``GuestHosting`` declares (none for the kernels); the
+/// folders are preopened read-write, since WasmKit 0.4.2 cannot preopen read-only. With
+/// ``GuestHosting/trapUnknownImports``, function imports WASI does not provide are linked as
+/// functions that end the run as a trap when called. A trap, a non-zero exit or a module WasmKit
+/// rejects is a ``RunStatus/failed(_:_:)`` status, never a crash of the worker.
 public struct WasmKitEngine: InProcessEngine {
     /// The WasmKit package version this adapter is built against (pinned exactly in `Package.swift`).
     public static let wasmKitVersion = "0.4.2"
@@ -46,7 +50,8 @@ public struct WasmKitEngine: InProcessEngine {
         )
     }
 
-    /// Always `nil`: WasmKit runs WASI commands and invoked exports alike.
+    /// Always `nil`: WasmKit runs WASI commands and invoked exports alike, with any
+    /// ``GuestHosting`` (mounts, environment, command export, imports linked as traps).
     ///
     /// Whether the module itself is acceptable is only known once it is parsed and translated; a
     /// module WasmKit rejects fails its run with ``FailureKind/invalidModule``.
@@ -57,8 +62,10 @@ public struct WasmKitEngine: InProcessEngine {
     /// Runs the program once in this process and reports the host-timed phases.
     ///
     /// Never throws and never stops the process on bad input: an unreadable file is a
-    /// ``FailureKind/runtimeError``, a malformed, invalid or unlinkable module an
-    /// ``FailureKind/invalidModule``, a trap a ``FailureKind/trap`` and a non-zero exit status a
+    /// ``FailureKind/runtimeError``, as is a mounted folder that cannot be opened; a malformed,
+    /// invalid or unlinkable module, or one lacking the command's entry (or whose entry takes
+    /// arguments or returns results) an ``FailureKind/invalidModule``; a trap (a call of an import
+    /// linked as a trap included) a ``FailureKind/trap`` and a non-zero exit status a
     /// ``FailureKind/nonZeroExit``; samples measured before the failure are kept.
     public func runInWorker(_ request: RunRequest) -> WorkerReport {
         var run = WasmKitRun(request: request)
@@ -144,16 +151,21 @@ extension WasmKitEngine {
         "parse = WasmKit.parseWasm(bytes:) on bytes already in memory: it decodes every section and "
             + "checks section order and sizes, the function/code and data-count consistency and constant "
             + "expressions; function bodies are kept as raw bytes, not decoded or validated",
-        "instantiate = a fresh engine (lazy translation) and store, linking the WASI imports and "
-            + "Module.instantiate: module-level validation (limits, start function, tags), import matching, "
-            + "memories, tables and data/element segments, but no function translated",
+        "instantiate = a fresh engine (lazy translation) and store, linking the WASI imports (and the imports "
+            + "linked as traps, when the workload asks for them) and Module.instantiate: module-level validation "
+            + "(limits, start function, tags), import matching, memories, tables and data/element segments, but no "
+            + "function translated",
         "compile = instantiate with eager translation of every function (WasmKit translates inside "
             + "instantiate); instantiate alone is timed separately with lazy translation. Function bodies "
             + "are decoded and validated here, so an invalid body is reported at this phase",
         "execute = the guest runs on the eagerly translated instance (no translation while it runs); "
-            + "for a command without markers, the whole _start call; for an invoked export, each call "
-            + "(arguments parsed before the clock starts, one interpreter stack reused across calls)",
-        "startup = from the _start call to the guest's first clock reading",
+            + "for a command without markers, the whole call of _start (or of the command export the workload "
+            + "names); for an invoked export, each call (arguments parsed before the clock starts, one interpreter "
+            + "stack reused across calls)",
+        "startup = from the call of the command's entry to the guest's first clock reading",
+        "the guest sees its file name and arguments, the worker's stdout and stderr, and only the environment "
+            + "variables and folders the workload declares; the folders are preopened read-write (WasmKit 0.4.2 "
+            + "cannot preopen read-only)",
         "a module with a start section runs it in both instantiations",
         "features lists WasmKit's optional proposals that are on (its defaults); SIMD, tail calls, "
             + "bulk memory, multi-value and the other finished proposals are decoded whatever it says",

@@ -12,7 +12,7 @@ struct WasmKitRun {
     let request: RunRequest
     /// The samples measured so far, in the order they were made.
     private(set) var samples: [PhaseSample] = []
-    /// CLOCK_REALTIME just before `_start` was called (command entries only).
+    /// CLOCK_REALTIME just before the command's entry was called (command entries only).
     private(set) var entryRealtimeNanoseconds: UInt64?
 
     init(request: RunRequest) {
@@ -26,19 +26,22 @@ struct WasmKitRun {
         let (module, parseTime) = try measure { () throws(RunFailure) in try Self.parse(bytes) }
         record(.parse, parseTime)
 
-        let wasi = try Self.makeWASI(arguments: guestArguments)
-        // Closing releases only what the bridge owns: no preopens here and borrowed stdio, so there
-        // is nothing whose failure to close would change the run's outcome.
+        let wasi = try Self.makeWASI(arguments: guestArguments, hosting: request.program.hosting)
+        // Closing releases only what the bridge owns (the preopened folders and whatever the guest
+        // left open; stdio is borrowed), so a failure to close changes nothing the run measured.
         defer { try? wasi.close() }
+        let traps =
+            request.program.hosting.trapUnknownImports
+            ? TrapLinkedImports(of: module, unknownTo: wasi) : TrapLinkedImports.none
 
         // The lazy instance only measures instantiation; it is dropped after the clock stops.
         let (_, instantiateTime) = try measure { () throws(RunFailure) in
-            try Self.instantiate(module, mode: .lazy, wasi: wasi)
+            try Self.instantiate(module, mode: .lazy, wasi: wasi, traps: traps)
         }
         record(.instantiate, instantiateTime)
 
         let (eager, compileTime) = try measure { () throws(RunFailure) in
-            try Self.instantiate(module, mode: .eager, wasi: wasi)
+            try Self.instantiate(module, mode: .eager, wasi: wasi, traps: traps)
         }
         record(.compile, compileTime)
 
@@ -79,24 +82,32 @@ extension WasmKitRun {
         }
     }
 
-    /// A WASI bridge with no host access beyond the worker's standard streams.
-    static func makeWASI(arguments: [String]) throws(RunFailure) -> WASIBridgeToHost {
+    /// A WASI bridge with the worker's standard streams and only the folders and environment
+    /// variables `hosting` declares.
+    ///
+    /// The folders are preopened in their declared order (descriptors 3, 4, …) and read-write:
+    /// WasmKit 0.4.2 has no read-only preopen. A folder that cannot be opened is a
+    /// ``FailureKind/runtimeError``.
+    static func makeWASI(arguments: [String], hosting: GuestHosting) throws(RunFailure) -> WASIBridgeToHost {
+        let preopens = hosting.mounts.map { WASIBridgeToHost.Preopen(guestPath: $0.guestPath, hostPath: $0.hostPath) }
         do {
-            return try WASIBridgeToHost(args: arguments, environment: [:], preopens: [])
+            return try WASIBridgeToHost(args: arguments, environment: hosting.environment, preopens: preopens)
         } catch {
-            throw RunFailure(.runtimeError, "WasmKit could not set up WASI for the guest: \(error)")
+            let folders = hosting.mounts.isEmpty ? "" : "; check that every mounted folder exists and is readable"
+            throw RunFailure(.runtimeError, "WasmKit could not set up WASI for the guest: \(error)\(folders)")
         }
     }
 
-    /// Links the WASI imports and instantiates the module on a fresh engine and store.
+    /// Links the WASI imports (and `traps`) and instantiates the module on a fresh engine and store.
     static func instantiate(
-        _ module: Module, mode: EngineConfiguration.CompilationMode, wasi: WASIBridgeToHost
+        _ module: Module, mode: EngineConfiguration.CompilationMode, wasi: WASIBridgeToHost, traps: TrapLinkedImports
     ) throws(RunFailure) -> EngineInstance {
         let engine = Engine(configuration: WasmKitEngine.configuration(mode))
         let store = Store(engine: engine)
         do {
             var imports = Imports()
             wasi.link(to: &imports, store: store)
+            traps.define(in: &imports, store: store)
             let instance = try module.instantiate(store: store, imports: imports)
             return EngineInstance(engine: engine, instance: instance)
         } catch {
@@ -104,27 +115,50 @@ extension WasmKitRun {
         }
     }
 
-    /// Calls `_start`; times the whole call when the guest prints no markers of its own.
+    /// Calls the command's entry (`_start`, or the hosting's command export) once; times the whole
+    /// call when the guest prints no markers of its own.
     private mutating func runCommand(_ instance: Instance, wasi: WASIBridgeToHost) throws(RunFailure) {
-        guard instance.exports[function: "_start"] != nil else {
-            throw RunFailure.notACommand(exports: Self.functionExports(of: instance))
-        }
+        let entry = try Self.commandEntry(of: instance, export: request.program.hosting.commandExport)
         flushStandardStreams()
         let start = MonotonicClock.nanoseconds()
         entryRealtimeNanoseconds = RealtimeClock.nanoseconds()
-        let result = Result { () throws -> UInt32 in try wasi.start(instance) }
+        let result = Result { () throws -> [Value] in try entry.invoke() }
         let end = MonotonicClock.nanoseconds()
         flushStandardStreams()
+        let status: UInt32
         switch result {
-        case .success(0):
-            if !request.program.reportsMarkers {
-                record(.execute, end - start, iteration: 0)
-            }
-        case .success(let status):
-            throw RunFailure(.nonZeroExit, "the guest exited with status \(status)")
+        case .success:
+            status = 0
         case .failure(let error):
-            throw RunFailure.classify(error, during: .execute)
+            // `proc_exit` unwinds the guest as an error carrying its status (what WASI's `start` reads).
+            guard let code = RunFailure.wasiExitCode(error) else {
+                throw RunFailure.classify(error, during: .execute)
+            }
+            status = code
         }
+        guard status == 0 else {
+            throw RunFailure(.nonZeroExit, "the guest exited with status \(status)")
+        }
+        if !request.program.reportsMarkers {
+            record(.execute, end - start, iteration: 0)
+        }
+    }
+
+    /// The function a command is entered through: `export` when given, else `_start`; it must take
+    /// no arguments and return nothing.
+    private static func commandEntry(of instance: Instance, export: String?) throws(RunFailure) -> Function {
+        let name = export ?? "_start"
+        guard let function = instance.exports[function: name] else {
+            if export == nil {
+                throw RunFailure.notACommand(exports: functionExports(of: instance))
+            }
+            throw RunFailure.missingCommandExport(name, exports: functionExports(of: instance))
+        }
+        guard function.type.parameters.isEmpty, function.type.results.isEmpty else {
+            throw RunFailure.commandEntryType(
+                name, parameters: function.type.parameters, results: function.type.results)
+        }
+        return function
     }
 
     /// Calls the export `request.iterations` times, each call timed as one `execute` sample.

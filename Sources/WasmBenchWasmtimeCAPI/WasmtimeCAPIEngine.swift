@@ -7,8 +7,11 @@ import WasmBenchRuntime
 ///
 /// Each run compiles the module with Cranelift (`compile`), serializes it (its size is the
 /// `aot-compile` artifact), deserializes it (`aot-load`), instantiates the deserialized module
-/// with WASI preview 1 (`instantiate`) and calls `_start` or the invoked export (`execute`), each
-/// step timed on the host. The compile cache is off.
+/// with WASI preview 1 (`instantiate`) and calls the command's entry (`_start` or the command
+/// export its ``GuestHosting`` names) or the invoked export (`execute`), each step timed on the
+/// host. The compile cache is off. The guest gets only the folders (read-only) and environment
+/// variables its hosting declares; with ``GuestHosting/trapUnknownImports``, function imports WASI
+/// does not provide are linked as functions that trap when called.
 public struct WasmtimeCAPIEngine: InProcessEngine {
     /// The mode and flags of every run: Cranelift at opt-level speed, no compile cache.
     public static let flags = ["strategy=cranelift", "opt-level=speed", "cache=off"]
@@ -54,8 +57,10 @@ public struct WasmtimeCAPIEngine: InProcessEngine {
 
     /// Runs the program once in this process and reports the host-timed phases.
     ///
-    /// A missing module file or library is a `runtime-error`; a module wasmtime rejects, cannot
-    /// link (imports beyond WASI preview 1) or that lacks the entry is an `invalid-module`; invoke
+    /// A missing module file or library, or a mounted folder wasmtime cannot open, is a
+    /// `runtime-error`; a module wasmtime rejects, cannot link (imports beyond WASI preview 1 that
+    /// are not linked as traps) or that lacks the entry (or whose command entry takes arguments or
+    /// returns results) is an `invalid-module`; a call of an import linked as a trap is a `trap`; invoke
     /// arguments that do not fit the function are `unsupported`; traps and non-zero exits are
     /// recorded as such. Samples gathered before a failure are kept.
     public func runInWorker(_ request: RunRequest) -> WorkerReport {
@@ -91,10 +96,13 @@ public struct WasmtimeCAPIEngine: InProcessEngine {
         let name = program.wasmPath.split(separator: "/").last.map(String.init) ?? program.wasmPath
         switch program.entry {
         case .command:
-            return library.run(module: module, argv: [name] + program.commandArguments(iterations: iterations))
+            return library.run(
+                module: module, argv: [name] + program.commandArguments(iterations: iterations),
+                hosting: program.hosting)
         case .invoke(let function, let arguments):
             return library.run(
-                module: module, argv: [name], function: function, arguments: arguments, iterations: iterations)
+                module: module, argv: [name], function: function, arguments: arguments, iterations: iterations,
+                hosting: program.hosting)
         }
     }
 
@@ -117,11 +125,13 @@ public struct WasmtimeCAPIEngine: InProcessEngine {
         "aot-compile: only the artifact-bytes metric, the size of wasmtime_module_serialize's output for the "
             + "compiled module; no time is reported, since the compilation itself is the compile phase",
         "aot-load: wasmtime_module_deserialize of those bytes; the deserialized module is the one that runs",
-        "instantiate: wasmtime_linker_instantiate with WASI preview 1 (argv only, inherited stdout and stderr, "
-            + "no preopened folders, no environment); store and linker set-up are not included",
+        "instantiate: wasmtime_linker_instantiate with WASI preview 1 (argv, inherited stdout and stderr, "
+            + "only the folders the workload declares, read-only, and only the environment variables it declares); "
+            + "store and linker set-up (linking unknown imports as traps, when the workload asks, included) "
+            + "are not included",
         "execute: each call of an invoked export, timed on the host; for a command that does not time itself, "
-            + "the host-timed _start call (libc start-up included)",
-        "startup: from just before the _start call to the guest's first own clock reading",
+            + "the host-timed call of _start or of the command export the workload names (libc start-up included)",
+        "startup: from just before the command's entry is called to the guest's first own clock reading",
         "wall: the whole worker process, loading libwasmtime included",
     ]
 }

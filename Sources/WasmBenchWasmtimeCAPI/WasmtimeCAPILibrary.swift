@@ -1,4 +1,5 @@
 import CWasmtime
+import WasmBenchRuntime
 
 /// libwasmtime, loaded with `dlopen`, ready to run modules in this process.
 ///
@@ -26,31 +27,62 @@ package final class WasmtimeCAPILibrary {
     }
 
     /// Compiles, serializes, deserializes and instantiates `module`, then runs it: as a WASI
-    /// command (`_start`, once) when `function` is `nil`, else by calling `function` with
+    /// command (its entry called once) when `function` is `nil`, else by calling `function` with
     /// `arguments` (parsed per its parameter types) `iterations` times.
     ///
     /// The guest sees `argv` (program name first), inherits this process's stdout and stderr,
-    /// and gets no preopened folders and no environment. Never throws: a trap, an exit or a module
-    /// wasmtime rejects is the measurement's ``WasmtimeCAPIMeasurement/status``.
+    /// and gets only the folders (read-only) and environment variables `hosting` declares; a
+    /// command is entered through `hosting`'s command export when it names one, else `_start`.
+    /// Never throws: a trap, an exit or a module wasmtime rejects is the measurement's
+    /// ``WasmtimeCAPIMeasurement/status``.
     package func run(
-        module: [UInt8], argv: [String], function: String? = nil, arguments: [String] = [], iterations: Int = 1
+        module: [UInt8], argv: [String], function: String? = nil, arguments: [String] = [], iterations: Int = 1,
+        hosting: GuestHosting = .none
     ) -> WasmtimeCAPIMeasurement {
         let cArgv = CStringArray(argv)
         let cArguments = CStringArray(arguments)
         let cFunction = function.map { CStringArray([$0]) }
+        let cHosting = CHosting(hosting)
         var result = wb_wasmtime_result()
         defer { wb_wasmtime_result_free(&result) }
-        withExtendedLifetime((cArgv, cArguments, cFunction)) {
+        withExtendedLifetime((cArgv, cArguments, cFunction, cHosting)) {
             module.withUnsafeBufferPointer { bytes in
                 var request = wb_wasmtime_request(
                     module_bytes: bytes.baseAddress, module_length: bytes.count,
                     argv: UnsafePointer(cArgv.base), argc: cArgv.count,
                     function: cFunction?.base.pointee,
                     arguments: UnsafePointer(cArguments.base), argument_count: cArguments.count,
-                    iterations: max(iterations, 0))
+                    iterations: max(iterations, 0),
+                    mount_host_paths: UnsafePointer(cHosting.mountHostPaths.base),
+                    mount_guest_paths: UnsafePointer(cHosting.mountGuestPaths.base),
+                    mount_count: cHosting.mountHostPaths.count,
+                    environment_names: UnsafePointer(cHosting.environmentNames.base),
+                    environment_values: UnsafePointer(cHosting.environmentValues.base),
+                    environment_count: cHosting.environmentNames.count,
+                    command_export: cHosting.commandExport?.base.pointee,
+                    trap_unknown_imports: hosting.trapUnknownImports)
                 wb_wasmtime_run(handle, &request, &result)
             }
         }
         return WasmtimeCAPIMeasurement(result)
+    }
+}
+
+/// A ``GuestHosting``'s strings as the C arrays `wb_wasmtime_request` reads, alive as long as this is.
+private struct CHosting {
+    let mountHostPaths: CStringArray
+    let mountGuestPaths: CStringArray
+    /// Sorted by name, so that the guest sees the same order in every run.
+    let environmentNames: CStringArray
+    let environmentValues: CStringArray
+    let commandExport: CStringArray?
+
+    init(_ hosting: GuestHosting) {
+        mountHostPaths = CStringArray(hosting.mounts.map(\.hostPath))
+        mountGuestPaths = CStringArray(hosting.mounts.map(\.guestPath))
+        let variables = hosting.environment.sorted { $0.key < $1.key }
+        environmentNames = CStringArray(variables.map(\.key))
+        environmentValues = CStringArray(variables.map(\.value))
+        commandExport = hosting.commandExport.map { CStringArray([$0]) }
     }
 }

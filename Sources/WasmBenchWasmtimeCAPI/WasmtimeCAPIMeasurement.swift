@@ -22,9 +22,9 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
     package var linkSetupSeconds: Double?
     /// `wasmtime_linker_instantiate` of the deserialized module.
     package var instantiateSeconds: Double?
-    /// Command mode: the host-timed `_start` call.
+    /// Command mode: the host-timed call of the command's entry (`_start` or the command export).
     package var startCallSeconds: Double?
-    /// Command mode: CLOCK_REALTIME in nanoseconds just before `_start` was called.
+    /// Command mode: CLOCK_REALTIME in nanoseconds just before the command's entry was called.
     package var entryRealtimeNanoseconds: UInt64?
     /// Invoke mode: each completed call, in order.
     package var callSeconds: [Double]
@@ -49,7 +49,7 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
     /// The host-timed phase samples, in the order they happened.
     ///
     /// `aot-compile` carries only the artifact size. `execute` is each invoked call, or, for a
-    /// command whose guest does not time itself (`hostTimesCommand`), the `_start` call of a run
+    /// command whose guest does not time itself (`hostTimesCommand`), the entry's call of a run
     /// that completed; a marker-reporting guest's own iteration times are read by the harness.
     package func samples(hostTimesCommand: Bool) -> [PhaseSample] {
         var samples: [PhaseSample] = []
@@ -82,7 +82,10 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
         case .WB_WASMTIME_STATUS_INVALID_MODULE:
             return .failed(.invalidModule, message)
         case .WB_WASMTIME_STATUS_LINK_FAILED:
-            return .failed(.invalidModule, "\(message) (wasmtime-capi provides only WASI preview 1 imports)")
+            return .failed(
+                .invalidModule,
+                "\(message) (wasmtime-capi provides only WASI preview 1 imports, and links other function "
+                    + "imports as traps only when the workload asks for it)")
         case .WB_WASMTIME_STATUS_NO_SUCH_FUNCTION:
             return .failed(.invalidModule, message)
         case .WB_WASMTIME_STATUS_BAD_ARGUMENTS:

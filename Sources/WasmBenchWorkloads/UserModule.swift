@@ -26,9 +26,10 @@ public struct UserModule: Sendable {
     ///   - function: an export to call instead of `_start`, or nil for a WASI command.
     ///   - arguments: the command's arguments, or the function's.
     ///   - reportsMarkers: whether the guest prints wasmbench's markers and takes an iteration count.
-    public func load(path: String, function: String?, arguments: [String], reportsMarkers: Bool) throws(WorkloadError)
-        -> BuiltWorkload
-    {
+    ///   - hosting: folders, environment, entry export and import handling the guest needs.
+    public func load(
+        path: String, function: String?, arguments: [String], reportsMarkers: Bool, hosting: GuestHosting = .none
+    ) throws(WorkloadError) -> BuiltWorkload {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -65,7 +66,8 @@ public struct UserModule: Sendable {
         let name = url.lastPathComponent
         let entry: GuestProgram.Entry =
             function.map { .invoke(function: $0, arguments: arguments) } ?? .command(arguments: arguments)
-        let program = GuestProgram(workload: name, wasmPath: wasmPath, entry: entry, reportsMarkers: reportsMarkers)
+        let program = GuestProgram(
+            workload: name, wasmPath: wasmPath, entry: entry, reportsMarkers: reportsMarkers, hosting: hosting)
         let info = WorkloadInfo(
             id: name, suite: "user", summary: "user module \(path)", entry: function == nil ? .command : .invoke,
             function: function, arguments: arguments, reportsMarkers: reportsMarkers, wasmSHA256: SHA256.hex(bytes))

@@ -10,6 +10,8 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
     case buildFailed(kernel: String, command: String, output: String)
     /// The suite's sources are missing from wasmbench's resources.
     case missingResources(String)
+    /// Something a suite needs could not be installed (e.g. pyperformance from PyPI).
+    case dependencyUnavailable(String)
     /// An unknown suite name.
     case unknownSuite(String)
     /// A kernel name that the suite does not have.
@@ -27,8 +29,10 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
             "building kernel \(kernel) failed: \(output)\n  command: \(command)\n  check the compiler installation (`wasmbench setup`)"
         case .missingResources(let detail):
             "wasmbench's kernel sources are missing (\(detail)); reinstall wasmbench"
+        case .dependencyUnavailable(let detail):
+            "\(detail); check the network, or run `wasmbench setup` when PyPI can be reached"
         case .unknownSuite(let name):
-            "unknown suite `\(name)`; the suites are: kernels"
+            "unknown suite `\(name)`; the suites are: kernels, python"
         case .unknownKernel(let name, let known):
             "unknown kernel `\(name)`; the kernels are: \(known.joined(separator: ", "))"
         }

@@ -31,3 +31,37 @@ public enum GuestModules {
     public static let add =
         "(module (func (export \"add\") (param i32 i32) (result i32) local.get 0 local.get 1 i32.add))"
 }
+
+extension GuestModules {
+    /// Entered through `run` (its `_start` traps), imports `host::call` without calling it, and
+    /// prints the name of its first preopened folder and its first environment variable.
+    public static let hosted = """
+        (module
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_prestat_get" (func $prestat (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "fd_prestat_dir_name" (func $dirname (param i32 i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "environ_sizes_get" (func $esizes (param i32 i32) (result i32)))
+          (import "wasi_snapshot_preview1" "environ_get" (func $eget (param i32 i32) (result i32)))
+          (import "host" "call" (func $hc (param i32) (result i32)))
+          (memory (export "memory") 1)
+          (data (i32.const 99) "\\n")
+          (func $print (param $ptr i32) (param $len i32)
+            (i32.store (i32.const 0) (local.get $ptr))
+            (i32.store (i32.const 4) (local.get $len))
+            (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8)))
+            (i32.store (i32.const 0) (i32.const 99))
+            (i32.store (i32.const 4) (i32.const 1))
+            (drop (call $fd_write (i32.const 1) (i32.const 0) (i32.const 1) (i32.const 8))))
+          (func (export "_start") unreachable)
+          (func (export "run")
+            (if (i32.eqz (call $prestat (i32.const 3) (i32.const 16)))
+              (then
+                (drop (call $dirname (i32.const 3) (i32.const 100) (i32.load (i32.const 20))))
+                (call $print (i32.const 100) (i32.load (i32.const 20)))))
+            (drop (call $esizes (i32.const 24) (i32.const 28)))
+            (if (i32.gt_u (i32.load (i32.const 24)) (i32.const 0))
+              (then
+                (drop (call $eget (i32.const 200) (i32.const 300)))
+                (call $print (i32.const 300) (i32.sub (i32.load (i32.const 28)) (i32.const 1)))))))
+        """
+}

@@ -17,7 +17,9 @@ struct ReadmeTests {
         let listed = try WasmbenchBinary.run(
             ["runtimes"], environment: ["WASMBENCH_HOME": folder.path("cache")], in: folder)
         #expect(listed.status == 0)
-        let ids = listed.stdout.split(whereSeparator: \.isNewline).dropFirst()
+        // The runtime table ends at the first blank line (interpreters follow).
+        let runtimeTable = listed.stdout.components(separatedBy: "\n\n").first ?? ""
+        let ids = runtimeTable.split(whereSeparator: \.isNewline).dropFirst()
             .compactMap { line in line.first == " " ? nil : line.split(separator: " ").first.map(String.init) }
         // The id table sits between "## Runtimes" and the phase table ("What each runtime exposes").
         let section =

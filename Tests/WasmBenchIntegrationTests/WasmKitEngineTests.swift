@@ -68,6 +68,76 @@ struct WasmKitEngineTests {
         #expect(preopen.status == .failed(.nonZeroExit, "the guest exited with status 8"))
     }
 
+    @Test("A hosted guest sees its folder, file and variable, entered through `run`, with host::call a trap")
+    func hosting() throws {
+        let run = WasmKitTestRun()
+        let hosting = try HostedTestGuest.hosting(mounting: run.folder.url.appendingPathComponent("data"))
+        let report = try run.command(HostedTestGuest.wat, hosting: hosting)
+        #expect(report.status == .completed)
+        #expect(report.samples.map(\.phase) == [.parse, .instantiate, .compile, .execute])
+        #expect(report.entryRealtimeNanoseconds != nil)
+    }
+
+    @Test("Without trapUnknownImports, host::call is an invalid module that names it")
+    func hostingUnknownImport() throws {
+        let run = WasmKitTestRun()
+        let hosting = try HostedTestGuest.hosting(
+            mounting: run.folder.url.appendingPathComponent("data"), trapUnknownImports: false)
+        let report = try run.command(HostedTestGuest.wat, hosting: hosting)
+        let (kind, message) = try #require(report.failure)
+        #expect(kind == .invalidModule)
+        #expect(message.contains("host.call"))
+    }
+
+    @Test("Calling an import linked as a trap is a trap that names the import")
+    func hostingTrapCall() throws {
+        let run = WasmKitTestRun()
+        let hosting = try HostedTestGuest.hosting(
+            mounting: run.folder.url.appendingPathComponent("data"), entry: "call_host")
+        let report = try run.command(HostedTestGuest.wat, hosting: hosting)
+        #expect(report.status == .failed(.trap, "the guest called host.call, an import wasmbench links as a trap"))
+        #expect(report.samples.map(\.phase) == [.parse, .instantiate, .compile])
+    }
+
+    @Test("A command export that is missing or takes arguments is an invalid module")
+    func hostingBadEntry() throws {
+        let run = WasmKitTestRun()
+        let folder = run.folder.url.appendingPathComponent("data")
+        let missing = try run.command(
+            HostedTestGuest.wat, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "absent"))
+        let (missingKind, missingMessage) = try #require(missing.failure)
+        #expect(missingKind == .invalidModule)
+        #expect(missingMessage.contains("`absent`") && missingMessage.contains("run"))
+        let typed = try run.command(
+            HostedTestGuest.wat, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "takes_argument"))
+        let (typedKind, typedMessage) = try #require(typed.failure)
+        #expect(typedKind == .invalidModule)
+        #expect(typedMessage.contains("takes (i32)"))
+    }
+
+    @Test("Mounts are read-write in WasmKit, and the notes say so")
+    func hostingMountsAreWritable() throws {
+        let run = WasmKitTestRun()
+        let folder = run.folder.url.appendingPathComponent("data")
+        let report = try run.command(
+            HostedTestGuest.wat, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "create_file"))
+        #expect(report.status == .completed)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.txt").path))
+        #expect(engine.describe().notes.contains { $0.contains("preopened read-write") })
+    }
+
+    @Test("A mount whose host folder does not exist is a runtime error")
+    func hostingMissingFolder() throws {
+        let run = WasmKitTestRun()
+        var hosting = try HostedTestGuest.hosting(mounting: run.folder.url.appendingPathComponent("data"))
+        hosting.mounts = [GuestHosting.Mount(hostPath: run.folder.path("absent"), guestPath: "/data")]
+        let report = try run.command(HostedTestGuest.wat, hosting: hosting)
+        let (kind, message) = try #require(report.failure)
+        #expect(kind == .runtimeError)
+        #expect(message.contains("absent"))
+        #expect(report.samples.map(\.phase) == [.parse])
+    }
+
     @Test("An invoked export is called once per iteration, each call timed with its index")
     func invoke() throws {
         let run = WasmKitTestRun()
@@ -231,17 +301,21 @@ private struct WasmKitTestRun {
         return path
     }
 
-    func run(path: String, entry: GuestProgram.Entry, reportsMarkers: Bool = false, iterations: Int = 1)
-        -> WorkerReport
-    {
-        let program = GuestProgram(workload: "test", wasmPath: path, entry: entry, reportsMarkers: reportsMarkers)
+    func run(
+        path: String, entry: GuestProgram.Entry, reportsMarkers: Bool = false, iterations: Int = 1,
+        hosting: GuestHosting = .none
+    ) -> WorkerReport {
+        let program = GuestProgram(
+            workload: "test", wasmPath: path, entry: entry, reportsMarkers: reportsMarkers, hosting: hosting)
         return engine.runInWorker(
             RunRequest(program: program, iterations: iterations, timeoutSeconds: 60, scratchDirectory: folder.path("")))
     }
 
-    func command(_ wat: String, arguments: [String] = [], reportsMarkers: Bool = false) throws -> WorkerReport {
+    func command(_ wat: String, arguments: [String] = [], reportsMarkers: Bool = false, hosting: GuestHosting = .none)
+        throws -> WorkerReport
+    {
         let path = try write(WATConverter.wasm(fromWAT: wat), as: "command.wasm")
-        return run(path: path, entry: .command(arguments: arguments), reportsMarkers: reportsMarkers)
+        return run(path: path, entry: .command(arguments: arguments), reportsMarkers: reportsMarkers, hosting: hosting)
     }
 
     func invoke(_ wat: String, function: String, arguments: [String], iterations: Int) throws -> WorkerReport {

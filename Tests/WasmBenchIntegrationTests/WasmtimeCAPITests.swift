@@ -2,9 +2,11 @@ import Foundation
 import Testing
 import WasmBenchModel
 import WasmBenchRuntime
+import WasmBenchWasmKit
 import WasmBenchWasmtimeCAPI
 
-/// Runs hand-assembled modules through the real libwasmtime (PyPI `wasmtime` 50.0.1).
+/// Runs hand-assembled modules (and the hosted guest, from WebAssembly text) through the real
+/// libwasmtime (PyPI `wasmtime` 50.0.1).
 ///
 /// The library comes from `WASMBENCH_TEST_LIBWASMTIME` when set, else it is installed once with
 /// pip into a temporary folder.
@@ -85,6 +87,81 @@ struct WasmtimeCAPITests {
         #expect(kind == .invalidModule)
     }
 
+    @Test("A hosted guest sees its folder, file and variable, entered through `run`, with host::call a trap")
+    func hosting() throws {
+        let run = try TestRun()
+        let hosting = try HostedTestGuest.hosting(mounting: run.folder.appendingPathComponent("data"))
+        let report = try run.command(try WATConverter.wasm(fromWAT: HostedTestGuest.wat), hosting: hosting)
+        #expect(report.status == .completed)
+        #expect(report.samples.contains { $0.phase == .execute })
+        #expect(report.entryRealtimeNanoseconds != nil)
+    }
+
+    @Test("Without trapUnknownImports, host::call cannot be linked")
+    func hostingUnknownImport() throws {
+        let run = try TestRun()
+        let hosting = try HostedTestGuest.hosting(
+            mounting: run.folder.appendingPathComponent("data"), trapUnknownImports: false)
+        let report = try run.command(try WATConverter.wasm(fromWAT: HostedTestGuest.wat), hosting: hosting)
+        let (kind, message) = try #require(report.failure)
+        #expect(kind == .invalidModule)
+        #expect(message.contains("host::call"))
+    }
+
+    @Test("Calling an import linked as a trap is a trap that names the import")
+    func hostingTrapCall() throws {
+        let run = try TestRun()
+        let hosting = try HostedTestGuest.hosting(
+            mounting: run.folder.appendingPathComponent("data"), entry: "call_host")
+        let report = try run.command(try WATConverter.wasm(fromWAT: HostedTestGuest.wat), hosting: hosting)
+        let (kind, message) = try #require(report.failure)
+        #expect(kind == .trap)
+        #expect(message == "the guest called host.call, an import wasmbench links as a trap")
+        #expect(report.samples.contains { $0.phase == .execute } == false)
+    }
+
+    @Test("A command export that is missing or takes arguments is an invalid module")
+    func hostingBadEntry() throws {
+        let run = try TestRun()
+        let folder = run.folder.appendingPathComponent("data")
+        let module = try WATConverter.wasm(fromWAT: HostedTestGuest.wat)
+        let missing = try run.command(module, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "absent"))
+        let (missingKind, missingMessage) = try #require(missing.failure)
+        #expect(missingKind == .invalidModule)
+        #expect(missingMessage.contains("no function named `absent`"))
+        let typed = try run.command(
+            module, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "takes_argument"))
+        let (kind, message) = try #require(typed.failure)
+        #expect(kind == .invalidModule)
+        #expect(message.contains("`takes_argument` takes 1 parameter(s)"))
+    }
+
+    @Test("Mounts are read-only: creating a file in one fails, and the notes say so")
+    func hostingMountsAreReadOnly() throws {
+        let run = try TestRun()
+        let folder = run.folder.appendingPathComponent("data")
+        let report = try run.command(
+            try WATConverter.wasm(fromWAT: HostedTestGuest.wat),
+            hosting: try HostedTestGuest.hosting(mounting: folder, entry: "create_file"))
+        // The guest exits with path_open's errno: 63 is WASI's EPERM.
+        #expect(report.status == .failed(.nonZeroExit, "the guest exited with status 63"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("new.txt").path))
+        #expect(run.engine.describe().notes.contains { $0.contains("read-only") })
+    }
+
+    @Test("A mount whose host folder does not exist is a runtime error that names it")
+    func hostingMissingFolder() throws {
+        let run = try TestRun()
+        var hosting = try HostedTestGuest.hosting(mounting: run.folder.appendingPathComponent("data"))
+        let absent = run.folder.appendingPathComponent("absent").path
+        hosting.mounts = [GuestHosting.Mount(hostPath: absent, guestPath: "/data")]
+        let report = try run.command(try WATConverter.wasm(fromWAT: HostedTestGuest.wat), hosting: hosting)
+        let (kind, message) = try #require(report.failure)
+        #expect(kind == .runtimeError)
+        #expect(message.contains(absent))
+        #expect(report.samples.contains { $0.phase == .instantiate } == false)
+    }
+
     @Test("Invoking add(i32, i32) returns its sum and times every call")
     func invoke() throws {
         let run = try TestRun()
@@ -149,6 +226,14 @@ struct WasmtimeCAPITests {
 
 // MARK: - Helpers
 
+extension WorkerReport {
+    /// The failure kind and message, or `nil` for a completed run.
+    fileprivate var failure: (kind: FailureKind, message: String)? {
+        guard case .failed(let kind, let message) = status else { return nil }
+        return (kind, message)
+    }
+}
+
 /// One test's engine and its own temporary folder.
 private struct TestRun {
     let libraryPath: String
@@ -163,8 +248,10 @@ private struct TestRun {
     }
 
     /// Writes `module` and runs it as a WASI command.
-    func command(_ module: [UInt8], reportsMarkers: Bool = false) throws -> WorkerReport {
-        try run(module, entry: .command(arguments: []), reportsMarkers: reportsMarkers, iterations: 1)
+    func command(_ module: [UInt8], reportsMarkers: Bool = false, hosting: GuestHosting = .none) throws
+        -> WorkerReport
+    {
+        try run(module, entry: .command(arguments: []), reportsMarkers: reportsMarkers, iterations: 1, hosting: hosting)
     }
 
     /// Writes `module` and invokes `function`.
@@ -174,12 +261,14 @@ private struct TestRun {
             iterations: iterations)
     }
 
-    private func run(_ module: [UInt8], entry: GuestProgram.Entry, reportsMarkers: Bool, iterations: Int) throws
-        -> WorkerReport
-    {
+    private func run(
+        _ module: [UInt8], entry: GuestProgram.Entry, reportsMarkers: Bool, iterations: Int,
+        hosting: GuestHosting = .none
+    ) throws -> WorkerReport {
         let file = folder.appendingPathComponent("\(UUID().uuidString).wasm")
         try Data(module).write(to: file)
-        let program = GuestProgram(workload: "test", wasmPath: file.path, entry: entry, reportsMarkers: reportsMarkers)
+        let program = GuestProgram(
+            workload: "test", wasmPath: file.path, entry: entry, reportsMarkers: reportsMarkers, hosting: hosting)
         return engine.runInWorker(
             RunRequest(program: program, iterations: iterations, timeoutSeconds: 60, scratchDirectory: folder.path))
     }

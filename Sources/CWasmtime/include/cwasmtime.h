@@ -7,6 +7,7 @@
 // step on CLOCK_MONOTONIC.
 #pragma once
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,17 +24,20 @@ typedef enum __attribute__((enum_extensibility(closed))) wb_wasmtime_status {
     WB_WASMTIME_STATUS_COMPLETED = 0,
     /// The guest exited (WASI `proc_exit`) with a non-zero status, in `exit_code`.
     WB_WASMTIME_STATUS_EXITED = 1,
-    /// The guest trapped (during instantiation or the call); `message` holds wasmtime's text.
+    /// The guest trapped (during instantiation or the call), or called an import linked as a trap;
+    /// `message` holds wasmtime's text.
     WB_WASMTIME_STATUS_TRAPPED = 2,
     /// `wasmtime_module_new` rejected the bytes (malformed or invalid module).
     WB_WASMTIME_STATUS_INVALID_MODULE = 3,
     /// Instantiation failed without a trap (an import that WASI preview 1 does not provide…).
     WB_WASMTIME_STATUS_LINK_FAILED = 4,
-    /// The entry (`_start` or the named export) is missing or is not a function.
+    /// The entry (`_start`, the command export or the invoked export) is missing or is not a
+    /// function, or the command's entry takes parameters or returns results.
     WB_WASMTIME_STATUS_NO_SUCH_FUNCTION = 5,
     /// The invoke arguments do not match the function's parameters, or it uses non-numeric types.
     WB_WASMTIME_STATUS_BAD_ARGUMENTS = 6,
-    /// Anything else wasmtime refused (serialize, deserialize, WASI set-up, a host error).
+    /// Anything else wasmtime refused (serialize, deserialize, WASI set-up such as a folder it
+    /// cannot preopen, a host error).
     WB_WASMTIME_STATUS_RUNTIME_ERROR = 7,
 } wb_wasmtime_status;
 
@@ -47,7 +51,7 @@ typedef struct wb_wasmtime_request {
     const char *const *argv;
     /// Entries in `argv`.
     size_t argc;
-    /// The export to invoke, or NULL to run the module as a WASI command (`_start`, called once).
+    /// The export to invoke, or NULL to run the module as a WASI command (its entry called once).
     const char *function;
     /// The invoke arguments as text, parsed per the function's parameter types (i32/i64 as
     /// decimal or 0x-hex integers, f32/f64 as strtod reads them).
@@ -56,6 +60,25 @@ typedef struct wb_wasmtime_request {
     size_t argument_count;
     /// How many times to call `function` (ignored in command mode).
     size_t iterations;
+    /// Host folders to preopen, read-only, in this order (guest descriptors 3, 4, …); may be NULL
+    /// when `mount_count` is 0.
+    const char *const *mount_host_paths;
+    /// Where the guest sees each folder, same order; may be NULL when `mount_count` is 0.
+    const char *const *mount_guest_paths;
+    /// Entries in `mount_host_paths` and `mount_guest_paths`.
+    size_t mount_count;
+    /// The guest's environment variable names; may be NULL when `environment_count` is 0.
+    const char *const *environment_names;
+    /// Their values, same order; may be NULL when `environment_count` is 0.
+    const char *const *environment_values;
+    /// Entries in `environment_names` and `environment_values`.
+    size_t environment_count;
+    /// Command mode: the export to enter through instead of `_start` (no parameters, no results;
+    /// argv still comes through WASI), or NULL for `_start`.
+    const char *command_export;
+    /// Whether function imports that WASI preview 1 does not define are linked as functions that
+    /// trap when called (`wasmtime_linker_define_unknown_imports_as_traps`).
+    bool trap_unknown_imports;
 } wb_wasmtime_request;
 
 /// What a run measured. Durations are CLOCK_MONOTONIC nanoseconds; -1 means the step was not
@@ -79,9 +102,9 @@ typedef struct wb_wasmtime_result {
     int64_t link_setup_ns;
     /// `wasmtime_linker_instantiate` of the deserialized module.
     int64_t instantiate_ns;
-    /// Command mode: the host-timed `_start` call (until it returned or exited).
+    /// Command mode: the host-timed call of the entry (until it returned or exited).
     int64_t start_ns;
-    /// Command mode: CLOCK_REALTIME nanoseconds just before `_start` was called (0 if never).
+    /// Command mode: CLOCK_REALTIME nanoseconds just before the entry was called (0 if never).
     uint64_t entry_realtime_ns;
     /// Invoke mode: the duration of each completed call, `call_count` entries (malloc'd).
     int64_t *call_ns;
@@ -106,8 +129,9 @@ wb_wasmtime_library *wb_wasmtime_open(const char *library_path, char *error, siz
 void wb_wasmtime_close(wb_wasmtime_library *library);
 
 /// Runs one module: compile, serialize, deserialize, instantiate (with WASI preview 1: `argv`,
-/// inherited stdout and stderr, no preopened directories, no environment, empty stdin), then
-/// `_start` once or `function` `iterations` times. Every step is timed apart.
+/// inherited stdout and stderr, empty stdin, and only the read-only folders and the environment
+/// variables the request names), then the command's entry (`_start` or `command_export`) once or
+/// `function` `iterations` times. Every step is timed apart.
 ///
 /// A guest trap, exit or an invalid module is not an error of this function: it is reported in
 /// `result->status`. `result` is always fully written and must be freed with

@@ -1,13 +1,14 @@
 // wasmbench's driver for Node.js: times compile, instantiate and the guest's run inside V8.
-// Usage: node [V8 flags] node-driver.mjs REPORT.json MODULE.wasm command ARGS...
-//        node [V8 flags] node-driver.mjs REPORT.json MODULE.wasm invoke ITERATIONS FUNCTION ARGS...
-// The guest gets WASI preview1 with no preopened directories and an empty environment.
+// Usage: node [V8 flags] node-driver.mjs REPORT.json HOSTING.json MODULE.wasm command ARGS...
+//        node [V8 flags] node-driver.mjs REPORT.json HOSTING.json MODULE.wasm invoke ITERATIONS FUNCTION ARGS...
+// HOSTING.json: {"mounts":[{"hostPath","guestPath"}], "environment":{}, "commandExport":null,
+// "trapUnknownImports":false}. The guest gets WASI preview1 with only those folders and variables.
 // The report is JSON: phases in nanoseconds, the exit code, or an error with its kind.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { WASI } from 'node:wasi';
 
-const [reportPath, modulePath, mode, ...rest] = process.argv.slice(2);
+const [reportPath, hostingPath, modulePath, mode, ...rest] = process.argv.slice(2);
 const report = { phases: {}, iterations: [] };
 const mono = () => process.hrtime.bigint();
 const realtimeNs = () => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e3)) * 1000n;
@@ -19,7 +20,13 @@ function fail(kind, error) {
   process.exit(0);
 }
 
+let hosting;
 let bytes;
+try {
+  hosting = JSON.parse(readFileSync(hostingPath, 'utf8'));
+} catch (error) {
+  fail('runtime-error', `cannot read the hosting file ${hostingPath}: ${error.message}`);
+}
 try {
   bytes = readFileSync(modulePath);
 } catch (error) {
@@ -36,13 +43,28 @@ try {
 report.phases.compile = mono() - t0;
 
 const guestArgs = mode === 'command' ? rest : [];
-const wasi = new WASI({ version: 'preview1', args: [basename(modulePath), ...guestArgs], env: {}, preopens: {}, returnOnExit: true });
+const preopens = Object.fromEntries((hosting.mounts || []).map((m) => [m.guestPath, m.hostPath]));
+const wasi = new WASI({
+  version: 'preview1', args: [basename(modulePath), ...guestArgs], env: hosting.environment || {}, preopens,
+  returnOnExit: true,
+});
 let instance;
 t0 = mono();
 try {
   const imports = WebAssembly.Module.imports(module).some((i) => i.module === 'wasi_snapshot_preview1')
     ? wasi.getImportObject()
     : {};
+  if (hosting.trapUnknownImports) {
+    for (const imp of WebAssembly.Module.imports(module)) {
+      if (imp.kind !== 'function') continue;
+      imports[imp.module] ??= {};
+      if (!(imp.name in imports[imp.module])) {
+        imports[imp.module][imp.name] = () => {
+          throw new WebAssembly.RuntimeError(`the guest called ${imp.module}.${imp.name}, an import wasmbench links as a trap`);
+        };
+      }
+    }
+  }
   instance = new WebAssembly.Instance(module, imports);
 } catch (error) {
   fail(error instanceof WebAssembly.LinkError ? 'invalid-module' : 'trap', error);
@@ -51,12 +73,15 @@ report.phases.instantiate = mono() - t0;
 
 try {
   if (mode === 'command') {
-    if (typeof instance.exports._start !== 'function') {
-      fail('invalid-module', 'the module exports no _start function; pass --invoke NAME to call an export');
+    const entry = hosting.commandExport || '_start';
+    if (typeof instance.exports[entry] !== 'function') {
+      fail('invalid-module', `the module exports no ${entry} function; pass --invoke NAME to call an export`);
     }
+    // WASI's start() enters through _start: hand it the chosen export under that name.
+    const target = entry === '_start' ? instance : { exports: { memory: instance.exports.memory, _start: instance.exports[entry] } };
     report.entryRealtime = realtimeNs();
     t0 = mono();
-    report.exitCode = wasi.start(instance);
+    report.exitCode = wasi.start(target);
     report.phases.start = mono() - t0;
   } else {
     const [iterations, name, ...values] = rest;

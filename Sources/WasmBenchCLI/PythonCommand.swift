@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import WasmBenchProvision
+import WasmBenchPython
+
+/// `wasmbench python`: the Python interpreters wasmbench builds for its Python benchmarks.
+struct PythonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "python",
+        abstract: "Build the Python interpreters wasmbench compares (the matched CPython pair).",
+        subcommands: [PythonBuildCommand.self]
+    )
+}
+
+/// `wasmbench python build`: builds (or finds in the cache) the matched CPython pair.
+struct PythonBuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build one CPython source tree natively and for wasm32-wasi with the same compiler and flags.",
+        discussion: """
+            The default source is Debian's python3.11 (3.11.2-6+deb12u8), fetched with `apt-get source` \
+            through a private apt folder (the system's apt configuration is not changed). Both sides \
+            are built with clang-14 and the same OPT (-O3) and options (pymalloc and computed gotos on, \
+            no LTO, no PGO); the parity of the two builds is printed and saved in pair.json. The pair \
+            is cached in $WASMBENCH_HOME/python; a second call returns at once. Needs Debian's clang-14 \
+            lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32 make (and dpkg-dev for the default source).
+            """
+    )
+
+    @Option(help: "A CPython source folder or release tarball to build instead of Debian's python3.11.")
+    var source: String?
+
+    @Option(help: "Parallel make jobs (default: the number of processors).")
+    var jobs: Int?
+
+    @Flag(help: "Print the pair's record (pair.json) on stdout instead of the table.")
+    var json = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
+    }
+
+    func run() throws {
+        let session = Session()
+        let signals = SignalTrap { [launcher = session.launcher] in launcher.terminateAll() }
+        defer { signals.cancel() }
+        let printer = session.printer
+        let pair: CPythonPair
+        do {
+            let source = try source.map { path throws(PythonBuildError) in try CPythonSource(path: path) }
+            let toolchain = try CPythonToolchain.locate(environment: session.environment, launcher: session.launcher)
+            let wasmtime = Provisioner(
+                home: session.home, launcher: session.launcher, environment: session.environment, allowInstall: true,
+                progress: { printer.line("setup: \($0)") }
+            ).wasmtimeCLI()
+            if let problem = wasmtime.problem { printer.line("note: the WASI build will not be run: \(problem)") }
+            let builder = CPythonPairBuilder(
+                home: session.home, launcher: session.launcher, environment: session.environment,
+                toolchain: toolchain, wasmtime: wasmtime.path, progress: { printer.line($0) })
+            pair = try builder.build(
+                source ?? .debianDefault, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            throw CommandError(Self.status(for: error), error.description)
+        }
+        if json {
+            print(String(decoding: try pair.encoded(), as: UTF8.self))
+        } else {
+            print(pair.summary)
+        }
+    }
+
+    /// The exit status an error maps to.
+    static func status(for error: PythonBuildError) -> ExitStatus {
+        switch error {
+        case .sourceNotFound, .notCPythonSource: .invalidInput
+        case .interrupted: .interrupted
+        case .missingTool, .missingFile, .noAptSources, .aptFailed, .stepFailed, .unexpectedBuild: .environment
+        case .cacheNotWritable: .outputNotWritable
+        }
+    }
+}

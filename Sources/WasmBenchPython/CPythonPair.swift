@@ -1,0 +1,130 @@
+import Foundation
+
+/// A built matched pair: where its interpreters are, what to mount for the WASI one, how it was
+/// built, and the parity of the two builds. Saved as `pair.json` in its cache entry.
+public struct CPythonPair: Codable, Sendable, Equatable {
+    /// A host folder the WASI interpreter must see at `guestPath`.
+    public struct Mount: Codable, Sendable, Equatable {
+        /// The host folder.
+        public var hostPath: String
+        /// Where the guest sees it.
+        public var guestPath: String
+
+        /// Creates a mount.
+        public init(hostPath: String, guestPath: String) {
+            self.hostPath = hostPath
+            self.guestPath = guestPath
+        }
+    }
+
+    /// How long one build step took.
+    public struct StepTime: Codable, Sendable, Equatable {
+        /// The step's name (`native make`).
+        public var step: String
+        /// Wall-clock seconds.
+        public var seconds: Double
+
+        /// Creates a timing.
+        public init(step: String, seconds: Double) {
+            self.step = step
+            self.seconds = seconds
+        }
+    }
+
+    /// The version of this record's layout; readers check it first.
+    public static let currentSchemaVersion = 1
+
+    /// This record's layout version.
+    public var schemaVersion: Int
+    /// The CPython version (`3.11.2`, from `Include/patchlevel.h`).
+    public var version: String
+    /// Where the source came from (``CPythonSource/label``).
+    public var source: String
+    /// The cache key (hash of source, recipe and toolchain).
+    public var key: String
+    /// The cache entry's folder.
+    public var folder: String
+    /// The native interpreter.
+    public var nativePython: String
+    /// The WASI interpreter.
+    public var wasiPython: String
+    /// The standard library folder (the source tree's `Lib`), shared by both sides.
+    public var libFolder: String
+    /// The WASI build's platform folder (its `_sysconfigdata`), the guest's `lib-dynload`.
+    public var dynloadFolder: String
+    /// Where the WASI interpreter looks for its standard library (`LIBDEST`,
+    /// `/usr/local/lib/python3.11`).
+    public var libGuestPath: String
+    /// The shared optimisation flags and options.
+    public var recipe: CPythonBuildRecipe
+    /// The compiler and WASI pieces used.
+    public var toolchain: CPythonToolchain
+    /// The two builds' parity record.
+    public var parity: BuildParity
+    /// The folder holding every step's log.
+    public var logFolder: String
+    /// How long each step took.
+    public var stepTimes: [StepTime]
+    /// When the build finished (ISO 8601).
+    public var builtAt: String
+
+    /// Creates a record.
+    public init(
+        version: String, source: String, key: String, folder: String, nativePython: String, wasiPython: String,
+        libFolder: String, dynloadFolder: String, libGuestPath: String, recipe: CPythonBuildRecipe,
+        toolchain: CPythonToolchain, parity: BuildParity, logFolder: String, stepTimes: [StepTime], builtAt: String
+    ) {
+        schemaVersion = Self.currentSchemaVersion
+        self.version = version
+        self.source = source
+        self.key = key
+        self.folder = folder
+        self.nativePython = nativePython
+        self.wasiPython = wasiPython
+        self.libFolder = libFolder
+        self.dynloadFolder = dynloadFolder
+        self.libGuestPath = libGuestPath
+        self.recipe = recipe
+        self.toolchain = toolchain
+        self.parity = parity
+        self.logFolder = logFolder
+        self.stepTimes = stepTimes
+        self.builtAt = builtAt
+    }
+
+    /// The folders to preopen for the WASI interpreter: the standard library at ``libGuestPath``
+    /// and the platform folder at `<libGuestPath>/lib-dynload`, where CPython looks for it, so no
+    /// `PYTHONPATH` is needed and it finds its `exec_prefix` (nested preopens resolve to the
+    /// longest match in wasi-libc, so every runtime sees both).
+    public var wasiMounts: [Mount] {
+        [
+            Mount(hostPath: libFolder, guestPath: libGuestPath),
+            Mount(hostPath: dynloadFolder, guestPath: libGuestPath + "/lib-dynload"),
+        ]
+    }
+
+    /// The `wasmtime run` arguments before the script, for pasting into a shell or a runtime spec.
+    public var wasmtimeArguments: [String] {
+        ["run", "-C", "cache=n"] + wasiMounts.flatMap { ["--dir", "\($0.hostPath)::\($0.guestPath)"] } + [wasiPython]
+    }
+
+    /// Reads a record, or `nil` when the file is missing, unreadable or of another schema version.
+    public static func load(from file: URL) -> CPythonPair? {
+        guard let data = FileManager.default.contents(atPath: file.path),
+            let probe = try? JSONDecoder().decode(SchemaProbe.self, from: data),
+            probe.schemaVersion == currentSchemaVersion
+        else { return nil }
+        return try? JSONDecoder().decode(CPythonPair.self, from: data)
+    }
+
+    /// The record as pretty, key-sorted JSON.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    private struct SchemaProbe: Decodable {
+        var schemaVersion: Int
+    }
+}
