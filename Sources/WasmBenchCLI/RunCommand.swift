@@ -26,11 +26,11 @@ struct RunCommand: ParsableCommand {
         [String] = []
     @Option(help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.list)
     var runtime: [String] = []
-    @Option(help: "The runtime ratios are taken against (default: native; python3-host for the python suite).")
+    @Option(help: "The runtime ratios are taken against (default: native; cpython3.11-native for the python suite).")
     var baseline: String?
 
     /// The baseline after defaults.
-    var resolvedBaseline: String { baseline ?? (suite == "python" ? "python3-host" : "native") }
+    var resolvedBaseline: String { baseline ?? (suite == "python" ? MatchedPairInterpreters.nativeID : "native") }
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []

@@ -40,14 +40,18 @@ struct RuntimeCatalog {
     let artifactFolder: String?
 
     /// Interpreters that run natively: their id is the runtime id.
-    static let nativeInterpreters = ["python3-host", "pypy3"]
+    static let nativeInterpreters = [MatchedPairInterpreters.nativeID, "python3-host", "pypy3"]
     /// Interpreters built for WASI: runtime ids are `INTERPRETER@HOST`.
-    static let wasmInterpreters = ["wasi-python3.15", "wasi-python3.15-snapshot", "micropython-wasi"]
+    static let wasmInterpreters = [
+        MatchedPairInterpreters.wasiID, "wasi-python3.15", "wasi-python3.15-snapshot", "micropython-wasi",
+    ]
     /// The Wasm runtimes an interpreter can be hosted on.
     static var wasmHosts: [String] { allIDs.filter { $0 != "native" } }
     /// The runtimes the `python` suite runs on by default.
     static let pythonDefaults = [
-        "python3-host", "pypy3", "wasi-python3.15@wasmtime-aot", "micropython-wasi@wasmtime-aot",
+        MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot",
+        "\(MatchedPairInterpreters.wasiID)@wasmkit", "wasi-python3.15@wasmtime-aot", "micropython-wasi@wasmtime-aot",
+        "pypy3", "python3-host",
     ]
 
     /// Whether an id names a runtime: a plain one, a native interpreter, or `INTERPRETER@HOST`.
@@ -73,7 +77,11 @@ struct RuntimeCatalog {
 
     private func interpreterRuntime(_ id: String) -> (any BenchmarkRuntime)? {
         let parts = id.split(separator: "@", maxSplits: 1).map(String.init)
-        guard let interpreter = interpreters.interpreter(parts[0]),
+        let matched = [MatchedPairInterpreters.nativeID, MatchedPairInterpreters.wasiID].contains(parts[0])
+        guard
+            let interpreter = matched
+                ? MatchedPairInterpreters.interpreter(parts[0], home: interpreters.installer.home)
+                : interpreters.interpreter(parts[0]),
             let host = parts.count == 2 ? baseRuntime(parts[1]) : baseRuntime("native")
         else { return nil }
         return InterpreterRuntime(interpreter: interpreter, host: host, runner: pythonRunner ?? "wasmbench_runner.py")

@@ -26,7 +26,12 @@ struct RuntimesCommand: ParsableCommand {
         lines.append("")
         lines.append("interpreters (python suite): run natively as ID, or inside a Wasm runtime as ID@HOST")
         for id in RuntimeCatalog.nativeInterpreters + RuntimeCatalog.wasmInterpreters {
-            guard let interpreter = catalog.interpreters.interpreter(id) else { continue }
+            let matched = id == MatchedPairInterpreters.nativeID || id == MatchedPairInterpreters.wasiID
+            guard
+                let interpreter = matched
+                    ? MatchedPairInterpreters.interpreter(id, home: catalog.interpreters.installer.home)
+                    : catalog.interpreters.interpreter(id)
+            else { continue }
             let mark = interpreter.problem == nil ? "yes" : "no"
             lines.append(
                 "\(id.padding(toLength: 25, withPad: " ", startingAt: 0)) \(mark.padding(toLength: 4, withPad: " ", startingAt: 0)) \(interpreter.languageVersion.padding(toLength: 12, withPad: " ", startingAt: 0)) \(interpreter.provenance)"
