@@ -68,7 +68,8 @@ let package = Package(
         ),
         // The matched CPython pair: one source tree built natively and for wasm32-wasi alike.
         .target(
-            name: "WasmBenchPython", dependencies: ["WasmBenchModel", "WasmBenchProcess", "WasmBenchProvision"],
+            name: "WasmBenchPython",
+            dependencies: ["WasmBenchModel", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchRuntime"],
             swiftSettings: strict),
         // Scheduling, time budgets, failure policy, save-after-each.
         .target(

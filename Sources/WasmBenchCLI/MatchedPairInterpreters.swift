@@ -40,7 +40,7 @@ enum MatchedPairInterpreters {
                 build: .native(executable: pair.nativePython), arguments: options)
         }
         let hosting = GuestHosting(
-            mounts: pair.wasiMounts.map { GuestHosting.Mount(hostPath: $0.hostPath, guestPath: $0.guestPath) },
+            mounts: pair.wasiMounts,
             reuseCompiledArtifact: true)
         return Interpreter(
             id: id, languageVersion: pair.version, provenance: provenance,

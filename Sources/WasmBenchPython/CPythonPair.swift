@@ -1,21 +1,11 @@
 import Foundation
+import WasmBenchRuntime
 
 /// A built matched pair: where its interpreters are, what to mount for the WASI one, how it was
 /// built, and the parity of the two builds. Saved as `pair.json` in its cache entry.
 public struct CPythonPair: Codable, Sendable, Equatable {
-    /// A host folder the WASI interpreter must see at `guestPath`.
-    public struct Mount: Codable, Sendable, Equatable {
-        /// The host folder.
-        public var hostPath: String
-        /// Where the guest sees it.
-        public var guestPath: String
-
-        /// Creates a mount.
-        public init(hostPath: String, guestPath: String) {
-            self.hostPath = hostPath
-            self.guestPath = guestPath
-        }
-    }
+    /// A host folder the WASI interpreter must see at `guestPath` (the runtimes' own mount type).
+    public typealias Mount = GuestHosting.Mount
 
     /// How long one build step took.
     public struct StepTime: Codable, Sendable, Equatable {
