@@ -116,6 +116,10 @@ let package = Package(
         .testTarget(
             name: "WasmBenchPythonTests", dependencies: ["WasmBenchPython", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "WasmBenchProvisionTests",
+            dependencies: ["WasmBenchProvision", "WasmBenchProcess", "WasmBenchRuntime", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "WasmBenchCLITests",
             dependencies: ["WasmBenchCLI", "TestSupport", "WasmBenchProcess"],
             swiftSettings: strict),

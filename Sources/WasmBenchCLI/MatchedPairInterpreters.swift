@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchModel
 import WasmBenchProvision
 import WasmBenchPython
 import WasmBenchRuntime
@@ -18,6 +19,27 @@ enum MatchedPairInterpreters {
             .max { $0.builtAt < $1.builtAt }
     }
 
+    /// Builds the pair (or finds it in the cache), printing progress: what `wasmbench python
+    /// build` does, and `run` when a side of the pair is asked for and none is built yet.
+    static func build(session: Session, source: CPythonSource, jobs: Int) throws(PythonBuildError) -> CPythonPair {
+        let printer = session.printer
+        let toolchain = try CPythonToolchain.locate(environment: session.environment, launcher: session.launcher)
+        let wasmtime = Provisioner(
+            home: session.home, launcher: session.launcher, environment: session.environment, allowInstall: true,
+            progress: { printer.line("setup: \($0)") }
+        ).wasmtimeCLI()
+        if let problem = wasmtime.problem { printer.line("note: the WASI build will not be run: \(problem)") }
+        let builder = CPythonPairBuilder(
+            home: session.home, launcher: session.launcher, environment: session.environment,
+            toolchain: toolchain, wasmtime: wasmtime.path, progress: { printer.line($0) })
+        return try builder.build(source, jobs: jobs)
+    }
+
+    /// Whether `id` names a side of the pair (`cpython3.11-native`, `cpython3.11-wasi@HOST`).
+    static func isPairSide(_ id: String) -> Bool {
+        id == nativeID || id.hasPrefix(wasiID + "@")
+    }
+
     /// The interpreter for one side of the pair, or one that says how to build it.
     static func interpreter(_ id: String, home: WasmBenchHome) -> Interpreter {
         guard let pair = newestPair(in: home) else {
@@ -32,18 +54,32 @@ enum MatchedPairInterpreters {
             pair.parity.isMatched ? "matched" : "NOT matched: \(pair.parity.mismatches.joined(separator: "; "))"
         let provenance =
             "\(pair.source) built by wasmbench python build with \(pair.parity.native.compilerVersion) OPT=\(pair.parity.native.opt) (parity: \(verdict))"
+        let side = id == nativeID ? pair.parity.native : pair.parity.wasi
+        let record = InterpreterBuild(
+            implementation: "CPython", version: side.pythonVersion,
+            compiler: InterpreterBuild.normalizedCompiler(side.compilerVersion), flags: side.opt,
+            features: buildFeatures(side), origin: "\(pair.source), built by wasmbench python build (\(side.target))",
+            matchedPair: pair.parity.isMatched ? pair.key : nil)
         // The same interpreter options on both sides: ignore PYTHON* variables and the user's site folder.
         let options = ["-E", "-s"]
         if id == nativeID {
             return Interpreter(
                 id: id, languageVersion: pair.version, provenance: provenance,
-                build: .native(executable: pair.nativePython), arguments: options)
+                build: .native(executable: pair.nativePython), arguments: options, buildRecord: record)
         }
         let hosting = GuestHosting(
             mounts: pair.wasiMounts,
             reuseCompiledArtifact: true)
         return Interpreter(
             id: id, languageVersion: pair.version, provenance: provenance,
-            build: .wasm(module: pair.wasiPython, hosting: hosting), arguments: options)
+            build: .wasm(module: pair.wasiPython, hosting: hosting), arguments: options, buildRecord: record)
+    }
+
+    /// The build facts a side's parity record holds, as words.
+    static func buildFeatures(_ side: BuildParity.Side) -> [String] {
+        [
+            side.pymalloc ? "pymalloc" : nil, side.computedGotos ? "computed gotos" : nil, side.lto ? "LTO" : nil,
+            side.pgo ? "PGO" : nil,
+        ].compactMap { $0 }
     }
 }

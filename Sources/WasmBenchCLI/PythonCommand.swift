@@ -44,21 +44,12 @@ struct PythonBuildCommand: ParsableCommand {
         let session = Session()
         let signals = SignalTrap { [launcher = session.launcher] in launcher.terminateAll() }
         defer { signals.cancel() }
-        let printer = session.printer
         let pair: CPythonPair
         do {
             let source = try source.map { path throws(PythonBuildError) in try CPythonSource(path: path) }
-            let toolchain = try CPythonToolchain.locate(environment: session.environment, launcher: session.launcher)
-            let wasmtime = Provisioner(
-                home: session.home, launcher: session.launcher, environment: session.environment, allowInstall: true,
-                progress: { printer.line("setup: \($0)") }
-            ).wasmtimeCLI()
-            if let problem = wasmtime.problem { printer.line("note: the WASI build will not be run: \(problem)") }
-            let builder = CPythonPairBuilder(
-                home: session.home, launcher: session.launcher, environment: session.environment,
-                toolchain: toolchain, wasmtime: wasmtime.path, progress: { printer.line($0) })
-            pair = try builder.build(
-                source ?? .debianDefault, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            pair = try MatchedPairInterpreters.build(
+                session: session, source: source ?? .debianDefault,
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             throw CommandError(Self.status(for: error), error.description)
         }

@@ -58,6 +58,10 @@ struct RunCommand: ParsableCommand {
     var cellBudget: Double = 60
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
     @Option(help: "Flag summaries whose 95% CI is wider than this fraction of the median.") var noise: Double = 0.05
+    @Option(
+        help:
+            "A process's iterations count as settled once its last ones (three at least) all lie within this fraction of their median; the ones before are warm-up."
+    ) var steadyTolerance: Double = 0.1
     @Option(help: "Write the results (raw rows, summaries) to this JSON file.") var json: String?
     @Option(help: "Write a Markdown report to this file.") var markdown: String?
     @Option(help: "The report printed on stdout: terminal, markdown or json.") var format: ReportFormat = .terminal
@@ -116,6 +120,7 @@ struct RunCommand: ParsableCommand {
         }
         guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
         guard noise > 0 else { throw ValidationError("--noise must be positive") }
+        guard steadyTolerance > 0 else { throw ValidationError("--steady-tolerance must be positive") }
         if let suite, suite != "kernels" && suite != "python" {
             throw ValidationError("unknown suite `\(suite)`; the suites are: kernels, python")
         }
@@ -140,7 +145,8 @@ struct RunCommand: ParsableCommand {
         let plan = try makePlan(session: session, interruption: interruption)
         let configuration = RunConfiguration(
             processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: resolvedBaseline,
-            timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise)
+            timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise,
+            steadyStateTolerance: steadyTolerance)
         let jsonPath = try json ?? defaultResultsPath(session)
         var notices = plan.notices
         if session.launcher.hasExecHelper { notices.append(Self.peakRSSNotice) }

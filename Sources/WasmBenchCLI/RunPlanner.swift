@@ -1,6 +1,7 @@
 import Foundation
 import WasmBenchModel
 import WasmBenchProvision
+import WasmBenchPython
 import WasmBenchRuntime
 import WasmBenchWasmKit
 import WasmBenchWorkloads
@@ -31,6 +32,11 @@ struct RunPlanner {
             ids.insert(baseline, at: 0)
             notices.append("added the baseline runtime \(baseline) to the runtimes asked for")
         }
+        if !command.noInstall, ids.contains(where: MatchedPairInterpreters.isPairSide),
+            MatchedPairInterpreters.newestPair(in: session.home) == nil
+        {
+            buildMatchedPair(notices: &notices)
+        }
         var runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)] = []
         for id in ids {
             guard let runtime = catalog.runtime(id) else { continue }
@@ -56,6 +62,20 @@ struct RunPlanner {
         var rejected: [Failure] = []
         let workloads = try workloads(toolbox: toolbox, rejected: &rejected)
         return Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected)
+    }
+
+    /// Builds the matched CPython pair the first time a side of it is asked for; a failed build
+    /// leaves both sides unavailable with the reason, and the other runtimes still run.
+    private func buildMatchedPair(notices: inout [String]) {
+        session.printer.line(
+            "setup: building the matched CPython pair once (about 8 minutes on 2 cores; `wasmbench python build` does the same)"
+        )
+        do {
+            _ = try MatchedPairInterpreters.build(
+                session: session, source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            notices.append("the matched CPython pair could not be built: \(error.description)")
+        }
     }
 
     /// Builds the suite (an error ends the command) and loads the user's modules (a bad one is

@@ -40,35 +40,38 @@ struct RuntimeCatalog {
     let artifactFolder: String?
 
     /// Interpreters that run natively: their id is the runtime id.
-    static let nativeInterpreters = [MatchedPairInterpreters.nativeID, "python3-host", "pypy3"]
+    static let nativeInterpreters = [MatchedPairInterpreters.nativeID, "python3-host", "pypy3", "micropython-native"]
     /// Interpreters built for WASI: runtime ids are `INTERPRETER@HOST`.
     static let wasmInterpreters = [
         MatchedPairInterpreters.wasiID, "wasi-python3.15", "wasi-python3.15-snapshot", "micropython-wasi",
     ]
     /// The Wasm runtimes an interpreter can be hosted on.
     static var wasmHosts: [String] { allIDs.filter { $0 != "native" } }
+    /// Pyodide (CPython built with Emscripten, which needs a JavaScript host): `pyodide@NODE-TIER`.
+    static let pyodideIDs = NodeRuntime.Tier.allCases.map { "pyodide@\($0.id)" }
     /// The runtimes the `python` suite runs on by default.
     static let pythonDefaults = [
         MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot",
-        "\(MatchedPairInterpreters.wasiID)@wasmkit", "wasi-python3.15@wasmtime-aot", "micropython-wasi@wasmtime-aot",
-        "pypy3", "python3-host",
+        "\(MatchedPairInterpreters.wasiID)@wasmkit", "wasi-python3.15@wasmtime-aot", "pyodide@node",
+        "micropython-native", "micropython-wasi@wasmtime-aot", "pypy3", "python3-host",
     ]
 
     /// Whether an id names a runtime: a plain one, a native interpreter, or `INTERPRETER@HOST`.
     static func isKnown(_ id: String) -> Bool {
-        if allIDs.contains(id) || nativeInterpreters.contains(id) { return true }
+        if allIDs.contains(id) || nativeInterpreters.contains(id) || pyodideIDs.contains(id) { return true }
         let parts = id.split(separator: "@", maxSplits: 1).map(String.init)
         return parts.count == 2 && wasmInterpreters.contains(parts[0]) && wasmHosts.contains(parts[1])
     }
 
     /// Every id form, for messages.
     static var idHelp: String {
-        (allIDs + nativeInterpreters).joined(separator: ", ")
+        (allIDs + nativeInterpreters + pyodideIDs).joined(separator: ", ")
             + ", and INTERPRETER@HOST with INTERPRETER one of \(wasmInterpreters.joined(separator: ", "))"
     }
 
     /// The adapter for an id.
     func runtime(_ id: String) -> (any BenchmarkRuntime)? {
+        if Self.pyodideIDs.contains(id) { return pyodideRuntime(id) }
         if Self.nativeInterpreters.contains(id) || id.contains("@") {
             return interpreterRuntime(id)
         }
@@ -85,6 +88,21 @@ struct RuntimeCatalog {
             let host = parts.count == 2 ? baseRuntime(parts[1]) : baseRuntime("native")
         else { return nil }
         return InterpreterRuntime(interpreter: interpreter, host: host, runner: pythonRunner ?? "wasmbench_runner.py")
+    }
+
+    private func pyodideRuntime(_ id: String) -> any BenchmarkRuntime {
+        let tier = NodeRuntime.Tier.allCases.first { "pyodide@\($0.id)" == id } ?? .dynamic
+        let node = toolbox.node
+        var folder: String?
+        var problem: String?
+        switch interpreters.pyodideIndex() {
+        case .success(let url): folder = url.path
+        case .failure(let error): problem = error.description
+        }
+        return PyodideRuntime(
+            tier: tier, node: node.path, nodeVersion: node.version, nodeProblem: node.problem, indexURL: folder,
+            problem: problem, source: InterpreterProvisioner.pyodideSource,
+            runner: pythonRunner ?? "wasmbench_runner.py", launcher: launcher)
     }
 
     private func baseRuntime(_ id: String) -> (any BenchmarkRuntime)? {

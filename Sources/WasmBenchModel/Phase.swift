@@ -15,6 +15,10 @@ public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
     case aotLoad = "aot-load"
     /// Creating an instance: memories, tables, imports, data and element segments.
     case instantiate
+    /// Loading an interpreter that its host builds in JavaScript (Pyodide's `loadPyodide`: fetch,
+    /// compile and instantiate of its module and the interpreter's own initialisation), timed by
+    /// the driver. It lies inside `startup`, which still runs from the spawn.
+    case load
     /// From the moment the runtime was asked to start the guest (process spawn for subprocess
     /// runtimes, the `_start` call for in-process ones) to the guest's first own clock reading.
     case startup

@@ -29,11 +29,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var failurePolicy: FailurePolicy
     /// The CI width (relative to the median) above which a summary is flagged as noisy.
     public var noiseThreshold: Double
+    /// How close to their own median (relative) a process's last iterations must all lie for its
+    /// series to count as settled; the iterations before are warm-up and left out of `execute`.
+    public var steadyStateTolerance: Double
 
     /// Creates a configuration.
     public init(
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
-        cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05
+        cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
+        steadyStateTolerance: Double = 0.1
     ) {
         self.processes = processes
         self.iterations = iterations
@@ -44,5 +48,27 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.cellBudgetSeconds = cellBudgetSeconds
         self.failurePolicy = failurePolicy
         self.noiseThreshold = noiseThreshold
+        self.steadyStateTolerance = steadyStateTolerance
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case processes, iterations, warmups, seed, baseline, timeoutSeconds, cellBudgetSeconds, failurePolicy,
+            noiseThreshold, steadyStateTolerance
+    }
+
+    /// Reads a configuration; one saved before steady-state detection existed gets the default tolerance.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            processes: try container.decode(Int.self, forKey: .processes),
+            iterations: try container.decode(Int.self, forKey: .iterations),
+            warmups: try container.decode(Int.self, forKey: .warmups),
+            seed: try container.decode(UInt64.self, forKey: .seed),
+            baseline: try container.decode(String.self, forKey: .baseline),
+            timeoutSeconds: try container.decode(Double.self, forKey: .timeoutSeconds),
+            cellBudgetSeconds: try container.decode(Double.self, forKey: .cellBudgetSeconds),
+            failurePolicy: try container.decode(FailurePolicy.self, forKey: .failurePolicy),
+            noiseThreshold: try container.decode(Double.self, forKey: .noiseThreshold),
+            steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1)
     }
 }

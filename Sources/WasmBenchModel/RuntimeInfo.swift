@@ -30,11 +30,14 @@ public struct RuntimeInfo: Codable, Sendable, Equatable {
     public var notes: [String]
     /// Where the engine came from (a path, a package and version).
     public var source: String?
+    /// For an interpreter runtime (`INTERPRETER@HOST`): how the interpreter was built.
+    public var build: InterpreterBuild?
 
     /// Creates a runtime description.
     public init(
         id: String, name: String, version: String, kind: RuntimeKind, flags: [String], available: Bool,
-        unavailableReason: String? = nil, exposedPhases: [Phase], notes: [String] = [], source: String? = nil
+        unavailableReason: String? = nil, exposedPhases: [Phase], notes: [String] = [], source: String? = nil,
+        build: InterpreterBuild? = nil
     ) {
         self.id = id
         self.name = name
@@ -46,5 +49,6 @@ public struct RuntimeInfo: Codable, Sendable, Equatable {
         self.exposedPhases = exposedPhases
         self.notes = notes
         self.source = source
+        self.build = build
     }
 }

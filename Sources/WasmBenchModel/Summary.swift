@@ -8,6 +8,10 @@ public enum WarningKind: String, Codable, Sendable {
     case fewSamples = "few-samples"
     /// Some processes of the cell failed, so the summary covers fewer samples than asked for.
     case partial
+    /// In some processes the per-iteration times never settled (see
+    /// ``RunConfiguration/steadyStateTolerance``): their summary covers every iteration after the
+    /// configured warm-ups, warming up included.
+    case noSteadyState = "no-steady-state"
 }
 
 /// A warning attached to a summary, with a readable explanation.
@@ -56,6 +60,17 @@ public struct Summary: Codable, Sendable, Equatable {
     public var ratioCIHigh: Double?
     /// Reasons to distrust the numbers.
     public var warnings: [SummaryWarning]
+    /// For a per-iteration `execute` series: the median over processes of the first iteration's
+    /// time (the cold one, warm-ups included).
+    public var firstIteration: Double?
+    /// For a per-iteration `execute` series: the median over processes of the leading iterations
+    /// left out as warm-up, the configured ones or more where the series settled later.
+    public var warmupIterations: Int?
+    /// For a per-iteration `execute` series: how many processes' iterations settled into a steady
+    /// state (see ``RunConfiguration/steadyStateTolerance``).
+    public var steadyProcesses: Int?
+    /// For a per-iteration `execute` series: how many processes it covers.
+    public var processes: Int?
 
     /// Creates a summary.
     public init(

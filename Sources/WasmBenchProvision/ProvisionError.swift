@@ -8,6 +8,9 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
     case installFailed(package: String, detail: String)
     /// The package installed but the file we need is not in it.
     case missingFile(package: String, path: String)
+    /// `apt-get download` or `dpkg-deb` failed for Debian packages (no apt, offline, unknown
+    /// package, no package lists); `detail` quotes apt's last lines.
+    case debianFetchFailed(packages: String, detail: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
             "could not install \(package) from PyPI (\(detail)); check the network or run `wasmbench setup` again later"
         case .missingFile(let package, let path):
             "\(package) installed but has no \(path); the package layout changed: pin another version"
+        case .debianFetchFailed(let packages, let detail):
+            "could not fetch Debian's \(packages) with apt-get download (\(detail)); install them with `apt-get install -y \(packages)` or run `apt-get update`"
         }
     }
 }

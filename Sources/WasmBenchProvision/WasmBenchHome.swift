@@ -27,6 +27,8 @@ public struct WasmBenchHome: Sendable, Equatable {
 
     /// Where PyPI packages are installed, one folder per pinned package.
     public var packages: URL { root.appendingPathComponent("pypi", isDirectory: true) }
+    /// Where Debian binary packages are unpacked, one folder per entry (see ``DebianPackageFetcher``).
+    public var debian: URL { root.appendingPathComponent("debian", isDirectory: true) }
     /// Where built workloads are cached by content hash.
     public var builds: URL { root.appendingPathComponent("builds", isDirectory: true) }
     /// Where runs keep their per-process scratch folders.

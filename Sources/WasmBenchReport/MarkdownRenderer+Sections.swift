@@ -27,11 +27,13 @@ extension MarkdownRenderer {
                     let coverage =
                         mean.workloads < index.workloads.count
                         ? " (\(mean.workloads) of \(index.workloads.count) workloads)" : ""
-                    return "**\(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh))**\(coverage)"
+                    let mark = index.isUnfair(mean.runtime) ? " †" : ""
+                    return "**\(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh))**\(mark)\(coverage)"
                 } ?? ""
             }
             table.append(["**geomean**"] + cells)
         }
+        markers.unfair = runtimes.contains(where: index.isUnfair)
         lines += [""] + table.render()
         return lines + legend(markers)
     }
@@ -42,7 +44,8 @@ extension MarkdownRenderer {
         let median = formatDuration(summary.median) + (summary.warnings.isEmpty ? "" : "\\*")
         if runtime == index.baseline { return median + " · baseline" }
         guard let ratio = summary.ratioToBaseline else { return median }
-        return median + " · " + formatRatio(ratio, low: summary.ratioCILow, high: summary.ratioCIHigh)
+        let mark = index.isUnfair(runtime) ? " †" : ""
+        return median + " · " + formatRatio(ratio, low: summary.ratioCILow, high: summary.ratioCIHigh) + mark
     }
 
     /// The `phases` table: per runtime × workload, the median of every phase but `execute`.
@@ -87,7 +90,62 @@ extension MarkdownRenderer {
         if markers.warned { entries.append("\\* = see [Warnings](#warnings)") }
         if markers.failed { entries.append("failed = see [Failures](#failures)") }
         if markers.noData { entries.append("no data = nothing measured") }
+        if markers.unfair { entries.append("† = not like for like, see [Builds and fairness](#builds-and-fairness)") }
         return entries.isEmpty ? [] : ["", entries.joined(separator: " · ")]
+    }
+
+    /// Per workload and runtime: the first iteration against the steady state and the warm-up
+    /// iterations left out of `execute`.
+    func warmUpSection(_ index: ReportIndex) -> [String] {
+        guard index.hasWarmUpData else { return [] }
+        let runtimes = index.runtimes(with: .execute)
+        var table = MarkdownTable(headers: ["workload"] + runtimes.map(codeSpan))
+        for workload in index.workloads {
+            let cells = runtimes.map { runtime in
+                index.summary(workload: workload, runtime: runtime, phase: .execute).flatMap(ReportIndex.warmUpText)
+                    ?? ""
+            }
+            if cells.allSatisfy(\.isEmpty) { continue }
+            table.append([codeSpan(workload)] + cells)
+        }
+        return [
+            "## Warm-up", "",
+            "First iteration ÷ steady-state median; iterations left out as warm-up (median over processes); "
+                + "processes whose iterations settled within ±\(formatPercent(index.result.configuration.steadyStateTolerance)) "
+                + "of their median.",
+            "",
+        ] + table.render()
+    }
+
+    /// How each interpreter was built, and whether its ratios to the baseline are like for like.
+    func buildsSection(_ index: ReportIndex) -> [String] {
+        let runtimes = index.interpreterRuntimes
+        guard !runtimes.isEmpty else { return [] }
+        var table = MarkdownTable(
+            headers: [
+                "runtime", "implementation", "compiler", "flags", "features", "origin",
+                "against \(codeSpan(index.baseline))",
+            ])
+        for info in runtimes {
+            guard let build = info.build else { continue }
+            let verdict: String
+            if info.id == index.baseline {
+                verdict = "baseline"
+            } else if let problems = index.fairnessProblems(of: info.id), !problems.isEmpty {
+                verdict = "† **not like for like:** " + problems.joined(separator: "; ")
+            } else {
+                verdict = build.matchedPair != nil ? "matched pair: like for like" : "like for like"
+            }
+            table.append([
+                codeSpan(info.id), "\(build.implementation) \(build.version)", build.compiler ?? "unknown",
+                build.flags.map(codeSpan) ?? "unknown", build.features.joined(separator: ", "), build.origin, verdict,
+            ])
+        }
+        return [
+            "## Builds and fairness", "",
+            "How each interpreter was built; † marks ratios that compare more than the host.", "",
+        ]
+            + table.render()
     }
 
     /// Every summary warning with its workload, runtime and phase.

@@ -17,7 +17,8 @@ public struct MarkdownRenderer: Sendable {
         let index = ReportIndex(result)
         let blocks = [
             header(result), machineSection(result), configurationSection(result), runtimesSection(index),
-            workloadsSection(index), executeSection(index), phasesSection(index), warningsSection(index),
+            workloadsSection(index), executeSection(index), phasesSection(index), warmUpSection(index),
+            buildsSection(index), warningsSection(index),
             failuresSection(index), notRunSection(index), noticesSection(index),
         ]
         return blocks.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"

@@ -21,6 +21,7 @@ struct ReportIndex {
         var warned = false
         var failed = false
         var noData = false
+        var unfair = false
 
         /// Notes the marker a cell uses.
         mutating func note(_ cell: Cell) {
@@ -110,6 +111,41 @@ struct ReportIndex {
     /// The geometric mean of `runtime`'s ratios for `phase`, if the result has one.
     func geometricMean(runtime: String, phase: Phase) -> GeometricMean? {
         result.geometricMeans.first { $0.runtime == runtime && $0.phase == phase }
+    }
+
+    /// Why `runtime`'s ratios to the baseline compare more than the host (an empty list when
+    /// they are like for like), or `nil` when neither records an interpreter build.
+    func fairnessProblems(of id: String) -> [String]? {
+        let base = runtime(baseline)
+        guard let info = runtime(id), info.build != nil || base?.build != nil else { return nil }
+        return id == baseline ? [] : info.fairnessProblems(against: base)
+    }
+
+    /// Whether `runtime`'s ratios to the baseline are not like for like.
+    func isUnfair(_ id: String) -> Bool {
+        !(fairnessProblems(of: id) ?? []).isEmpty
+    }
+
+    /// Runtimes that record how their interpreter was built.
+    var interpreterRuntimes: [RuntimeInfo] {
+        result.runtimes.filter { $0.build != nil }
+    }
+
+    /// Whether any `execute` summary says how its iterations warmed up.
+    var hasWarmUpData: Bool {
+        result.summaries.contains { $0.phase == .execute && $0.firstIteration != nil }
+    }
+
+    /// A summary's warm-up in a few words: first iteration ÷ steady-state median, warm-up
+    /// iterations left out, settled processes of all (e.g. `first 3.2× · 2 left out · 3/3 settled`).
+    static func warmUpText(_ summary: Summary) -> String? {
+        guard let first = summary.firstIteration, summary.median > 0 else { return nil }
+        var parts = ["first \(formatRatio(first / summary.median))"]
+        if let left = summary.warmupIterations { parts.append("\(left) left out") }
+        if let settled = summary.steadyProcesses, let processes = summary.processes {
+            parts.append("\(settled)/\(processes) settled")
+        }
+        return parts.joined(separator: " · ")
     }
 
     /// Every summary warning with the summary it belongs to, in the result's order.

@@ -64,7 +64,7 @@ extension TerminalRenderer {
     }
 
     /// A table for a list section: indented, every column left-aligned.
-    private func listTable(_ headers: [String]) -> TextTable {
+    func listTable(_ headers: [String]) -> TextTable {
         var table = TextTable(columns: headers.map { TextTable.Column(header: $0) })
         table.indent = 2
         table.styleHeader = palette.bold
@@ -72,7 +72,7 @@ extension TerminalRenderer {
     }
 
     /// `table` with its last column word-wrapped so lines fit in ``width`` where possible.
-    private func wrappingLastColumn(_ table: TextTable) -> TextTable {
+    func wrappingLastColumn(_ table: TextTable) -> TextTable {
         let widths = table.columnWidths
         let used = table.indent + widths.dropLast().reduce(0, +) + table.gap * (widths.count - 1)
         let available = max(20, width - used)

@@ -40,6 +40,7 @@ extension TerminalRenderer {
             runtimes.map { index.cell(workload: workload, runtime: $0, phase: .execute) }
         }
         for cell in cells.joined() { markers.note(cell) }
+        markers.unfair = markers.unfair || runtimes.contains(where: index.isUnfair)
         // Medians are right-aligned in a sub-column so the ratios after them line up.
         let medianWidths = runtimes.indices.map { column in
             cells.map { visibleWidth(medianText($0[column])) }.max() ?? 0
@@ -58,6 +59,7 @@ extension TerminalRenderer {
                 means[column].map {
                     String(repeating: " ", count: medianWidths[column] + 2)
                         + geometricMeanText($0, workloads: index.workloads.count)
+                        + (index.isUnfair(runtimes[column]) ? palette.yellow("†") : "")
                 } ?? ""
             }
             table.append(["geomean"] + values)
@@ -97,7 +99,7 @@ extension TerminalRenderer {
             ratio = palette.dim("baseline")
         } else if let value = summary.ratioToBaseline {
             let text = formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh)
-            ratio = palette.ratio(text, value: value)
+            ratio = palette.ratio(text, value: value) + (index.isUnfair(runtime) ? palette.yellow("†") : "")
         } else {
             ratio = ""
         }
@@ -158,5 +160,65 @@ extension TerminalRenderer {
         case .failed: return palette.red("failed") + slot
         case .noData: return "no data" + slot
         }
+    }
+}
+
+extension TerminalRenderer {
+    /// How each interpreter was built and whether its ratios to the baseline are like for like.
+    func buildsSection(_ index: ReportIndex) -> [String] {
+        let runtimes = index.interpreterRuntimes
+        guard !runtimes.isEmpty else { return [] }
+        var table = listTable(["runtime", "build", "against \(index.baseline)"])
+        var rows: [(id: String, build: String, verdict: String)] = []
+        for info in runtimes {
+            guard let build = info.build else { continue }
+            let verdict: String
+            if info.id == index.baseline {
+                verdict = palette.dim("baseline")
+            } else if let problems = index.fairnessProblems(of: info.id), !problems.isEmpty {
+                verdict = palette.yellow("† not like for like: ") + problems.joined(separator: "; ")
+            } else {
+                verdict = build.matchedPair != nil ? "matched pair: like for like" : "like for like"
+            }
+            rows.append((info.id, build.summary + " · " + build.origin, verdict))
+        }
+        // The build gets about half of what the runtime column leaves; the verdict the rest.
+        let idWidth = rows.map { visibleWidth($0.id) }.max() ?? 0
+        let buildWidth = max(24, (width - table.indent - idWidth - 2 * table.gap) / 2)
+        for row in rows {
+            table.append([row.id, wrap(row.build, width: buildWidth).joined(separator: "\n"), row.verdict])
+        }
+        table = wrappingLastColumn(table)
+        return [
+            title("builds") + " — how each interpreter was built; † marks ratios that compare more than the host", "",
+        ]
+            + table.render()
+    }
+
+    /// Per workload and runtime: the first iteration against the steady state, and the
+    /// warm-up iterations left out of `execute`.
+    func warmUpSection(_ index: ReportIndex) -> [String] {
+        guard index.hasWarmUpData else { return [] }
+        let runtimes = index.runtimes(with: .execute)
+        var table = TextTable(
+            columns: [TextTable.Column(header: "workload")] + runtimes.map { TextTable.Column(header: $0) })
+        table.gap = 4
+        table.styleHeader = palette.bold
+        for workload in index.workloads {
+            let cells = runtimes.map { runtime in
+                index.summary(workload: workload, runtime: runtime, phase: .execute).flatMap(ReportIndex.warmUpText)
+                    ?? ""
+            }
+            if cells.allSatisfy(\.isEmpty) { continue }
+            table.append([workload] + cells)
+        }
+        var lines = [
+            title("warm-up")
+                + " — first iteration ÷ steady-state median; iterations left out as warm-up; processes that settled"
+        ]
+        for part in table.split(maxWidth: width, leading: 1) {
+            lines += [""] + part.render()
+        }
+        return lines
     }
 }

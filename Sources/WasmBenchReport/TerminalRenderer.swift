@@ -30,8 +30,11 @@ public struct TerminalRenderer: Sendable {
     public func render(_ result: RunResult) -> String {
         let index = ReportIndex(result)
         var blocks = [header(result), executeSection(index), phasesSection(index)]
-        blocks += [warningsSection(index), failuresSection(index), notRunSection(index), noticesSection(index)]
-            .filter { !$0.isEmpty }
+        blocks += [
+            warmUpSection(index), buildsSection(index), warningsSection(index), failuresSection(index),
+            notRunSection(index), noticesSection(index),
+        ]
+        .filter { !$0.isEmpty }
         return blocks.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
@@ -109,6 +112,7 @@ public struct TerminalRenderer: Sendable {
         if markers.warned { entries.append("* = see warnings") }
         if markers.failed { entries.append("failed = see failures") }
         if markers.noData { entries.append("no data = nothing measured") }
+        if markers.unfair { entries.append("† = not like for like, see builds") }
         return entries.isEmpty ? [] : [""] + joinWrapping(entries.map { palette.dim($0) }, width: width)
     }
 }

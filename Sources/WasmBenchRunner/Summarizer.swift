@@ -20,11 +20,30 @@ public struct Summarizer: Sendable {
         let metric: Metric
     }
 
+    private struct Cell: Hashable {
+        let workload: String
+        let runtime: String
+    }
+
+    /// How the per-iteration `execute` series of one cell warmed up, process by process.
+    struct WarmUpRecord {
+        var firstIterations: [Double] = []
+        var leftOut: [Int] = []
+        var settled = 0
+        var unsettled = 0
+    }
+
     /// Fills `summaries` and `geometricMeans` of a result from its rows.
+    ///
+    /// A per-iteration `execute` series (rows with an iteration index) is summarised over its
+    /// steady state: in each process, the iterations from ``steadyStateStart(_:window:tolerance:)``
+    /// on, or after the configured warm-ups if those are more. A process whose iterations never
+    /// settle keeps every iteration after the configured warm-ups, and the summary says so.
     public func summarize(_ result: inout RunResult) {
+        let (kept, warmUps) = steadyStateRows(result.rows)
         var groups: [Key: [Double]] = [:]
         var order: [Key] = []
-        for row in result.rows where !row.warmup {
+        for (position, row) in result.rows.enumerated() where kept[position] {
             let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(row.value)
@@ -35,11 +54,59 @@ public struct Summarizer: Sendable {
             let baselineKey = Key(
                 workload: key.workload, runtime: configuration.baseline, phase: key.phase, metric: key.metric)
             let baseline = key.runtime == configuration.baseline ? nil : groups[baselineKey]
-            return summary(
+            var summary = summary(
                 key, values, baseline: baseline, partial: failed.contains("\(key.runtime)\u{0}\(key.workload)"))
+            if key.phase == .execute && key.metric == .time,
+                let warmUp = warmUps[Cell(workload: key.workload, runtime: key.runtime)]
+            {
+                summary?.record(warmUp, tolerance: configuration.steadyStateTolerance)
+            }
+            return summary
         }
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
     }
+
+    /// Which rows the summaries cover, and how each cell's iteration series warmed up.
+    private func steadyStateRows(_ rows: [Row]) -> (kept: [Bool], warmUps: [Cell: WarmUpRecord]) {
+        var kept = rows.map { !$0.warmup }
+        // Positions of each process's per-iteration execute rows, in iteration order.
+        var series: [Cell: [Int: [Int]]] = [:]
+        for (position, row) in rows.enumerated()
+        where row.phase == .execute && row.metric == .time && row.iteration != nil {
+            series[Cell(workload: row.workload, runtime: row.runtime), default: [:]][row.process, default: []]
+                .append(position)
+        }
+        var warmUps: [Cell: WarmUpRecord] = [:]
+        for (cell, processes) in series {
+            var warmUp = WarmUpRecord()
+            for process in processes.keys.sorted() {
+                let positions = processes[process, default: []].sorted {
+                    (rows[$0].iteration ?? 0) < (rows[$1].iteration ?? 0)
+                }
+                let values = positions.map { rows[$0].value }
+                if let first = values.first { warmUp.firstIterations.append(first) }
+                let configured = positions.filter { rows[$0].warmup }.count
+                var leftOut = configured
+                if values.count - configured >= Self.steadyWindow {
+                    if let start = steadyStateStart(
+                        values, window: Self.steadyWindow, tolerance: configuration.steadyStateTolerance)
+                    {
+                        warmUp.settled += 1
+                        leftOut = Swift.max(configured, start)
+                    } else {
+                        warmUp.unsettled += 1
+                    }
+                }
+                warmUp.leftOut.append(leftOut)
+                for position in positions.prefix(leftOut) { kept[position] = false }
+            }
+            warmUps[cell] = warmUp
+        }
+        return (kept, warmUps)
+    }
+
+    /// The fewest iterations a settled series ends with.
+    static let steadyWindow = 3
 
     private func summary(_ key: Key, _ values: [Double], baseline: [Double]?, partial: Bool) -> Summary? {
         let seed = configuration.seed ^ stableHash("\(key.workload)|\(key.runtime)|\(key.phase)|\(key.metric)")
@@ -110,6 +177,24 @@ public struct Summarizer: Sendable {
                 runtime: runtime, baseline: baseline, phase: .execute, workloads: pairs.count, value: estimate.value,
                 ciLow: estimate.interval.low, ciHigh: estimate.interval.high)
         }
+    }
+}
+
+extension Summary {
+    /// Records how the cell's iterations warmed up, with a warning when some never settled.
+    fileprivate mutating func record(_ warmUp: Summarizer.WarmUpRecord, tolerance: Double) {
+        firstIteration = WasmBenchStatistics.median(warmUp.firstIterations)
+        warmupIterations = WasmBenchStatistics.median(warmUp.leftOut.map(Double.init)).map { Int($0.rounded()) }
+        steadyProcesses = warmUp.settled
+        processes = warmUp.leftOut.count
+        guard warmUp.unsettled > 0 else { return }
+        let percent = (tolerance * 1000).rounded() / 10
+        warnings.append(
+            SummaryWarning(
+                kind: .noSteadyState,
+                message:
+                    "in \(warmUp.unsettled) of \(warmUp.leftOut.count) processes the iterations never settled within ±\(percent)% of their median: the summary includes warming-up iterations; run more iterations"
+            ))
     }
 }
 

@@ -2,13 +2,17 @@ import WasmBenchModel
 
 /// Turns what a guest printed into samples and a verdict, the same way for every runtime.
 public enum GuestOutcome {
-    /// The `startup` and per-iteration `execute` samples a marker-reporting guest gives.
+    /// The `load`, `startup`, `import` and per-iteration `execute` samples a marker-reporting guest
+    /// (and its host driver, for `load`) gives.
     ///
     /// Start-up is the guest's `wasmbench:start` reading minus `entryRealtimeNanoseconds` (when the
     /// runtime was asked to start the guest); it is left out when either is missing or when the
     /// difference is negative (a clock step), never guessed.
     public static func markerSamples(_ report: GuestReport, entryRealtimeNanoseconds: UInt64?) -> [PhaseSample] {
         var samples: [PhaseSample] = []
+        if let ns = report.loadNanoseconds {
+            samples.append(PhaseSample(.load, .time, Double(ns) / 1e9))
+        }
         if let guest = report.startRealtimeNanoseconds, let entry = entryRealtimeNanoseconds, guest >= entry {
             samples.append(PhaseSample(.startup, .time, Double(guest - entry) / 1e9))
         }

@@ -1,12 +1,16 @@
 /// What a guest printed in wasmbench's marker protocol.
 ///
 /// The kernels (and any guest that wants per-iteration times) print these lines on stdout:
+/// - `wasmbench:load <ns>`: a host driver's time to load an interpreter it builds in JavaScript
+///   (Pyodide's `loadPyodide`), printed by the driver before the guest starts;
 /// - `wasmbench:start <ns>`: CLOCK_REALTIME at the top of `main`, to measure start-up;
 /// - `wasmbench:import <ns>`: an interpreter guest's time to load its benchmark file;
 /// - `wasmbench:iter <index> <ns>`: the elapsed CLOCK_MONOTONIC time of one iteration;
 /// - `wasmbench:check ok <checksum>` or `wasmbench:check fail <details>`: the self-check.
 /// Other lines are ignored. A malformed marker line is reported, not skipped silently.
 public struct GuestReport: Sendable, Equatable {
+    /// The time a host driver took to load the interpreter (`wasmbench:load <ns>`).
+    public var loadNanoseconds: UInt64?
     /// The guest's realtime clock at the top of `main`, in nanoseconds.
     public var startRealtimeNanoseconds: UInt64?
     /// The time an interpreter guest took to load its benchmark (`wasmbench:import <ns>`).
@@ -22,6 +26,7 @@ public struct GuestReport: Sendable, Equatable {
 
     /// Reads the markers out of a guest's standard output.
     public init(parsing output: String) {
+        loadNanoseconds = nil
         startRealtimeNanoseconds = nil
         importNanoseconds = nil
         iterations = []
@@ -36,6 +41,11 @@ public struct GuestReport: Sendable, Equatable {
     private mutating func parse(line: Substring) {
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         switch words.first {
+        case "wasmbench:load" where words.count == 2:
+            if let ns = UInt64(words[1]) {
+                loadNanoseconds = ns
+                return
+            }
         case "wasmbench:start" where words.count == 2:
             if let ns = UInt64(words[1]) {
                 startRealtimeNanoseconds = ns
@@ -64,7 +74,8 @@ public struct GuestReport: Sendable, Equatable {
     }
 
     public static func == (lhs: GuestReport, rhs: GuestReport) -> Bool {
-        lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds && lhs.importNanoseconds == rhs.importNanoseconds
+        lhs.loadNanoseconds == rhs.loadNanoseconds && lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds
+            && lhs.importNanoseconds == rhs.importNanoseconds
             && lhs.iterations.map(\.index) == rhs.iterations.map(\.index)
             && lhs.iterations.map(\.nanoseconds) == rhs.iterations.map(\.nanoseconds)
             && lhs.checkPassed == rhs.checkPassed && lhs.checkDetail == rhs.checkDetail

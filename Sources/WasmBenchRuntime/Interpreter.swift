@@ -28,6 +28,8 @@ public struct Interpreter: Sendable, Equatable {
     public var problem: String?
     /// Extra interpreter arguments before the runner (e.g. MicroPython's `-X heapsize=…`).
     public var arguments: [String]
+    /// How it was built, as far as it is known: what fairness checks compare.
+    public var buildRecord: InterpreterBuild?
     /// Where the guest sees wasmbench's runner folder (Wasm builds).
     public static let runnerGuestFolder = "/wasmbench"
     /// Where the guest sees the benchmark's folder (Wasm builds).
@@ -36,7 +38,7 @@ public struct Interpreter: Sendable, Equatable {
     /// Creates an interpreter description.
     public init(
         id: String, languageVersion: String, provenance: String, build: Build, problem: String? = nil,
-        arguments: [String] = []
+        arguments: [String] = [], buildRecord: InterpreterBuild? = nil
     ) {
         self.id = id
         self.languageVersion = languageVersion
@@ -44,6 +46,7 @@ public struct Interpreter: Sendable, Equatable {
         self.build = build
         self.problem = problem
         self.arguments = arguments
+        self.buildRecord = buildRecord
     }
 
     /// The program a host runs for a script workload, with wasmbench's runner at `runner`.

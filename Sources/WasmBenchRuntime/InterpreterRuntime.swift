@@ -37,6 +37,7 @@ public struct InterpreterRuntime: BenchmarkRuntime {
         info.name = interpreter.id
         info.version = interpreter.languageVersion
         info.source = interpreter.provenance
+        info.build = interpreter.buildRecord
         if let problem = interpreter.problem {
             info.available = false
             info.unavailableReason = problem

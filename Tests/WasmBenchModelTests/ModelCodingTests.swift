@@ -8,7 +8,8 @@ struct ModelCodingTests {
     func names() {
         #expect(
             Phase.allCases.map(\.rawValue) == [
-                "parse", "compile", "aot-compile", "aot-load", "instantiate", "startup", "import", "execute", "wall",
+                "parse", "compile", "aot-compile", "aot-load", "instantiate", "load", "startup", "import", "execute",
+                "wall",
             ])
         #expect(Metric.allCases.map(\.rawValue) == ["time", "cpu", "peak-rss", "artifact-bytes"])
         #expect(Phase.compile < Phase.execute)

@@ -16,3 +16,50 @@ struct RendererSnapshotTests {
         Snapshot.expectMatch(text, named: "markdown.md")
     }
 }
+
+@Suite("Python reports: warm-up and fairness")
+struct PythonReportTests {
+    @Test("The terminal report of the python fixture matches its snapshot")
+    func terminal() {
+        Snapshot.expectMatch(TerminalRenderer().render(PythonReportFixture.runResult()), named: "terminal-python.txt")
+    }
+
+    @Test("The Markdown report of the python fixture matches its snapshot")
+    func markdown() {
+        Snapshot.expectMatch(MarkdownRenderer().render(PythonReportFixture.runResult()), named: "markdown-python.md")
+    }
+
+    @Test("Every unfair ratio and geometric mean is flagged, the matched pair's are not")
+    func unfairFlags() throws {
+        let text = MarkdownRenderer().render(PythonReportFixture.runResult())
+        let afterExecute = text.components(separatedBy: "## Execute").last ?? ""
+        let execute = afterExecute.components(separatedBy: "## Phases").first ?? ""
+        let rows = execute.split(separator: "\n").filter { $0.hasPrefix("| `python/") || $0.hasPrefix("| **geomean") }
+        #expect(rows.count == 3)
+        for row in rows {
+            let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            // workload, native baseline, matched WASI, pypy3, wasi-python3.15
+            #expect(!cells[2].contains("†"))
+            #expect(cells[3].contains("†"))
+            #expect(cells[4].contains("†"))
+        }
+        let builds = try #require(text.components(separatedBy: "## Builds and fairness").last)
+        #expect(builds.contains("matched pair: like for like"))
+        #expect(builds.contains("different implementation (PyPy vs CPython)"))
+        #expect(builds.contains("different version (3.15.0a1 vs 3.11.2)"))
+        #expect(builds.contains("compiler not known for both sides"))
+    }
+
+    @Test("Warm-up shows the first iteration against the steady state and what was left out")
+    func warmUp() {
+        let text = TerminalRenderer(width: 200).render(PythonReportFixture.runResult())
+        #expect(text.contains("first 9.82× · 3 left out · 2/3 settled"))
+    }
+
+    @Test("A kernels run has no builds or warm-up sections")
+    func kernelsUnchanged() {
+        let text = TerminalRenderer().render(ReportFixture.runResult())
+        #expect(!text.contains("builds —"))
+        #expect(!text.contains("warm-up —"))
+    }
+}

@@ -33,6 +33,32 @@ struct GuestReportTests {
         #expect(samples.first == PhaseSample(.import, .time, 0.0015))
     }
 
+    @Test("a driver's interpreter load time becomes a load sample, ahead of startup, import and execute")
+    func loadMarker() {
+        let report = GuestReport(
+            parsing:
+                "wasmbench:load 2500000000\nwasmbench:start 4000000000\nwasmbench:import 3000000\nwasmbench:iter 0 250000000\n"
+        )
+        #expect(report.loadNanoseconds == 2_500_000_000)
+        #expect(report.malformedLines.isEmpty)
+        let samples = GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: 1_000_000_000)
+        #expect(
+            samples == [
+                PhaseSample(.load, .time, 2.5), PhaseSample(.startup, .time, 3.0), PhaseSample(.import, .time, 0.003),
+                PhaseSample(.execute, .time, 0.25, iteration: 0),
+            ])
+    }
+
+    @Test("a load marker without a whole number of nanoseconds is malformed, and no load sample is made")
+    func malformedLoad() {
+        for line in ["wasmbench:load", "wasmbench:load 2.5", "wasmbench:load -1", "wasmbench:load 1 2"] {
+            let report = GuestReport(parsing: line + "\n")
+            #expect(report.loadNanoseconds == nil)
+            #expect(report.malformedLines == [line])
+            #expect(GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: nil).isEmpty)
+        }
+    }
+
     @Test("a start reading before the entry (a clock step) gives no startup sample rather than a negative one")
     func clockStep() {
         let report = GuestReport(parsing: "wasmbench:start 10\n")
