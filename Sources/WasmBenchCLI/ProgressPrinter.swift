@@ -11,6 +11,11 @@ struct ProgressPrinter: Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// `text` padded to `width` with spaces; a longer text is kept whole (an id is never cut).
+    static func pad(_ text: String, _ width: Int) -> String {
+        text + String(repeating: " ", count: max(0, width - text.count))
+    }
+
     func handle(_ event: ProgressEvent) {
         switch event {
         case .skipped(let runtime, let workload, let reason):
@@ -20,8 +25,7 @@ struct ProgressPrinter: Sendable {
         case .finished(let step, let total, let runtime, let workload, let process, let execute, let failure):
             let width = String(total).count
             let counter = "[\(String(repeating: " ", count: max(0, width - String(step).count)))\(step)/\(total)]"
-            let cell =
-                "\(runtime.padding(toLength: 15, withPad: " ", startingAt: 0)) \(workload.padding(toLength: 20, withPad: " ", startingAt: 0)) p\(process)"
+            let cell = "\(Self.pad(runtime, 15)) \(Self.pad(workload, 20)) p\(process)"
             if let failure {
                 line("\(counter) \(cell)  FAILED (\(failure.kind.rawValue)): \(failure.message)")
             } else {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmBenchModel
+import WasmBenchProvision
 import WasmBenchReport
 import WasmBenchRunner
 import WasmBenchRuntime
@@ -49,6 +50,13 @@ struct RunCommand: ParsableCommand {
     var entry: String?
     @Flag(help: "Link imports that WASI does not provide as functions that trap when called.")
     var trapUnknownImports = false
+    @Option(
+        name: .customLong("interpreter"),
+        help: ArgumentHelp(
+            "A Python-in-Wasm interpreter of yours, described in a JSON spec file (repeatable); run it as ID@HOST.",
+            discussion: "See the README for the spec's fields (id, module, mounts, environment, entry, …).",
+            valueName: "spec.json"))
+    var interpreterSpecs: [String] = []
     @Option(help: "Fresh processes per workload × runtime.") var processes = 3
     @Option(help: "Iterations inside each process, warm-ups included.") var iterations = 5
     @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
@@ -98,6 +106,23 @@ struct RunCommand: ParsableCommand {
         return hosting
     }
 
+    /// The interpreters described by --interpreter spec files.
+    func userInterpreters() throws -> [Interpreter] {
+        var loaded: [Interpreter] = []
+        for path in interpreterSpecs {
+            do {
+                let interpreter = try InterpreterSpec.load(path: path, reserved: RuntimeCatalog.reservedInterpreterIDs)
+                if loaded.contains(where: { $0.id == interpreter.id }) {
+                    throw ValidationError("two --interpreter specs use the id `\(interpreter.id)`; give each its own")
+                }
+                loaded.append(interpreter)
+            } catch let error as InterpreterSpecError {
+                throw ValidationError(error.description)
+            }
+        }
+        return loaded
+    }
+
     /// How to read peak-rss, said once per run.
     static let peakRSSNotice =
         "peak-rss is the kernel's ru_maxrss of each child, which wasmbench starts through a small fork+exec helper so the figure is the child's own; Linux counts it in per-CPU batches, so values of a few MiB are coarse (even 0)"
@@ -107,7 +132,8 @@ struct RunCommand: ParsableCommand {
     }
 
     func validate() throws {
-        let unknown = runtime.filter { !RuntimeCatalog.isKnown($0) }
+        let user = try userInterpreters().map(\.id)
+        let unknown = runtime.filter { !RuntimeCatalog.isKnown($0, user: user) }
         if !unknown.isEmpty {
             throw ValidationError(
                 "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.idHelp)"
@@ -125,7 +151,7 @@ struct RunCommand: ParsableCommand {
             throw ValidationError("unknown suite `\(suite)`; the suites are: kernels, python")
         }
         if !benchmark.isEmpty && suite != "python" { throw ValidationError("--benchmark applies to --suite python") }
-        guard RuntimeCatalog.isKnown(resolvedBaseline) else {
+        guard RuntimeCatalog.isKnown(resolvedBaseline, user: user) else {
             throw ValidationError(
                 "unknown baseline `\(resolvedBaseline)`; pick one of the runtime ids: \(RuntimeCatalog.idHelp)"
             )

@@ -23,8 +23,17 @@ struct RunPlanner {
     func plan() throws(CommandError) -> Plan {
         var notices: [String] = []
         let toolbox = session.toolbox(install: !command.noInstall)
-        let catalog = session.catalog(toolbox, install: !command.noInstall)
-        let defaults = command.suite == "python" ? RuntimeCatalog.pythonDefaults : RuntimeCatalog.allIDs
+        var catalog = session.catalog(toolbox, install: !command.noInstall)
+        do {
+            catalog.userInterpreters = try command.userInterpreters()
+        } catch {
+            throw CommandError(.usage, "\(error)")
+        }
+        // A user's interpreter joins the python suite's default runtimes, AOT-compiled once per run.
+        let defaults =
+            command.suite == "python"
+            ? RuntimeCatalog.pythonDefaults + catalog.userInterpreters.map { "\($0.id)@wasmtime-aot" }
+            : RuntimeCatalog.allIDs
         let asked = command.runtime.isEmpty ? defaults : command.runtime
         let baseline = command.resolvedBaseline
         var ids = asked

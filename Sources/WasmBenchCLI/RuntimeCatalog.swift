@@ -38,6 +38,8 @@ struct RuntimeCatalog {
     let pythonRunner: String?
     /// Where this run keeps AOT artifacts that may be reused across processes.
     let artifactFolder: String?
+    /// Interpreters the user described in spec files (`run --interpreter FILE`).
+    var userInterpreters: [Interpreter] = []
 
     /// Interpreters that run natively: their id is the runtime id.
     static let nativeInterpreters = [MatchedPairInterpreters.nativeID, "python3-host", "pypy3", "micropython-native"]
@@ -56,11 +58,17 @@ struct RuntimeCatalog {
         "micropython-native", "micropython-wasi@wasmtime-aot", "pypy3", "python3-host",
     ]
 
-    /// Whether an id names a runtime: a plain one, a native interpreter, or `INTERPRETER@HOST`.
-    static func isKnown(_ id: String) -> Bool {
+    /// Whether an id names a runtime: a plain one, a native interpreter, or `INTERPRETER@HOST`
+    /// (with one of wasmbench's Wasm interpreters or one of `user`, the users' own).
+    static func isKnown(_ id: String, user: [String] = []) -> Bool {
         if allIDs.contains(id) || nativeInterpreters.contains(id) || pyodideIDs.contains(id) { return true }
         let parts = id.split(separator: "@", maxSplits: 1).map(String.init)
-        return parts.count == 2 && wasmInterpreters.contains(parts[0]) && wasmHosts.contains(parts[1])
+        return parts.count == 2 && (wasmInterpreters + user).contains(parts[0]) && wasmHosts.contains(parts[1])
+    }
+
+    /// Interpreter ids a user's spec may not take.
+    static var reservedInterpreterIDs: [String] {
+        nativeInterpreters + wasmInterpreters + ["pyodide"]
     }
 
     /// Every id form, for messages.
@@ -82,9 +90,10 @@ struct RuntimeCatalog {
         let parts = id.split(separator: "@", maxSplits: 1).map(String.init)
         let matched = [MatchedPairInterpreters.nativeID, MatchedPairInterpreters.wasiID].contains(parts[0])
         guard
-            let interpreter = matched
-                ? MatchedPairInterpreters.interpreter(parts[0], home: interpreters.installer.home)
-                : interpreters.interpreter(parts[0]),
+            let interpreter = userInterpreters.first(where: { $0.id == parts[0] })
+                ?? (matched
+                    ? MatchedPairInterpreters.interpreter(parts[0], home: interpreters.installer.home)
+                    : interpreters.interpreter(parts[0])),
             let host = parts.count == 2 ? baseRuntime(parts[1]) : baseRuntime("native")
         else { return nil }
         return InterpreterRuntime(interpreter: interpreter, host: host, runner: pythonRunner ?? "wasmbench_runner.py")

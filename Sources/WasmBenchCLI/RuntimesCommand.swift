@@ -38,6 +38,14 @@ struct RuntimesCommand: ParsableCommand {
             )
             if let problem = interpreter.problem { lines.append("                └ \(problem)") }
         }
+        // Pyodide needs a JavaScript host: it runs on node only.
+        for id in RuntimeCatalog.pyodideIDs.prefix(1) {
+            guard let info = catalog.runtime(id)?.describe() else { continue }
+            lines.append(
+                "\(id.padding(toLength: 25, withPad: " ", startingAt: 0)) \((info.available ? "yes" : "no").padding(toLength: 4, withPad: " ", startingAt: 0)) \(info.version.padding(toLength: 12, withPad: " ", startingAt: 0)) \(info.source ?? "")"
+            )
+            if let reason = info.unavailableReason, !info.available { lines.append("                └ \(reason)") }
+        }
         print(lines.joined(separator: "\n"))
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmBenchProvision
+import WasmBenchPython
 import WasmBenchWorkloads
 
 /// `wasmbench setup`: installs the PyPI runtimes and the compiler into the cache and builds the kernels.
@@ -11,6 +12,11 @@ struct SetupCommand: ParsableCommand {
             "Install the runtimes and the compiler wasmbench can get (PyPI) into its cache, and build the kernels.",
         discussion: "The cache is $WASMBENCH_HOME (default ~/.cache/wasmbench). Offline, it says what it could not get."
     )
+
+    @Flag(
+        help:
+            "Also install every Python interpreter (PyPI, Debian's pypy3), pyperformance, and build the matched CPython pair."
+    ) var python = false
 
     func run() throws {
         let session = Session()
@@ -29,6 +35,39 @@ struct SetupCommand: ParsableCommand {
             session.printer.line("setup: \(built.count) kernels ready")
         } catch {
             throw CommandError(.environment, "\(error)")
+        }
+        if python { try setUpPython(session, toolbox: toolbox) }
+    }
+
+    /// Installs the interpreters and pyperformance, and builds the matched pair; an interpreter
+    /// that cannot be had is reported and the others still are.
+    private func setUpPython(_ session: Session, toolbox: Toolbox) throws {
+        let catalog = session.catalog(toolbox, install: true)
+        do {
+            let workloads = try PythonSuite(installer: catalog.interpreters.installer).workloads(only: []) {
+                session.printer.line("setup: \($0)")
+            }
+            session.printer.line("setup: \(workloads.count) python benchmarks ready")
+        } catch {
+            throw CommandError(.environment, "\(error)")
+        }
+        // The pair is built below; Wasm interpreters are installed through one of their hosts.
+        let pair = [MatchedPairInterpreters.nativeID, MatchedPairInterpreters.wasiID]
+        let ids =
+            RuntimeCatalog.nativeInterpreters.filter { !pair.contains($0) }
+            + RuntimeCatalog.wasmInterpreters.filter { !pair.contains($0) }.map { "\($0)@wasmtime" } + ["pyodide@node"]
+        for id in ids {
+            guard let info = catalog.runtime(id)?.describe() else { continue }
+            session.printer.line(
+                "setup: \(id) "
+                    + (info.available ? "\(info.version) ready" : "unavailable: \(info.unavailableReason ?? "?")"))
+        }
+        do {
+            let pair = try MatchedPairInterpreters.build(
+                session: session, source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
+            session.printer.line("setup: matched CPython pair \(pair.version) ready in \(pair.folder)")
+        } catch {
+            session.printer.line("setup: the matched CPython pair could not be built: \(error.description)")
         }
     }
 }

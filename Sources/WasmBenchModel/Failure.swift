@@ -13,6 +13,9 @@ public enum FailureKind: String, Codable, Sendable {
     case crash
     /// The guest's self-check reported a wrong result.
     case wrongResult = "wrong-result"
+    /// The guest program failed on its own terms: a Python benchmark raised, or imports a module
+    /// the interpreter lacks (`wasmbench:check error`).
+    case guestError = "guest-error"
     /// The runtime rejected the module (malformed or invalid) or could not link it.
     case invalidModule = "invalid-module"
     /// The runtime could not be started or misbehaved (no output, unreadable report).

@@ -26,6 +26,26 @@ public enum GuestOutcome {
         return samples
     }
 
+    /// A failure as the engine saw it (a non-zero exit, say), told apart by what the guest
+    /// printed: a guest that reported a failed check before exiting gets that verdict instead.
+    public static func refine(_ status: RunStatus, stdout: String) -> RunStatus {
+        guard case .failed(.nonZeroExit, _) = status else { return status }
+        let report = GuestReport(parsing: stdout)
+        return report.checkPassed == false ? checkFailure(report) : status
+    }
+
+    /// The failure a `wasmbench:check fail` or `error` line reports.
+    public static func checkFailure(_ report: GuestReport) -> RunStatus {
+        report.checkIsError
+            ? .failed(
+                .guestError,
+                "the guest program failed: \(report.checkDetail); the benchmark or the interpreter is at fault, not the runtime (its traceback is in the command's stderr)"
+            )
+            : .failed(
+                .wrongResult,
+                "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
+    }
+
     /// The verdict for a guest that exited normally (status 0).
     ///
     /// A marker-reporting guest must print all its iterations and a passing self-check; anything
@@ -37,9 +57,7 @@ public enum GuestOutcome {
         }
         switch report.checkPassed {
         case .some(false):
-            return .failed(
-                .wrongResult,
-                "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
+            return checkFailure(report)
         case .none:
             return .failed(.runtimeError, "the guest printed no `wasmbench:check` line; its output was cut short")
         case .some(true):

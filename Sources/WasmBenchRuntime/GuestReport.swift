@@ -6,7 +6,8 @@
 /// - `wasmbench:start <ns>`: CLOCK_REALTIME at the top of `main`, to measure start-up;
 /// - `wasmbench:import <ns>`: an interpreter guest's time to load its benchmark file;
 /// - `wasmbench:iter <index> <ns>`: the elapsed CLOCK_MONOTONIC time of one iteration;
-/// - `wasmbench:check ok <checksum>` or `wasmbench:check fail <details>`: the self-check.
+/// - `wasmbench:check ok <checksum>` or `wasmbench:check fail <details>`: the self-check;
+/// - `wasmbench:check error <details>`: the guest program itself failed (a Python exception).
 /// Other lines are ignored. A malformed marker line is reported, not skipped silently.
 public struct GuestReport: Sendable, Equatable {
     /// The time a host driver took to load the interpreter (`wasmbench:load <ns>`).
@@ -17,8 +18,10 @@ public struct GuestReport: Sendable, Equatable {
     public var importNanoseconds: UInt64?
     /// Per-iteration times in nanoseconds, in the order printed.
     public var iterations: [(index: Int, nanoseconds: UInt64)]
-    /// The self-check verdict: `true` for ok, `false` for fail, `nil` when none was printed.
+    /// The self-check verdict: `true` for ok, `false` for fail or error, `nil` when none was printed.
     public var checkPassed: Bool?
+    /// Whether the check line said `error`: the guest program failed rather than computed wrongly.
+    public var checkIsError: Bool
     /// The rest of the check line (the checksum, or got/want).
     public var checkDetail: String
     /// Marker lines that could not be read.
@@ -31,6 +34,7 @@ public struct GuestReport: Sendable, Equatable {
         importNanoseconds = nil
         iterations = []
         checkPassed = nil
+        checkIsError = false
         checkDetail = ""
         malformedLines = []
         for line in output.split(whereSeparator: \.isNewline) where line.hasPrefix("wasmbench:") {
@@ -62,8 +66,9 @@ public struct GuestReport: Sendable, Equatable {
                 return
             }
         case "wasmbench:check" where words.count >= 2:
-            if words[1] == "ok" || words[1] == "fail" {
+            if words[1] == "ok" || words[1] == "fail" || words[1] == "error" {
                 checkPassed = words[1] == "ok"
+                checkIsError = words[1] == "error"
                 checkDetail = words.dropFirst(2).joined(separator: " ")
                 return
             }
@@ -78,7 +83,8 @@ public struct GuestReport: Sendable, Equatable {
             && lhs.importNanoseconds == rhs.importNanoseconds
             && lhs.iterations.map(\.index) == rhs.iterations.map(\.index)
             && lhs.iterations.map(\.nanoseconds) == rhs.iterations.map(\.nanoseconds)
-            && lhs.checkPassed == rhs.checkPassed && lhs.checkDetail == rhs.checkDetail
+            && lhs.checkPassed == rhs.checkPassed && lhs.checkIsError == rhs.checkIsError
+            && lhs.checkDetail == rhs.checkDetail
             && lhs.malformedLines == rhs.malformedLines
     }
 }

@@ -81,11 +81,7 @@ struct ChildRun {
         case .exited(0):
             return GuestOutcome.verdict(report, program: request.program, iterations: request.iterations)
         case .exited(let code):
-            if report.checkPassed == false {
-                return .failed(
-                    .wrongResult,
-                    "the guest's self-check failed (\(report.checkDetail)); the runtime computed a wrong result")
-            }
+            if report.checkPassed == false { return GuestOutcome.checkFailure(report) }
             let kind = classify(finished.stderr) ?? .nonZeroExit
             let what =
                 switch kind {
@@ -101,11 +97,21 @@ struct ChildRun {
     static func tail(_ text: String) -> String {
         // Rust programs append a native backtrace after the message: keep the message only.
         let message = text.components(separatedBy: "\nStack backtrace:").first ?? text
+        // wasmtime lists the wasm backtrace's frames before the trap's reason: keep the reason.
         let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
+            .filter { !$0.isEmpty && !isBacktraceFrame($0) }
         guard !lines.isEmpty else { return "" }
         let kept = lines.suffix(6).joined(separator: " | ")
         return ": " + (kept.count > 600 ? String(kept.prefix(600)) + "…" : kept)
+    }
+
+    /// Whether a line is a frame of a wasm backtrace: `12: 0x2905a - <unknown>!<wasm function 1010>`.
+    static func isBacktraceFrame(_ line: String) -> Bool {
+        let parts = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard parts.count >= 2, parts[0].hasSuffix(":"), parts[0].dropLast().allSatisfy(\.isNumber) else {
+            return false
+        }
+        return parts[1].hasPrefix("0x")
     }
 
     static func seconds(_ value: Double) -> String {

@@ -145,7 +145,8 @@ public struct NodeRuntime: BenchmarkRuntime {
         if let error = report.error {
             outcome.status = .failed(FailureKind(rawValue: error.kind) ?? .runtimeError, "V8: \(error.message)")
         } else if let code = report.exitCode, code != 0 {
-            outcome.status = .failed(.nonZeroExit, "the guest exited with status \(code)")
+            outcome.status = GuestOutcome.refine(
+                .failed(.nonZeroExit, "the guest exited with status \(code)"), stdout: finished.stdout)
         }
         return outcome
     }

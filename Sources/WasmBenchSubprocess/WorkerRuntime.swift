@@ -74,7 +74,9 @@ public struct WorkerRuntime: BenchmarkRuntime {
             var outcome = child.outcome(
                 finished, request: request, entryRealtimeNanoseconds: report.entryRealtimeNanoseconds,
                 extra: report.samples)
-            if case .failed = report.status { outcome.status = report.status }
+            if case .failed = report.status {
+                outcome.status = GuestOutcome.refine(report.status, stdout: finished.stdout)
+            }
             if report.entryRealtimeNanoseconds == nil {
                 outcome.samples.removeAll { $0.phase == .startup }
             }

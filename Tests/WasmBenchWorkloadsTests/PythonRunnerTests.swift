@@ -46,7 +46,7 @@ struct PythonRunnerTests {
         #expect(markers[5] == "wasmbench:check ok fib")
     }
 
-    @Test("a benchmark that raises gives check fail naming the iteration, a traceback and exit 3")
+    @Test("a benchmark that raises gives check error naming the iteration, a traceback and exit 3")
     func raising() throws {
         let file = try write(
             """
@@ -62,7 +62,7 @@ struct PythonRunnerTests {
         let run = try runner(file, ["3"])
         #expect(run.status == 3)
         #expect(run.markers.filter { $0.hasPrefix("wasmbench:iter ") }.count == 1)
-        #expect(run.markers.last == "wasmbench:check fail iteration 1: ValueError: wrong answer on purpose")
+        #expect(run.markers.last == "wasmbench:check error iteration 1: ValueError: wrong answer on purpose")
         #expect(run.stderr.contains("Traceback"))
     }
 
@@ -149,7 +149,7 @@ struct PythonRunnerTests {
         #expect(missing.status == 3)
         #expect(
             missing.markers.last
-                == "wasmbench:check fail no benchmark named 'third'; the file registered: first, second")
+                == "wasmbench:check error no benchmark named 'third'; the file registered: first, second")
     }
 
     @Test("bench_command, a file with no benchmark and a missing file each fail with a reason")
@@ -163,13 +163,13 @@ struct PythonRunnerTests {
         let commandRun = try runner(command, ["1"])
         #expect(commandRun.status == 3)
         #expect(
-            commandRun.markers.last?.hasPrefix("wasmbench:check fail import: bench_command is not supported") == true)
+            commandRun.markers.last?.hasPrefix("wasmbench:check error import: bench_command is not supported") == true)
         let empty = try runner(try write("x = 1\n", "bm_empty.py"), ["1"])
         #expect(empty.status == 3)
         #expect(empty.markers.last?.contains("registered no benchmark") == true)
         let missing = try runner(folder.path("nope.py"), ["1"])
         #expect(missing.status == 3)
-        #expect(missing.markers.last?.hasPrefix("wasmbench:check fail import: cannot read") == true)
+        #expect(missing.markers.last?.hasPrefix("wasmbench:check error import: cannot read") == true)
     }
 
     @Test("bad runner arguments are a usage error: a reason on stdout, usage on stderr, exit 2")
@@ -177,7 +177,7 @@ struct PythonRunnerTests {
         for arguments in [["0"], ["x"], [], ["1", "--loops", "3"], ["1", "--name"]] {
             let run = try runner(folder.path("bm_any.py"), arguments)
             #expect(run.status == 2, "\(arguments)")
-            #expect(run.markers.last?.hasPrefix("wasmbench:check fail usage: ") == true, "\(arguments)")
+            #expect(run.markers.last?.hasPrefix("wasmbench:check error usage: ") == true, "\(arguments)")
             #expect(run.stderr.contains("usage: wasmbench_runner.py"), "\(arguments)")
         }
     }

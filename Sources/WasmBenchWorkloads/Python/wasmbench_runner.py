@@ -15,8 +15,9 @@ Lines on stdout, each flushed as soon as it is written:
                                 benchmark function with loops=1 (bench_func, bench_async_func) or
                                 the time that bench_time_func's function reported for loops=1
   wasmbench:check ok <name>     the file ran to its end after benchmark <name> ran
-  wasmbench:check fail <why>    it did not; the traceback, if any, goes to stderr; exit status 3
-A usage error (wrong arguments) prints `wasmbench:check fail usage: ...` and exits 2.
+  wasmbench:check error <why>   it did not; the traceback, if any, goes to stderr; exit status 3
+A usage error (wrong arguments) prints `wasmbench:check error usage: ...` and exits 2. (`error`,
+not `fail`: the benchmark failed in the guest, no runtime computed a wrong result.)
 
 One benchmark runs per process: `--name` picks it when a file registers several; without it the
 first registered runs, and later ones are skipped with a note on stderr. `inner_loops` is
@@ -457,9 +458,9 @@ def print_traceback(error):
 def fail(reason, status):
     """Reports a failure on stdout and returns the exit status to use."""
     try:
-        line = "wasmbench:check fail %s" % " ".join(reason.split())
+        line = "wasmbench:check error %s" % " ".join(reason.split())
     except MemoryError:
-        line = "wasmbench:check fail MemoryError (the interpreter ran out of memory)"
+        line = "wasmbench:check error MemoryError (the interpreter ran out of memory)"
     _emit(line)
     return status
 
