@@ -1,10 +1,16 @@
 import WasmBenchModel
 
 extension TerminalRenderer {
-    /// Every summary warning with its workload, runtime and phase.
+    /// The most warnings listed one per line; more are counted by phase and kind instead.
+    static let warningsListed = 20
+
+    /// Every summary warning with its workload, runtime and phase; past ``warningsListed``, a
+    /// count per phase and kind with the runtimes most concerned (the Markdown report and the
+    /// JSON keep every one).
     func warningsSection(_ index: ReportIndex) -> [String] {
         let warnings = index.warnings
         guard !warnings.isEmpty else { return [] }
+        guard warnings.count <= Self.warningsListed else { return warningCounts(warnings) }
         var table = listTable(["workload", "runtime", "phase", "kind", "message"])
         for (summary, warning) in warnings {
             table.append([
@@ -13,6 +19,40 @@ extension TerminalRenderer {
             ])
         }
         return [title("warnings") + " — numbers to read with care", ""] + wrappingLastColumn(table).render()
+    }
+
+    /// Warnings counted per phase and kind, `execute` first, with the runtimes that have most.
+    private func warningCounts(_ warnings: [(summary: Summary, warning: SummaryWarning)]) -> [String] {
+        struct Group: Hashable {
+            var phase: String
+            var kind: WarningKind
+        }
+        var groups: [Group: [String]] = [:]
+        for (summary, warning) in warnings {
+            let phase = ReportIndex.label(phase: summary.phase, metric: summary.metric)
+            groups[Group(phase: phase, kind: warning.kind), default: []].append(summary.runtime)
+        }
+        let ordered = groups.keys.sorted { a, b in
+            let executeA = a.phase == Phase.execute.rawValue
+            let executeB = b.phase == Phase.execute.rawValue
+            if executeA != executeB { return executeA }
+            return (groups[a]?.count ?? 0, b.phase, b.kind.rawValue) > (groups[b]?.count ?? 0, a.phase, a.kind.rawValue)
+        }
+        var table = listTable(["phase", "kind", "summaries", "most in"])
+        for group in ordered {
+            let runtimes = groups[group] ?? []
+            var counts: [String: Int] = [:]
+            for runtime in runtimes { counts[runtime, default: 0] += 1 }
+            let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3)
+                .map { "\($0.key) \($0.value)" }
+            table.append([
+                group.phase, palette.yellow(group.kind.rawValue), String(runtimes.count), top.joined(separator: ", "),
+            ])
+        }
+        return [
+            title("warnings") + " — \(warnings.count) summaries to read with care, counted; the Markdown report "
+                + "and the JSON list each one", "",
+        ] + wrappingLastColumn(table).render()
     }
 
     /// Every failed process, with its command line when it ran in a child process.

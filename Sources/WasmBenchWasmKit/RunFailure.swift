@@ -166,7 +166,8 @@ extension RunFailure {
         RunFailure(
             .invalidModule,
             "the module's `\(name)` takes (\(typeList(parameters))) and returns (\(typeList(results))); a command's "
-                + "entry must take no arguments and return nothing (pass arguments through WASI, or invoke it instead)")
+                + "entry must take no arguments and return nothing or an i32 exit status (pass arguments through WASI, or invoke it instead)"
+        )
     }
 
     private static func typeList(_ types: [ValueType]) -> String {

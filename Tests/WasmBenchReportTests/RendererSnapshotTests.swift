@@ -62,4 +62,21 @@ struct PythonReportTests {
         #expect(!text.contains("builds —"))
         #expect(!text.contains("warm-up —"))
     }
+
+    @Test("Many warnings are counted per phase and kind in the terminal, execute first; Markdown lists each")
+    func manyWarnings() {
+        var result = PythonReportFixture.runResult()
+        let noisy = SummaryWarning(kind: .wideInterval, message: "noisy")
+        for position in result.summaries.indices {
+            result.summaries[position].warnings = [noisy]
+        }
+        let text = TerminalRenderer(width: 120).render(result)
+        let section = text.components(separatedBy: "warnings — ").last ?? ""
+        #expect(section.hasPrefix("\(result.summaries.count) summaries to read with care"))
+        let lines = section.split(separator: "\n").filter { $0.contains("wide-interval") }
+        #expect(lines.count == 3)
+        #expect(lines.first?.contains("execute") == true)
+        #expect(lines.first?.contains(" 8 ") == true)
+        #expect(MarkdownRenderer().render(result).components(separatedBy: "| wide-interval |").count - 1 == 24)
+    }
 }
