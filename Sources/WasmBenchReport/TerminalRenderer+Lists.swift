@@ -55,14 +55,18 @@ extension TerminalRenderer {
         ] + wrappingLastColumn(table).render()
     }
 
-    /// Every failed process, with its command line when it ran in a child process.
+    /// Every failed process, with its command line when it ran in a child process; the processes
+    /// of one cell that failed alike share a line (and the first one's command).
     func failuresSection(_ index: ReportIndex) -> [String] {
-        let failures = index.result.failures
-        guard !failures.isEmpty else { return [] }
+        let groups = Self.groupedFailures(index.result.failures)
+        guard !groups.isEmpty else { return [] }
+        let failures = groups.map(\.first)
         var table = listTable(["runtime", "workload", "process", "kind", "message"])
-        for failure in failures {
+        for group in groups {
+            let failure = group.first
+            let processes = group.processes.map { "#\($0)" }.joined(separator: " ")
             table.append([
-                failure.runtime, failure.workload, failure.process.map { "#\($0)" } ?? "all",
+                failure.runtime, failure.workload, processes.isEmpty ? "all" : processes,
                 palette.red(failure.kind.rawValue), failure.message,
             ])
         }
@@ -78,6 +82,24 @@ extension TerminalRenderer {
         }
         table.lines = lines
         return [title("failures"), ""] + table.render()
+    }
+
+    /// Failures of the same cell, kind and message, in order of first appearance, with the
+    /// processes they happened in.
+    static func groupedFailures(_ failures: [Failure]) -> [(first: Failure, processes: [Int])] {
+        var groups: [(first: Failure, processes: [Int])] = []
+        for failure in failures {
+            if let position = groups.firstIndex(where: {
+                $0.first.runtime == failure.runtime && $0.first.workload == failure.workload
+                    && $0.first.kind == failure.kind && $0.first.message == failure.message
+                    && ($0.first.process == nil) == (failure.process == nil)
+            }) {
+                if let process = failure.process { groups[position].processes.append(process) }
+            } else {
+                groups.append((failure, failure.process.map { [$0] } ?? []))
+            }
+        }
+        return groups
     }
 
     /// Runtimes that could not run here, with the reason.

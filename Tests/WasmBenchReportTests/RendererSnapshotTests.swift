@@ -79,4 +79,26 @@ struct PythonReportTests {
         #expect(lines.first?.contains(" 8 ") == true)
         #expect(MarkdownRenderer().render(result).components(separatedBy: "| wide-interval |").count - 1 == 24)
     }
+
+    @Test("The processes of a cell that failed alike share one failure line in the terminal")
+    func groupedFailures() {
+        var result = PythonReportFixture.runResult()
+        result.failures =
+            (0..<3).map { (process: Int) in
+                Failure(
+                    runtime: "pypy3", workload: "python/nbody", process: process, kind: .guestError,
+                    message: "the guest program failed: import: ImportError",
+                    command: "pypy3 runner.py nbody \(process)")
+            } + [
+                Failure(
+                    runtime: "pypy3", workload: "python/fib", process: 1, kind: .timeout, message: "killed after 600 s")
+            ]
+        let text = TerminalRenderer(width: 160).render(result)
+        let section = text.components(separatedBy: "failures\n").last ?? ""
+        #expect(section.contains("#0 #1 #2"))
+        #expect(section.components(separatedBy: "guest-error").count - 1 == 1)
+        #expect(section.contains("pypy3 runner.py nbody 0"))
+        #expect(!section.contains("pypy3 runner.py nbody 1"))
+        #expect(section.contains("killed after 600 s"))
+    }
 }
