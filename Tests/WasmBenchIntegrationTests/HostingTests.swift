@@ -34,6 +34,34 @@ struct HostingTests {
         }
     }
 
+    @Test("an entry export that returns an i32 exit status has it honoured on node", arguments: [0, 7])
+    func entryReturnsStatus(_ status: Int) throws {
+        let folder = TemporaryFolder()
+        let module = folder.path("status.wat")
+        try """
+        (module
+          (import "wasi_snapshot_preview1" "proc_exit" (func $exit (param i32)))
+          (memory (export "memory") 1)
+          (func (export "run") (result i32) (i32.const \(status))))
+        """.write(toFile: module, atomically: true, encoding: .utf8)
+        let json = folder.path("r.json")
+        let run = try WasmbenchBinary.run(
+            [
+                "run", module, "--runtime", "node", "--baseline", "node", "--processes", "1", "--iterations", "1",
+                "--warmups", "0", "--entry", "run", "--no-install", "--json", json,
+            ], in: folder)
+        let data = try #require(FileManager.default.contents(atPath: json))
+        let failures = try JSONDecoder().decode(RunResult.self, from: data).failures
+        if status == 0 {
+            #expect(run.status == 0, "\(run.stderr.suffix(800))")
+            #expect(failures.isEmpty, "\(failures)")
+        } else {
+            #expect(run.status == 1)
+            #expect(failures.first?.kind == .nonZeroExit)
+            #expect(failures.first?.message.contains("status 7") == true, "\(failures)")
+        }
+    }
+
     @Test("without --trap-unknown-imports, the unknown import is a clear rejection")
     func unknownImport() throws {
         #expect(SharedSetup.outcome.status == 0)

