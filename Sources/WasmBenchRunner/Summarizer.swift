@@ -41,12 +41,12 @@ public struct Summarizer: Sendable {
     /// settle keeps every iteration after the configured warm-ups, and the summary says so.
     public func summarize(_ result: inout RunResult) {
         let (kept, warmUps) = steadyStateRows(result.rows)
-        var groups: [Key: [Double]] = [:]
+        var groups: [Key: Samples] = [:]
         var order: [Key] = []
         for (position, row) in result.rows.enumerated() where kept[position] {
             let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
             if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(row.value)
+            groups[key, default: Samples()].append(row.value, process: row.process)
         }
         let failed = Set(result.failures.map { "\($0.runtime)\u{0}\($0.workload)" })
         result.summaries = order.compactMap { key in
@@ -105,18 +105,38 @@ public struct Summarizer: Sendable {
         return (kept, warmUps)
     }
 
+    /// One summary's samples, kept by the process that measured them so the bootstrap can
+    /// resample processes, then iterations within them.
+    struct Samples {
+        /// Every value, in row order.
+        private(set) var values: [Double] = []
+        private var byProcess: [Int: [Double]] = [:]
+
+        mutating func append(_ value: Double, process: Int) {
+            values.append(value)
+            byProcess[process, default: []].append(value)
+        }
+
+        /// The values of each process, in process order.
+        var groups: [[Double]] { byProcess.keys.sorted().compactMap { byProcess[$0] } }
+    }
+
     /// The fewest iterations a settled series ends with.
     static let steadyWindow = 3
 
-    private func summary(_ key: Key, _ values: [Double], baseline: [Double]?, partial: Bool) -> Summary? {
+    private func summary(_ key: Key, _ samples: Samples, baseline: Samples?, partial: Bool) -> Summary? {
         let seed = configuration.seed ^ stableHash("\(key.workload)|\(key.runtime)|\(key.phase)|\(key.metric)")
+        let values = samples.values
         guard let median = median(values), let mad = medianAbsoluteDeviation(values), let low = values.min(),
-            let interval = bootstrapMedianInterval(values, seed: seed)
+            let interval = bootstrapMedianInterval(groups: samples.groups, seed: seed)
         else { return nil }
         var summary = Summary(
             workload: key.workload, runtime: key.runtime, phase: key.phase, metric: key.metric, count: values.count,
             median: median, mad: mad, min: low, ciLow: interval.low, ciHigh: interval.high)
-        if let baseline, let ratio = ratioOfMedians(numerator: values, denominator: baseline, seed: seed &+ 1) {
+        if let baseline,
+            let ratio = ratioOfMedians(
+                numeratorGroups: samples.groups, denominatorGroups: baseline.groups, seed: seed &+ 1)
+        {
             summary.ratioToBaseline = ratio.value
             summary.ratioCILow = ratio.interval.low
             summary.ratioCIHigh = ratio.interval.high
@@ -160,18 +180,19 @@ public struct Summarizer: Sendable {
         return warnings
     }
 
-    private func geometricMeans(_ groups: [Key: [Double]], runtimes: [String]) -> [GeometricMean] {
+    private func geometricMeans(_ groups: [Key: Samples], runtimes: [String]) -> [GeometricMean] {
         let baseline = configuration.baseline
         let workloads = Set(groups.keys.map(\.workload)).sorted()
         return runtimes.filter { $0 != baseline }.compactMap { runtime in
-            let pairs = workloads.compactMap { workload -> (numerator: [Double], denominator: [Double])? in
+            let pairs = workloads.compactMap { workload -> (numerator: [[Double]], denominator: [[Double]])? in
                 guard let mine = groups[Key(workload: workload, runtime: runtime, phase: .execute, metric: .time)],
                     let theirs = groups[Key(workload: workload, runtime: baseline, phase: .execute, metric: .time)]
                 else { return nil }
-                return (mine, theirs)
+                return (mine.groups, theirs.groups)
             }
             guard !pairs.isEmpty,
-                let estimate = geometricMeanOfRatios(pairs, seed: configuration.seed ^ stableHash("geomean|\(runtime)"))
+                let estimate = geometricMeanOfRatios(
+                    groupedPairs: pairs, seed: configuration.seed ^ stableHash("geomean|\(runtime)"))
             else { return nil }
             return GeometricMean(
                 runtime: runtime, baseline: baseline, phase: .execute, workloads: pairs.count, value: estimate.value,

@@ -55,16 +55,36 @@ public func geometricMeanOfRatios(
     resamples: Int = 2000,
     seed: UInt64
 ) -> Estimate? {
+    geometricMeanOfRatios(
+        groupedPairs: pairs.map { ([$0.numerator], [$0.denominator]) }, confidence: confidence,
+        resamples: resamples, seed: seed)
+}
+
+/// Returns the geometric mean of per-pair median ratios of values measured in groups, with a
+/// percentile bootstrap interval that resamples groups, then values within them.
+///
+/// As ``geometricMeanOfRatios(_:confidence:resamples:seed:)``, except that each side of a pair is
+/// a list of groups (one per process) resampled at both levels (see ``MedianResampler``); with
+/// one group a side the two are exactly equal. Empty groups are left out.
+///
+/// Sources: Fleming and Wallace (CACM 29(3), 1986); Kalibera and Jones, "Rigorous Benchmarking in
+/// Reasonable Time", ISMM 2013 (resample every level); Efron and Tibshirani (1993), ch. 13.
+public func geometricMeanOfRatios(
+    groupedPairs pairs: [(numerator: [[Double]], denominator: [[Double]])],
+    confidence: Double = 0.95,
+    resamples: Int = 2000,
+    seed: UInt64
+) -> Estimate? {
     guard isValidBootstrap(confidence: confidence, resamples: resamples), !pairs.isEmpty else {
         return nil
     }
     var pointRatios: [Double] = []
     var resamplers: [(top: MedianResampler, bottom: MedianResampler)] = []
     for pair in pairs {
-        guard let top = median(pair.numerator), let bottom = median(pair.denominator),
+        guard let top = median(pair.numerator.flatMap { $0 }), let bottom = median(pair.denominator.flatMap { $0 }),
             bottom != 0,
-            let topResampler = MedianResampler(pair.numerator),
-            let bottomResampler = MedianResampler(pair.denominator)
+            let topResampler = MedianResampler(groups: pair.numerator),
+            let bottomResampler = MedianResampler(groups: pair.denominator)
         else { return nil }
         pointRatios.append(top / bottom)
         resamplers.append((topResampler, bottomResampler))

@@ -36,6 +36,25 @@ struct SummarizerTests {
         result.summaries.first { $0.runtime == runtime && $0.phase == .execute && $0.metric == .time }
     }
 
+    @Test("intervals resample processes, so a spread between processes shows in them")
+    func processesAreResampled() throws {
+        // Each process is steady within ±1%, but the three settle at 10, 12 and 11: the median's
+        // interval must reach towards both 10 and 12, not shrink to the pooled iterations' 11.
+        let series = [
+            [10.0, 10.1, 10.0, 9.9, 10.0, 10.1], [12.0, 12.1, 12.0, 11.9, 12.0, 12.1],
+            [11.0, 11.1, 11.0, 10.9, 11.0, 11.1],
+        ]
+        let baseline = [[5.0, 5.0, 5.0, 5.0, 5.0, 5.0]]
+        let result = summarize(
+            rows("spread", series, warmups: 1) + rows("base", baseline, warmups: 1), configuration: configuration())
+        let summary = try #require(execute(result, "spread"))
+        #expect(summary.median == 11.0)
+        #expect(summary.ciLow <= 10.1 && summary.ciHigh >= 11.9, "[\(summary.ciLow), \(summary.ciHigh)]")
+        let low = try #require(summary.ratioCILow)
+        let high = try #require(summary.ratioCIHigh)
+        #expect(low <= 2.02 && high >= 2.38, "[\(low), \(high)]")
+    }
+
     @Test("a series that warms up for three iterations loses them, not just the configured one")
     func detectedWarmup() throws {
         // Iterations 0-2 are slow (a JIT warming up), 3-5 settle at 1.0.
