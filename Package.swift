@@ -107,7 +107,8 @@ let package = Package(
             name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),

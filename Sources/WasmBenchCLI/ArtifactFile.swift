@@ -29,6 +29,15 @@ enum ArtifactFile {
         }
     }
 
+    /// A comparison's JSON bytes; a value JSON cannot hold is a bug of ours.
+    static func encode(_ comparison: RunComparison) throws(CommandError) -> Data {
+        do {
+            return try JSONArtifact.encode(comparison)
+        } catch {
+            throw CommandError(.internalError, "cannot encode the comparison: \(error); please report this")
+        }
+    }
+
     static func readJSON(_ path: String) throws(CommandError) -> RunResult {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandError(.invalidInput, "cannot read \(path); check the path")

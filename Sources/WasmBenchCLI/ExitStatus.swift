@@ -5,6 +5,9 @@ public enum ExitStatus: Int32, CaseIterable, Sendable {
     /// The run finished but some processes failed (trap, time-out, wrong result, crash…); every
     /// measurement and failure is in the results.
     case someRunsFailed = 1
+    /// `wasmbench compare` found a regression: a gated phase slower past the threshold, or a cell
+    /// the base run measured failing in the new run.
+    case regressed = 2
     /// A workload could not be read or is not WebAssembly (missing file, bad magic, truncated),
     /// or an unknown kernel was named (an unknown suite or runtime id is a usage error).
     case invalidInput = 3

@@ -17,8 +17,8 @@ public struct Wasmbench: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, WorkerCommand.self,
-            PythonCommand.self,
+            RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, CompareCommand.self,
+            WorkerCommand.self, PythonCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

@@ -15,10 +15,22 @@ public enum JSONArtifact {
     /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` if a value cannot be written as
     ///   JSON (a non-finite number); a well-formed run never produces one.
     public static func encode(_ result: RunResult) throws(ArtifactError) -> Data {
+        try encodeValue(result)
+    }
+
+    /// Encodes a comparison of two runs (`wasmbench compare --format json`) the same way: pretty
+    /// printed, sorted keys, a newline at the end.
+    ///
+    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` for a non-finite number.
+    public static func encode(_ comparison: RunComparison) throws(ArtifactError) -> Data {
+        try encodeValue(comparison)
+    }
+
+    private static func encodeValue(_ value: some Encodable) throws(ArtifactError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(result)
+            var data = try encoder.encode(value)
             data.append(0x0A)
             return data
         } catch let error as EncodingError {

@@ -13,14 +13,16 @@ public struct Summarizer: Sendable {
         self.configuration = configuration
     }
 
-    private struct Key: Hashable {
+    /// Identifies one summary: workload × runtime × phase × metric.
+    struct Key: Hashable {
         let workload: String
         let runtime: String
         let phase: Phase
         let metric: Metric
     }
 
-    private struct Cell: Hashable {
+    /// One workload × runtime cell.
+    struct Cell: Hashable {
         let workload: String
         let runtime: String
     }
@@ -40,14 +42,8 @@ public struct Summarizer: Sendable {
     /// on, or after the configured warm-ups if those are more. A process whose iterations never
     /// settle keeps every iteration after the configured warm-ups, and the summary says so.
     public func summarize(_ result: inout RunResult) {
-        let (kept, warmUps) = steadyStateRows(result.rows)
-        var groups: [Key: Samples] = [:]
-        var order: [Key] = []
-        for (position, row) in result.rows.enumerated() where kept[position] {
-            let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: Samples()].append(row.value, process: row.process)
-        }
+        let set = samples(result.rows)
+        let (order, groups, warmUps) = (set.order, set.groups, set.warmUps)
         let failed = Set(result.failures.map { "\($0.runtime)\u{0}\($0.workload)" })
         result.summaries = order.compactMap { key in
             guard let values = groups[key] else { return nil }
@@ -64,6 +60,30 @@ public struct Summarizer: Sendable {
             return summary
         }
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
+    }
+
+    /// The samples every summary covers, by key in the order the rows first name them, and how
+    /// each cell's iteration series warmed up. What ``summarize(_:)`` and ``RunComparer`` share.
+    func samples(_ rows: [Row]) -> SampleSet {
+        let (kept, warmUps) = steadyStateRows(rows)
+        var groups: [Key: Samples] = [:]
+        var order: [Key] = []
+        for (position, row) in rows.enumerated() where kept[position] {
+            let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: Samples()].append(row.value, process: row.process)
+        }
+        return SampleSet(order: order, groups: groups, warmUps: warmUps)
+    }
+
+    /// The samples of a run's summaries: what ``samples(_:)`` returns.
+    struct SampleSet {
+        /// Every key, in the order the rows first name it.
+        var order: [Key]
+        /// Each key's samples.
+        var groups: [Key: Samples]
+        /// How each cell's per-iteration series warmed up.
+        var warmUps: [Cell: WarmUpRecord]
     }
 
     /// Which rows the summaries cover, and how each cell's iteration series warmed up.

@@ -50,6 +50,11 @@ struct ReadmeTests {
             #expect(help.contains(option), "README names \(option) but `run --help` lacks it")
             #expect(Self.readme.contains(option) || option == "--noise" || option == "--seed")
         }
+        let compare = try WasmbenchBinary.run(["compare", "--help"], in: folder)
+        #expect(compare.status == 0)
+        for option in ["--threshold", "--fail-on", "--format", "--markdown"] {
+            #expect(compare.stdout.contains(option), "README names compare \(option) but `compare --help` lacks it")
+        }
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }

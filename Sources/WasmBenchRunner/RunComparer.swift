@@ -1,0 +1,186 @@
+import WasmBenchModel
+import WasmBenchStatistics
+
+/// Compares two saved runs from their raw rows: for every workload × runtime × phase × metric
+/// both summarised, new median ÷ base median with a two-level bootstrap interval (processes,
+/// then iterations, of both runs), and a verdict against a threshold. Pure: the same two runs
+/// and settings always give the same comparison.
+///
+/// Each run's samples are selected as its own summaries select them (steady-state iterations,
+/// warm-ups left out, see ``Summarizer``), so a comparison covers what the two reports show.
+public struct RunComparer: Sendable {
+    /// The relative change below which a difference counts as none (0.05 is 5%).
+    public var threshold: Double
+    /// The phases whose slowdowns (and new failures) count as regressions.
+    public var gatedPhases: [Phase]
+    /// Seeds the bootstrap.
+    public var seed: UInt64
+
+    /// Creates a comparer.
+    public init(threshold: Double = 0.05, gatedPhases: [Phase] = [.execute], seed: UInt64 = 1) {
+        self.threshold = threshold
+        self.gatedPhases = gatedPhases
+        self.seed = seed
+    }
+
+    /// Compares `new` against `base`; the paths are recorded as given.
+    public func compare(base: RunResult, basePath: String, new: RunResult, newPath: String) -> RunComparison {
+        let baseSamples = Summarizer(configuration: base.configuration).samples(base.rows)
+        let newSamples = Summarizer(configuration: new.configuration).samples(new.rows)
+        var comparison = RunComparison(
+            base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
+            gatedPhases: gatedPhases, caveats: caveats(base, new))
+        for key in baseSamples.order {
+            guard let before = baseSamples.groups[key], let after = newSamples.groups[key],
+                let estimate = ratioOfMedians(
+                    numeratorGroups: after.groups, denominatorGroups: before.groups, seed: seed(for: key)),
+                let baseMedian = median(before.values), let newMedian = median(after.values)
+            else { continue }
+            comparison.comparisons.append(
+                Comparison(
+                    workload: key.workload, runtime: key.runtime, phase: key.phase, metric: key.metric,
+                    baseMedian: baseMedian, newMedian: newMedian, ratio: estimate.value,
+                    ciLow: estimate.interval.low, ciHigh: estimate.interval.high,
+                    verdict: verdict(estimate), changes: changes(key, base, new)))
+        }
+        comparison.geometricMeans = geometricMeans(baseSamples, newSamples)
+        let (onlyBase, onlyNew) = unmatchedCells(baseSamples, newSamples)
+        comparison.onlyInBase = onlyBase.map {
+            ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the new run")
+        }
+        comparison.onlyInNew = onlyNew.map {
+            ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the base run")
+        }
+        comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)
+        return comparison
+    }
+
+    /// What an estimate of new ÷ base says, given the threshold (see ``ComparisonVerdict``).
+    ///
+    /// Source: the decision rule of T. Kalibera and R. Jones, "Rigorous Benchmarking in
+    /// Reasonable Time", ISMM 2013, §5: report a change only when the confidence interval of the
+    /// ratio excludes 1, and weigh it by its size.
+    public func verdict(_ estimate: Estimate) -> ComparisonVerdict {
+        let upper = 1 + threshold
+        let lower = 1 / upper
+        if estimate.interval.low > 1 && estimate.value >= upper { return .slower }
+        if estimate.interval.high < 1 && estimate.value <= lower { return .faster }
+        if estimate.interval.low >= lower && estimate.interval.high <= upper { return .unchanged }
+        return .uncertain
+    }
+
+    private func side(_ result: RunResult, path: String) -> ComparedRun {
+        ComparedRun(
+            path: path, toolVersion: result.toolVersion, startedAt: result.startedAt, complete: result.complete,
+            machine: result.machine, configuration: result.configuration)
+    }
+
+    private func seed(for key: Summarizer.Key) -> UInt64 {
+        seed ^ stableHash("compare|\(key.workload)|\(key.runtime)|\(key.phase)|\(key.metric)")
+    }
+
+    /// Per runtime, the geometric mean of new ÷ base `execute` ratios over the workloads both ran.
+    private func geometricMeans(
+        _ base: Summarizer.SampleSet,
+        _ new: Summarizer.SampleSet
+    ) -> [ComparedGeometricMean] {
+        var runtimes: [String] = []
+        var pairs: [String: [(numerator: [[Double]], denominator: [[Double]])]] = [:]
+        for key in base.order where key.phase == .execute && key.metric == .time {
+            guard let before = base.groups[key], let after = new.groups[key] else { continue }
+            if pairs[key.runtime] == nil { runtimes.append(key.runtime) }
+            pairs[key.runtime, default: []].append((after.groups, before.groups))
+        }
+        return runtimes.compactMap { runtime in
+            guard let list = pairs[runtime],
+                let estimate = geometricMeanOfRatios(
+                    groupedPairs: list, seed: seed ^ stableHash("compare|geomean|\(runtime)"))
+            else { return nil }
+            return ComparedGeometricMean(
+                runtime: runtime, workloads: list.count, value: estimate.value, ciLow: estimate.interval.low,
+                ciHigh: estimate.interval.high, verdict: verdict(estimate))
+        }
+    }
+
+    /// The workload × runtime cells with `execute` data in one run only.
+    private func unmatchedCells(
+        _ base: Summarizer.SampleSet,
+        _ new: Summarizer.SampleSet
+    ) -> (onlyBase: [Summarizer.Cell], onlyNew: [Summarizer.Cell]) {
+        func cells(_ order: [Summarizer.Key]) -> [Summarizer.Cell] {
+            order.filter { $0.phase == .execute && $0.metric == .time }
+                .map { Summarizer.Cell(workload: $0.workload, runtime: $0.runtime) }
+        }
+        let before = cells(base.order)
+        let after = cells(new.order)
+        return (before.filter { !after.contains($0) }, after.filter { !before.contains($0) })
+    }
+
+    /// The new run's failures in cells the base run measured, one per cell.
+    private func newFailures(
+        base: RunResult,
+        baseSamples: Summarizer.SampleSet,
+        new: RunResult
+    ) -> [ComparedCell] {
+        let measured = Set(
+            baseSamples.order.filter { $0.phase == .execute }.map {
+                Summarizer.Cell(workload: $0.workload, runtime: $0.runtime)
+            })
+        var seen = Set<Summarizer.Cell>()
+        return new.failures.compactMap { failure in
+            let cell = Summarizer.Cell(workload: failure.workload, runtime: failure.runtime)
+            guard failure.kind != .unsupported, measured.contains(cell), seen.insert(cell).inserted else { return nil }
+            return ComparedCell(
+                workload: failure.workload, runtime: failure.runtime,
+                reason: "\(failure.kind.rawValue): \(failure.message)")
+        }
+    }
+
+    /// What differs for one cell besides the measurement: the runtime's version or flags, the workload's module.
+    private func changes(_ key: Summarizer.Key, _ base: RunResult, _ new: RunResult) -> [String] {
+        var found: [String] = []
+        if let before = base.runtimes.first(where: { $0.id == key.runtime }),
+            let after = new.runtimes.first(where: { $0.id == key.runtime })
+        {
+            if before.version != after.version { found.append("version \(before.version) → \(after.version)") }
+            if before.flags != after.flags {
+                found.append("flags \(before.flags.joined(separator: " ")) → \(after.flags.joined(separator: " "))")
+            }
+        }
+        if let before = base.workloads.first(where: { $0.id == key.workload }),
+            let after = new.workloads.first(where: { $0.id == key.workload }),
+            before.wasmSHA256 != after.wasmSHA256 || before.nativeSHA256 != after.nativeSHA256
+        {
+            found.append("workload rebuilt (another module)")
+        }
+        return found
+    }
+
+    /// What makes the two runs hard to compare as a whole.
+    private func caveats(_ base: RunResult, _ new: RunResult) -> [String] {
+        var found: [String] = []
+        let (a, b) = (base.machine, new.machine)
+        if a.cpuModel != b.cpuModel || a.cores != b.cores || a.architecture != b.architecture {
+            found.append(
+                "the runs come from different machines (\(a.cpuModel), \(a.cores) cores vs \(b.cpuModel), \(b.cores) cores): every ratio compares the machines too"
+            )
+        } else if a.kernel != b.kernel || a.os != b.os {
+            found.append("the machines run other systems (\(a.os) \(a.kernel) vs \(b.os) \(b.kernel))")
+        }
+        let (x, y) = (base.configuration, new.configuration)
+        if x.processes != y.processes || x.iterations != y.iterations || x.warmups != y.warmups {
+            found.append(
+                "other settings: \(x.processes) × \(x.iterations) (\(x.warmups) warm-ups) vs \(y.processes) × \(y.iterations) (\(y.warmups) warm-ups)"
+            )
+        }
+        if x.steadyStateTolerance != y.steadyStateTolerance {
+            found.append("other steady-state tolerance: \(x.steadyStateTolerance) vs \(y.steadyStateTolerance)")
+        }
+        if !base.complete { found.append("the base run is incomplete (interrupted or stopped)") }
+        if !new.complete { found.append("the new run is incomplete (interrupted or stopped)") }
+        if x.processes < 2 || y.processes < 2 {
+            found.append("a run has a single process: its intervals cannot hold the spread between processes")
+        }
+        return found
+    }
+}

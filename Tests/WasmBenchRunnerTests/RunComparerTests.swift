@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import WasmBenchModel
+import WasmBenchRunner
+import WasmBenchStatistics
+
+@Suite("Comparing two runs: ratios with intervals from both runs' rows, verdicts, regressions")
+struct RunComparerTests {
+    /// A run: per workload × runtime, the execute times of each process (iteration 0 a warm-up).
+    func run(
+        _ cells: [String: [String: [[Double]]]], version: String = "1", failures: [Failure] = [],
+        machine: String = "cpu"
+    ) -> RunResult {
+        let configuration = RunConfiguration(
+            processes: 3, iterations: 5, warmups: 1, seed: 1, baseline: "native", timeoutSeconds: 10,
+            cellBudgetSeconds: 60, failurePolicy: .continue)
+        var result = RunResult(
+            toolVersion: "test", startedAt: "2026-12-01T00:00:00Z",
+            machine: MachineInfo(os: "o", kernel: "k", architecture: "a", cpuModel: machine, cores: 2, memoryBytes: 1),
+            configuration: configuration)
+        let runtimes = Set(cells.values.flatMap(\.keys)).sorted()
+        result.runtimes = runtimes.map {
+            RuntimeInfo(
+                id: $0, name: $0, version: version, kind: .subprocess, flags: [], available: true,
+                exposedPhases: [.execute])
+        }
+        for workload in cells.keys.sorted() {
+            for (runtime, processes) in (cells[workload] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                for (process, values) in processes.enumerated() {
+                    for (iteration, value) in values.enumerated() {
+                        result.rows.append(
+                            Row(
+                                runtime: runtime, runtimeVersion: version, flags: [], workload: workload,
+                                phase: .execute, value: value, process: process, iteration: iteration,
+                                warmup: iteration == 0))
+                    }
+                }
+            }
+        }
+        result.failures = failures
+        result.complete = true
+        return result
+    }
+
+    /// Three processes of five iterations around `center`, each within ±0.5%.
+    func steady(_ center: Double) -> [[Double]] {
+        [0.998, 1.0, 1.003].map { scale in [1.2, 1.0, 1.002, 0.999, 1.001].map { $0 * center * scale } }
+    }
+
+    let comparer = RunComparer(threshold: 0.05)
+
+    @Test("a clear 20% slowdown is slower, a clear 20% speed-up faster, a 1% change unchanged")
+    func verdicts() throws {
+        let base = run(["w/a": ["x": steady(1.0)], "w/b": ["x": steady(2.0)], "w/c": ["x": steady(3.0)]])
+        let new = run(["w/a": ["x": steady(1.2)], "w/b": ["x": steady(1.6)], "w/c": ["x": steady(3.03)]])
+        let comparison = comparer.compare(base: base, basePath: "a.json", new: new, newPath: "b.json")
+        let verdicts = Dictionary(uniqueKeysWithValues: comparison.comparisons.map { ($0.workload, $0.verdict) })
+        #expect(verdicts == ["w/a": .slower, "w/b": .faster, "w/c": .unchanged])
+        let slower = try #require(comparison.comparisons.first { $0.workload == "w/a" })
+        #expect(abs(slower.ratio - 1.2) < 1e-9)
+        #expect(slower.ciLow <= 1.2 && 1.2 <= slower.ciHigh)
+        #expect(comparison.regressed)
+        #expect(comparison.regressions.map(\.workload) == ["w/a"])
+        let mean = try #require(comparison.geometricMeans.first)
+        #expect(mean.workloads == 3)
+        // Expected: (1.2 × 0.8 × 1.01)^(1/3) = 0.99957… by hand.
+        #expect(abs(mean.value - pow(1.2 * 0.8 * 1.01, 1.0 / 3)) < 1e-9)
+    }
+
+    @Test("processes that disagree make the verdict uncertain rather than a change")
+    func spreadIsUncertain() {
+        let base = run(["w/a": ["x": steady(1.0)]])
+        // The median moves 8%, but one process sits at 0.95 and another at 1.25.
+        let new = run([
+            "w/a": [
+                "x": [[1.2, 0.95, 0.95, 0.95, 0.95], [1.3, 1.08, 1.08, 1.08, 1.08], [1.4, 1.25, 1.25, 1.25, 1.25]]
+            ]
+        ])
+        let comparison = comparer.compare(base: base, basePath: "a", new: new, newPath: "b")
+        #expect(comparison.comparisons.first?.verdict == .uncertain)
+        #expect(!comparison.regressed)
+    }
+
+    @Test("the verdict rule at its edges")
+    func rule() {
+        func verdict(_ value: Double, _ low: Double, _ high: Double) -> ComparisonVerdict {
+            comparer.verdict(Estimate(value: value, interval: Interval(low: low, high: high)))
+        }
+        #expect(verdict(1.05, 1.01, 1.09) == .slower)
+        #expect(verdict(1.04, 1.01, 1.09) == .uncertain)
+        #expect(verdict(1 / 1.05, 0.9, 0.99) == .faster)
+        #expect(verdict(1.0, 1 / 1.05, 1.05) == .unchanged)
+        #expect(verdict(1.1, 0.99, 1.2) == .uncertain)
+    }
+
+    @Test("a gated phase only: a slower phase that is not gated does not regress")
+    func gating() {
+        let base = run(["w/a": ["x": steady(1.0)]])
+        let new = run(["w/a": ["x": steady(1.5)]])
+        let ungated = RunComparer(threshold: 0.05, gatedPhases: [.startup])
+        #expect(!ungated.compare(base: base, basePath: "a", new: new, newPath: "b").regressed)
+        #expect(comparer.compare(base: base, basePath: "a", new: new, newPath: "b").regressed)
+    }
+
+    @Test("cells in one run only, new failures, runtime version changes and other machines are reported")
+    func differences() throws {
+        let base = run(["w/a": ["x": steady(1.0), "y": steady(1.0)], "w/b": ["x": steady(1.0)]])
+        let failure = Failure(runtime: "y", workload: "w/a", process: 0, kind: .trap, message: "unreachable")
+        let new = run(
+            ["w/a": ["x": steady(1.0)], "w/b": ["x": steady(1.0)], "w/c": ["x": steady(1.0)]], version: "2",
+            failures: [failure], machine: "other cpu")
+        let comparison = comparer.compare(base: base, basePath: "a", new: new, newPath: "b")
+        #expect(comparison.onlyInBase.map(\.runtime) == ["y"])
+        #expect(comparison.onlyInNew.map(\.workload) == ["w/c"])
+        #expect(comparison.newFailures.first?.reason == "trap: unreachable")
+        #expect(comparison.regressed, "a cell the base run measured now fails")
+        #expect(comparison.comparisons.first?.changes == ["version 1 → 2"])
+        #expect(comparison.caveats.contains { $0.contains("different machines") })
+    }
+
+    @Test("the same runs compared twice give the same comparison")
+    func deterministic() {
+        let base = run(["w/a": ["x": steady(1.0)]])
+        let new = run(["w/a": ["x": steady(1.1)]])
+        #expect(
+            comparer.compare(base: base, basePath: "a", new: new, newPath: "b")
+                == comparer.compare(base: base, basePath: "a", new: new, newPath: "b"))
+    }
+}
