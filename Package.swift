@@ -129,7 +129,7 @@ let package = Package(
             name: "WasmBenchIntegrationTests",
             dependencies: [
                 "WasmBenchCLI", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
-                "WasmBenchWorkloads", "WasmBenchProvision", "TestSupport",
+                "WasmBenchWorkloads", "WasmBenchProvision", "WasmBenchPython", "TestSupport",
             ],
             swiftSettings: strict),
     ]

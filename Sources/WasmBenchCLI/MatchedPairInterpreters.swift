@@ -23,7 +23,11 @@ enum MatchedPairInterpreters {
     /// build` does, and `run` when a side of the pair is asked for and none is built yet.
     static func build(session: Session, source: CPythonSource, jobs: Int) throws(PythonBuildError) -> CPythonPair {
         let printer = session.printer
-        let toolchain = try CPythonToolchain.locate(environment: session.environment, launcher: session.launcher)
+        let fetcher = DebianPackageFetcher(
+            home: session.home, launcher: session.launcher, environment: session.environment,
+            progress: { printer.line("setup: \($0)") })
+        let toolchain = try CPythonToolchain.locate(
+            environment: session.environment, launcher: session.launcher, fetcher: fetcher)
         let wasmtime = Provisioner(
             home: session.home, launcher: session.launcher, environment: session.environment, allowInstall: true,
             progress: { printer.line("setup: \($0)") }

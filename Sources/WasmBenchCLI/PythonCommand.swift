@@ -22,8 +22,10 @@ struct PythonBuildCommand: ParsableCommand {
             through a private apt folder (the system's apt configuration is not changed). Both sides \
             are built with clang-14 and the same OPT (-O3) and options (pymalloc and computed gotos on, \
             no LTO, no PGO); the parity of the two builds is printed and saved in pair.json. The pair \
-            is cached in $WASMBENCH_HOME/python; a second call returns at once. Needs Debian's clang-14 \
-            lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32 make (and dpkg-dev for the default source).
+            is cached in $WASMBENCH_HOME/python; a second call returns at once. Uses Debian's clang-14 \
+            lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32 where installed, else fetches those \
+            packages into the cache without root (apt-get download); needs make (and dpkg-dev for the \
+            default source).
             """
     )
 
@@ -65,7 +67,9 @@ struct PythonBuildCommand: ParsableCommand {
         switch error {
         case .sourceNotFound, .notCPythonSource: .invalidInput
         case .interrupted: .interrupted
-        case .missingTool, .missingFile, .noAptSources, .aptFailed, .stepFailed, .unexpectedBuild: .environment
+        case .missingTool, .missingFile, .toolchainUnavailable, .noAptSources, .aptFailed, .stepFailed,
+            .unexpectedBuild:
+            .environment
         case .cacheNotWritable: .outputNotWritable
         }
     }

@@ -48,12 +48,13 @@ public struct CPythonToolchain: Sendable, Equatable, Codable {
         self.linkerVersionLine = linkerVersionLine
     }
 
-    /// Finds Debian's clang-14 toolchain on PATH and checks the WASI pieces.
+    /// Finds Debian's clang-14 toolchain on PATH and checks the WASI pieces, wasi-libc under
+    /// `wasiRoot` (the system's `/usr/...` when empty).
     ///
     /// Throws naming the first missing program or file and the Debian package that has it.
-    public static func locate(environment: [String: String], launcher: ProcessLauncher) throws(PythonBuildError)
-        -> CPythonToolchain
-    {
+    public static func locate(
+        environment: [String: String], launcher: ProcessLauncher, wasiRoot: String = ""
+    ) throws(PythonBuildError) -> CPythonToolchain {
         let locator = ToolLocator(environment: environment)
         func tool(_ name: String, _ package: String) throws(PythonBuildError) -> String {
             guard let path = locator.find(name) else { throw .missingTool(name: name, package: package) }
@@ -66,8 +67,8 @@ public struct CPythonToolchain: Sendable, Equatable, Codable {
         let ar = try tool("llvm-ar-14", "llvm-14")
         let ranlib = try tool("llvm-ranlib-14", "llvm-14")
         let make = try tool("make", "make")
-        let include = "/usr/include/wasm32-wasi"
-        let lib = "/usr/lib/wasm32-wasi"
+        let include = wasiRoot + "/usr/include/wasm32-wasi"
+        let lib = wasiRoot + "/usr/lib/wasm32-wasi"
         for file in [include + "/stdio.h", lib + "/libc.a"] where !FileManager.default.fileExists(atPath: file) {
             throw .missingFile(path: file, package: "wasi-libc")
         }

@@ -5,6 +5,9 @@ public enum PythonBuildError: Error, Sendable, Equatable, CustomStringConvertibl
     /// A file the build needs is missing (the WASI C library, the wasm32 compiler runtime);
     /// `package` is the Debian package that has it.
     case missingFile(path: String, package: String)
+    /// The toolchain is not installed (`missing` says what is not) and fetching Debian's packages
+    /// of it into the cache failed too.
+    case toolchainUnavailable(missing: String, detail: String)
     /// `--source` names nothing that exists.
     case sourceNotFound(path: String)
     /// `--source` is not a CPython source tree (no `configure`, `Include/patchlevel.h` or
@@ -30,6 +33,8 @@ public enum PythonBuildError: Error, Sendable, Equatable, CustomStringConvertibl
             "\(name) is not on PATH; install it (Debian: `apt-get install \(package)`) and run the build again"
         case .missingFile(let path, let package):
             "\(path) is missing; install it (Debian: `apt-get install \(package)`) and run the build again"
+        case .toolchainUnavailable(let missing, let detail):
+            "\(missing), and fetching Debian's clang-14 toolchain into the cache failed (\(detail)); install it (Debian: `apt-get install clang-14 lld-14 llvm-14 wasi-libc libclang-rt-14-dev-wasm32`) and run the build again"
         case .sourceNotFound(let path):
             "\(path) does not exist; pass --source a CPython source folder or tarball (Python-3.x.y.tgz)"
         case .notCPythonSource(let path, let reason):
