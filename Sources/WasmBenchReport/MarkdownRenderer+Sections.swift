@@ -24,9 +24,7 @@ extension MarkdownRenderer {
         if means.contains(where: { $0 != nil }) {
             let cells = means.map { mean in
                 mean.map { mean in
-                    let coverage =
-                        mean.workloads < index.workloads.count
-                        ? " (\(mean.workloads) of \(index.workloads.count) workloads)" : ""
+                    let coverage = index.coverage(of: mean).map { " (\($0))" } ?? ""
                     let mark = index.isUnfair(mean.runtime) ? " †" : ""
                     return "**\(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh))**\(mark)\(coverage)"
                 } ?? ""
@@ -74,13 +72,7 @@ extension MarkdownRenderer {
 
     /// A cell's text: the median in its unit with a warning marker, `—`, `failed` or `no data`.
     private func text(of cell: ReportIndex.Cell) -> String {
-        switch cell {
-        case .value(let summary):
-            ReportIndex.format(summary.median, unit: summary.unit) + (summary.warnings.isEmpty ? "" : "\\*")
-        case .notExposed: "—"
-        case .failed: "failed"
-        case .noData: "no data"
-        }
+        cell.text + (cell.isWarned ? "\\*" : "")
     }
 
     /// What the markers used in a table mean.
@@ -128,14 +120,13 @@ extension MarkdownRenderer {
             ])
         for info in runtimes {
             guard let build = info.build else { continue }
-            let verdict: String
-            if info.id == index.baseline {
-                verdict = "baseline"
-            } else if let problems = index.fairnessProblems(of: info.id), !problems.isEmpty {
-                verdict = "† **not like for like:** " + problems.joined(separator: "; ")
-            } else {
-                verdict = build.matchedPair != nil ? "matched pair: like for like" : "like for like"
-            }
+            let verdict =
+                switch index.verdict(of: info) {
+                case .baseline: "baseline"
+                case .notLikeForLike(let problems): "† **not like for like:** " + problems.joined(separator: "; ")
+                case .matchedPair: "matched pair: like for like"
+                case .likeForLike: "like for like"
+                }
             table.append([
                 codeSpan(info.id), "\(build.implementation) \(build.version)", build.compiler ?? "unknown",
                 build.flags.map(codeSpan) ?? "unknown", build.features.joined(separator: ", "), build.origin, verdict,

@@ -13,6 +13,33 @@ struct ReportIndex {
         case failed
         /// The runtime exposes the phase but there is no summary and no failure (e.g. skipped).
         case noData
+
+        /// The cell's text without markers: the median in its unit, `—`, `failed` or `no data`.
+        var text: String {
+            switch self {
+            case .value(let summary): ReportIndex.format(summary.median, unit: summary.unit)
+            case .notExposed: "—"
+            case .failed: "failed"
+            case .noData: "no data"
+            }
+        }
+
+        /// Whether the cell's summary carries a warning.
+        var isWarned: Bool {
+            if case .value(let summary) = self { !summary.warnings.isEmpty } else { false }
+        }
+    }
+
+    /// How a runtime's ratios to the baseline compare builds, for the builds sections.
+    enum Verdict: Equatable {
+        /// The runtime is the baseline.
+        case baseline
+        /// The ratios compare more than the host: every difference found.
+        case notLikeForLike([String])
+        /// The two sides of a matched pair: like for like.
+        case matchedPair
+        /// Nothing recorded differs but the host.
+        case likeForLike
     }
 
     /// Which markers a table used, for its legend.
@@ -124,6 +151,19 @@ struct ReportIndex {
     /// Whether `runtime`'s ratios to the baseline are not like for like.
     func isUnfair(_ id: String) -> Bool {
         !(fairnessProblems(of: id) ?? []).isEmpty
+    }
+
+    /// How `info`'s ratios to the baseline compare builds.
+    func verdict(of info: RuntimeInfo) -> Verdict {
+        if info.id == baseline { return .baseline }
+        if let problems = fairnessProblems(of: info.id), !problems.isEmpty { return .notLikeForLike(problems) }
+        return info.build?.matchedPair != nil ? .matchedPair : .likeForLike
+    }
+
+    /// How many workloads a geometric mean covers, when it is not all of them
+    /// (e.g. `2 of 3 workloads`).
+    func coverage(of mean: GeometricMean) -> String? {
+        mean.workloads < workloads.count ? "\(mean.workloads) of \(workloads.count) workloads" : nil
     }
 
     /// Runtimes that record how their interpreter was built.
