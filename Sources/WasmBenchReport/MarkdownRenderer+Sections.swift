@@ -11,17 +11,12 @@ extension MarkdownRenderer {
         guard !runtimes.isEmpty else { return lines + ["", "No execute measurements."] }
         var table = MarkdownTable(
             headers: ["workload"] + runtimes, alignments: [.left] + runtimes.map { _ in .right })
-        var markers = ReportIndex.Markers()
-        for workload in index.workloads {
-            let cells = runtimes.map { runtime in
-                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute)
-                markers.note(cell)
-                return executeCell(cell, runtime: runtime, index: index)
-            }
-            table.append([codeSpan(workload)] + cells)
+        let grid = index.executeGrid(runtimes: runtimes)
+        for row in grid.rows {
+            let cells = zip(row.cells, runtimes).map { executeCell($0, runtime: $1, index: index) }
+            table.append([codeSpan(row.workload)] + cells)
         }
-        let means = runtimes.map { index.geometricMean(runtime: $0, phase: .execute) }
-        if means.contains(where: { $0 != nil }) {
+        if let means = grid.means {
             let cells = means.map { mean in
                 mean.map { mean in
                     let coverage = index.coverage(of: mean).map { " (\($0))" } ?? ""
@@ -31,9 +26,8 @@ extension MarkdownRenderer {
             }
             table.append(["**geomean**"] + cells)
         }
-        markers.unfair = runtimes.contains(where: index.isUnfair)
         lines += [""] + table.render()
-        return lines + legend(markers)
+        return lines + legend(grid.markers)
     }
 
     /// One `execute` cell: median, warning marker, ratio with its interval.
@@ -56,14 +50,8 @@ extension MarkdownRenderer {
             alignments: [.left, .left] + columns.map { _ in .right })
         var markers = ReportIndex.Markers()
         for runtime in index.measuredRuntimes {
-            for workload in index.workloads {
-                let cells = columns.map { column in
-                    let cell = index.cell(
-                        workload: workload, runtime: runtime, phase: column.phase, metric: column.metric)
-                    markers.note(cell)
-                    return text(of: cell)
-                }
-                table.append([codeSpan(runtime), codeSpan(workload)] + cells)
+            for row in index.phaseRows(runtime: runtime, columns: columns, markers: &markers) {
+                table.append([codeSpan(runtime), codeSpan(row.workload)] + row.cells.map(text))
             }
         }
         lines += [""] + table.render()

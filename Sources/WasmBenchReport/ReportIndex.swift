@@ -135,6 +135,44 @@ struct ReportIndex {
         return failedCells.contains(CellKey(workload: workload, runtime: runtime)) ? .failed : .noData
     }
 
+    /// What the `execute` table holds, for a renderer to lay out: per workload one cell per
+    /// runtime, each runtime's geometric mean, and the markers used (`†` included).
+    struct ExecuteGrid {
+        /// Per workload, in report order, one cell per runtime.
+        var rows: [(workload: String, cells: [Cell])]
+        /// Per runtime, its geometric mean; `nil` when no runtime has one (no geomean row).
+        var means: [GeometricMean?]?
+        /// The markers the cells and means use.
+        var markers: Markers
+    }
+
+    /// The `execute` table's content for `runtimes`, in that order.
+    func executeGrid(runtimes: [String]) -> ExecuteGrid {
+        var markers = Markers()
+        let rows = workloads.map { workload in
+            let cells = runtimes.map { cell(workload: workload, runtime: $0, phase: .execute) }
+            for cell in cells { markers.note(cell) }
+            return (workload, cells)
+        }
+        let means = runtimes.map { geometricMean(runtime: $0, phase: .execute) }
+        markers.unfair = runtimes.contains(where: isUnfair)
+        return ExecuteGrid(rows: rows, means: means.contains { $0 != nil } ? means : nil, markers: markers)
+    }
+
+    /// The `phases` table's cells of `runtime`: per workload, in report order, one per column;
+    /// the markers they use are noted in `markers`.
+    func phaseRows(
+        runtime: String, columns: [PhaseColumn], markers: inout Markers
+    ) -> [(workload: String, cells: [Cell])] {
+        workloads.map { workload in
+            let cells = columns.map {
+                cell(workload: workload, runtime: runtime, phase: $0.phase, metric: $0.metric)
+            }
+            for cell in cells { markers.note(cell) }
+            return (workload, cells)
+        }
+    }
+
     /// The geometric mean of `runtime`'s ratios for `phase`, if the result has one.
     func geometricMean(runtime: String, phase: Phase) -> GeometricMean? {
         result.geometricMeans.first { $0.runtime == runtime && $0.phase == phase }
