@@ -1,26 +1,20 @@
 import ArgumentParser
-import Foundation
 import WasmBenchReport
 import WasmBenchRunner
 
 /// `wasmbench report FILE.json`: re-renders a saved run without running anything.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Render a saved run (JSON) as a terminal table, Markdown or JSON again.")
+        commandName: "report", abstract: "Render a saved run (JSON) as a terminal table, Markdown, HTML or JSON again.")
 
     @Argument(help: "A JSON file written by `wasmbench run --json`.") var file: String
-    @Option(help: "terminal, markdown or json.") var format: ReportFormat = .terminal
+    @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
     @Flag(help: "Recompute summaries from the raw rows (e.g. after changing the statistics).") var recompute = false
 
     func run() throws {
         var result = try ArtifactFile.readJSON(file)
         if recompute { Summarizer(configuration: result.configuration).summarize(&result) }
-        switch format {
-        case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(result))
-        case .markdown: print(MarkdownRenderer().render(result))
-        case .json:
-            FileHandle.standardOutput.write(try ArtifactFile.encode(result))
-        }
+        try format.writeToStandardOutput(result)
     }
 }
 

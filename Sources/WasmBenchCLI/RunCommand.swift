@@ -72,7 +72,9 @@ struct RunCommand: ParsableCommand {
     ) var steadyTolerance: Double = 0.1
     @Option(help: "Write the results (raw rows, summaries) to this JSON file.") var json: String?
     @Option(help: "Write a Markdown report to this file.") var markdown: String?
-    @Option(help: "The report printed on stdout: terminal, markdown or json.") var format: ReportFormat = .terminal
+    @Option(help: "Write a self-contained HTML report with charts to this file.") var html: String?
+    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
+        .terminal
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
@@ -181,9 +183,9 @@ struct RunCommand: ParsableCommand {
             machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: notices)
         initial.failures = plan.rejected
-        // Both output files are written once before anything runs, so an unwritable path fails now.
+        // Every output file is written once before anything runs, so an unwritable path fails now.
         try ArtifactFile.writeJSON(initial, to: jsonPath)
-        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(initial).utf8), to: markdown) }
+        try writeReportFiles(initial)
         for notice in plan.notices { session.printer.line("note: \(notice)") }
         for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
@@ -238,14 +240,8 @@ struct RunCommand: ParsableCommand {
     private func emitReports(_ result: RunResult, jsonPath: String, saveFailure: String?, printer: ProgressPrinter)
         throws
     {
-        switch format {
-        case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(result))
-        case .markdown: print(MarkdownRenderer().render(result))
-        case .json: FileHandle.standardOutput.write(try ArtifactFile.encode(result))
-        }
-        if let markdown {
-            try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown)
-        }
+        try format.writeToStandardOutput(result)
+        try writeReportFiles(result)
         try ArtifactFile.writeJSON(result, to: jsonPath)
         if let saveFailure {
             throw CommandError(
@@ -253,6 +249,12 @@ struct RunCommand: ParsableCommand {
                 "saving the results failed during the run (\(saveFailure)); the final save to \(jsonPath) worked")
         }
         printer.line("results saved to \(jsonPath)")
+    }
+
+    /// Writes the --markdown and --html reports of `result`.
+    private func writeReportFiles(_ result: RunResult) throws(CommandError) {
+        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown) }
+        if let html { try ArtifactFile.write(Data(HTMLRenderer().render(result).utf8), to: html) }
     }
 
     private func defaultResultsPath(_ session: Session) throws(CommandError) -> String {

@@ -11,31 +11,23 @@ extension MarkdownRenderer {
         guard !runtimes.isEmpty else { return lines + ["", "No execute measurements."] }
         var table = MarkdownTable(
             headers: ["workload"] + runtimes, alignments: [.left] + runtimes.map { _ in .right })
-        var markers = ReportIndex.Markers()
-        for workload in index.workloads {
-            let cells = runtimes.map { runtime in
-                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute)
-                markers.note(cell)
-                return executeCell(cell, runtime: runtime, index: index)
-            }
-            table.append([codeSpan(workload)] + cells)
+        let grid = index.executeGrid(runtimes: runtimes)
+        for row in grid.rows {
+            let cells = zip(row.cells, runtimes).map { executeCell($0, runtime: $1, index: index) }
+            table.append([codeSpan(row.workload)] + cells)
         }
-        let means = runtimes.map { index.geometricMean(runtime: $0, phase: .execute) }
-        if means.contains(where: { $0 != nil }) {
+        if let means = grid.means {
             let cells = means.map { mean in
                 mean.map { mean in
-                    let coverage =
-                        mean.workloads < index.workloads.count
-                        ? " (\(mean.workloads) of \(index.workloads.count) workloads)" : ""
+                    let coverage = index.coverage(of: mean).map { " (\($0))" } ?? ""
                     let mark = index.isUnfair(mean.runtime) ? " †" : ""
                     return "**\(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh))**\(mark)\(coverage)"
                 } ?? ""
             }
             table.append(["**geomean**"] + cells)
         }
-        markers.unfair = runtimes.contains(where: index.isUnfair)
         lines += [""] + table.render()
-        return lines + legend(markers)
+        return lines + legend(grid.markers)
     }
 
     /// One `execute` cell: median, warning marker, ratio with its interval.
@@ -58,14 +50,8 @@ extension MarkdownRenderer {
             alignments: [.left, .left] + columns.map { _ in .right })
         var markers = ReportIndex.Markers()
         for runtime in index.measuredRuntimes {
-            for workload in index.workloads {
-                let cells = columns.map { column in
-                    let cell = index.cell(
-                        workload: workload, runtime: runtime, phase: column.phase, metric: column.metric)
-                    markers.note(cell)
-                    return text(of: cell)
-                }
-                table.append([codeSpan(runtime), codeSpan(workload)] + cells)
+            for row in index.phaseRows(runtime: runtime, columns: columns, markers: &markers) {
+                table.append([codeSpan(runtime), codeSpan(row.workload)] + row.cells.map(text))
             }
         }
         lines += [""] + table.render()
@@ -74,13 +60,7 @@ extension MarkdownRenderer {
 
     /// A cell's text: the median in its unit with a warning marker, `—`, `failed` or `no data`.
     private func text(of cell: ReportIndex.Cell) -> String {
-        switch cell {
-        case .value(let summary):
-            ReportIndex.format(summary.median, unit: summary.unit) + (summary.warnings.isEmpty ? "" : "\\*")
-        case .notExposed: "—"
-        case .failed: "failed"
-        case .noData: "no data"
-        }
+        cell.text + (cell.isWarned ? "\\*" : "")
     }
 
     /// What the markers used in a table mean.
@@ -128,14 +108,13 @@ extension MarkdownRenderer {
             ])
         for info in runtimes {
             guard let build = info.build else { continue }
-            let verdict: String
-            if info.id == index.baseline {
-                verdict = "baseline"
-            } else if let problems = index.fairnessProblems(of: info.id), !problems.isEmpty {
-                verdict = "† **not like for like:** " + problems.joined(separator: "; ")
-            } else {
-                verdict = build.matchedPair != nil ? "matched pair: like for like" : "like for like"
-            }
+            let verdict =
+                switch index.verdict(of: info) {
+                case .baseline: "baseline"
+                case .notLikeForLike(let problems): "† **not like for like:** " + problems.joined(separator: "; ")
+                case .matchedPair: "matched pair: like for like"
+                case .likeForLike: "like for like"
+                }
             table.append([
                 codeSpan(info.id), "\(build.implementation) \(build.version)", build.compiler ?? "unknown",
                 build.flags.map(codeSpan) ?? "unknown", build.features.joined(separator: ", "), build.origin, verdict,

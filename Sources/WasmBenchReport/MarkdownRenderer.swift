@@ -37,31 +37,17 @@ public struct MarkdownRenderer: Sendable {
 
     /// The machine the numbers come from.
     private func machineSection(_ result: RunResult) -> [String] {
-        let machine = result.machine
-        var lines = [
-            "## Machine", "",
-            "- **CPU:** \(machine.cpuModel), \(machine.cores) logical cores, \(machine.architecture)",
-            "- **Memory:** \(formatBytes(Double(machine.memoryBytes)))",
-            "- **OS:** \(machine.os), kernel \(machine.kernel)",
-        ]
-        if let governor = machine.governor { lines.append("- **CPU governor:** \(governor)") }
-        return lines
+        ["## Machine", ""] + ReportFact.machine(result.machine).map(item)
     }
 
     /// The settings the run was measured with.
     private func configurationSection(_ result: RunResult) -> [String] {
-        let configuration = result.configuration
-        return [
-            "## Configuration", "",
-            "- **Processes × iterations:** \(configuration.processes) × \(configuration.iterations) "
-                + "(\(configuration.warmups) warm-ups left out of the summaries)",
-            "- **Seed:** \(configuration.seed)",
-            "- **Baseline:** \(codeSpan(configuration.baseline))",
-            "- **Timeout per process:** \(formatSetting(seconds: configuration.timeoutSeconds))",
-            "- **Budget per cell:** \(formatSetting(seconds: configuration.cellBudgetSeconds))",
-            "- **Failure policy:** \(configuration.failurePolicy.rawValue)",
-            "- **Noise threshold:** \(formatPercent(configuration.noiseThreshold)) of the median (95% CI width)",
-        ]
+        ["## Configuration", ""] + ReportFact.configuration(result.configuration).map(item)
+    }
+
+    /// A fact as a list item with a bold label.
+    private func item(_ fact: ReportFact) -> String {
+        "- **\(fact.label):** " + (fact.isCode ? codeSpan(fact.value) : fact.value)
     }
 
     /// Every runtime asked for, with version, flags, exposed phases and notes.
@@ -108,24 +94,14 @@ public struct MarkdownRenderer: Sendable {
 
     /// How a workload is entered, with its arguments.
     private func entry(_ workload: WorkloadInfo) -> String {
-        let arguments = workload.arguments.joined(separator: " ")
-        switch workload.entry {
-        case .command:
-            return arguments.isEmpty ? "command" : "command " + codeSpan(arguments)
-        case .invoke:
-            return "invoke " + codeSpan("\(workload.function ?? "?")(\(workload.arguments.joined(separator: ", ")))")
-        }
+        let entry = workload.entryDescription
+        return entry.code.map { entry.kind + " " + codeSpan($0) } ?? entry.kind
     }
 
     /// Shared, wasm-only and native-only build flags.
     private func flags(_ workload: WorkloadInfo) -> String {
-        var parts: [String] = []
-        if !workload.flags.isEmpty { parts.append(codeSpan(workload.flags.joined(separator: " "))) }
-        if !workload.wasmFlags.isEmpty { parts.append("wasm: " + codeSpan(workload.wasmFlags.joined(separator: " "))) }
-        if !workload.nativeFlags.isEmpty {
-            parts.append("native: " + codeSpan(workload.nativeFlags.joined(separator: " ")))
-        }
-        return parts.joined(separator: "<br>")
+        workload.flagGroups.map { group in (group.label.map { $0 + ": " } ?? "") + codeSpan(group.flags) }
+            .joined(separator: "<br>")
     }
 
     /// A hash shortened to its first 12 hex digits, as code.

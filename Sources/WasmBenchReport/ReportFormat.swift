@@ -7,6 +7,10 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     /// GitHub-flavoured Markdown with the machine, configuration, runtimes, workloads and tables;
     /// see ``MarkdownRenderer``.
     case markdown
+    /// One self-contained HTML page: the Markdown report's tables plus inline SVG charts (ratios
+    /// to the baseline on a log scale, warm-up curves), no JavaScript and nothing loaded from
+    /// elsewhere; see ``HTMLRenderer``.
+    case html
     /// The saved artifact itself, every raw row included, from which the other formats can be
     /// rebuilt; see ``JSONArtifact``.
     case json

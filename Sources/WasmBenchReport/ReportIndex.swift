@@ -13,6 +13,33 @@ struct ReportIndex {
         case failed
         /// The runtime exposes the phase but there is no summary and no failure (e.g. skipped).
         case noData
+
+        /// The cell's text without markers: the median in its unit, `—`, `failed` or `no data`.
+        var text: String {
+            switch self {
+            case .value(let summary): ReportIndex.format(summary.median, unit: summary.unit)
+            case .notExposed: "—"
+            case .failed: "failed"
+            case .noData: "no data"
+            }
+        }
+
+        /// Whether the cell's summary carries a warning.
+        var isWarned: Bool {
+            if case .value(let summary) = self { !summary.warnings.isEmpty } else { false }
+        }
+    }
+
+    /// How a runtime's ratios to the baseline compare builds, for the builds sections.
+    enum Verdict: Equatable {
+        /// The runtime is the baseline.
+        case baseline
+        /// The ratios compare more than the host: every difference found.
+        case notLikeForLike([String])
+        /// The two sides of a matched pair: like for like.
+        case matchedPair
+        /// Nothing recorded differs but the host.
+        case likeForLike
     }
 
     /// Which markers a table used, for its legend.
@@ -108,6 +135,44 @@ struct ReportIndex {
         return failedCells.contains(CellKey(workload: workload, runtime: runtime)) ? .failed : .noData
     }
 
+    /// What the `execute` table holds, for a renderer to lay out: per workload one cell per
+    /// runtime, each runtime's geometric mean, and the markers used (`†` included).
+    struct ExecuteGrid {
+        /// Per workload, in report order, one cell per runtime.
+        var rows: [(workload: String, cells: [Cell])]
+        /// Per runtime, its geometric mean; `nil` when no runtime has one (no geomean row).
+        var means: [GeometricMean?]?
+        /// The markers the cells and means use.
+        var markers: Markers
+    }
+
+    /// The `execute` table's content for `runtimes`, in that order.
+    func executeGrid(runtimes: [String]) -> ExecuteGrid {
+        var markers = Markers()
+        let rows = workloads.map { workload in
+            let cells = runtimes.map { cell(workload: workload, runtime: $0, phase: .execute) }
+            for cell in cells { markers.note(cell) }
+            return (workload, cells)
+        }
+        let means = runtimes.map { geometricMean(runtime: $0, phase: .execute) }
+        markers.unfair = runtimes.contains(where: isUnfair)
+        return ExecuteGrid(rows: rows, means: means.contains { $0 != nil } ? means : nil, markers: markers)
+    }
+
+    /// The `phases` table's cells of `runtime`: per workload, in report order, one per column;
+    /// the markers they use are noted in `markers`.
+    func phaseRows(
+        runtime: String, columns: [PhaseColumn], markers: inout Markers
+    ) -> [(workload: String, cells: [Cell])] {
+        workloads.map { workload in
+            let cells = columns.map {
+                cell(workload: workload, runtime: runtime, phase: $0.phase, metric: $0.metric)
+            }
+            for cell in cells { markers.note(cell) }
+            return (workload, cells)
+        }
+    }
+
     /// The geometric mean of `runtime`'s ratios for `phase`, if the result has one.
     func geometricMean(runtime: String, phase: Phase) -> GeometricMean? {
         result.geometricMeans.first { $0.runtime == runtime && $0.phase == phase }
@@ -124,6 +189,19 @@ struct ReportIndex {
     /// Whether `runtime`'s ratios to the baseline are not like for like.
     func isUnfair(_ id: String) -> Bool {
         !(fairnessProblems(of: id) ?? []).isEmpty
+    }
+
+    /// How `info`'s ratios to the baseline compare builds.
+    func verdict(of info: RuntimeInfo) -> Verdict {
+        if info.id == baseline { return .baseline }
+        if let problems = fairnessProblems(of: info.id), !problems.isEmpty { return .notLikeForLike(problems) }
+        return info.build?.matchedPair != nil ? .matchedPair : .likeForLike
+    }
+
+    /// How many workloads a geometric mean covers, when it is not all of them
+    /// (e.g. `2 of 3 workloads`).
+    func coverage(of mean: GeometricMean) -> String? {
+        mean.workloads < workloads.count ? "\(mean.workloads) of \(workloads.count) workloads" : nil
     }
 
     /// Runtimes that record how their interpreter was built.

@@ -43,7 +43,7 @@ extension TerminalRenderer {
         markers.unfair = markers.unfair || runtimes.contains(where: index.isUnfair)
         // Medians are right-aligned in a sub-column so the ratios after them line up.
         let medianWidths = runtimes.indices.map { column in
-            cells.map { visibleWidth(medianText($0[column])) }.max() ?? 0
+            cells.map { visibleWidth($0[column].text) }.max() ?? 0
         }
         for (row, workload) in index.workloads.enumerated() {
             let values = runtimes.indices.map { column in
@@ -73,26 +73,16 @@ extension TerminalRenderer {
         return mean.workloads < workloads ? "\(ratio) (\(mean.workloads) of \(workloads))" : ratio
     }
 
-    /// The median part of an `execute` cell, or the marker that replaces it.
-    private func medianText(_ cell: ReportIndex.Cell) -> String {
-        switch cell {
-        case .value(let summary): formatDuration(summary.median)
-        case .notExposed: "—"
-        case .failed: "failed"
-        case .noData: "no data"
-        }
-    }
-
     /// One `execute` cell: median, warning marker, ratio with its interval.
     private func executeCell(
         _ cell: ReportIndex.Cell, runtime: String, index: ReportIndex, medianWidth: Int
     ) -> String {
         guard case .value(let summary) = cell else {
-            let text = pad(medianText(cell), to: medianWidth, alignment: .right)
+            let text = pad(cell.text, to: medianWidth, alignment: .right)
             if case .failed = cell { return palette.red(text) }
             return text
         }
-        let median = pad(medianText(cell), to: medianWidth, alignment: .right)
+        let median = pad(cell.text, to: medianWidth, alignment: .right)
         let marker = summary.warnings.isEmpty ? " " : palette.yellow("*")
         let ratio: String
         if runtime == index.baseline {
@@ -120,9 +110,7 @@ extension TerminalRenderer {
         for cell in cells.joined().joined() { markers.note(cell) }
         // A column with a warning marker gives every cell a marker slot so the numbers line up.
         let marked = columns.indices.map { column in
-            cells.joined().contains { row in
-                if case .value(let summary) = row[column] { !summary.warnings.isEmpty } else { false }
-            }
+            cells.joined().contains { row in row[column].isWarned }
         }
         var table = TextTable(
             columns: [TextTable.Column(header: "workload")]
@@ -172,14 +160,14 @@ extension TerminalRenderer {
         var rows: [(id: String, build: String, verdict: String)] = []
         for info in runtimes {
             guard let build = info.build else { continue }
-            let verdict: String
-            if info.id == index.baseline {
-                verdict = palette.dim("baseline")
-            } else if let problems = index.fairnessProblems(of: info.id), !problems.isEmpty {
-                verdict = palette.yellow("† not like for like: ") + problems.joined(separator: "; ")
-            } else {
-                verdict = build.matchedPair != nil ? "matched pair: like for like" : "like for like"
-            }
+            let verdict =
+                switch index.verdict(of: info) {
+                case .baseline: palette.dim("baseline")
+                case .notLikeForLike(let problems):
+                    palette.yellow("† not like for like: ") + problems.joined(separator: "; ")
+                case .matchedPair: "matched pair: like for like"
+                case .likeForLike: "like for like"
+                }
             rows.append((info.id, build.summary + " · " + build.origin, verdict))
         }
         // The build gets about half of what the runtime column leaves; the verdict the rest.

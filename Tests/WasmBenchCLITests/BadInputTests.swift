@@ -151,14 +151,15 @@ struct BadInputTests {
         #expect(summary.count == 2)
     }
 
-    @Test("an unwritable --markdown path: exit 5 before anything runs")
-    func unwritableMarkdown() throws {
+    @Test("an unwritable --markdown or --html path: exit 5 before anything runs", arguments: ["--markdown", "--html"])
+    func unwritableReport(option: String) throws {
         let result = try run(
             [
-                "run", try module("ok.wat", GuestModules.hello), "--markdown", "/nonexistent/dir/r.md", "--json",
+                "run", try module("ok.wat", GuestModules.hello), option, "/nonexistent/dir/report", "--json",
                 folder.path("r.json"),
             ] + quick)
         #expect(result.status == 5)
+        #expect(result.stderr.contains("/nonexistent/dir/report"))
         #expect(!result.stderr.contains("FAILED") && !result.stderr.contains("[1/"))
     }
 

@@ -45,7 +45,8 @@ struct ReadmeTests {
         let help = try WasmbenchBinary.run(["run", "--help"], in: folder).stdout
         for option in [
             "--processes", "--iterations", "--warmups", "--timeout", "--cell-budget", "--on-failure", "--baseline",
-            "--no-install", "--kernel", "--invoke", "--arg", "--markers", "--json", "--markdown", "--seed", "--noise",
+            "--no-install", "--kernel", "--invoke", "--arg", "--markers", "--json", "--markdown", "--html", "--seed",
+            "--noise",
         ] {
             #expect(help.contains(option), "README names \(option) but `run --help` lacks it")
             #expect(Self.readme.contains(option) || option == "--noise" || option == "--seed")

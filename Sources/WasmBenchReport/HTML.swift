@@ -1,0 +1,164 @@
+/// A fragment of HTML (or inline SVG) markup, for the HTML report.
+///
+/// Text becomes markup only by escaping: in an `HTML` literal the literal parts are markup, an
+/// interpolated `String` is escaped (`<`, `>`, `&`, `"` and `'`), an interpolated `HTML` is kept
+/// as it is. So a runtime id, a message or a command line from a run can never open a tag or end
+/// an attribute. Numbers must be formatted into text first (no `Double` interpolation), which
+/// keeps the output deterministic.
+struct HTML: Equatable, ExpressibleByStringInterpolation {
+    /// The markup.
+    private(set) var markup: String
+
+    /// Markup written in the source.
+    init(stringLiteral markup: String) {
+        self.markup = markup
+    }
+
+    /// Markup written in the source with escaped text or other fragments interpolated.
+    init(stringInterpolation: Interpolation) {
+        markup = stringInterpolation.markup
+    }
+
+    /// Text, escaped.
+    init(text: String) {
+        markup = Self.escape(text)
+    }
+
+    /// Fragments one after another, `separator` between them.
+    init(joining fragments: [HTML], separator: HTML = "") {
+        markup = fragments.map(\.markup).joined(separator: separator.markup)
+    }
+
+    /// Whether there is no markup at all.
+    var isEmpty: Bool { markup.isEmpty }
+
+    /// Two fragments one after the other.
+    static func + (lhs: HTML, rhs: HTML) -> HTML {
+        HTML(joining: [lhs, rhs])
+    }
+
+    /// Appends a fragment.
+    static func += (lhs: inout HTML, rhs: HTML) {
+        lhs.markup += rhs.markup
+    }
+
+    /// `text` with the five characters that matter in HTML text and attribute values escaped.
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    /// Builds an `HTML` value from literal markup and escaped interpolations.
+    struct Interpolation: StringInterpolationProtocol {
+        /// The markup so far.
+        var markup = ""
+
+        /// Starts an empty fragment.
+        init(literalCapacity: Int, interpolationCount: Int) {
+            markup.reserveCapacity(literalCapacity + 16 * interpolationCount)
+        }
+
+        /// Literal markup from the source.
+        mutating func appendLiteral(_ literal: String) {
+            markup += literal
+        }
+
+        /// Text, escaped.
+        mutating func appendInterpolation(_ text: String) {
+            markup += HTML.escape(text)
+        }
+
+        /// A whole number.
+        mutating func appendInterpolation(_ number: Int) {
+            markup += String(number)
+        }
+
+        /// A fragment, kept as it is.
+        mutating func appendInterpolation(_ fragment: HTML) {
+            markup += fragment.markup
+        }
+
+        /// Fragments one after another.
+        mutating func appendInterpolation(_ fragments: [HTML]) {
+            markup += fragments.map(\.markup).joined()
+        }
+    }
+}
+
+/// An HTML table whose rows are one line each: header cells, body rows (and group headings
+/// that span every column), then an optional footer row.
+struct HTMLTable {
+    /// One line of the body.
+    enum Line {
+        /// A row of cells, one per heading.
+        case cells([HTML])
+        /// A heading across every column that starts a group of rows.
+        case group(HTML)
+    }
+
+    /// Column headings.
+    var headers: [HTML]
+    /// Indices of the columns that hold numbers (right-aligned).
+    var numeric: Set<Int>
+    /// The body.
+    var lines: [Line] = []
+    /// A summary row after the body (the geometric means).
+    var footer: [HTML]?
+
+    /// Creates a table; the first column is the row's heading.
+    init(headers: [HTML], numeric: Set<Int> = []) {
+        self.headers = headers
+        self.numeric = numeric
+    }
+
+    /// Appends a row.
+    mutating func append(_ cells: [HTML]) {
+        lines.append(.cells(cells))
+    }
+
+    /// The table, in a block that scrolls sideways when it is wider than the page.
+    func render() -> HTML {
+        let head = headers.indices.map { "<th\(attributes(column: $0)) scope=\"col\">\(headers[$0])</th>" as HTML }
+        var rows: [HTML] = []
+        for line in lines {
+            switch line {
+            case .cells(let cells): rows.append(row(cells))
+            case .group(let heading):
+                rows.append(
+                    "<tr class=\"group\"><th colspan=\"\(headers.count)\" scope=\"rowgroup\">\(heading)</th></tr>")
+            }
+        }
+        var table: HTML = "<div class=\"scroll\"><table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
+        table += HTML(joining: rows.map { "\($0)\n" })
+        table += "</tbody>\n"
+        if let footer { table += "<tfoot>\(row(footer))</tfoot>\n" }
+        return table + "</table></div>"
+    }
+
+    /// One row: the first cell is its heading.
+    private func row(_ cells: [HTML]) -> HTML {
+        let parts = headers.indices.map { column -> HTML in
+            let cell = column < cells.count ? cells[column] : ""
+            let tag = column == 0 ? "th" : "td"
+            let scope: HTML = column == 0 ? " scope=\"row\"" : ""
+            return "<\(tag)\(attributes(column: column))\(scope)>\(cell)</\(tag)>"
+        }
+        return "<tr>\(parts)</tr>"
+    }
+
+    /// The class of a column's cells.
+    private func attributes(column: Int) -> HTML {
+        numeric.contains(column) ? " class=\"num\"" : ""
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import TestSupport
+import Testing
+import WasmBenchModel
+import WasmBenchReport
+
+/// `wasmbench report` re-renders a saved run in every format without running anything.
+@Suite("wasmbench report renders a saved run")
+struct ReportCommandTests {
+    let folder = TemporaryFolder()
+
+    /// A saved run of one workload on native and WasmKit, with a geometric mean.
+    func savedRun() throws -> String {
+        var result = RunResult(
+            toolVersion: "test", startedAt: "2025-11-23T10:00:00Z",
+            machine: MachineInfo(
+                os: "Linux", kernel: "6.1", architecture: "x86_64", cpuModel: "test CPU", cores: 2,
+                memoryBytes: 1 << 30),
+            configuration: RunConfiguration(
+                processes: 2, iterations: 3, warmups: 1, seed: 1, baseline: "native", timeoutSeconds: 60,
+                cellBudgetSeconds: 60, failurePolicy: .continue),
+            runtimes: ["native", "wasmkit"].map { id in
+                RuntimeInfo(
+                    id: id, name: id, version: "1", kind: id == "native" ? .native : .inProcess, flags: [],
+                    available: true, exposedPhases: [.execute, .wall])
+            },
+            workloads: [
+                WorkloadInfo(
+                    id: "kernels/fib", suite: "kernels", summary: "fib", entry: .command, reportsMarkers: true,
+                    wasmSHA256: String(repeating: "ab", count: 32))
+            ])
+        result.finishedAt = "2025-11-23T10:01:00Z"
+        result.complete = true
+        result.summaries = [("native", 0.01, 1.0), ("wasmkit", 0.2, 20.0)].map { runtime, median, ratio in
+            Summary(
+                workload: "kernels/fib", runtime: runtime, phase: .execute, metric: .time, count: 4, median: median,
+                mad: 0, min: median, ciLow: median, ciHigh: median, ratioToBaseline: ratio, ratioCILow: ratio * 0.9,
+                ratioCIHigh: ratio * 1.1)
+        }
+        result.geometricMeans = [
+            GeometricMean(
+                runtime: "wasmkit", baseline: "native", phase: .execute, workloads: 1, value: 20, ciLow: 18, ciHigh: 22)
+        ]
+        let path = folder.path("run.json")
+        try JSONArtifact.encode(result).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test("--format html prints one self-contained HTML page with the execute table and the geomean chart")
+    func html() throws {
+        let result = try WasmbenchBinary.run(["report", try savedRun(), "--format", "html"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("<!DOCTYPE html>\n"))
+        #expect(result.stdout.hasSuffix("</html>\n"))
+        #expect(result.stdout.contains("<section id=\"execute\">"))
+        #expect(result.stdout.contains("20.0× [18.0–22.0]"))
+        #expect(result.stdout.contains("<figure id=\"geomean-chart\">"))
+        #expect(!result.stdout.contains("<script"))
+    }
+
+    @Test("--format markdown and json still print their formats")
+    func otherFormats() throws {
+        let path = try savedRun()
+        let markdown = try WasmbenchBinary.run(["report", path, "--format", "markdown"], in: folder)
+        #expect(markdown.status == 0)
+        #expect(markdown.stdout.hasPrefix("# wasmbench results"))
+        let json = try WasmbenchBinary.run(["report", path, "--format", "json"], in: folder)
+        #expect(json.status == 0)
+        #expect(try JSONArtifact.decode(Data(json.stdout.utf8)).geometricMeans.count == 1)
+    }
+}
