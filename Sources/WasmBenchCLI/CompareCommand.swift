@@ -24,8 +24,10 @@ struct CompareCommand: ParsableCommand {
         transform: RunCommand.list)
     var failOn: [String] = ["execute"]
     @Option(help: "Seed for the bootstrap.") var seed: UInt64 = 1
-    @Option(help: "The report printed on stdout: terminal, markdown or json.") var format: ReportFormat = .terminal
+    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
+        .terminal
     @Option(help: "Also write the comparison as Markdown to this file (e.g. a CI job summary).") var markdown: String?
+    @Option(help: "Also write the comparison as a self-contained HTML page to this file.") var html: String?
 
     /// The gated phases after parsing `--fail-on`.
     var gatedPhases: [Phase] {
@@ -54,9 +56,11 @@ struct CompareCommand: ParsableCommand {
         switch format {
         case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(comparison), terminator: "")
         case .markdown: print(MarkdownRenderer().render(comparison), terminator: "")
+        case .html: FileHandle.standardOutput.write(Data(HTMLRenderer().render(comparison).utf8))
         case .json: FileHandle.standardOutput.write(try ArtifactFile.encode(comparison))
         }
         if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(comparison).utf8), to: markdown) }
+        if let html { try ArtifactFile.write(Data(HTMLRenderer().render(comparison).utf8), to: html) }
         if comparison.regressed {
             throw CommandError(.regressed, regressionMessage(comparison))
         }

@@ -40,6 +40,14 @@ public struct HTMLRenderer: Sendable {
             result.complete
             ? ""
             : "<p class=\"alert\"><strong>Incomplete run:</strong> not every planned cell ran (interrupted or stopped).</p>\n"
+        return page(
+            title: "wasmbench results · \(result.startedAt)", heading: "wasmbench results",
+            introduction: "<p>\(run)</p>\n\(incomplete)", sections: sections)
+    }
+
+    /// A whole page: head with the style sheet and `title`, a header with `heading`,
+    /// `introduction` and the contents, then the sections.
+    func page(title: String, heading: String, introduction: HTML, sections: [HTMLSection]) -> HTML {
         let contents = sections.map { "<li><a href=\"#\($0.id)\">\($0.title)</a></li>" as HTML }
         let body = sections.map { section -> HTML in
             "<section id=\"\(section.id)\">\n<h2>\(section.title)</h2>\n\(section.body)\n</section>\n"
@@ -50,15 +58,14 @@ public struct HTMLRenderer: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>wasmbench results · \(result.startedAt)</title>
+            <title>\(title)</title>
             <style>
             \(Self.styleSheet)</style>
             </head>
             <body>
             <header>
-            <h1>wasmbench results</h1>
-            <p>\(run)</p>
-            \(incomplete)<nav><ul>\(contents)</ul></nav>
+            <h1>\(heading)</h1>
+            \(introduction)<nav><ul>\(contents)</ul></nav>
             </header>
             <main>
             \(body)</main>
@@ -68,7 +75,6 @@ public struct HTMLRenderer: Sendable {
             """
     }
 
-    /// The machine the numbers come from.
     private func machineSection(_ result: RunResult) -> HTMLSection? {
         HTMLSection(id: "machine", title: "Machine", body: facts(ReportFact.machine(result.machine)))
     }

@@ -14,10 +14,21 @@ struct ComparisonRendererTests {
         Snapshot.expectMatch(MarkdownRenderer().render(ComparisonFixture.comparison()), named: "compare.md")
     }
 
-    @Test("Both reports name the regression, every verdict and the new failure")
+    @Test("The HTML comparison of the fixture matches its snapshot, loads nothing and has one bar per runtime")
+    func html() {
+        let text = HTMLRenderer().render(ComparisonFixture.comparison())
+        Snapshot.expectMatch(text, named: "compare.html")
+        #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("<script"))
+        #expect(text.components(separatedBy: "class=\"bar\"").count - 1 == 2)
+    }
+
+    @Test("Every report names the regression, every verdict and the new failure")
     func content() {
         let comparison = ComparisonFixture.comparison()
-        for text in [TerminalRenderer().render(comparison), MarkdownRenderer().render(comparison)] {
+        for text in [
+            TerminalRenderer().render(comparison), MarkdownRenderer().render(comparison),
+            HTMLRenderer().render(comparison),
+        ] {
             #expect(text.contains("regressed: 1 slower in execute, 1 cell(s) newly failing"))
             for verdict in ComparisonVerdict.allCases { #expect(text.contains(verdict.rawValue)) }
             #expect(text.contains("1.20× [1.17–1.23]"))
