@@ -77,6 +77,9 @@ let package = Package(
             dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics"],
             swiftSettings: strict
         ),
+        // Explaining a gap by counting: callgrind instruction counts and function profiles.
+        .target(
+            name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], swiftSettings: strict),
         // Renderers: ReportDocument -> String/Data. No I/O.
         .target(
             name: "WasmBenchReport",
@@ -90,7 +93,7 @@ let package = Package(
                 "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess",
                 "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
                 "WasmBenchProvision", "WasmBenchWorkloads", "WasmBenchRunner", "WasmBenchReport", "WasmBenchPython",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "WasmBenchExplain", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -114,6 +117,9 @@ let package = Package(
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
+            resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchPythonTests", dependencies: ["WasmBenchPython", "TestSupport"], swiftSettings: strict),
         .testTarget(

@@ -165,10 +165,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let session = Session(quiet: quiet)
         let interruption = Interruption()
-        let signals = SignalTrap { [launcher = session.launcher] in
-            interruption.raise()
-            launcher.terminateAll()
-        }
+        let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
         let plan = try makePlan(session: session, interruption: interruption)
         let configuration = RunConfiguration(

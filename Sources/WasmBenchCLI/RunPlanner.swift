@@ -19,6 +19,8 @@ struct RunPlanner {
 
     let command: RunCommand
     let session: Session
+    /// Whether the kernels keep their symbols (for `explain`'s function profiles).
+    var kernelSymbols = false
 
     func plan() throws(CommandError) -> Plan {
         var notices: [String] = []
@@ -109,7 +111,8 @@ struct RunPlanner {
             command.suite == "kernels" || (command.suite == nil && command.modules.isEmpty) || !command.kernel.isEmpty
         if runSuite {
             do {
-                let suite = try KernelSuite(home: session.home, launcher: session.launcher, compiler: toolbox.compiler)
+                var suite = try KernelSuite(home: session.home, launcher: session.launcher, compiler: toolbox.compiler)
+                suite.symbols = kernelSymbols
                 built += try suite.build(only: command.kernel) { session.printer.line("setup: \($0)") }
             } catch {
                 switch error {

@@ -1,5 +1,7 @@
 import Dispatch
 import Foundation
+import WasmBenchProcess
+import WasmBenchRuntime
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a callback instead of an immediate exit, so the run can
 /// kill its children, save what it measured and exit with status 130.
@@ -13,6 +15,14 @@ final class SignalTrap {
             source.setEventHandler(handler: handler)
             source.resume()
             sources.append(source)
+        }
+    }
+
+    /// Traps the signals to raise `interruption` and stop every child `launcher` started.
+    convenience init(raising interruption: Interruption, stopping launcher: ProcessLauncher) {
+        self.init {
+            interruption.raise()
+            launcher.terminateAll()
         }
     }
 

@@ -18,6 +18,7 @@ public struct Wasmbench: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, CompareCommand.self,
+            ExplainCommand.self,
             WorkerCommand.self, PythonCommand.self,
         ],
         defaultSubcommand: RunCommand.self

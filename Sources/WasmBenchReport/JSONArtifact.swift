@@ -26,6 +26,13 @@ public enum JSONArtifact {
         try encodeValue(comparison)
     }
 
+    /// Encodes a gap analysis (`wasmbench explain --json`) the same way.
+    ///
+    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` for a non-finite number.
+    public static func encode(_ report: GapReport) throws(ArtifactError) -> Data {
+        try encodeValue(report)
+    }
+
     private static func encodeValue(_ value: some Encodable) throws(ArtifactError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

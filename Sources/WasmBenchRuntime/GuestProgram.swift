@@ -62,12 +62,26 @@ public struct RunRequest: Codable, Sendable, Equatable {
     public var timeoutSeconds: Double
     /// A fresh, empty folder this run may write to (output capture, artifacts).
     public var scratchDirectory: String
+    /// A program and its arguments to start the guest's process under (a profiler, such as
+    /// `valgrind --tool=callgrind …`), or `nil`. Adapters that spawn put it before their command
+    /// (an embedded engine's worker process included); a helper step (an AOT compile) runs
+    /// without it.
+    public var commandPrefix: [String]?
+    /// Where to write a profile of the guest's own functions, for runtimes that can sample one
+    /// (the wasmtime CLI's guest profiler, Firefox-profiler JSON), or `nil`. Runtimes that cannot
+    /// write no file.
+    public var guestProfilePath: String?
 
     /// Creates a request.
-    public init(program: GuestProgram, iterations: Int, timeoutSeconds: Double, scratchDirectory: String) {
+    public init(
+        program: GuestProgram, iterations: Int, timeoutSeconds: Double, scratchDirectory: String,
+        commandPrefix: [String]? = nil, guestProfilePath: String? = nil
+    ) {
         self.program = program
         self.iterations = iterations
         self.timeoutSeconds = timeoutSeconds
         self.scratchDirectory = scratchDirectory
+        self.commandPrefix = commandPrefix
+        self.guestProfilePath = guestProfilePath
     }
 }

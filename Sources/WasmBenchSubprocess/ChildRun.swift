@@ -23,15 +23,19 @@ struct ChildRun {
     }
 
     /// Spawns `executable arguments` for the request, capturing output in its scratch folder.
+    ///
+    /// The guest's own process (`name` "run") starts under the request's command prefix, if any.
     func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String] = [:], request: RunRequest,
         name: String = "run"
     ) -> Result<Finished, ProcessError> {
         let out = request.scratchDirectory + "/\(name).stdout"
         let err = request.scratchDirectory + "/\(name).stderr"
+        var command = [executable] + arguments
+        if name == "run", let prefix = request.commandPrefix, !prefix.isEmpty { command = prefix + command }
         let spec = ProcessSpec(
-            executable: executable, arguments: arguments, environment: environment, stdoutPath: out,
-            stderrPath: err, timeout: request.timeoutSeconds)
+            executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
+            stdoutPath: out, stderrPath: err, timeout: request.timeoutSeconds)
         do {
             let result = try launcher.run(spec)
             return .success(

@@ -109,6 +109,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         }
         var arguments =
             ["run"] + codegenOptions + (mode == .aot ? ["--allow-precompiled"] : [])
+            + (request.guestProfilePath.map { ["--profile=guest,\($0),1ms"] } ?? [])
             + Self.hostingOptions(request.program.hosting)
         switch request.program.entry {
         case .command:
@@ -143,16 +144,22 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
     private func compileAhead(_ request: RunRequest, child: ChildRun, wasmtime: String) -> Result<
         Compiled, EarlyOutcome
     > {
+        // Under a command prefix (valgrind emulates a CPU with fewer features than the host's),
+        // the artifact is compiled for the architecture's baseline, not for this host's CPU; the
+        // guest profiler needs epoch interruption compiled in.
+        let options =
+            codegenOptions + (request.commandPrefix == nil ? [] : ["--target", Self.baselineTarget])
+            + (request.guestProfilePath == nil ? [] : ["-W", "epoch-interruption=y"])
         let reuse = request.program.hosting.reuseCompiledArtifact ? artifactFolder : nil
         let artifact =
-            reuse.map { "\($0)/\(Self.artifactName(request.program.wasmPath, options: codegenOptions))" }
+            reuse.map { "\($0)/\(Self.artifactName(request.program.wasmPath, options: options))" }
             ?? request.scratchDirectory + "/module.cwasm"
         if reuse != nil && FileManager.default.fileExists(atPath: artifact) {
             return .success(Compiled(artifact: artifact, samples: []))
         }
         if let reuse { try? FileManager.default.createDirectory(atPath: reuse, withIntermediateDirectories: true) }
         let staging = artifact + ".partial"
-        let compile = ["compile"] + codegenOptions + [request.program.wasmPath, "-o", staging]
+        let compile = ["compile"] + options + [request.program.wasmPath, "-o", staging]
         // Compiling a whole interpreter ahead of time takes minutes on a busy machine: the compile
         // step gets at least 10 minutes, whatever the run's per-process limit.
         var compileRequest = request
@@ -183,6 +190,15 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             if let size { samples.append(PhaseSample(.aotCompile, .artifactBytes, size, command: command)) }
             return .success(Compiled(artifact: artifact, samples: samples))
         }
+    }
+
+    /// The target triple of this machine's architecture, with none of the host's optional CPU features.
+    static var baselineTarget: String {
+        #if arch(arm64)
+            "aarch64-unknown-linux-gnu"
+        #else
+            "x86_64-unknown-linux-gnu"
+        #endif
     }
 
     /// A file name unique to a module file and the compile options.

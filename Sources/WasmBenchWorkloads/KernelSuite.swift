@@ -31,6 +31,9 @@ public struct KernelSuite: Sendable {
     public let compiler: CompilerStatus
     /// The folder holding the C sources and `manifest.json`.
     public let sources: URL
+    /// Whether the builds keep their symbols (native) and `name` section (wasm), for profiles
+    /// that name functions; the code is the same as the stripped builds'.
+    public var symbols = false
 
     /// Creates the suite with the sources shipped in wasmbench's resources (or another folder).
     public init(home: WasmBenchHome, launcher: ProcessLauncher, compiler: CompilerStatus, sources: URL? = nil)
@@ -61,12 +64,13 @@ public struct KernelSuite: Sendable {
     /// The flags both targets share.
     ///
     /// See `Kernels/BUILD.md` for why each is there: no FMA contraction (bit-identical floating
-    /// point), no auto-vectorisation (wasm32 has no SIMD here), no debug info.
+    /// point), no auto-vectorisation (wasm32 has no SIMD here), no debug info, stripped unless
+    /// ``symbols`` is set.
     public var sharedFlags: [String] {
         [
             "-std=c11", "-O2", "-ffp-contract=off", "-fno-fast-math", "-fno-math-errno", "-fno-vectorize",
-            "-fno-slp-vectorize", "-Wall", "-Wextra", "-Werror", "-g0", "-s",
-        ]
+            "-fno-slp-vectorize", "-Wall", "-Wextra", "-Werror", "-g0",
+        ] + (symbols ? [] : ["-s"])
     }
 
     /// Flags of the wasm32-wasi build.

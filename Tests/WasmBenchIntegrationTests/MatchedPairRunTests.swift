@@ -69,4 +69,27 @@ struct MatchedPairRunTests {
         #expect(report.contains("† **not like for like:**"))
         #expect(report.contains("## Warm-up"))
     }
+
+    @Test("explain counts both sides of the pair and profiles their functions by name")
+    func explain() throws {
+        let folder = TemporaryFolder()
+        let json = folder.path("explain.json")
+        let run = try WasmbenchBinary.run(
+            ["explain", "--suite", "python", "--benchmark", "fib", "--json", json], timeout: 2400, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(3000))")
+        let report = try JSONDecoder().decode(
+            GapReport.self, from: try #require(FileManager.default.contents(atPath: json)))
+        #expect(report.baseline == "cpython3.11-native")
+        #expect(report.failures.isEmpty, "\(report.failures)")
+        let wasi = try #require(report.instructions.first { $0.runtime == "cpython3.11-wasi@wasmtime-aot" })
+        #expect((wasi.ratioToBaseline ?? 0) > 0.5, "\(wasi)")
+        // Both sides name CPython's evaluation loop: callgrind from the native symbols, the guest
+        // profiler from the module's name section.
+        for runtime in ["cpython3.11-native", "cpython3.11-wasi@wasmtime-aot"] {
+            let profile = try #require(report.profiles.first { $0.runtime == runtime })
+            #expect(
+                profile.functions.prefix(10).contains { $0.name == "_PyEval_EvalFrameDefault" },
+                "\(runtime): \(profile.functions.prefix(10).map(\.name))")
+        }
+    }
 }

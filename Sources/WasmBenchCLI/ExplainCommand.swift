@@ -1,0 +1,134 @@
+import ArgumentParser
+import Foundation
+import WasmBenchExplain
+import WasmBenchModel
+import WasmBenchProvision
+import WasmBenchReport
+import WasmBenchRuntime
+
+/// `wasmbench explain`: why a runtime is slower than native, by counting instructions and
+/// profiling functions instead of timing.
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Count instructions per iteration (callgrind) and profile functions, native against Wasm.",
+        discussion: """
+            Each workload runs on each runtime under `valgrind --tool=callgrind` with --low-iterations \
+            and --high-iterations iterations; the difference of the two counts over the difference of \
+            the iterations is the cost of one iteration, with no start-up or compilation in it, and \
+            it repeats exactly whatever else the machine does. Native runs also give callgrind's \
+            function profile; the wasmtime CLI runtimes run once more with wasmtime's guest \
+            profiler. Kernels are built with their symbols for this (the same code as `run` \
+            measures). Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
+            the matched CPython pair (native, and WASI on wasmtime-aot) for --suite python. Exit \
+            status: 0 all counted, 1 some cells failed, 4 no valgrind, 64 usage.
+            """)
+
+    @Argument(help: "WebAssembly modules that print wasmbench's markers (see `run --markers`).") var modules: [String] =
+        []
+    @Option(help: "kernels or python (default: kernels).") var suite: String?
+    @Option(help: "Only these kernels (comma-separated).", transform: RunCommand.list) var kernel: [String] = []
+    @Option(help: "Only these python benchmarks (comma-separated).", transform: RunCommand.list) var benchmark:
+        [String] = []
+    @Option(help: "Runtime ids, comma-separated (default: see above).", transform: RunCommand.list) var runtime:
+        [String] = []
+    @Option(help: "The runtime ratios are taken against (default: native, or cpython3.11-native).") var baseline:
+        String?
+    @Option(
+        name: .customLong("interpreter"), help: "A Python-in-Wasm interpreter spec file (see `run --interpreter`).")
+    var interpreterSpecs: [String] = []
+    @Option(help: "Iterations of the shorter counted run.") var lowIterations = 2
+    @Option(help: "Iterations of the longer counted run.") var highIterations = 4
+    @Option(help: "Time limit of one process under valgrind, in seconds.") var timeout: Double = 1800
+    @Option(help: "Functions each profile keeps.") var top = 25
+    @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
+    @Option(help: "Write a Markdown report to this file.") var markdown: String?
+    @Option(help: "The report printed on stdout: terminal, markdown or json.") var format: ReportFormat = .terminal
+    @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
+    @Flag(help: "No progress lines on stderr.") var quiet = false
+
+    /// The runtimes after defaults.
+    var runtimes: [String] {
+        if !runtime.isEmpty { return runtime }
+        if suite == "python" {
+            return [MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot"]
+        }
+        return ["native", "wasmtime", "wasmtime-winch", "node"]
+    }
+
+    /// The `run` options that choose the same workloads and runtimes: `run` plans them.
+    var runArguments: [String] {
+        var arguments = modules + ["--runtime", runtimes.joined(separator: ",")]
+        if !modules.isEmpty { arguments.append("--markers") }
+        if let suite { arguments += ["--suite", suite] }
+        if !kernel.isEmpty { arguments += ["--kernel", kernel.joined(separator: ",")] }
+        if !benchmark.isEmpty { arguments += ["--benchmark", benchmark.joined(separator: ",")] }
+        if let baseline { arguments += ["--baseline", baseline] }
+        for spec in interpreterSpecs { arguments += ["--interpreter", spec] }
+        if noInstall { arguments.append("--no-install") }
+        return arguments
+    }
+
+    func validate() throws {
+        guard lowIterations >= 1, highIterations > lowIterations else {
+            throw ValidationError("--high-iterations must be more than --low-iterations, which must be at least 1")
+        }
+        guard timeout > 0, top >= 1 else { throw ValidationError("--timeout and --top must be positive") }
+        if format == .html { throw ValidationError("explain prints terminal, markdown or json") }
+        _ = try RunCommand.parse(runArguments)
+    }
+
+    func run() throws {
+        let session = Session(quiet: quiet)
+        let interruption = Interruption()
+        let signals = SignalTrap(raising: interruption, stopping: session.launcher)
+        defer { signals.cancel() }
+        guard let valgrind = ToolLocator(environment: session.environment).find("valgrind") else {
+            throw CommandError(
+                .environment, "valgrind is not on PATH; install it (Debian: `apt-get install valgrind`) and run again")
+        }
+        let command = try RunCommand.parse(runArguments)
+        let plan = try RunPlanner(command: command, session: session, kernelSymbols: true).plan()
+        var report = GapReport(
+            toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
+            machine: MachineProbe.current(), baseline: command.resolvedBaseline, runtimes: plan.runtimes.map(\.info),
+            workloads: plan.workloads.map(\.info), notices: plan.notices + Self.notices)
+        report.failures = plan.rejected
+        if let json { try ArtifactFile.write(try Self.encode(report), to: json) }
+        let printer = session.printer
+        let scratch = session.runScratch
+        let explainer = GapExplainer(
+            valgrind: valgrind, iterations: (lowIterations, highIterations), timeoutSeconds: timeout,
+            topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })
+        report = explainer.explain(programs: plan.workloads.map(\.program), runtimes: plan.runtimes, into: report) {
+            if let json { try? ArtifactFile.write((try? Self.encode($0)) ?? Data(), to: json) }
+        }
+        try? FileManager.default.removeItem(at: scratch)
+        switch format {
+        case .terminal, .html: print(TerminalRenderer(useColor: isatty(1) == 1).render(report), terminator: "")
+        case .markdown: print(MarkdownRenderer().render(report), terminator: "")
+        case .json: FileHandle.standardOutput.write(try Self.encode(report))
+        }
+        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(report).utf8), to: markdown) }
+        if let json { try ArtifactFile.write(try Self.encode(report), to: json) }
+        if interruption.isRaised { throw CommandError(.interrupted, "interrupted; what was counted is above") }
+        let failed = report.failures.filter { $0.kind != .unsupported }
+        if !failed.isEmpty {
+            throw CommandError(.someRunsFailed, "\(failed.count) cell(s) could not be counted or profiled (see above)")
+        }
+    }
+
+    /// What every analysis says about its numbers.
+    static let notices = [
+        "instruction counts are callgrind's (all threads of the process), not time: a JIT's background compilation counts, and one instruction of a runtime may cost more or less time than one of native code",
+        "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond",
+    ]
+
+    static func encode(_ report: GapReport) throws(CommandError) -> Data {
+        do {
+            return try JSONArtifact.encode(report)
+        } catch {
+            throw CommandError(.internalError, "cannot encode the analysis: \(error); please report this")
+        }
+    }
+}

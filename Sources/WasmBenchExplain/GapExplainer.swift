@@ -1,0 +1,208 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchRuntime
+
+/// Explains where a gap between runtimes comes from by counting instead of timing: every
+/// workload runs on every runtime under callgrind twice (a differential instruction count per
+/// iteration, see ``InstructionCount``); native runs also give callgrind's function profile, and
+/// runtimes that can sample their guest (the wasmtime CLI) run once more with its guest profiler.
+///
+/// It drives the same adapters as `wasmbench run`, through ``RunRequest/commandPrefix`` and
+/// ``RunRequest/guestProfilePath``; a failure of one cell is recorded and the others go on.
+/// Nothing here is timed, so a loaded machine changes no number.
+public struct GapExplainer: Sendable {
+    /// The `valgrind` executable.
+    public var valgrind: String
+    /// Iterations of the shorter and the longer counted run.
+    public var iterations: (low: Int, high: Int)
+    /// Time limit of one process (valgrind runs code 20–100× slower).
+    public var timeoutSeconds: Double
+    /// How many functions a profile keeps.
+    public var topFunctions: Int
+    /// Where each run gets a scratch folder (removed afterwards).
+    public var scratchRoot: URL
+    /// Raised on Ctrl-C: no new process starts.
+    public var interruption: Interruption
+    /// Receives one line per step.
+    public var progress: @Sendable (String) -> Void
+
+    /// Creates an explainer.
+    public init(
+        valgrind: String, iterations: (low: Int, high: Int) = (2, 4), timeoutSeconds: Double = 1800,
+        topFunctions: Int = 25, scratchRoot: URL, interruption: Interruption,
+        progress: @escaping @Sendable (String) -> Void
+    ) {
+        self.valgrind = valgrind
+        self.iterations = iterations
+        self.timeoutSeconds = timeoutSeconds
+        self.topFunctions = topFunctions
+        self.scratchRoot = scratchRoot
+        self.interruption = interruption
+        self.progress = progress
+    }
+
+    /// Counts and profiles every program on every runtime into `report`, calling `save` after
+    /// each cell; ratios are taken against `report.baseline`.
+    public func explain(
+        programs: [GuestProgram], runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)],
+        into report: GapReport, save: (GapReport) -> Void
+    ) -> GapReport {
+        var report = report
+        for program in programs {
+            for (runtime, info) in runtimes where info.available {
+                guard !interruption.isRaised else { return report }
+                if let reason = runtime.unsupportedReason(for: program) {
+                    report.failures.append(
+                        Failure(
+                            runtime: info.id, workload: program.workload, process: nil, kind: .unsupported,
+                            message: reason))
+                    continue
+                }
+                explain(program, on: runtime, info: info, into: &report)
+                save(report)
+            }
+        }
+        report.instructions = withRatios(report.instructions, baseline: report.baseline)
+        return report
+    }
+
+    /// One cell: the two counted runs, then the profile its kind of runtime gives.
+    private func explain(
+        _ program: GuestProgram, on runtime: any BenchmarkRuntime, info: RuntimeInfo, into report: inout GapReport
+    ) {
+        func fail(_ kind: FailureKind, _ message: String, command: String?) {
+            report.failures.append(
+                Failure(
+                    runtime: info.id, workload: program.workload, process: nil, kind: kind, message: message,
+                    command: command))
+        }
+        progress("\(program.workload) on \(info.id): counting \(iterations.low) and \(iterations.high) iterations")
+        var counted: [(profile: CallgrindProfile, command: String?)] = []
+        for count in [iterations.low, iterations.high] {
+            switch callgrind(program, on: runtime, iterations: count) {
+            case .success(let result): counted.append(result)
+            case .failure(let failure):
+                fail(failure.kind, failure.message, command: failure.command)
+                return
+            }
+        }
+        let (low, high) = (counted[0], counted[1])
+        let perIteration =
+            (high.profile.totalInstructions - low.profile.totalInstructions) / Double(iterations.high - iterations.low)
+        report.instructions.append(
+            InstructionCount(
+                workload: program.workload, runtime: info.id, perIteration: perIteration,
+                lowTotal: low.profile.totalInstructions, highTotal: high.profile.totalInstructions,
+                lowIterations: iterations.low, highIterations: iterations.high,
+                commands: [low.command, high.command].compactMap { $0 }))
+        if info.kind == .native {
+            report.profiles.append(
+                profile(
+                    program.workload, info.id, .callgrind, costs: high.profile.selfInstructions,
+                    total: high.profile.totalInstructions, command: high.command))
+        } else if let sampled = guestProfile(program, on: runtime) {
+            switch sampled {
+            case .success(let (profile, command)):
+                report.profiles.append(
+                    self.profile(
+                        program.workload, info.id, .guestProfiler, costs: profile.selfSamples,
+                        total: profile.totalSamples, command: command))
+            case .failure(let failure):
+                fail(failure.kind, "guest profile: \(failure.message)", command: failure.command)
+            }
+        }
+    }
+
+    /// Why one counted or profiled run gave nothing.
+    struct RunFailure: Error {
+        var kind: FailureKind
+        var message: String
+        var command: String?
+    }
+
+    /// One run under `valgrind --tool=callgrind`, and what its output file says.
+    private func callgrind(_ program: GuestProgram, on runtime: any BenchmarkRuntime, iterations: Int) -> Result<
+        (profile: CallgrindProfile, command: String?), RunFailure
+    > {
+        withScratch { scratch in
+            let output = scratch.appendingPathComponent("callgrind.out").path
+            let prefix = [valgrind, "--tool=callgrind", "--callgrind-out-file=\(output)"]
+            let outcome = runtime.run(
+                RunRequest(
+                    program: program, iterations: iterations, timeoutSeconds: timeoutSeconds,
+                    scratchDirectory: scratch.path, commandPrefix: prefix))
+            if case .failed(let kind, let message) = outcome.status {
+                return .failure(RunFailure(kind: kind, message: message, command: outcome.command))
+            }
+            guard let text = try? String(contentsOfFile: output, encoding: .utf8),
+                let profile = CallgrindProfile(parsing: text)
+            else {
+                return .failure(
+                    RunFailure(
+                        kind: .runtimeError,
+                        message:
+                            "callgrind left no readable \(output); run the command by hand to see valgrind's messages",
+                        command: outcome.command))
+            }
+            return .success((profile, outcome.command))
+        }
+    }
+
+    /// One run with the runtime's guest profiler, or `nil` when the runtime writes none.
+    private func guestProfile(_ program: GuestProgram, on runtime: any BenchmarkRuntime) -> Result<
+        (GuestProfile, String?), RunFailure
+    >? {
+        withScratch { scratch -> Result<(GuestProfile, String?), RunFailure>? in
+            let output = scratch.appendingPathComponent("guest-profile.json").path
+            let outcome = runtime.run(
+                RunRequest(
+                    program: program, iterations: iterations.high, timeoutSeconds: timeoutSeconds,
+                    scratchDirectory: scratch.path, guestProfilePath: output))
+            if case .failed(let kind, let message) = outcome.status {
+                return .failure(RunFailure(kind: kind, message: message, command: outcome.command))
+            }
+            guard let data = FileManager.default.contents(atPath: output) else { return nil }
+            do throws(GuestProfile.FormatError) {
+                return .success((try GuestProfile(parsing: data), outcome.command))
+            } catch {
+                return .failure(RunFailure(kind: .runtimeError, message: error.description, command: outcome.command))
+            }
+        }
+    }
+
+    /// Runs `body` with a fresh scratch folder, removed afterwards.
+    private func withScratch<T>(_ body: (URL) -> T) -> T {
+        let folder = scratchRoot.appendingPathComponent("explain-\(UUID().uuidString)", isDirectory: true)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return body(folder)
+    }
+
+    /// A profile of the costliest functions.
+    private func profile(
+        _ workload: String, _ runtime: String, _ source: ProfileSource, costs: [String: Double], total: Double,
+        command: String?
+    ) -> FunctionProfile {
+        let ranked = costs.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(topFunctions)
+        return FunctionProfile(
+            workload: workload, runtime: runtime, source: source, total: total,
+            functions: ranked.map {
+                FunctionCost(name: $0.key, cost: $0.value, share: total > 0 ? $0.value / total : 0)
+            },
+            command: command)
+    }
+
+    /// The counts with their ratio to the baseline's count of the same workload.
+    func withRatios(_ counts: [InstructionCount], baseline: String) -> [InstructionCount] {
+        counts.map { count in
+            var count = count
+            if count.runtime != baseline,
+                let base = counts.first(where: { $0.workload == count.workload && $0.runtime == baseline }),
+                base.perIteration > 0
+            {
+                count.ratioToBaseline = count.perIteration / base.perIteration
+            }
+            return count
+        }
+    }
+}
