@@ -13,10 +13,11 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Count instructions per iteration (callgrind) and profile functions, native against Wasm.",
         discussion: """
-            Each workload runs on each runtime under `valgrind --tool=callgrind` with --low-iterations \
-            and --high-iterations iterations; the difference of the two counts over the difference of \
-            the iterations is the cost of one iteration, with no start-up or compilation in it, and \
-            it repeats exactly whatever else the machine does. Native runs also give callgrind's \
+            Each workload runs on each runtime under `valgrind --tool=callgrind` once per count of \
+            --iterations (2, 4 and 6); the difference of the last two counts over the difference of \
+            their iterations is the cost of one iteration, with no start-up or compilation in it, and \
+            it repeats exactly whatever else the machine does; the first two runs tell whether that \
+            cost was still changing. Native runs also give callgrind's \
             function profile; the wasmtime CLI runtimes run once more with wasmtime's guest \
             profiler. Kernels are built with their symbols for this (the same code as `run` \
             measures). Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
@@ -37,8 +38,10 @@ struct ExplainCommand: ParsableCommand {
     @Option(
         name: .customLong("interpreter"), help: "A Python-in-Wasm interpreter spec file (see `run --interpreter`).")
     var interpreterSpecs: [String] = []
-    @Option(help: "Iterations of the shorter counted run.") var lowIterations = 2
-    @Option(help: "Iterations of the longer counted run.") var highIterations = 4
+    @Option(
+        help: "Iteration counts of the counted runs, comma-separated: three or more show whether the cost is steady.",
+        transform: ExplainCommand.counts)
+    var iterations: [Int] = [2, 4, 6]
     @Option(help: "Time limit of one process under valgrind, in seconds.") var timeout: Double = 1800
     @Option(help: "Functions each profile keeps.") var top = 25
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
@@ -70,8 +73,11 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard lowIterations >= 1, highIterations > lowIterations else {
-            throw ValidationError("--high-iterations must be more than --low-iterations, which must be at least 1")
+        guard iterations.count >= 2, Set(iterations).count == iterations.count, iterations.allSatisfy({ $0 >= 1 })
+        else {
+            throw ValidationError(
+                "--iterations takes two or more different counts of at least 1, e.g. 2,4,6 (got \(iterations.map(String.init).joined(separator: ",")))"
+            )
         }
         guard timeout > 0, top >= 1 else { throw ValidationError("--timeout and --top must be positive") }
         if format == .html { throw ValidationError("explain prints terminal, markdown or json") }
@@ -98,7 +104,7 @@ struct ExplainCommand: ParsableCommand {
         let printer = session.printer
         let scratch = session.runScratch
         let explainer = GapExplainer(
-            valgrind: valgrind, iterations: (lowIterations, highIterations), timeoutSeconds: timeout,
+            valgrind: valgrind, iterations: iterations, timeoutSeconds: timeout,
             topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })
         report = explainer.explain(programs: plan.workloads.map(\.program), runtimes: plan.runtimes, into: report) {
             if let json { try? ArtifactFile.write((try? Self.encode($0)) ?? Data(), to: json) }
@@ -123,6 +129,12 @@ struct ExplainCommand: ParsableCommand {
         "instruction counts are callgrind's (all threads of the process), not time: a JIT's background compilation counts, and one instruction of a runtime may cost more or less time than one of native code",
         "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond",
     ]
+
+    /// Parses `--iterations`: comma-separated whole numbers (a word that is not one becomes 0,
+    /// which `validate()` refuses with the list it got).
+    static func counts(_ text: String) -> [Int] {
+        RunCommand.list(text).map { Int($0) ?? 0 }
+    }
 
     static func encode(_ report: GapReport) throws(CommandError) -> Data {
         do {

@@ -3,8 +3,8 @@ import WasmBenchModel
 import WasmBenchRuntime
 
 /// Explains where a gap between runtimes comes from by counting instead of timing: every
-/// workload runs on every runtime under callgrind twice (a differential instruction count per
-/// iteration, see ``InstructionCount``); native runs also give callgrind's function profile, and
+/// workload runs on every runtime under callgrind with growing iteration counts (a differential
+/// instruction count per iteration, see ``InstructionCount``); native runs also give callgrind's function profile, and
 /// runtimes that can sample their guest (the wasmtime CLI) run once more with its guest profiler.
 ///
 /// It drives the same adapters as `wasmbench run`, through ``RunRequest/commandPrefix`` and
@@ -13,8 +13,8 @@ import WasmBenchRuntime
 public struct GapExplainer: Sendable {
     /// The `valgrind` executable.
     public var valgrind: String
-    /// Iterations of the shorter and the longer counted run.
-    public var iterations: (low: Int, high: Int)
+    /// The iteration counts of the counted runs (at least two, all different).
+    public var iterations: [Int]
     /// Time limit of one process (valgrind runs code 20–100× slower).
     public var timeoutSeconds: Double
     /// How many functions a profile keeps.
@@ -28,12 +28,12 @@ public struct GapExplainer: Sendable {
 
     /// Creates an explainer.
     public init(
-        valgrind: String, iterations: (low: Int, high: Int) = (2, 4), timeoutSeconds: Double = 1800,
+        valgrind: String, iterations: [Int] = [2, 4, 6], timeoutSeconds: Double = 1800,
         topFunctions: Int = 25, scratchRoot: URL, interruption: Interruption,
         progress: @escaping @Sendable (String) -> Void
     ) {
         self.valgrind = valgrind
-        self.iterations = iterations
+        self.iterations = iterations.sorted()
         self.timeoutSeconds = timeoutSeconds
         self.topFunctions = topFunctions
         self.scratchRoot = scratchRoot
@@ -66,7 +66,7 @@ public struct GapExplainer: Sendable {
         return report
     }
 
-    /// One cell: the two counted runs, then the profile its kind of runtime gives.
+    /// One cell: the counted runs, then the profile its kind of runtime gives.
     private func explain(
         _ program: GuestProgram, on runtime: any BenchmarkRuntime, info: RuntimeInfo, into report: inout GapReport
     ) {
@@ -76,30 +76,31 @@ public struct GapExplainer: Sendable {
                     runtime: info.id, workload: program.workload, process: nil, kind: kind, message: message,
                     command: command))
         }
-        progress("\(program.workload) on \(info.id): counting \(iterations.low) and \(iterations.high) iterations")
-        var counted: [(profile: CallgrindProfile, command: String?)] = []
-        for count in [iterations.low, iterations.high] {
+        let list = iterations.map(String.init).joined(separator: ", ")
+        progress("\(program.workload) on \(info.id): counting \(list) iterations under callgrind")
+        var runs: [CountedRun] = []
+        var longest: CallgrindProfile?
+        for count in iterations {
+            guard !interruption.isRaised else { return }
             switch callgrind(program, on: runtime, iterations: count) {
-            case .success(let result): counted.append(result)
+            case .success(let result):
+                runs.append(
+                    CountedRun(
+                        iterations: count, instructions: result.profile.totalInstructions, command: result.command))
+                longest = result.profile
             case .failure(let failure):
                 fail(failure.kind, failure.message, command: failure.command)
                 return
             }
         }
-        let (low, high) = (counted[0], counted[1])
-        let perIteration =
-            (high.profile.totalInstructions - low.profile.totalInstructions) / Double(iterations.high - iterations.low)
-        report.instructions.append(
-            InstructionCount(
-                workload: program.workload, runtime: info.id, perIteration: perIteration,
-                lowTotal: low.profile.totalInstructions, highTotal: high.profile.totalInstructions,
-                lowIterations: iterations.low, highIterations: iterations.high,
-                commands: [low.command, high.command].compactMap { $0 }))
+        guard let count = InstructionCount(workload: program.workload, runtime: info.id, runs: runs), let high = longest
+        else { return }
+        report.instructions.append(count)
         if info.kind == .native {
             report.profiles.append(
                 profile(
-                    program.workload, info.id, .callgrind, costs: high.profile.selfInstructions,
-                    total: high.profile.totalInstructions, command: high.command))
+                    program.workload, info.id, .callgrind, costs: high.selfInstructions,
+                    total: high.totalInstructions, command: runs.last?.command))
         } else if let sampled = guestProfile(program, on: runtime) {
             switch sampled {
             case .success(let (profile, command)):
@@ -156,7 +157,7 @@ public struct GapExplainer: Sendable {
             let output = scratch.appendingPathComponent("guest-profile.json").path
             let outcome = runtime.run(
                 RunRequest(
-                    program: program, iterations: iterations.high, timeoutSeconds: timeoutSeconds,
+                    program: program, iterations: iterations.last ?? 1, timeoutSeconds: timeoutSeconds,
                     scratchDirectory: scratch.path, guestProfilePath: output))
             if case .failed(let kind, let message) = outcome.status {
                 return .failure(RunFailure(kind: kind, message: message, command: outcome.command))

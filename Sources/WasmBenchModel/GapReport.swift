@@ -1,52 +1,73 @@
 /// The layout version of a saved gap analysis (`wasmbench explain --json`); readers check it first.
 public let gapReportSchemaVersion = 1
 
+/// One counted run: how many iterations it ran and how many instructions the process executed.
+public struct CountedRun: Codable, Sendable, Equatable {
+    /// The iterations the guest ran.
+    public var iterations: Int
+    /// Instructions of the whole process (every thread).
+    public var instructions: Double
+    /// The command line, to repeat it by hand.
+    public var command: String?
+
+    /// Creates a counted run.
+    public init(iterations: Int, instructions: Double, command: String? = nil) {
+        self.iterations = iterations
+        self.instructions = instructions
+        self.command = command
+    }
+}
+
 /// How many instructions one iteration of a workload costs on a runtime, counted by callgrind.
 ///
 /// The count is differential, so that no start-up, compilation or instantiation is in it: the
-/// same workload runs twice under `valgrind --tool=callgrind`, once with ``lowIterations`` and
-/// once with ``highIterations`` iterations, and the per-iteration figure is the difference of
-/// the two totals divided by the difference of the iteration counts. Counts repeat exactly for
-/// the same binaries and inputs whatever else the machine does (JIT runtimes with background
-/// threads repeat to within a fraction of a percent).
+/// workload runs three times (or more) under `valgrind --tool=callgrind` with growing iteration
+/// counts, and the cost of an iteration is the difference of the last two totals divided by the
+/// difference of their iteration counts. The first two runs give the same figure for iterations
+/// earlier on; when the two differ by more than 5% the cost of an iteration was still changing
+/// (a JIT tiering up, background compilation, caches filling), and ``steady`` is false. Counts
+/// repeat exactly for the same binaries and inputs whatever else the machine does.
 public struct InstructionCount: Codable, Sendable, Equatable {
     /// The workload id.
     public var workload: String
     /// The runtime id.
     public var runtime: String
-    /// Instructions of one iteration (all of the process's threads).
+    /// The counted runs, fewest iterations first.
+    public var runs: [CountedRun]
+    /// Instructions of one iteration: the slope between the last two runs.
     public var perIteration: Double
-    /// Instructions of the whole process with ``lowIterations`` iterations.
-    public var lowTotal: Double
-    /// Instructions of the whole process with ``highIterations`` iterations.
-    public var highTotal: Double
-    /// The iterations of the shorter run.
-    public var lowIterations: Int
-    /// The iterations of the longer run.
-    public var highIterations: Int
+    /// The same slope between the first two runs.
+    public var earlierPerIteration: Double
+    /// Whether the two slopes agree within 5%.
+    public var steady: Bool
     /// The instructions before and around the iterations: start-up, compilation, instantiation,
-    /// exit (``lowTotal`` minus ``lowIterations`` × ``perIteration``).
+    /// exit (the first run's count less its iterations × ``perIteration``).
     public var outside: Double
     /// ``perIteration`` ÷ the baseline's, for the same workload; `nil` for the baseline itself.
     public var ratioToBaseline: Double?
-    /// The command lines of both runs, to repeat them by hand.
-    public var commands: [String]
 
-    /// Creates a count.
-    public init(
-        workload: String, runtime: String, perIteration: Double, lowTotal: Double, highTotal: Double,
-        lowIterations: Int, highIterations: Int, ratioToBaseline: Double? = nil, commands: [String] = []
-    ) {
+    /// The largest relative difference between the two slopes that still counts as steady.
+    public static let steadyTolerance = 0.05
+
+    /// Creates a count from at least two runs with different iteration counts, or `nil`.
+    public init?(workload: String, runtime: String, runs: [CountedRun], ratioToBaseline: Double? = nil) {
+        let runs = runs.sorted { $0.iterations < $1.iterations }
+        guard runs.count >= 2, let first = runs.first, let last = runs.last,
+            Set(runs.map(\.iterations)).count == runs.count
+        else { return nil }
+        func slope(_ a: CountedRun, _ b: CountedRun) -> Double {
+            (b.instructions - a.instructions) / Double(b.iterations - a.iterations)
+        }
+        let previous = runs[runs.count - 2]
         self.workload = workload
         self.runtime = runtime
-        self.perIteration = perIteration
-        self.lowTotal = lowTotal
-        self.highTotal = highTotal
-        self.lowIterations = lowIterations
-        self.highIterations = highIterations
-        self.outside = lowTotal - Double(lowIterations) * perIteration
+        self.runs = runs
+        self.perIteration = slope(previous, last)
+        self.earlierPerIteration = slope(first, runs[1])
+        self.steady =
+            abs(earlierPerIteration - perIteration) <= Self.steadyTolerance * max(abs(perIteration), 1)
+        self.outside = first.instructions - Double(first.iterations) * perIteration
         self.ratioToBaseline = ratioToBaseline
-        self.commands = commands
     }
 }
 

@@ -30,9 +30,9 @@ enum GapText {
     /// the baseline; `failed` where the cell failed, `—` where it was not counted.
     static func perIterationRows(_ report: GapReport) -> [(workload: String, cells: [String])] {
         rows(report) { count in
-            count.runtime == report.baseline
-                ? "\(Self.count(count.perIteration))  baseline"
-                : "\(Self.count(count.perIteration))  \(count.ratioToBaseline.map { formatRatio($0) } ?? "")"
+            let value = Self.count(count.perIteration) + (count.steady ? " " : "~")
+            return count.runtime == report.baseline
+                ? "\(value) baseline" : "\(value) \(count.ratioToBaseline.map { formatRatio($0) } ?? "")"
         }
     }
 
@@ -93,8 +93,16 @@ enum GapText {
     /// How the counts were made, for the line above the table.
     static func method(_ report: GapReport) -> String {
         guard let first = report.instructions.first else { return "" }
-        let difference = first.highIterations - first.lowIterations
+        let counts = first.runs.map { String($0.iterations) }
+        let list = counts.dropLast().joined(separator: ", ") + " and " + (counts.last ?? "")
         return
-            "callgrind instruction counts, (I(\(first.highIterations) iterations) − I(\(first.lowIterations))) ÷ \(difference): no start-up, compile or instantiation in them; ratio to \(report.baseline)"
+            "callgrind instruction counts of runs of \(list) iterations; one iteration = the last two runs' difference over their iterations' (no start-up, compile or instantiation in it); ratio to \(report.baseline)"
+    }
+
+    /// The legend under the table of counts, when a count is marked.
+    static func steadinessLegend(_ report: GapReport) -> String? {
+        guard report.instructions.contains(where: { !$0.steady }) else { return nil }
+        return
+            "~ = not steady: the first two runs give a cost per iteration more than \(formatPercent(InstructionCount.steadyTolerance)) away (a JIT tiering up, background compilation): read it as rough"
     }
 }

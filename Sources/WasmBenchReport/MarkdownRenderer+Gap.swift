@@ -14,11 +14,13 @@ extension MarkdownRenderer {
         if !runtimes.isEmpty {
             blocks.append(
                 ["## Instructions per iteration", "", GapText.method(report), ""]
-                    + grid(GapText.perIterationRows(report), runtimes: runtimes))
+                    + grid(GapText.perIterationRows(report), runtimes: runtimes)
+                    + (GapText.steadinessLegend(report).map { ["", $0] } ?? []))
             blocks.append(
                 [
                     "## Instructions outside the iterations", "",
-                    "Start-up, compilation, instantiation and exit: the shorter run's count less its iterations.", "",
+                    "Start-up, compilation, instantiation and exit: the first run's count less its iterations × the cost of one.",
+                    "",
                 ] + grid(GapText.outsideRows(report), runtimes: runtimes))
         }
         for workload in GapText.workloads(report) {

@@ -15,12 +15,14 @@ extension TerminalRenderer {
         if !runtimes.isEmpty {
             blocks.append(
                 [title("instructions per iteration"), palette.dim(GapText.method(report)), ""]
-                    + grid(GapText.perIterationRows(report), runtimes: runtimes))
+                    + grid(GapText.perIterationRows(report), runtimes: runtimes)
+                    + (GapText.steadinessLegend(report).map { ["", palette.dim($0)] } ?? []))
             blocks.append(
                 [
                     title("instructions outside the iterations"),
                     palette.dim(
-                        "start-up, compilation, instantiation and exit: the shorter run's count less its iterations"),
+                        "start-up, compilation, instantiation and exit: the first run's count less its iterations × the cost of one"
+                    ),
                     "",
                 ] + grid(GapText.outsideRows(report), runtimes: runtimes))
         }

@@ -26,11 +26,13 @@ struct ExplainRunTests {
         // of a few thousand for a static native binary.
         #expect(native.perIteration > 1e7)
         #expect(native.outside < native.perIteration / 100)
+        #expect(native.runs.map(\.iterations) == [2, 4, 6])
+        #expect(native.steady, "a native kernel costs the same every iteration: \(native)")
         for runtime in ["wasmtime", "wasmtime-aot"] {
             let count = try #require(report.instructions.first { $0.runtime == runtime })
             let ratio = try #require(count.ratioToBaseline)
             #expect(ratio > 0.5 && ratio < 5, "\(runtime): \(ratio)")
-            #expect(count.commands.allSatisfy { $0.contains("valgrind") })
+            #expect(count.runs.allSatisfy { $0.command?.contains("valgrind") == true })
             let profile = try #require(report.profiles.first { $0.runtime == runtime })
             #expect(profile.source == .guestProfiler)
             #expect(profile.functions.first?.name == "fib", "\(profile.functions.prefix(3))")
@@ -42,12 +44,14 @@ struct ExplainRunTests {
         #expect(run.stdout.contains("instructions per iteration"))
     }
 
-    @Test("a bad --high-iterations is a usage error")
+    @Test("bad --iterations are a usage error that shows what it got")
     func badIterations() throws {
         let folder = TemporaryFolder()
-        let run = try WasmbenchBinary.run(
-            ["explain", "--low-iterations", "3", "--high-iterations", "3", "--no-install"], timeout: 60, in: folder)
-        #expect(run.status == 64)
-        #expect(run.stderr.contains("--high-iterations must be more than --low-iterations"))
+        for bad in ["3", "3,3", "2,x"] {
+            let run = try WasmbenchBinary.run(
+                ["explain", "--iterations", bad, "--no-install"], timeout: 60, in: folder)
+            #expect(run.status == 64, "\(bad)")
+            #expect(run.stderr.contains("--iterations takes two or more different counts"), "\(run.stderr)")
+        }
     }
 }

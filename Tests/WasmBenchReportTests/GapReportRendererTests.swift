@@ -19,8 +19,10 @@ struct GapReportRendererTests {
         for text in [
             TerminalRenderer().render(GapReportFixture.report()), MarkdownRenderer().render(GapReportFixture.report()),
         ] {
-            #expect(text.contains("326 M"))
+            #expect(text.contains("326 M  baseline"))
             #expect(text.contains("519 M  1.59×"))
+            #expect(text.contains("230 M~ 1.08×"))
+            #expect(text.contains("~ = not steady"))
             #expect(text.contains("failed"))
             #expect(text.contains("99.9%"))
             #expect(text.contains("97%"))
