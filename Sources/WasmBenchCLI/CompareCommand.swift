@@ -13,7 +13,7 @@ struct CompareCommand: ParsableCommand {
             95% bootstrap interval from both runs' raw rows (processes, then iterations, resampled). \
             A change counts when the whole interval lies past 1 and the ratio past the threshold. \
             Exit status: 0 no regression, 2 a gated phase got slower or a cell now fails, 3 a file \
-            cannot be read or is not a wasmbench run, 5 --output not writable, 64 usage.
+            cannot be read or is not a wasmbench run, 5 --markdown or --html not writable, 64 usage.
             """)
 
     @Argument(help: "The run to compare against (written by `wasmbench run --json`).") var base: String

@@ -20,9 +20,11 @@ struct ExplainCommand: ParsableCommand {
             cost was still changing. Native runs also give callgrind's \
             function profile; the wasmtime CLI runtimes run once more with wasmtime's guest \
             profiler. Kernels are built with their symbols for this (the same code as `run` \
-            measures). Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
+            measures); wasmtime-aot compiles its artifact for the CPU valgrind emulates, without \
+            this host's optional features. Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
             the matched CPython pair (native, and WASI on wasmtime-aot) for --suite python. Exit \
-            status: 0 all counted, 1 some cells failed, 4 no valgrind, 64 usage.
+            status: 0 all counted, 1 some cells failed, 3 an unreadable module, 4 no valgrind or \
+            nothing runnable, 5 an output file not writable, 64 usage, 130 interrupted.
             """)
 
     @Argument(help: "WebAssembly modules that print wasmbench's markers (see `run --markers`).") var modules: [String] =
@@ -76,7 +78,7 @@ struct ExplainCommand: ParsableCommand {
         guard iterations.count >= 2, Set(iterations).count == iterations.count, iterations.allSatisfy({ $0 >= 1 })
         else {
             throw ValidationError(
-                "--iterations takes two or more different counts of at least 1, e.g. 2,4,6 (got \(iterations.map(String.init).joined(separator: ",")))"
+                "--iterations takes two or more different counts of at least 1, e.g. 2,4,6 (got \(iterations.map { $0 > 0 ? String($0) : "?" }.joined(separator: ",")))"
             )
         }
         guard timeout > 0, top >= 1 else { throw ValidationError("--timeout and --top must be positive") }
@@ -107,7 +109,8 @@ struct ExplainCommand: ParsableCommand {
             valgrind: valgrind, iterations: iterations, timeoutSeconds: timeout,
             topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })
         report = explainer.explain(programs: plan.workloads.map(\.program), runtimes: plan.runtimes, into: report) {
-            if let json { try? ArtifactFile.write((try? Self.encode($0)) ?? Data(), to: json) }
+            // A save that fails here is tried again, and reported, at the end.
+            if let json, let data = try? Self.encode($0) { try? ArtifactFile.write(data, to: json) }
         }
         try? FileManager.default.removeItem(at: scratch)
         switch format {
@@ -126,6 +129,7 @@ struct ExplainCommand: ParsableCommand {
 
     /// What every analysis says about its numbers.
     static let notices = [
+        "wasmtime-aot's artifacts are compiled for the architecture's baseline CPU here (valgrind emulates fewer CPU features than this host has), so its counts are of slightly other code than `run` times",
         "instruction counts are callgrind's (all threads of the process), not time: a JIT's background compilation counts, and one instruction of a runtime may cost more or less time than one of native code",
         "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond",
     ]

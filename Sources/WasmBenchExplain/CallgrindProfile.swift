@@ -1,8 +1,9 @@
 /// What a callgrind output file says: the total instruction count and each function's own
 /// (exclusive) instructions.
 ///
-/// Parses the format of valgrind's `callgrind.out.PID` files with one event (`events: Ir`, the
-/// default of `--tool=callgrind`): `fn=` lines name the function the following cost lines
+/// Parses the format of valgrind's `callgrind.out.PID` files, counting the `Ir` event (the
+/// `events:` header says which column it is, `positions:` how many position columns come
+/// first; `--tool=callgrind` writes `positions: line` and `events: Ir`): `fn=` lines name the function the following cost lines
 /// belong to, with name compression (`fn=(12) name` defines id 12, a later `fn=(12)` refers to
 /// it); a cost line is a position followed by the cost; the cost line right after a `calls=`
 /// line is the inclusive cost of that call and belongs to the callee, so it is not the caller's
@@ -30,9 +31,16 @@ public struct CallgrindProfile: Sendable, Equatable {
         var total: Double?
         var summary: Double?
         var sawCost = false
+        // Cost lines hold `positions` columns, then one column per event; Ir is the one counted.
+        var positions = 1
+        var instructionColumn = 0
         for rawLine in text.split(whereSeparator: \.isNewline) {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("fn=") {
+            if line.hasPrefix("positions:") {
+                positions = max(1, line.dropFirst(10).split(separator: " ").count)
+            } else if line.hasPrefix("events:") {
+                instructionColumn = line.dropFirst(7).split(separator: " ").firstIndex(of: "Ir") ?? 0
+            } else if line.hasPrefix("fn=") {
                 current = Self.function(Self.resolve(String(line.dropFirst(3)), names: &names))
                 skipNextCost = false
             } else if line.hasPrefix("calls=") {
@@ -43,13 +51,14 @@ public struct CallgrindProfile: Sendable, Equatable {
                 summary = Self.number(line.dropFirst(8))
             } else if let first = line.first, first.isNumber || first == "+" || first == "-" || first == "*" {
                 let fields = line.split(separator: " ")
-                guard fields.count >= 2, let cost = Double(fields[1]) else { continue }
+                let isCallCost = skipNextCost
+                skipNextCost = false
+                // A missing trailing event column is 0 (the format's own rule).
+                let column = positions + instructionColumn
+                guard fields.count >= positions else { continue }
+                let cost = column < fields.count ? Double(fields[column]) ?? 0 : 0
                 sawCost = true
-                if skipNextCost {
-                    skipNextCost = false
-                } else if let current {
-                    own[current, default: 0] += cost
-                }
+                if !isCallCost, let current { own[current, default: 0] += cost }
             } else if line.hasPrefix("cfn=") {
                 // Define a callee's compressed name too: a later `fn=(id)` may refer to it.
                 _ = Self.resolve(String(line.dropFirst(4)), names: &names)

@@ -9,7 +9,8 @@ import WasmBenchRuntime
 ///
 /// It drives the same adapters as `wasmbench run`, through ``RunRequest/commandPrefix`` and
 /// ``RunRequest/guestProfilePath``; a failure of one cell is recorded and the others go on.
-/// Nothing here is timed, so a loaded machine changes no number.
+/// The instruction counts are not timed, so a loaded machine changes none of them; the guest
+/// profiler's samples, taken every millisecond of wall time, are the one part that is.
 public struct GapExplainer: Sendable {
     /// The `valgrind` executable.
     public var valgrind: String
@@ -33,7 +34,7 @@ public struct GapExplainer: Sendable {
         progress: @escaping @Sendable (String) -> Void
     ) {
         self.valgrind = valgrind
-        self.iterations = iterations.sorted()
+        self.iterations = Array(Set(iterations)).sorted()
         self.timeoutSeconds = timeoutSeconds
         self.topFunctions = topFunctions
         self.scratchRoot = scratchRoot
@@ -50,7 +51,7 @@ public struct GapExplainer: Sendable {
         var report = report
         for program in programs {
             for (runtime, info) in runtimes where info.available {
-                guard !interruption.isRaised else { return report }
+                guard !interruption.isRaised else { return withRatios(report) }
                 if let reason = runtime.unsupportedReason(for: program) {
                     report.failures.append(
                         Failure(
@@ -59,11 +60,10 @@ public struct GapExplainer: Sendable {
                     continue
                 }
                 explain(program, on: runtime, info: info, into: &report)
-                save(report)
+                save(withRatios(report))
             }
         }
-        report.instructions = withRatios(report.instructions, baseline: report.baseline)
-        return report
+        return withRatios(report)
     }
 
     /// One cell: the counted runs, then the profile its kind of runtime gives.
@@ -94,15 +94,18 @@ public struct GapExplainer: Sendable {
             }
         }
         guard let count = InstructionCount(workload: program.workload, runtime: info.id, runs: runs), let high = longest
-        else { return }
+        else {
+            fail(.runtimeError, "the counted runs do not give a count (iterations \(iterations))", command: nil)
+            return
+        }
         report.instructions.append(count)
         if info.kind == .native {
             report.profiles.append(
                 profile(
                     program.workload, info.id, .callgrind, costs: high.selfInstructions,
                     total: high.totalInstructions, command: runs.last?.command))
-        } else if let sampled = guestProfile(program, on: runtime) {
-            switch sampled {
+        } else if runtime.writesGuestProfiles {
+            switch guestProfile(program, on: runtime) {
             case .success(let (profile, command)):
                 report.profiles.append(
                     self.profile(
@@ -127,7 +130,11 @@ public struct GapExplainer: Sendable {
     > {
         withScratch { scratch in
             let output = scratch.appendingPathComponent("callgrind.out").path
-            let prefix = [valgrind, "--tool=callgrind", "--callgrind-out-file=\(output)"]
+            // Explicit, so that a user's ~/.valgrindrc cannot change the file's layout.
+            let prefix = [
+                valgrind, "--tool=callgrind", "--dump-instr=no", "--dump-line=yes", "--separate-threads=no",
+                "--callgrind-out-file=\(output)",
+            ]
             let outcome = runtime.run(
                 RunRequest(
                     program: program, iterations: iterations, timeoutSeconds: timeoutSeconds,
@@ -149,11 +156,11 @@ public struct GapExplainer: Sendable {
         }
     }
 
-    /// One run with the runtime's guest profiler, or `nil` when the runtime writes none.
+    /// One run with the runtime's guest profiler.
     private func guestProfile(_ program: GuestProgram, on runtime: any BenchmarkRuntime) -> Result<
         (GuestProfile, String?), RunFailure
-    >? {
-        withScratch { scratch -> Result<(GuestProfile, String?), RunFailure>? in
+    > {
+        withScratch { scratch -> Result<(GuestProfile, String?), RunFailure> in
             let output = scratch.appendingPathComponent("guest-profile.json").path
             let outcome = runtime.run(
                 RunRequest(
@@ -162,7 +169,14 @@ public struct GapExplainer: Sendable {
             if case .failed(let kind, let message) = outcome.status {
                 return .failure(RunFailure(kind: kind, message: message, command: outcome.command))
             }
-            guard let data = FileManager.default.contents(atPath: output) else { return nil }
+            guard let data = FileManager.default.contents(atPath: output) else {
+                return .failure(
+                    RunFailure(
+                        kind: .runtimeError,
+                        message:
+                            "the run wrote no guest profile (wasmtime writes none when the guest leaves through proc_exit)",
+                        command: outcome.command))
+            }
             do throws(GuestProfile.FormatError) {
                 return .success((try GuestProfile(parsing: data), outcome.command))
             } catch {
@@ -193,17 +207,20 @@ public struct GapExplainer: Sendable {
             command: command)
     }
 
-    /// The counts with their ratio to the baseline's count of the same workload.
-    func withRatios(_ counts: [InstructionCount], baseline: String) -> [InstructionCount] {
-        counts.map { count in
+    /// The report with every count's ratio to the baseline's count of the same workload.
+    func withRatios(_ report: GapReport) -> GapReport {
+        var report = report
+        let counts = report.instructions
+        report.instructions = counts.map { count in
             var count = count
-            if count.runtime != baseline,
-                let base = counts.first(where: { $0.workload == count.workload && $0.runtime == baseline }),
+            if count.runtime != report.baseline,
+                let base = counts.first(where: { $0.workload == count.workload && $0.runtime == report.baseline }),
                 base.perIteration > 0
             {
                 count.ratioToBaseline = count.perIteration / base.perIteration
             }
             return count
         }
+        return report
     }
 }

@@ -25,7 +25,8 @@ public struct CountedRun: Codable, Sendable, Equatable {
 /// counts, and the cost of an iteration is the difference of the last two totals divided by the
 /// difference of their iteration counts. The first two runs give the same figure for iterations
 /// earlier on; when the two differ by more than 5% the cost of an iteration was still changing
-/// (a JIT tiering up, background compilation, caches filling), and ``steady`` is false. Counts
+/// (a JIT tiering up, background compilation, caches filling), and ``steady`` is false. A
+/// negative ``outside`` says the same: the later iterations cost more than the first ones. Counts
 /// repeat exactly for the same binaries and inputs whatever else the machine does.
 public struct InstructionCount: Codable, Sendable, Equatable {
     /// The workload id.
@@ -36,10 +37,10 @@ public struct InstructionCount: Codable, Sendable, Equatable {
     public var runs: [CountedRun]
     /// Instructions of one iteration: the slope between the last two runs.
     public var perIteration: Double
-    /// The same slope between the first two runs.
+    /// The same slope between the first two runs (with only two runs, ``perIteration``).
     public var earlierPerIteration: Double
-    /// Whether the two slopes agree within 5%.
-    public var steady: Bool
+    /// Whether the two slopes agree within 5%; `nil` with only two runs, which cannot tell.
+    public var steady: Bool?
     /// The instructions before and around the iterations: start-up, compilation, instantiation,
     /// exit (the first run's count less its iterations × ``perIteration``).
     public var outside: Double
@@ -65,7 +66,8 @@ public struct InstructionCount: Codable, Sendable, Equatable {
         self.perIteration = slope(previous, last)
         self.earlierPerIteration = slope(first, runs[1])
         self.steady =
-            abs(earlierPerIteration - perIteration) <= Self.steadyTolerance * max(abs(perIteration), 1)
+            runs.count < 3
+            ? nil : abs(earlierPerIteration - perIteration) <= Self.steadyTolerance * max(abs(perIteration), 1)
         self.outside = first.instructions - Double(first.iterations) * perIteration
         self.ratioToBaseline = ratioToBaseline
     }

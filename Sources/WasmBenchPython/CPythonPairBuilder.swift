@@ -17,7 +17,7 @@ public struct CPythonPairBuilder: Sendable {
     public let launcher: ProcessLauncher
     /// The caller's environment (PATH, HOME…); build variables in it are ignored.
     public let environment: [String: String]
-    /// The compiler and WASI pieces (see ``CPythonToolchain/locate(environment:launcher:)``).
+    /// The compiler and WASI pieces (see ``CPythonToolchain/locate(environment:launcher:fetcher:)``).
     public let toolchain: CPythonToolchain
     /// The shared flags and options.
     public let recipe: CPythonBuildRecipe

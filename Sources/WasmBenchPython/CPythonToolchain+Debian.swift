@@ -39,24 +39,33 @@ extension CPythonToolchain {
         do {
             return try locate(environment: environment, launcher: launcher)
         } catch {
-            guard let fetcher else { throw error }
-            return try cached(fetcher: fetcher, environment: environment, launcher: launcher, systemError: error)
+            // Only a missing piece of the toolchain itself is worth fetching it for (not make, say).
+            guard let fetcher, let missing = missingPiece(error) else { throw error }
+            return try cached(fetcher: fetcher, environment: environment, launcher: launcher, missing: missing)
+        }
+    }
+
+    /// What is missing, in a few words, when `error` names a program or file ``debianPackages`` provide.
+    static func missingPiece(_ error: PythonBuildError) -> String? {
+        switch error {
+        case .missingTool(let name, let package) where debianPackages.contains(package): "\(name) is not on PATH"
+        case .missingFile(let path, let package) where debianPackages.contains(package): "\(path) is missing"
+        default: nil
         }
     }
 
     /// Debian's packages of the toolchain unpacked in the cache (fetched first, without root),
-    /// whatever the system has. `systemError` says what the system lacked, for the message when
-    /// the fetch fails too.
+    /// whatever the system has. `missing` says in a few words what the system lacked, for the
+    /// message when the fetch fails too.
     public static func cached(
         fetcher: DebianPackageFetcher, environment: [String: String], launcher: ProcessLauncher,
-        systemError: PythonBuildError? = nil
+        missing: String = "the toolchain is not cached"
     ) throws(PythonBuildError) -> CPythonToolchain {
         let entry: DebianPackageFetcher.Entry
         do throws(ProvisionError) {
             entry = try fetcher.ensure(debianEntryName, packages: debianPackages)
         } catch {
-            throw .toolchainUnavailable(
-                missing: systemError?.description ?? "the cached toolchain is not there", detail: error.description)
+            throw .toolchainUnavailable(missing: missing, detail: error.description)
         }
         let bin = try writeWrappers(for: entry)
         var inner = environment
@@ -64,13 +73,11 @@ extension CPythonToolchain {
         do {
             return try locate(environment: inner, launcher: launcher, wasiRoot: entry.root.path)
         } catch {
-            let missing = fetcher.missingDependencies(of: entry)
-            guard !missing.isEmpty else { throw error }
+            let absent = fetcher.missingDependencies(of: entry)
+            guard !absent.isEmpty, let piece = missingPiece(error) else { throw error }
             throw .toolchainUnavailable(
-                missing: error.description,
-                detail:
-                    "Debian's toolchain is unpacked in \(entry.root.path) but needs \(missing.joined(separator: " ")), not installed here"
-            )
+                missing: "\(missing) and the one unpacked in \(entry.root.path) does not work (\(piece))",
+                detail: "its packages depend on \(absent.joined(separator: " ")), which this machine lacks")
         }
     }
 

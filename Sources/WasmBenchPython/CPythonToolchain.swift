@@ -6,8 +6,8 @@ import WasmBenchProvision
 /// around it: Debian's clang-14, lld-14 (`wasm-ld`), llvm-14 (`llvm-ar`, `llvm-ranlib`), wasi-libc
 /// and the wasm32 compiler runtime (libclang-rt-14-dev-wasm32).
 public struct CPythonToolchain: Sendable, Equatable, Codable {
-    /// The C compiler (`/usr/bin/clang-14`), used as is natively and with `--target=wasm32-wasi`
-    /// for WASI.
+    /// The C compiler (`/usr/bin/clang-14`, or a wrapper of the one in the cache), used as is
+    /// natively and with `--target=wasm32-wasi` for WASI.
     public var cc: String
     /// The C++ compiler of the same release (configure asks for one).
     public var cxx: String
@@ -21,9 +21,9 @@ public struct CPythonToolchain: Sendable, Equatable, Codable {
     public var ranlib: String
     /// GNU make.
     public var make: String
-    /// wasi-libc's headers (`/usr/include/wasm32-wasi`).
+    /// wasi-libc's headers (`/usr/include/wasm32-wasi`, or under the cached packages' root).
     public var wasiInclude: String
-    /// wasi-libc's libraries (`/usr/lib/wasm32-wasi`).
+    /// wasi-libc's libraries (`/usr/lib/wasm32-wasi`, or under the cached packages' root).
     public var wasiLib: String
     /// The compiler's first `--version` line (`Debian clang version 14.0.6`).
     public var versionLine: String

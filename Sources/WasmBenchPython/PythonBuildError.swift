@@ -5,8 +5,8 @@ public enum PythonBuildError: Error, Sendable, Equatable, CustomStringConvertibl
     /// A file the build needs is missing (the WASI C library, the wasm32 compiler runtime);
     /// `package` is the Debian package that has it.
     case missingFile(path: String, package: String)
-    /// The toolchain is not installed (`missing` says what is not) and fetching Debian's packages
-    /// of it into the cache failed too.
+    /// The toolchain is not installed (`missing` says in a few words what is not) and fetching
+    /// Debian's packages of it into the cache failed too, or what it fetched does not work.
     case toolchainUnavailable(missing: String, detail: String)
     /// `--source` names nothing that exists.
     case sourceNotFound(path: String)

@@ -1,7 +1,7 @@
 import WasmBenchModel
 
-/// The words and numbers both comparison reports (terminal and Markdown) print, so they say the
-/// same thing. Formatting only.
+/// The words and numbers the comparison reports (terminal, Markdown, HTML) print, so they say
+/// the same thing. Formatting only.
 enum ComparisonText {
     /// A measured value in its unit: a duration or a size.
     static func value(_ value: Double, unit: MeasureUnit) -> String {

@@ -30,7 +30,7 @@ enum GapText {
     /// the baseline; `failed` where the cell failed, `—` where it was not counted.
     static func perIterationRows(_ report: GapReport) -> [(workload: String, cells: [String])] {
         rows(report) { count in
-            let value = Self.count(count.perIteration) + (count.steady ? " " : "~")
+            let value = Self.count(count.perIteration) + (count.steady == false ? "~" : " ")
             return count.runtime == report.baseline
                 ? "\(value) baseline" : "\(value) \(count.ratioToBaseline.map { formatRatio($0) } ?? "")"
         }
@@ -101,7 +101,7 @@ enum GapText {
 
     /// The legend under the table of counts, when a count is marked.
     static func steadinessLegend(_ report: GapReport) -> String? {
-        guard report.instructions.contains(where: { !$0.steady }) else { return nil }
+        guard report.instructions.contains(where: { $0.steady == false }) else { return nil }
         return
             "~ = not steady: the first two runs give a cost per iteration more than \(formatPercent(InstructionCount.steadyTolerance)) away (a JIT tiering up, background compilation): read it as rough"
     }

@@ -35,7 +35,9 @@ extension HTMLRenderer {
     func warmUpSeries(_ index: ReportIndex) -> [WarmUpSeries] {
         var series: [WarmUpSeries] = []
         for row in index.result.rows
-        where row.phase == .execute && row.metric == .time && row.iteration != nil && row.value.isFinite {
+        where row.phase == .execute && row.metric == .time && row.iteration != nil && row.value.isFinite
+            && row.process >= 0
+        {
             if let position = series.firstIndex(where: { $0.workload == row.workload && $0.runtime == row.runtime }) {
                 series[position].rows.append(row)
             } else {

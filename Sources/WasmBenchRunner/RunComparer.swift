@@ -44,14 +44,15 @@ public struct RunComparer: Sendable {
                     verdict: verdict(estimate), changes: changes(key, base, new)))
         }
         comparison.geometricMeans = geometricMeans(baseSamples, newSamples)
+        comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)
+        let failing = Set(comparison.newFailures.map { Summarizer.Cell(workload: $0.workload, runtime: $0.runtime) })
         let (onlyBase, onlyNew) = unmatchedCells(baseSamples, newSamples)
-        comparison.onlyInBase = onlyBase.map {
+        comparison.onlyInBase = onlyBase.filter { !failing.contains($0) }.map {
             ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the new run")
         }
         comparison.onlyInNew = onlyNew.map {
             ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the base run")
         }
-        comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)
         return comparison
     }
 
@@ -116,7 +117,7 @@ public struct RunComparer: Sendable {
         return (before.filter { !after.contains($0) }, after.filter { !before.contains($0) })
     }
 
-    /// The new run's failures in cells the base run measured, one per cell.
+    /// The new run's failures in cells the base run measured and did not fail in, one per cell.
     private func newFailures(
         base: RunResult,
         baseSamples: Summarizer.SampleSet,
@@ -126,7 +127,11 @@ public struct RunComparer: Sendable {
             baseSamples.order.filter { $0.phase == .execute }.map {
                 Summarizer.Cell(workload: $0.workload, runtime: $0.runtime)
             })
-        var seen = Set<Summarizer.Cell>()
+        // A cell that failed in the base run too (a flaky time-out, say) has not newly failed.
+        var seen = Set(
+            base.failures.filter { $0.kind != .unsupported }.map {
+                Summarizer.Cell(workload: $0.workload, runtime: $0.runtime)
+            })
         return new.failures.compactMap { failure in
             let cell = Summarizer.Cell(workload: failure.workload, runtime: failure.runtime)
             guard failure.kind != .unsupported, measured.contains(cell), seen.insert(cell).inserted else { return nil }

@@ -17,4 +17,12 @@ public protocol BenchmarkRuntime: Sendable {
 
     /// Runs the program once, in a fresh process where the runtime uses one.
     func run(_ request: RunRequest) -> RunOutcome
+    /// Whether a ``RunRequest/guestProfilePath`` makes this runtime write a profile of the
+    /// guest's own functions (false unless an adapter says otherwise).
+    var writesGuestProfiles: Bool { get }
+}
+
+extension BenchmarkRuntime {
+    /// Most runtimes cannot sample their guest.
+    public var writesGuestProfiles: Bool { false }
 }

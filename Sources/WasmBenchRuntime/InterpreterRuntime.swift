@@ -12,6 +12,9 @@ public struct InterpreterRuntime: BenchmarkRuntime {
     public let interpreter: Interpreter
     /// The runtime that runs it (the native runtime for native builds).
     public let host: any BenchmarkRuntime
+
+    /// The host's: the interpreter is the host's guest.
+    public var writesGuestProfiles: Bool { host.writesGuestProfiles }
     /// The host path of wasmbench's guest runner (`wasmbench_runner.py`).
     public let runner: String
 

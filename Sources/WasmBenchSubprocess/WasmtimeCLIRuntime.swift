@@ -61,6 +61,9 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
     /// The runtime id.
     public var id: String { mode.id }
 
+    /// `--profile=guest` samples the guest's call stack every millisecond.
+    public var writesGuestProfiles: Bool { true }
+
     /// The `-C` options every wasmtime command of this mode gets.
     var codegenOptions: [String] {
         mode == .winch ? ["-C", "cache=n", "-C", "compiler=winch"] : ["-C", "cache=n"]

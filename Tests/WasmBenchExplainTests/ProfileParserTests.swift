@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WasmBenchExplain
 
 @Suite("Profile parsers: callgrind output and wasmtime guest profiles")
@@ -29,6 +30,27 @@ struct ProfileParserTests {
         #expect(neither.totalInstructions == 12)
         #expect(CallgrindProfile(parsing: "# callgrind format\nversion: 1\n") == nil)
         #expect(CallgrindProfile(parsing: "") == nil)
+    }
+
+    @Test("callgrind: the header says which column is Ir and how many positions come first")
+    func columns() throws {
+        // Expected by hand: with `positions: instr line` and `events: Dr Ir`, the Ir column is
+        // the fourth; the call cost after calls= is the callee's; a missing Ir column is 0.
+        let text = """
+            positions: instr line
+            events: Dr Ir
+            fn=(1) f
+            0x10 3 7 100
+            cfn=(2) g
+            calls=1 0x20 4
+            0x11 3 1 50
+            0x12 4 2
+            fn=(2)
+            0x20 4 9 40
+            """
+        let profile = try #require(CallgrindProfile(parsing: text))
+        #expect(profile.selfInstructions == ["f": 100, "g": 40])
+        #expect(profile.totalInstructions == 140)
     }
 
     @Test("callgrind: recursion suffixes go, other quotes stay")

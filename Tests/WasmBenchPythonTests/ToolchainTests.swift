@@ -2,7 +2,9 @@ import Foundation
 import TestSupport
 import Testing
 import WasmBenchProcess
-import WasmBenchPython
+import WasmBenchProvision
+
+@testable import WasmBenchPython
 
 /// Finding Debian's clang-14 toolchain and writing the fake WASI SDK around it.
 @Suite("Toolchain: missing pieces name their Debian package; the fake WASI SDK wraps clang-14")
@@ -29,6 +31,25 @@ struct ToolchainTests {
         #expect(throws: PythonBuildError.missingTool(name: "wasm-ld-14", package: "lld-14")) {
             try CPythonToolchain.locate(environment: ["PATH": bin], launcher: ProcessLauncher())
         }
+    }
+
+    @Test("a missing make is not a reason to fetch Debian's compiler: the error names make")
+    func missingMakeFetchesNothing() throws {
+        let bin = folder.path("bin")
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        for name in ["clang-14", "clang++-14", "clang-cpp-14", "wasm-ld-14", "llvm-ar-14", "llvm-ranlib-14"] {
+            try "#!/bin/sh\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + name)
+        }
+        let home = WasmBenchHome(root: folder.url.appendingPathComponent("home"))
+        let fetcher = DebianPackageFetcher(
+            home: home, launcher: ProcessLauncher(), environment: ["PATH": bin], progress: { _ in })
+        #expect(throws: PythonBuildError.missingTool(name: "make", package: "make")) {
+            try CPythonToolchain.locate(environment: ["PATH": bin], launcher: ProcessLauncher(), fetcher: fetcher)
+        }
+        #expect(!FileManager.default.fileExists(atPath: home.debian.path), "nothing was fetched")
+        #expect(CPythonToolchain.missingPiece(.missingTool(name: "clang-14", package: "clang-14")) != nil)
+        #expect(CPythonToolchain.missingPiece(.missingTool(name: "make", package: "make")) == nil)
     }
 
     @Test("the fake WASI SDK: clang wrappers that add --target=wasm32-wasi, links to the tools and wasi-libc")

@@ -104,18 +104,39 @@ struct RunComparerTests {
 
     @Test("cells in one run only, new failures, runtime version changes and other machines are reported")
     func differences() throws {
-        let base = run(["w/a": ["x": steady(1.0), "y": steady(1.0)], "w/b": ["x": steady(1.0)]])
+        let base = run(["w/a": ["x": steady(1.0), "y": steady(1.0)], "w/b": ["x": steady(1.0), "z": steady(1.0)]])
         let failure = Failure(runtime: "y", workload: "w/a", process: 0, kind: .trap, message: "unreachable")
         let new = run(
             ["w/a": ["x": steady(1.0)], "w/b": ["x": steady(1.0)], "w/c": ["x": steady(1.0)]], version: "2",
             failures: [failure], machine: "other cpu")
         let comparison = comparer.compare(base: base, basePath: "a", new: new, newPath: "b")
-        #expect(comparison.onlyInBase.map(\.runtime) == ["y"])
+        #expect(comparison.onlyInBase.map(\.runtime) == ["z"], "y failed: it is newly failing, not missing")
         #expect(comparison.onlyInNew.map(\.workload) == ["w/c"])
         #expect(comparison.newFailures.first?.reason == "trap: unreachable")
         #expect(comparison.regressed, "a cell the base run measured now fails")
         #expect(comparison.comparisons.first?.changes == ["version 1 → 2"])
         #expect(comparison.caveats.contains { $0.contains("different machines") })
+    }
+
+    @Test("a cell that failed in the base run too has not newly failed; a failing cell is not also 'only in base'")
+    func repeatedFailure() {
+        let failure = Failure(runtime: "x", workload: "w/a", process: 1, kind: .timeout, message: "killed")
+        let base = run(["w/a": ["x": steady(1.0)]], failures: [failure])
+        let new = run(["w/a": ["x": steady(1.0)]], failures: [failure])
+        let comparison = comparer.compare(base: base, basePath: "a", new: new, newPath: "b")
+        #expect(comparison.newFailures.isEmpty)
+        #expect(!comparison.regressed)
+        let broken = run(
+            ["w/b": ["x": steady(1.0)]],
+            failures: [
+                Failure(runtime: "x", workload: "w/a", process: nil, kind: .trap, message: "unreachable")
+            ])
+        let failing = comparer.compare(base: base, basePath: "a", new: broken, newPath: "b")
+        #expect(failing.newFailures.isEmpty, "the base run failed that cell as well")
+        let clean = run(["w/a": ["x": steady(1.0)]])
+        let now = comparer.compare(base: clean, basePath: "a", new: broken, newPath: "b")
+        #expect(now.newFailures.map(\.workload) == ["w/a"])
+        #expect(now.onlyInBase.isEmpty, "listed as newly failing, not as missing")
     }
 
     @Test("the same runs compared twice give the same comparison")

@@ -523,4 +523,8 @@ def main(arguments):
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    # Success returns normally: a WASI CPython turns sys.exit() into proc_exit, after which
+    # wasmtime writes no guest profile.
+    status = main(sys.argv[1:])
+    if status:
+        sys.exit(status)
