@@ -56,6 +56,11 @@ struct ReadmeTests {
         for option in ["--threshold", "--fail-on", "--format", "--markdown"] {
             #expect(compare.stdout.contains(option), "README names compare \(option) but `compare --help` lacks it")
         }
+        let explain = try WasmbenchBinary.run(["explain", "--help"], in: folder)
+        #expect(explain.status == 0)
+        for option in ["--iterations", "--json", "--markdown", "--suite", "--benchmark"] {
+            #expect(explain.stdout.contains(option), "README names explain \(option) but `explain --help` lacks it")
+        }
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }
