@@ -48,7 +48,9 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Functions each profile keeps.") var top = 25
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
     @Option(help: "Write a Markdown report to this file.") var markdown: String?
-    @Option(help: "The report printed on stdout: terminal, markdown or json.") var format: ReportFormat = .terminal
+    @Option(help: "Write a self-contained HTML report (with charts) to this file.") var html: String?
+    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
+        .terminal
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
@@ -82,7 +84,6 @@ struct ExplainCommand: ParsableCommand {
             )
         }
         guard timeout > 0, top >= 1 else { throw ValidationError("--timeout and --top must be positive") }
-        if format == .html { throw ValidationError("explain prints terminal, markdown or json") }
         _ = try RunCommand.parse(runArguments)
     }
 
@@ -114,11 +115,13 @@ struct ExplainCommand: ParsableCommand {
         }
         try? FileManager.default.removeItem(at: scratch)
         switch format {
-        case .terminal, .html: print(TerminalRenderer(useColor: isatty(1) == 1).render(report), terminator: "")
+        case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(report), terminator: "")
+        case .html: FileHandle.standardOutput.write(Data(HTMLRenderer().render(report).utf8))
         case .markdown: print(MarkdownRenderer().render(report), terminator: "")
         case .json: FileHandle.standardOutput.write(try Self.encode(report))
         }
         if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(report).utf8), to: markdown) }
+        if let html { try ArtifactFile.write(Data(HTMLRenderer().render(report).utf8), to: html) }
         if let json { try ArtifactFile.write(try Self.encode(report), to: json) }
         if interruption.isRaised { throw CommandError(.interrupted, "interrupted; what was counted is above") }
         let failed = report.failures.filter { $0.kind != .unsupported }

@@ -14,10 +14,20 @@ struct GapReportRendererTests {
         Snapshot.expectMatch(MarkdownRenderer().render(GapReportFixture.report()), named: "explain.md")
     }
 
+    @Test("The HTML gap analysis of the fixture matches its snapshot, loads nothing and charts each ratio")
+    func html() {
+        let text = HTMLRenderer().render(GapReportFixture.report())
+        Snapshot.expectMatch(text, named: "explain.html")
+        #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("<script"))
+        // One bar per workload with a ratio: wasmtime on fib and on sort.
+        #expect(text.components(separatedBy: "class=\"bar\"").count - 1 == 2)
+    }
+
     @Test("Counts with ratios, profiles side by side, failed cells marked, tiny shares left out")
     func content() {
+        let report = GapReportFixture.report()
         for text in [
-            TerminalRenderer().render(GapReportFixture.report()), MarkdownRenderer().render(GapReportFixture.report()),
+            TerminalRenderer().render(report), MarkdownRenderer().render(report), HTMLRenderer().render(report),
         ] {
             #expect(text.contains("326 M  baseline"))
             #expect(text.contains("519 M  1.59×"))
