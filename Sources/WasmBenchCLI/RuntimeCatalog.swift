@@ -12,7 +12,7 @@ struct RuntimeCatalog {
     /// All ids, in the order reports list them.
     static let allIDs = [
         "native", "wasmkit", "wasmtime", "wasmtime-winch", "wasmtime-aot", "wasmtime-capi", "node", "node-liftoff",
-        "node-turbofan",
+        "node-turbofan", "chromium",
     ]
 
     /// What each id is, for `--help` and the README.
@@ -27,6 +27,7 @@ struct RuntimeCatalog {
         "node": "Node.js/V8, Liftoff then TurboFan tier-up, lazy compilation off, timed by a driver script",
         "node-liftoff": "Node.js/V8, Liftoff baseline compiler only",
         "node-turbofan": "Node.js/V8, TurboFan optimising compiler only",
+        "chromium": "headless Chromium (V8) running the module in a page of ours, timed by performance.now()",
     ]
 
     let toolbox: Toolbox
@@ -136,6 +137,11 @@ struct RuntimeCatalog {
                     libraryPath: library.path, version: library.version, unavailableReason: library.problem),
                 workerExecutable: workerExecutable, launcher: launcher,
                 engineArguments: library.path.map { ["--library", $0, "--engine-version", library.version] } ?? [])
+        case "chromium":
+            let chromium = toolbox.chromium
+            return BrowserRuntime(
+                id: id, executable: chromium.path, version: chromium.version, problem: chromium.problem,
+                node: node.path, launcher: launcher)
         case "node", "node-liftoff", "node-turbofan":
             let tier = NodeRuntime.Tier.allCases.first { $0.id == id } ?? .dynamic
             return NodeRuntime(

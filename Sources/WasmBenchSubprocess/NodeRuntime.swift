@@ -111,56 +111,7 @@ public struct NodeRuntime: BenchmarkRuntime {
         case .failure(let error):
             return .failure(.runtimeError, error.description)
         case .success(let finished):
-            return merge(finished, reportPath: reportPath, child: child, request: request)
+            return child.driverOutcome(finished, reportPath: reportPath, request: request, engine: "V8")
         }
     }
-
-    private func merge(_ finished: ChildRun.Finished, reportPath: String, child: ChildRun, request: RunRequest)
-        -> RunOutcome
-    {
-        guard finished.result.termination == .exited(0),
-            let data = FileManager.default.contents(atPath: reportPath),
-            let report = try? JSONDecoder().decode(DriverReport.self, from: data)
-        else {
-            var outcome = child.outcome(finished, request: request)
-            if case .completed = outcome.status {
-                outcome.status = .failed(
-                    .runtimeError, "the node driver wrote no report\(ChildRun.tail(finished.stderr))")
-            }
-            return outcome
-        }
-        var extra: [PhaseSample] = []
-        if let compile = report.phases["compile"] { extra.append(PhaseSample(.compile, .time, compile / 1e9)) }
-        if let instantiate = report.phases["instantiate"] {
-            extra.append(PhaseSample(.instantiate, .time, instantiate / 1e9))
-        }
-        for (index, ns) in report.iterations.enumerated() {
-            extra.append(PhaseSample(.execute, .time, ns / 1e9, iteration: index))
-        }
-        if !request.program.reportsMarkers, case .command = request.program.entry, let start = report.phases["start"] {
-            extra.append(PhaseSample(.execute, .time, start / 1e9, iteration: 0))
-        }
-        var outcome = child.outcome(
-            finished, request: request, entryRealtimeNanoseconds: report.entryRealtime.map { UInt64($0) }, extra: extra)
-        if let error = report.error {
-            outcome.status = .failed(FailureKind(rawValue: error.kind) ?? .runtimeError, "V8: \(error.message)")
-        } else if let code = report.exitCode, code != 0 {
-            outcome.status = GuestOutcome.refine(
-                .failed(.nonZeroExit, "the guest exited with status \(code)"), stdout: finished.stdout)
-        }
-        return outcome
-    }
-}
-
-/// The JSON the node driver writes.
-struct DriverReport: Decodable {
-    struct DriverError: Decodable {
-        let kind: String
-        let message: String
-    }
-    let phases: [String: Double]
-    let iterations: [Double]
-    let entryRealtime: Double?
-    let exitCode: Int?
-    let error: DriverError?
 }

@@ -1,0 +1,57 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchRuntime
+
+/// The JSON our JavaScript drivers (Node's, the browsers') write: phases in nanoseconds, the
+/// per-call times of an invoked export, the realtime clock at the guest's entry, its exit code,
+/// or an error with its kind.
+struct DriverReport: Decodable {
+    struct DriverError: Decodable {
+        let kind: String
+        let message: String
+    }
+    let phases: [String: Double]
+    let iterations: [Double]
+    let entryRealtime: Double?
+    let exitCode: Int?
+    let error: DriverError?
+}
+
+extension ChildRun {
+    /// The outcome of a driver process: the phases its report holds (compile, instantiate, each
+    /// call), the guest's markers from stdout, and the verdict; `engine` names the engine in an
+    /// error message (`V8: …`).
+    func driverOutcome(_ finished: Finished, reportPath: String, request: RunRequest, engine: String) -> RunOutcome {
+        guard finished.result.termination == .exited(0),
+            let data = FileManager.default.contents(atPath: reportPath),
+            let report = try? JSONDecoder().decode(DriverReport.self, from: data)
+        else {
+            var outcome = self.outcome(finished, request: request)
+            if case .completed = outcome.status {
+                outcome.status = .failed(
+                    .runtimeError, "the \(engine) driver wrote no report\(ChildRun.tail(finished.stderr))")
+            }
+            return outcome
+        }
+        var extra: [PhaseSample] = []
+        if let compile = report.phases["compile"] { extra.append(PhaseSample(.compile, .time, compile / 1e9)) }
+        if let instantiate = report.phases["instantiate"] {
+            extra.append(PhaseSample(.instantiate, .time, instantiate / 1e9))
+        }
+        for (index, ns) in report.iterations.enumerated() {
+            extra.append(PhaseSample(.execute, .time, ns / 1e9, iteration: index))
+        }
+        if !request.program.reportsMarkers, case .command = request.program.entry, let start = report.phases["start"] {
+            extra.append(PhaseSample(.execute, .time, start / 1e9, iteration: 0))
+        }
+        var outcome = self.outcome(
+            finished, request: request, entryRealtimeNanoseconds: report.entryRealtime.map { UInt64($0) }, extra: extra)
+        if let error = report.error {
+            outcome.status = .failed(FailureKind(rawValue: error.kind) ?? .runtimeError, "\(engine): \(error.message)")
+        } else if let code = report.exitCode, code != 0 {
+            outcome.status = GuestOutcome.refine(
+                .failed(.nonZeroExit, "the guest exited with status \(code)"), stdout: finished.stdout)
+        }
+        return outcome
+    }
+}

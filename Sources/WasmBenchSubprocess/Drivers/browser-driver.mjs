@@ -1,0 +1,186 @@
+// wasmbench's driver for a headless browser: serves a page of ours on 127.0.0.1 that times
+// compile, instantiate and the guest's run inside the browser's engine, gives the guest a small
+// WASI preview1 shim (arguments, a clock, stdout and stderr, exit; nothing else), and collects
+// what the page reports.
+// Usage: node browser-driver.mjs REPORT.json MODULE.wasm BROWSER PROFILE-DIR JS-FLAGS command ARGS...
+// The browser is started as `BROWSER --headless=new --no-sandbox --disable-gpu --no-first-run
+// --user-data-dir=PROFILE-DIR JS-FLAGS URL` and killed when the page has reported. The guest's stdout and
+// stderr are printed on this process's stdout and stderr; the report is the node driver's JSON
+// (phases in nanoseconds, the exit code, or an error with its kind).
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { basename } from 'node:path';
+
+const [reportPath, modulePath, browser, profile, jsFlags, mode, ...guestArgs] = process.argv.slice(2);
+const report = { phases: {}, iterations: [] };
+const save = () => writeFileSync(reportPath, JSON.stringify(report));
+let child;
+
+function finish(code) {
+  save();
+  if (child && child.exitCode === null) child.kill('SIGKILL');
+  process.exit(code);
+}
+
+function fail(kind, message) {
+  report.error = { kind, message: String(message) };
+  finish(0);
+}
+
+if (mode !== 'command') fail('unsupported', 'the browser runtime runs WASI commands only (no --invoke)');
+let bytes;
+try {
+  bytes = readFileSync(modulePath);
+} catch (error) {
+  fail('runtime-error', `cannot read ${modulePath}: ${error.message}`);
+}
+
+// The page: everything it needs is inline; it fetches the module from this server only.
+const page = `<!DOCTYPE html><meta charset="utf-8"><title>wasmbench</title><script type="module">
+const args = ${JSON.stringify([basename(modulePath), ...guestArgs])};
+const out = [], err = [];
+const decoder = new TextDecoder();
+const encoder = new TextEncoder();
+class Exit { constructor(code) { this.code = code; } }
+let memory;
+const view = () => new DataView(memory.buffer);
+const bytesOf = (pointer, length) => new Uint8Array(memory.buffer, pointer, length);
+const ns = (ms) => BigInt(Math.round(ms * 1e6));
+const wasi = {
+  args_sizes_get(countPointer, sizePointer) {
+    view().setUint32(countPointer, args.length, true);
+    view().setUint32(sizePointer, args.reduce((n, a) => n + encoder.encode(a).length + 1, 0), true);
+    return 0;
+  },
+  args_get(argvPointer, bufferPointer) {
+    for (const [i, a] of args.entries()) {
+      const encoded = encoder.encode(a + '\\0');
+      bytesOf(bufferPointer, encoded.length).set(encoded);
+      view().setUint32(argvPointer + 4 * i, bufferPointer, true);
+      bufferPointer += encoded.length;
+    }
+    return 0;
+  },
+  environ_sizes_get(countPointer, sizePointer) {
+    view().setUint32(countPointer, 0, true);
+    view().setUint32(sizePointer, 0, true);
+    return 0;
+  },
+  environ_get() { return 0; },
+  clock_time_get(id, precision, timePointer) {
+    // 0 realtime, 1 monotonic: both from performance.now(), fine-grained in an isolated page.
+    const value = id === 0 ? ns(performance.timeOrigin + performance.now()) : ns(performance.now());
+    view().setBigUint64(timePointer, value, true);
+    return 0;
+  },
+  clock_res_get(id, resolutionPointer) {
+    view().setBigUint64(resolutionPointer, crossOriginIsolated ? 5000n : 100000n, true);
+    return 0;
+  },
+  fd_write(fd, iovs, count, writtenPointer) {
+    if (fd !== 1 && fd !== 2) return 8;
+    let written = 0;
+    for (let i = 0; i < count; i++) {
+      const pointer = view().getUint32(iovs + 8 * i, true);
+      const length = view().getUint32(iovs + 8 * i + 4, true);
+      (fd === 1 ? out : err).push(decoder.decode(bytesOf(pointer, length).slice()));
+      written += length;
+    }
+    view().setUint32(writtenPointer, written, true);
+    return 0;
+  },
+  fd_fdstat_get(fd, statPointer) {
+    if (fd > 2) return 8;
+    bytesOf(statPointer, 24).fill(0);
+    view().setUint8(statPointer, 2); // a character device
+    return 0;
+  },
+  fd_prestat_get() { return 8; },
+  fd_prestat_dir_name() { return 8; },
+  fd_close() { return 0; },
+  fd_seek() { return 70; }, // ESPIPE: stdout is not seekable
+  random_get(pointer, length) { crypto.getRandomValues(bytesOf(pointer, length)); return 0; },
+  proc_exit(code) { throw new Exit(code); },
+  sched_yield() { return 0; },
+};
+const report = { phases: {}, iterations: [] };
+async function main() {
+  const moduleBytes = await (await fetch('/module.wasm')).arrayBuffer();
+  let t0 = performance.now();
+  let module;
+  try { module = await WebAssembly.compile(moduleBytes); } catch (e) { return { kind: 'invalid-module', message: String(e) }; }
+  report.phases.compile = Number(ns(performance.now() - t0));
+  const imports = { wasi_snapshot_preview1: {} };
+  for (const i of WebAssembly.Module.imports(module)) {
+    if (i.module !== 'wasi_snapshot_preview1' || i.kind !== 'function') continue;
+    imports.wasi_snapshot_preview1[i.name] = wasi[i.name] ?? (() => 52); // ENOSYS
+  }
+  let instance;
+  t0 = performance.now();
+  try { instance = await WebAssembly.instantiate(module, imports); } catch (e) {
+    return { kind: e instanceof WebAssembly.LinkError ? 'invalid-module' : 'trap', message: String(e) };
+  }
+  report.phases.instantiate = Number(ns(performance.now() - t0));
+  memory = instance.exports.memory;
+  if (typeof instance.exports._start !== 'function') return { kind: 'invalid-module', message: 'the module exports no _start function' };
+  report.entryRealtime = Number(ns(performance.timeOrigin + performance.now()));
+  t0 = performance.now();
+  try { instance.exports._start(); report.exitCode = 0; } catch (e) {
+    if (e instanceof Exit) report.exitCode = e.code;
+    else return { kind: e instanceof WebAssembly.RuntimeError ? 'trap' : 'runtime-error', message: String(e) };
+  } finally { report.phases.start = Number(ns(performance.now() - t0)); }
+  return null;
+}
+const error = await main().catch((e) => ({ kind: 'runtime-error', message: String(e) }));
+if (error) report.error = error;
+report.isolated = crossOriginIsolated;
+report.userAgent = navigator.userAgent;
+await fetch('/report', { method: 'POST', body: JSON.stringify({ report, stdout: out.join(''), stderr: err.join('') }) });
+</script>`;
+
+const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const server = createServer((request, response) => {
+  if (request.method === 'GET' && request.url === '/') {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...isolation });
+    response.end(page);
+  } else if (request.method === 'GET' && request.url === '/module.wasm') {
+    response.writeHead(200, { 'Content-Type': 'application/wasm', ...isolation });
+    response.end(bytes);
+  } else if (request.method === 'POST' && request.url === '/report') {
+    let body = '';
+    request.on('data', (chunk) => { body += chunk; });
+    request.on('end', () => {
+      response.writeHead(204, isolation);
+      response.end();
+      let posted;
+      try {
+        posted = JSON.parse(body);
+      } catch (error) {
+        fail('runtime-error', `the page posted no readable report: ${error.message}`);
+      }
+      Object.assign(report, posted.report);
+      process.stdout.write(posted.stdout);
+      process.stderr.write(posted.stderr);
+      finish(0);
+    });
+  } else {
+    response.writeHead(404, isolation);
+    response.end();
+  }
+});
+
+server.listen(0, '127.0.0.1', () => {
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  child = spawn(
+    browser,
+    ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
+      `--user-data-dir=${profile}`, jsFlags, url],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  let browserErr = '';
+  child.stderr.on('data', (chunk) => { browserErr = (browserErr + chunk).slice(-4000); });
+  child.on('error', (error) => fail('runtime-error', `cannot start ${browser}: ${error.message}`));
+  child.on('exit', (code, signal) => {
+    fail('crash', `${browser} ended (${signal ?? `status ${code}`}) before the page reported: ${browserErr.trim().split('\n').slice(-3).join(' | ')}`);
+  });
+});
