@@ -12,7 +12,7 @@ struct RuntimeCatalog {
     /// All ids, in the order reports list them.
     static let allIDs = [
         "native", "wasmkit", "wasmtime", "wasmtime-winch", "wasmtime-aot", "wasmtime-capi", "node", "node-liftoff",
-        "node-turbofan", "chromium",
+        "node-turbofan", "chromium", "firefox",
     ]
 
     /// What each id is, for `--help` and the README.
@@ -28,6 +28,8 @@ struct RuntimeCatalog {
         "node-liftoff": "Node.js/V8, Liftoff baseline compiler only",
         "node-turbofan": "Node.js/V8, TurboFan optimising compiler only",
         "chromium": "headless Chromium (V8) running the module in a page of ours, timed by performance.now()",
+        "firefox":
+            "headless Firefox ESR (SpiderMonkey) running the module in a page of ours, timed by performance.now()",
     ]
 
     let toolbox: Toolbox
@@ -137,10 +139,11 @@ struct RuntimeCatalog {
                     libraryPath: library.path, version: library.version, unavailableReason: library.problem),
                 workerExecutable: workerExecutable, launcher: launcher,
                 engineArguments: library.path.map { ["--library", $0, "--engine-version", library.version] } ?? [])
-        case "chromium":
-            let chromium = toolbox.chromium
+        case "chromium", "firefox":
+            let browser: BrowserRuntime.Browser = id == "firefox" ? .firefox : .chromium
+            let tool = browser == .firefox ? toolbox.firefox : toolbox.chromium
             return BrowserRuntime(
-                id: id, executable: chromium.path, version: chromium.version, problem: chromium.problem,
+                browser: browser, executable: tool.path, version: tool.version, problem: tool.problem,
                 node: node.path, launcher: launcher)
         case "node", "node-liftoff", "node-turbofan":
             let tier = NodeRuntime.Tier.allCases.first { $0.id == id } ?? .dynamic

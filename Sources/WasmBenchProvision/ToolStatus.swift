@@ -34,17 +34,21 @@ public struct Toolbox: Sendable, Equatable {
     public var compiler: CompilerStatus
     /// Chromium, for the headless-browser runtime.
     public var chromium: ToolStatus
+    /// Firefox, for the other headless-browser runtime.
+    public var firefox: ToolStatus
 
     /// Creates a toolbox.
     public init(
         wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus,
-        chromium: ToolStatus = .missing("chromium", problem: "not looked for")
+        chromium: ToolStatus = .missing("chromium", problem: "not looked for"),
+        firefox: ToolStatus = .missing("firefox", problem: "not looked for")
     ) {
         self.wasmtime = wasmtime
         self.libwasmtime = libwasmtime
         self.node = node
         self.compiler = compiler
         self.chromium = chromium
+        self.firefox = firefox
     }
 }
 

@@ -3,35 +3,38 @@ import TestSupport
 import Testing
 import WasmBenchModel
 
-/// Headless Chromium running a kernel in wasmbench's page: compile, instantiate, start-up and every
-/// iteration come back as rows; what the page cannot host is refused with the reason.
-@Suite("The chromium runtime", .serialized)
+/// Headless Chromium and Firefox running a kernel in wasmbench's page: compile, instantiate,
+/// start-up and every iteration come back as rows; what the page cannot host is refused with the reason.
+@Suite("The browser runtimes", .serialized)
 struct BrowserRuntimeTests {
-    @Test("a kernel runs in headless Chromium with its phases and iterations, checked against native")
-    func kernel() throws {
+    @Test(
+        "a kernel runs in the headless browser with its phases and iterations, checked against native",
+        arguments: ["chromium", "firefox"])
+    func kernel(browser: String) throws {
         #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
         let folder = TemporaryFolder()
         let json = folder.path("browser.json")
         let run = try WasmbenchBinary.run(
             [
-                "run", "--kernel", "fib,hash", "--runtime", "native,chromium", "--processes", "2", "--iterations", "3",
+                "run", "--kernel", "fib,hash", "--runtime", "native,\(browser)", "--processes", "2", "--iterations",
+                "3",
                 "--json", json,
             ], timeout: 900, in: folder)
         #expect(run.status == 0, "\(run.stderr.suffix(2000))")
         let result = try JSONDecoder().decode(
             RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
         #expect(result.failures.isEmpty, "\(result.failures)")
-        let info = try #require(result.runtimes.first { $0.id == "chromium" })
+        let info = try #require(result.runtimes.first { $0.id == browser })
         #expect(info.available, "\(info.unavailableReason ?? "")")
-        #expect(info.flags.contains("--js-flags=--no-wasm-lazy-compilation"))
+        #expect(info.flags.contains("--headless") || info.flags.contains("--headless=new"))
         for kernel in ["kernels/fib", "kernels/hash"] {
-            let rows = result.rows.filter { $0.runtime == "chromium" && $0.workload == kernel }
+            let rows = result.rows.filter { $0.runtime == browser && $0.workload == kernel }
             for phase in [Phase.compile, .instantiate, .startup] {
                 #expect(rows.contains { $0.phase == phase && $0.value > 0 }, "\(kernel) has no \(phase)")
             }
             #expect(rows.filter { $0.phase == .execute }.compactMap(\.iteration).sorted() == [0, 0, 1, 1, 2, 2])
             let summary = try #require(
-                result.summaries.first { $0.runtime == "chromium" && $0.workload == kernel && $0.phase == .execute })
+                result.summaries.first { $0.runtime == browser && $0.workload == kernel && $0.phase == .execute })
             #expect(summary.ratioToBaseline != nil)
         }
     }

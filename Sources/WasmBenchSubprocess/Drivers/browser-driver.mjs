@@ -2,9 +2,9 @@
 // compile, instantiate and the guest's run inside the browser's engine, gives the guest a small
 // WASI preview1 shim (arguments, a clock, stdout and stderr, exit; nothing else), and collects
 // what the page reports.
-// Usage: node browser-driver.mjs REPORT.json MODULE.wasm BROWSER PROFILE-DIR JS-FLAGS command ARGS...
-// The browser is started as `BROWSER --headless=new --no-sandbox --disable-gpu --no-first-run
-// --user-data-dir=PROFILE-DIR JS-FLAGS URL` and killed when the page has reported. The guest's stdout and
+// Usage: node browser-driver.mjs REPORT.json MODULE.wasm BROWSER-COMMAND.json command ARGS...
+// BROWSER-COMMAND.json is the browser's program and arguments as a JSON array, with the word
+// {URL} where the page's address goes; the browser is killed once the page has reported. The guest's stdout and
 // stderr are printed on this process's stdout and stderr; the report is the node driver's JSON
 // (phases in nanoseconds, the exit code, or an error with its kind).
 import { spawn } from 'node:child_process';
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { basename } from 'node:path';
 
-const [reportPath, modulePath, browser, profile, jsFlags, mode, ...guestArgs] = process.argv.slice(2);
+const [reportPath, modulePath, commandJSON, mode, ...guestArgs] = process.argv.slice(2);
 const report = { phases: {}, iterations: [] };
 const save = () => writeFileSync(reportPath, JSON.stringify(report));
 let child;
@@ -172,11 +172,14 @@ const server = createServer((request, response) => {
 
 server.listen(0, '127.0.0.1', () => {
   const url = `http://127.0.0.1:${server.address().port}/`;
-  child = spawn(
-    browser,
-    ['--headless=new', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check',
-      `--user-data-dir=${profile}`, jsFlags, url],
-    { stdio: ['ignore', 'ignore', 'pipe'] });
+  let command;
+  try {
+    command = JSON.parse(commandJSON).map((word) => (word === '{URL}' ? url : word));
+  } catch (error) {
+    fail('runtime-error', `the browser command is not a JSON array: ${error.message}`);
+  }
+  const [browser, ...browserArgs] = command;
+  child = spawn(browser, browserArgs, { stdio: ['ignore', 'ignore', 'pipe'] });
   let browserErr = '';
   child.stderr.on('data', (chunk) => { browserErr = (browserErr + chunk).slice(-4000); });
   child.on('error', (error) => fail('runtime-error', `cannot start ${browser}: ${error.message}`));
