@@ -11,11 +11,6 @@ enum ComparisonText {
         }
     }
 
-    /// The verdict as a short word.
-    static func verdict(_ verdict: ComparisonVerdict) -> String {
-        verdict.rawValue
-    }
-
     /// The phase and, unless it is time, the metric: `execute`, `wall cpu`, `wall peak-rss`.
     static func measure(_ comparison: Comparison) -> String {
         comparison.metric == .time

@@ -71,10 +71,10 @@ extension TerminalRenderer {
 
     private func styled(_ verdict: ComparisonVerdict) -> String {
         switch verdict {
-        case .slower: palette.red(ComparisonText.verdict(verdict))
-        case .faster: palette.bold(ComparisonText.verdict(verdict))
-        case .uncertain: palette.yellow(ComparisonText.verdict(verdict))
-        case .unchanged: ComparisonText.verdict(verdict)
+        case .slower: palette.red(verdict.rawValue)
+        case .faster: palette.bold(verdict.rawValue)
+        case .uncertain: palette.yellow(verdict.rawValue)
+        case .unchanged: verdict.rawValue
         }
     }
 

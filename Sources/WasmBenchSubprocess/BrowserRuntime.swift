@@ -116,7 +116,9 @@ public struct BrowserRuntime: BenchmarkRuntime {
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
         if let reason = program.needsInterpreterReason { return reason }
-        if let reason = describe().unavailableReason, executable == nil || node == nil { return reason }
+        if executable == nil || node == nil || Self.driverPath == nil {
+            return describe().unavailableReason ?? "\(id) is not available"
+        }
         guard case .command = program.entry else {
             return "\(id) runs WASI commands only; an exported function (--invoke) runs on the other runtimes"
         }
