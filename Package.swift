@@ -5,7 +5,7 @@ let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "wasmbench",
-    platforms: [.macOS(.v15)],
+    // Linux only: wasmbench reads /proc, uses prctl and Linux's rusage; no Apple platform is claimed.
     products: [
         .executable(name: "wasmbench", targets: ["wasmbench"]),
         // For the nested self-benchmark package (Benchmarks/) and other tools built on wasmbench.
@@ -66,17 +66,38 @@ let package = Package(
             resources: [.copy("Kernels"), .copy("Python")],
             swiftSettings: strict
         ),
-        // The matched CPython pair: one source tree built natively and for wasm32-wasi alike.
+        // Builds the matched CPython pair: one source tree built natively and for wasm32-wasi alike.
         .target(
-            name: "WasmBenchPython",
+            name: "WasmBenchPairBuilder",
             dependencies: ["WasmBenchModel", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchRuntime"],
             swiftSettings: strict),
+        // Interpreters in one place: the interpreter type and its runtime adapter, their provisioners,
+        // users' spec files, and the matched pair's two sides as interpreters.
+        .target(
+            name: "WasmBenchInterpreters",
+            dependencies: [
+                "WasmBenchModel", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchRuntime", "WasmBenchPairBuilder",
+            ],
+            swiftSettings: strict),
+        // Summaries and comparisons computed from saved rows: model and statistics only.
+        .target(
+            name: "WasmBenchAnalysis", dependencies: ["WasmBenchModel", "WasmBenchStatistics"], swiftSettings: strict),
         // Scheduling, time budgets, failure policy, save-after-each.
         .target(
             name: "WasmBenchRunner",
-            dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics"],
+            dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis"],
             swiftSettings: strict
         ),
+        // Planning: the one runtime registry, and a selection (suite, runtimes, modules…) turned
+        // into workloads and runtime adapters.
+        .target(
+            name: "WasmBenchPlan",
+            dependencies: [
+                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
+                "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI",
+                "WasmBenchSubprocess",
+            ],
+            swiftSettings: strict),
         // Explaining a gap by counting: callgrind instruction counts and function profiles.
         .target(
             name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], swiftSettings: strict),
@@ -90,10 +111,10 @@ let package = Package(
         .target(
             name: "WasmBenchCLI",
             dependencies: [
-                "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess",
-                "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
-                "WasmBenchProvision", "WasmBenchWorkloads", "WasmBenchRunner", "WasmBenchReport", "WasmBenchPython",
-                "WasmBenchExplain", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
+                "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchPlan", "WasmBenchAnalysis",
+                "WasmBenchRunner", "WasmBenchReport", "WasmBenchExplain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
@@ -113,6 +134,11 @@ let package = Package(
             name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
+            name: "WasmBenchAnalysisTests", dependencies: ["WasmBenchAnalysis", "WasmBenchStatistics", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchPlanTests", dependencies: ["WasmBenchPlan", "TestSupport"], swiftSettings: strict),
+        .testTarget(
             name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
@@ -121,7 +147,12 @@ let package = Package(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchPythonTests", dependencies: ["WasmBenchPython", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchPairBuilderTests", dependencies: ["WasmBenchPairBuilder", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchInterpretersTests",
+            dependencies: ["WasmBenchInterpreters", "WasmBenchProvision", "WasmBenchProcess", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchProvisionTests",
             dependencies: ["WasmBenchProvision", "WasmBenchProcess", "WasmBenchRuntime", "TestSupport"],
@@ -135,7 +166,8 @@ let package = Package(
             name: "WasmBenchIntegrationTests",
             dependencies: [
                 "WasmBenchCLI", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
-                "WasmBenchWorkloads", "WasmBenchProvision", "WasmBenchPython", "TestSupport",
+                "WasmBenchWorkloads", "WasmBenchProvision", "WasmBenchPairBuilder", "WasmBenchInterpreters",
+                "WasmBenchPlan", "TestSupport",
             ],
             swiftSettings: strict),
     ]

@@ -1,3 +1,5 @@
+import WasmBenchPlan
+
 /// An error that ends a command, with the exit status it maps to and a message that says what to do.
 public struct CommandError: Error, CustomStringConvertible, Sendable {
     /// The exit status.
@@ -9,6 +11,15 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
     public init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
+    }
+
+    /// The error a planning failure ends a command with.
+    init(_ error: PlanError) {
+        switch error {
+        case .usage(let message): self.init(.usage, message)
+        case .invalidInput(let message): self.init(.invalidInput, message)
+        case .environment(let message): self.init(.environment, message)
+        }
     }
 
     public var description: String { message }

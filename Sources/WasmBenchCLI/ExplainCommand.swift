@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import WasmBenchExplain
+import WasmBenchInterpreters
 import WasmBenchModel
+import WasmBenchPlan
 import WasmBenchProvision
 import WasmBenchReport
 import WasmBenchRuntime
@@ -29,14 +31,14 @@ struct ExplainCommand: ParsableCommand {
 
     @Argument(help: "WebAssembly modules that print wasmbench's markers (see `run --markers`).") var modules: [String] =
         []
-    @Option(help: "kernels or python (default: kernels).") var suite: String?
+    @Option(help: "kernels or python (default: kernels).") var suite: Suite?
     @Option(help: "Only these kernels (comma-separated).", transform: RunCommand.list) var kernel: [String] = []
     @Option(help: "Only these python benchmarks (comma-separated).", transform: RunCommand.list) var benchmark:
         [String] = []
-    @Option(help: "Runtime ids, comma-separated (default: see above).", transform: RunCommand.list) var runtime:
-        [String] = []
-    @Option(help: "The runtime ratios are taken against (default: native, or cpython3.11-native).") var baseline:
-        String?
+    @Option(help: "Runtime ids, comma-separated (default: see above).", transform: RunCommand.runtimeIDs)
+    var runtime: [RuntimeID] = []
+    @Option(help: "The runtime ratios are taken against (default: native, or cpython3.11-native).")
+    var baseline: RuntimeID?
     @Option(
         name: .customLong("interpreter"), help: "A Python-in-Wasm interpreter spec file (see `run --interpreter`).")
     var interpreterSpecs: [String] = []
@@ -54,26 +56,28 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
-    /// The runtimes after defaults.
-    var runtimes: [String] {
-        if !runtime.isEmpty { return runtime }
-        if suite == "python" {
-            return [MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot"]
-        }
-        return ["native", "wasmtime", "wasmtime-winch", "node"]
+    /// The runtimes explained when none are asked for.
+    static func defaultRuntimes(suite: Suite?) -> [RuntimeID] {
+        let ids =
+            suite == .python
+            ? [MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot"]
+            : ["native", "wasmtime", "wasmtime-winch", "node"]
+        return ids.compactMap(RuntimeID.init)
     }
 
-    /// The `run` options that choose the same workloads and runtimes: `run` plans them.
-    var runArguments: [String] {
-        var arguments = modules + ["--runtime", runtimes.joined(separator: ",")]
-        if !modules.isEmpty { arguments.append("--markers") }
-        if let suite { arguments += ["--suite", suite] }
-        if !kernel.isEmpty { arguments += ["--kernel", kernel.joined(separator: ",")] }
-        if !benchmark.isEmpty { arguments += ["--benchmark", benchmark.joined(separator: ",")] }
-        if let baseline { arguments += ["--baseline", baseline] }
-        for spec in interpreterSpecs { arguments += ["--interpreter", spec] }
-        if noInstall { arguments.append("--no-install") }
-        return arguments
+    /// The workloads and runtimes these options choose: what `run` would plan for them, with the
+    /// kernels' symbols kept for the function profiles.
+    var selection: RunSelection {
+        var selection = RunSelection(suite: suite, runtimes: runtime, modules: modules)
+        selection.defaultRuntimes = Self.defaultRuntimes(suite: suite)
+        selection.markers = !modules.isEmpty
+        selection.kernels = kernel
+        selection.benchmarks = benchmark
+        selection.baseline = baseline
+        selection.interpreterSpecs = interpreterSpecs
+        selection.install = !noInstall
+        selection.kernelSymbols = true
+        return selection
     }
 
     func validate() throws {
@@ -84,7 +88,7 @@ struct ExplainCommand: ParsableCommand {
             )
         }
         guard timeout > 0, top >= 1 else { throw ValidationError("--timeout and --top must be positive") }
-        _ = try RunCommand.parse(runArguments)
+        try RunCommand.validate(selection)
     }
 
     func run() throws {
@@ -92,20 +96,21 @@ struct ExplainCommand: ParsableCommand {
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
-        guard let valgrind = ToolLocator(environment: session.environment).find("valgrind") else {
+        guard let valgrind = ToolLocator(environment: session.workspace.environment).find("valgrind") else {
             throw CommandError(
                 .environment, "valgrind is not on PATH; install it (Debian: `apt-get install valgrind`) and run again")
         }
-        let command = try RunCommand.parse(runArguments)
-        let plan = try RunPlanner(command: command, session: session, kernelSymbols: true).plan()
+        let selection = selection
+        let plan = try RunCommand.plan(selection, session: session, interruption: interruption)
         var report = GapReport(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
-            machine: MachineProbe.current(), baseline: command.resolvedBaseline, runtimes: plan.runtimes.map(\.info),
+            machine: MachineProbe.current(), baseline: selection.resolvedBaseline.description,
+            runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices + Self.notices)
         report.failures = plan.rejected
         if let json { try ArtifactFile.write(try Self.encode(report), to: json) }
         let printer = session.printer
-        let scratch = session.runScratch
+        let scratch = session.workspace.runScratch
         let explainer = GapExplainer(
             valgrind: valgrind, iterations: iterations, timeoutSeconds: timeout,
             topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })

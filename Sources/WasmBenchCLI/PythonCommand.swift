@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import WasmBenchPairBuilder
 import WasmBenchProvision
-import WasmBenchPython
 
 /// `wasmbench python`: the Python interpreters wasmbench builds for its Python benchmarks.
 struct PythonCommand: ParsableCommand {
@@ -49,9 +49,8 @@ struct PythonBuildCommand: ParsableCommand {
         let pair: CPythonPair
         do {
             let source = try source.map { path throws(PythonBuildError) in try CPythonSource(path: path) }
-            pair = try MatchedPairInterpreters.build(
-                session: session, source: source ?? .debianDefault,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+            pair = try session.workspace.buildMatchedPair(
+                source: source ?? .debianDefault, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         } catch {
             throw CommandError(Self.status(for: error), error.description)
         }

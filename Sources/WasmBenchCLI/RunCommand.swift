@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmBenchModel
-import WasmBenchProvision
+import WasmBenchPlan
 import WasmBenchReport
 import WasmBenchRunner
 import WasmBenchRuntime
@@ -12,7 +12,7 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run workloads natively and on Wasm runtimes, and report phase by phase.",
         discussion: """
-            Without modules, runs the `kernels` suite. Runtime ids: \(RuntimeCatalog.idHelp). \
+            Without modules, runs the `kernels` suite. Runtime ids: \(RuntimeRegistry.idHelp). \
             Results are saved after every process (atomically) to --json, or to a file under the cache \
             folder; Ctrl-C keeps them. Exit status: 0 all passed, 1 some runs failed, 3 invalid input, \
             4 nothing runnable, 5 output not writable, 64 usage, 130 interrupted.
@@ -20,18 +20,17 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] =
         []
-    @Option(help: "A suite to run: kernels or python. Default: kernels when no module is given.") var suite: String?
+    @Option(help: "A suite to run: kernels or python. Default: kernels when no module is given.") var suite: Suite?
     @Option(help: "Only these benchmarks of the python suite (comma-separated).", transform: RunCommand.list)
     var benchmark: [String] = []
     @Option(help: "Only these kernels of the suite (comma-separated).", transform: RunCommand.list) var kernel:
         [String] = []
-    @Option(help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.list)
-    var runtime: [String] = []
+    @Option(
+        help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.runtimeIDs
+    )
+    var runtime: [RuntimeID] = []
     @Option(help: "The runtime ratios are taken against (default: native; cpython3.11-native for the python suite).")
-    var baseline: String?
-
-    /// The baseline after defaults.
-    var resolvedBaseline: String { baseline ?? (suite == "python" ? MatchedPairInterpreters.nativeID : "native") }
+    var baseline: RuntimeID?
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []
@@ -108,23 +107,6 @@ struct RunCommand: ParsableCommand {
         return hosting
     }
 
-    /// The interpreters described by --interpreter spec files.
-    func userInterpreters() throws -> [Interpreter] {
-        var loaded: [Interpreter] = []
-        for path in interpreterSpecs {
-            do {
-                let interpreter = try InterpreterSpec.load(path: path, reserved: RuntimeCatalog.reservedInterpreterIDs)
-                if loaded.contains(where: { $0.id == interpreter.id }) {
-                    throw ValidationError("two --interpreter specs use the id `\(interpreter.id)`; give each its own")
-                }
-                loaded.append(interpreter)
-            } catch let error as InterpreterSpecError {
-                throw ValidationError(error.description)
-            }
-        }
-        return loaded
-    }
-
     /// How to read peak-rss, said once per run.
     static let peakRSSNotice =
         "peak-rss is the kernel's ru_maxrss of each child, which wasmbench starts through a small fork+exec helper so the figure is the child's own; Linux counts it in per-CPU batches, so values of a few MiB are coarse (even 0)"
@@ -133,14 +115,32 @@ struct RunCommand: ParsableCommand {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
-    func validate() throws {
-        let user = try userInterpreters().map(\.id)
-        let unknown = runtime.filter { !RuntimeCatalog.isKnown($0, user: user) }
-        if !unknown.isEmpty {
-            throw ValidationError(
-                "unknown runtime \(unknown.joined(separator: ", ")); the runtime ids are: \(RuntimeCatalog.idHelp)"
-            )
+    /// Parses a comma-separated list of runtime ids; a malformed one is a usage error.
+    static func runtimeIDs(_ text: String) throws -> [RuntimeID] {
+        try list(text).map { word in
+            guard let id = RuntimeID(word) else {
+                throw ValidationError("`\(word)` is not a runtime id; the runtime ids are: \(RuntimeRegistry.idHelp)")
+            }
+            return id
         }
+    }
+
+    /// The selection these options ask for.
+    func selection() throws -> RunSelection {
+        var selection = RunSelection(suite: suite, runtimes: runtime, modules: modules)
+        selection.kernels = kernel
+        selection.benchmarks = benchmark
+        selection.baseline = baseline
+        selection.invoke = invoke
+        selection.arguments = arguments
+        selection.markers = markers
+        selection.hosting = try hosting()
+        selection.interpreterSpecs = interpreterSpecs
+        selection.install = !noInstall
+        return selection
+    }
+
+    func validate() throws {
         guard processes >= 1 else { throw ValidationError("--processes must be at least 1") }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
         guard warmups >= 0 && warmups < iterations else {
@@ -149,17 +149,16 @@ struct RunCommand: ParsableCommand {
         guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
         guard noise > 0 else { throw ValidationError("--noise must be positive") }
         guard steadyTolerance > 0 else { throw ValidationError("--steady-tolerance must be positive") }
-        if let suite, suite != "kernels" && suite != "python" {
-            throw ValidationError("unknown suite `\(suite)`; the suites are: kernels, python")
+        try Self.validate(selection())
+    }
+
+    /// Checks a selection before anything runs; what it refuses is a usage error.
+    static func validate(_ selection: RunSelection) throws {
+        do {
+            try Planner(workspace: Workspace(progress: { _ in })).validate(selection)
+        } catch {
+            throw ValidationError(error.description)
         }
-        if !benchmark.isEmpty && suite != "python" { throw ValidationError("--benchmark applies to --suite python") }
-        guard RuntimeCatalog.isKnown(resolvedBaseline, user: user) else {
-            throw ValidationError(
-                "unknown baseline `\(resolvedBaseline)`; pick one of the runtime ids: \(RuntimeCatalog.idHelp)"
-            )
-        }
-        if invoke != nil && modules.isEmpty { throw ValidationError("--invoke needs a module to call into") }
-        _ = try hosting()
     }
 
     func run() throws {
@@ -167,9 +166,11 @@ struct RunCommand: ParsableCommand {
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
-        let plan = try makePlan(session: session, interruption: interruption)
+        let selection = try selection()
+        let plan = try Self.plan(selection, session: session, interruption: interruption)
         let configuration = RunConfiguration(
-            processes: processes, iterations: iterations, warmups: warmups, seed: seed, baseline: resolvedBaseline,
+            processes: processes, iterations: iterations, warmups: warmups, seed: seed,
+            baseline: selection.resolvedBaseline.description,
             timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise,
             steadyStateTolerance: steadyTolerance)
         let jsonPath = try json ?? defaultResultsPath(session)
@@ -189,7 +190,7 @@ struct RunCommand: ParsableCommand {
             throw CommandError(.invalidInput, "no workload left to run: every module given was refused (see above)")
         }
         let printer = session.printer
-        let scratch = session.home.scratch.appendingPathComponent("run-\(getpid())")
+        let scratch = session.workspace.runScratch
         let runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: scratch, interruption: interruption,
             progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
@@ -203,18 +204,21 @@ struct RunCommand: ParsableCommand {
     }
 
     /// The workloads and runtimes; a set-up cut short by Ctrl-C is an interruption, not a failure.
-    private func makePlan(session: Session, interruption: Interruption) throws -> RunPlanner.Plan {
-        let result = Result { () throws(CommandError) -> RunPlanner.Plan in
-            try RunPlanner(command: self, session: session).plan()
+    static func plan(_ selection: RunSelection, session: Session, interruption: Interruption) throws(CommandError)
+        -> Planner.Plan
+    {
+        do {
+            return try Planner(workspace: session.workspace).plan(selection)
+        } catch {
+            if interruption.isRaised {
+                throw CommandError(.interrupted, "interrupted while setting up; nothing was measured")
+            }
+            throw CommandError(error)
         }
-        if case .failure = result, interruption.isRaised {
-            throw CommandError(.interrupted, "interrupted while setting up; nothing was measured")
-        }
-        return try result.get()
     }
 
     /// Throws the error that carries the run's exit status, or returns for success.
-    private func exitStatus(_ result: RunResult, plan: RunPlanner.Plan, interrupted: Bool, jsonPath: String) throws {
+    private func exitStatus(_ result: RunResult, plan: Planner.Plan, interrupted: Bool, jsonPath: String) throws {
         if interrupted {
             throw CommandError(.interrupted, "interrupted; the results measured so far are in \(jsonPath)")
         }
@@ -268,3 +272,5 @@ struct RunCommand: ParsableCommand {
 }
 
 extension FailurePolicy: ExpressibleByArgument {}
+extension Suite: ExpressibleByArgument {}
+extension RuntimeID: ExpressibleByArgument {}

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import WasmBenchInterpreters
+import WasmBenchModel
+import WasmBenchPlan
 import WasmBenchProvision
-import WasmBenchPython
 import WasmBenchWorkloads
 
 /// `wasmbench setup`: installs the PyPI runtimes and the compiler into the cache and builds the kernels.
@@ -21,12 +23,12 @@ struct SetupCommand: ParsableCommand {
     func run() throws {
         let session = Session()
         session.printer.line("setup: cache folder \(session.home.root.path)")
-        let toolbox = session.toolbox(install: true)
+        let toolbox = session.workspace.toolbox(install: true)
         for tool in [toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool] {
             if let path = tool.path {
                 session.printer.line("setup: \(tool.name) \(tool.version) at \(path) (\(tool.source))")
             } else {
-                session.printer.line("setup: \(tool.name) unavailable: \(tool.problem ?? "unknown reason")")
+                session.printer.line("setup: \(tool.name) unavailable: \(tool.unavailableReason ?? "unknown reason")")
             }
         }
         do {
@@ -42,29 +44,33 @@ struct SetupCommand: ParsableCommand {
     /// Installs the interpreters and pyperformance, and builds the matched pair; an interpreter
     /// that cannot be had is reported and the others still are.
     private func setUpPython(_ session: Session, toolbox: Toolbox) throws {
-        let catalog = session.catalog(toolbox, install: true)
+        let factory = session.workspace.runtimeFactory(toolbox, install: true)
         do {
-            let workloads = try PythonSuite(installer: catalog.interpreters.installer).workloads(only: []) {
+            let workloads = try PythonSuite(installer: session.workspace.installer).workloads(only: []) {
                 session.printer.line("setup: \($0)")
             }
             session.printer.line("setup: \(workloads.count) python benchmarks ready")
         } catch {
             throw CommandError(.environment, "\(error)")
         }
-        // The pair is built below; Wasm interpreters are installed through one of their hosts.
+        // The pair is built below; the others are installed through one of their hosts.
         let pair = [MatchedPairInterpreters.nativeID, MatchedPairInterpreters.wasiID]
-        let ids =
-            RuntimeCatalog.nativeInterpreters.filter { !pair.contains($0) }
-            + RuntimeCatalog.wasmInterpreters.filter { !pair.contains($0) }.map { "\($0)@wasmtime" } + ["pyodide@node"]
+        let ids = InterpreterCatalog.builtIn.filter { !pair.contains($0.id) }.map { entry in
+            switch entry.placement {
+            case .native: RuntimeID(base: entry.id)
+            case .wasi: RuntimeID(base: "wasmtime", interpreter: entry.id)
+            case .javaScript: RuntimeID(base: "node", interpreter: entry.id)
+            }
+        }
         for id in ids {
-            guard let info = catalog.runtime(id)?.describe() else { continue }
+            guard let info = try? factory.runtime(id).describe() else { continue }
             session.printer.line(
                 "setup: \(id) "
                     + (info.available ? "\(info.version) ready" : "unavailable: \(info.unavailableReason ?? "?")"))
         }
         do {
-            let pair = try MatchedPairInterpreters.build(
-                session: session, source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
+            let pair = try session.workspace.buildMatchedPair(
+                source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
             session.printer.line("setup: matched CPython pair \(pair.version) ready in \(pair.folder)")
         } catch {
             session.printer.line("setup: the matched CPython pair could not be built: \(error.description)")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchPlan
 import WasmBenchRuntime
 
 /// `wasmbench _worker`: runs one request on an embedded engine, inside a process of its own.
@@ -16,9 +17,11 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "The engine's version label.") var engineVersion: String?
 
     func run() throws {
-        guard let engine = RuntimeCatalog.engine(id: engine, library: library, version: engineVersion) else {
+        guard let engine = RuntimeRegistry.engine(id: engine, library: library, version: engineVersion) else {
             throw CommandError(
-                .usage, "unknown engine \(self.engine); the embedded engines are wasmkit and wasmtime-capi")
+                .usage,
+                "unknown engine \(self.engine); the embedded engines are \(RuntimeRegistry.engineIDs.joined(separator: " and "))"
+            )
         }
         guard let data = FileManager.default.contents(atPath: request) else {
             throw CommandError(.invalidInput, "cannot read the worker request \(request)")

@@ -25,7 +25,8 @@ public struct ExecHelper: Sendable {
             let text = FileManager.default.contents(atPath: source.path)
         else { return .failure(.missingFile(package: "wasmbench", path: "Helpers/exec-helper.c")) }
         guard let cc = compiler.tool.path, let family = compiler.family else {
-            return .failure(.installFailed(package: "exec helper", detail: compiler.tool.problem ?? "no C compiler"))
+            return .failure(
+                .installFailed(package: "exec helper", detail: compiler.tool.unavailableReason ?? "no C compiler"))
         }
         let flags: [String] =
             switch family {

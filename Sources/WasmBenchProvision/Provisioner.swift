@@ -70,7 +70,7 @@ public struct Provisioner: Sendable {
             environment["WASMBENCH_NODE"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ToolLocator(environment: environment).find("node")
         guard let path, FileManager.default.isExecutableFile(atPath: path) else {
-            return .missing("node", problem: "node is not on PATH; install Node.js 20+ or set WASMBENCH_NODE")
+            return .missing("node", unavailableReason: "node is not on PATH; install Node.js 20+ or set WASMBENCH_NODE")
         }
         let version = (try? launcher.capture(path, ["--version"], environment: environment))?.stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
@@ -90,7 +90,7 @@ public struct Provisioner: Sendable {
         guard let path, FileManager.default.isExecutableFile(atPath: path) else {
             return .missing(
                 name,
-                problem:
+                unavailableReason:
                     "\(names[0]) is not on PATH; install it (Debian: `apt-get install \(package)`) or set \(variable)")
         }
         // "Chromium 131.0.6778.204 built on Debian…", "Mozilla Firefox 153.8.0esr": the first word with a digit.
@@ -127,8 +127,8 @@ public struct Provisioner: Sendable {
                 tool: .found("clang-14", path: clang, version: version ?? "unknown", source: "PATH"), family: .clang)
         }
         let problem =
-            "no C compiler for both targets: \(zig.problem ?? "zig missing"); or install Debian's clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32"
-        return CompilerStatus(tool: .missing("cc", problem: problem), family: nil)
+            "no C compiler for both targets: \(zig.unavailableReason ?? "zig missing"); or install Debian's clang-14 lld-14 wasi-libc libclang-rt-14-dev-wasm32"
+        return CompilerStatus(tool: .missing("cc", unavailableReason: problem), family: nil)
     }
 
     private func resolve(
@@ -137,7 +137,7 @@ public struct Provisioner: Sendable {
     ) -> ToolStatus {
         if let path = environment[override], !path.isEmpty {
             guard FileManager.default.fileExists(atPath: path) else {
-                return .missing(name, problem: "\(override)=\(path) does not exist; fix or unset it")
+                return .missing(name, unavailableReason: "\(override)=\(path) does not exist; fix or unset it")
             }
             return .found(name, path: path, version: version(path) ?? "unknown", source: "$\(override)")
         }
@@ -166,6 +166,6 @@ public struct Provisioner: Sendable {
         if let pathName, let path = ToolLocator(environment: environment).find(pathName) {
             return .found(name, path: path, version: version(path) ?? "unknown", source: "PATH")
         }
-        return .missing(name, problem: problem ?? "\(name) not found")
+        return .missing(name, unavailableReason: problem ?? "\(name) not found")
     }
 }

@@ -9,16 +9,16 @@ public struct ToolStatus: Sendable, Equatable {
     /// Where it came from: an environment variable, the cache (with package pin), or PATH.
     public var source: String
     /// Why it is not usable and what to do, when ``path`` is `nil`.
-    public var problem: String?
+    public var unavailableReason: String?
 
     /// A usable tool.
     public static func found(_ name: String, path: String, version: String, source: String) -> ToolStatus {
-        ToolStatus(name: name, path: path, version: version, source: source, problem: nil)
+        ToolStatus(name: name, path: path, version: version, source: source, unavailableReason: nil)
     }
 
     /// A tool that could not be had.
-    public static func missing(_ name: String, problem: String) -> ToolStatus {
-        ToolStatus(name: name, path: nil, version: "unknown", source: "none", problem: problem)
+    public static func missing(_ name: String, unavailableReason problem: String) -> ToolStatus {
+        ToolStatus(name: name, path: nil, version: "unknown", source: "none", unavailableReason: problem)
     }
 }
 
@@ -40,8 +40,8 @@ public struct Toolbox: Sendable, Equatable {
     /// Creates a toolbox.
     public init(
         wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus,
-        chromium: ToolStatus = .missing("chromium", problem: "not looked for"),
-        firefox: ToolStatus = .missing("firefox", problem: "not looked for")
+        chromium: ToolStatus = .missing("chromium", unavailableReason: "not looked for"),
+        firefox: ToolStatus = .missing("firefox", unavailableReason: "not looked for")
     ) {
         self.wasmtime = wasmtime
         self.libwasmtime = libwasmtime

@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchAnalysis
 import WasmBenchModel
 import WasmBenchRuntime
 import WasmBenchStatistics
@@ -35,7 +36,8 @@ public struct BenchmarkRunner: Sendable {
         self.save = save
     }
 
-    private final class Cell {
+    /// A cell's schedule: its adapter, and how much of its budget the run has spent.
+    private final class CellSchedule {
         let program: GuestProgram
         let runtime: any BenchmarkRuntime
         let info: RuntimeInfo
@@ -55,7 +57,7 @@ public struct BenchmarkRunner: Sendable {
         programs: [GuestProgram], runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)], into result: RunResult
     ) -> RunResult {
         var result = result
-        var cells: [Cell] = []
+        var cells: [CellSchedule] = []
         for program in programs {
             for (runtime, info) in runtimes {
                 if let reason = skipReason(info: info, runtime: runtime, program: program) {
@@ -66,7 +68,7 @@ public struct BenchmarkRunner: Sendable {
                             message: reason))
                     continue
                 }
-                cells.append(Cell(program: program, runtime: runtime, info: info))
+                cells.append(CellSchedule(program: program, runtime: runtime, info: info))
             }
         }
         let total = cells.count * configuration.processes
@@ -112,7 +114,8 @@ public struct BenchmarkRunner: Sendable {
     }
 
     /// Runs one process of a cell; returns a reason to stop the whole run, or nil.
-    private func runProcess(_ cell: Cell, round: Int, step: Int, total: Int, result: inout RunResult) -> String? {
+    private func runProcess(_ cell: CellSchedule, round: Int, step: Int, total: Int, result: inout RunResult) -> String?
+    {
         let process = cell.processesRun
         progress(
             .started(step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process))
@@ -174,7 +177,7 @@ public struct BenchmarkRunner: Sendable {
     /// function); a command timed as a whole gives one sample per process, which is kept. The
     /// whole-process metrics of a failed process (a time-out's wall time, say) describe the failure,
     /// not the workload, so they are left out; samples measured before the failure are kept.
-    private func rows(_ outcome: RunOutcome, cell: Cell, process: Int) -> [Row] {
+    private func rows(_ outcome: RunOutcome, cell: CellSchedule, process: Int) -> [Row] {
         var perIteration = cell.program.reportsMarkers
         if case .invoke = cell.program.entry { perIteration = true }
         var failed = false

@@ -85,3 +85,12 @@ public struct RunRequest: Codable, Sendable, Equatable {
         self.guestProfilePath = guestProfilePath
     }
 }
+
+extension GuestProgram {
+    /// Why a runtime without an interpreter cannot run this program (a script workload), or nil.
+    public var needsInterpreterReason: String? {
+        script.map { _ in
+            "\(workload) is a script: run it on an interpreter runtime (INTERPRETER@HOST, e.g. wasi-python3.15@wasmtime-aot)"
+        }
+    }
+}

@@ -68,7 +68,7 @@ public struct BrowserRuntime: BenchmarkRuntime {
     /// Its version line (`Chromium 131.0…`).
     public let version: String
     /// Why it is unavailable.
-    public let problem: String?
+    public let unavailableReason: String?
     /// The node program that runs the driver, or nil.
     public let node: String?
     /// Spawns them.
@@ -76,13 +76,13 @@ public struct BrowserRuntime: BenchmarkRuntime {
 
     /// Creates the runtime.
     public init(
-        browser: Browser, executable: String?, version: String, problem: String?, node: String?,
+        browser: Browser, executable: String?, version: String, unavailableReason: String?, node: String?,
         launcher: ProcessLauncher
     ) {
         self.browser = browser
         self.executable = executable
         self.version = version
-        self.problem = problem
+        self.unavailableReason = unavailableReason
         self.node = node
         self.launcher = launcher
     }
@@ -95,7 +95,7 @@ public struct BrowserRuntime: BenchmarkRuntime {
 
     /// Version, flags, availability and the phases this runtime exposes.
     public func describe() -> RuntimeInfo {
-        var reason = problem
+        var reason = unavailableReason
         if reason == nil && node == nil { reason = "node (which serves the page) is not on PATH" }
         if reason == nil && Self.driverPath == nil {
             reason = "the browser driver script is missing from wasmbench's resources; reinstall wasmbench"

@@ -44,16 +44,17 @@ public struct NodeRuntime: BenchmarkRuntime {
     /// Its version (`v20.x, V8 11.x`).
     public let version: String
     /// Why it is unavailable.
-    public let problem: String?
+    public let unavailableReason: String?
     /// Spawns it.
     public let launcher: ProcessLauncher
 
     /// Creates the runtime for one tier.
-    public init(tier: Tier, executable: String?, version: String, problem: String?, launcher: ProcessLauncher) {
+    public init(tier: Tier, executable: String?, version: String, unavailableReason: String?, launcher: ProcessLauncher)
+    {
         self.tier = tier
         self.executable = executable
         self.version = version
-        self.problem = problem
+        self.unavailableReason = unavailableReason
         self.launcher = launcher
     }
 
@@ -72,7 +73,7 @@ public struct NodeRuntime: BenchmarkRuntime {
             ? "the node driver script is missing from wasmbench's resources; reinstall wasmbench" : nil
         return RuntimeInfo(
             id: id, name: "node", version: version, kind: .subprocess, flags: tier.flags,
-            available: executable != nil && missingDriver == nil, unavailableReason: problem ?? missingDriver,
+            available: executable != nil && missingDriver == nil, unavailableReason: unavailableReason ?? missingDriver,
             exposedPhases: [.compile, .instantiate, .startup, .execute, .wall],
             notes: [
                 "compile = new WebAssembly.Module (decode, validate and compile every function; lazy compilation off)",
@@ -83,7 +84,7 @@ public struct NodeRuntime: BenchmarkRuntime {
 
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        program.needsInterpreterReason ?? (executable == nil ? (problem ?? "node is not available") : nil)
+        program.needsInterpreterReason ?? (executable == nil ? (unavailableReason ?? "node is not available") : nil)
     }
 
     /// Runs the program once in a fresh process; failures are outcomes, never thrown.

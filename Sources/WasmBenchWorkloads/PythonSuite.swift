@@ -8,7 +8,7 @@ import WasmBenchRuntime
 /// unchanged) and ours, each run by wasmbench's guest runner inside an interpreter.
 public struct PythonSuite: Sendable {
     /// The suite's name on the command line.
-    public static let name = "python"
+    public static let name = Suite.python.rawValue
 
     /// The manifest (`Python/manifest.json`).
     struct Manifest: Decodable {

@@ -12,8 +12,6 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingResources(String)
     /// Something a suite needs could not be installed (e.g. pyperformance from PyPI).
     case dependencyUnavailable(String)
-    /// An unknown suite name.
-    case unknownSuite(String)
     /// A kernel name that the suite does not have.
     case unknownKernel(String, known: [String])
 
@@ -31,8 +29,6 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
             "wasmbench's kernel sources are missing (\(detail)); reinstall wasmbench"
         case .dependencyUnavailable(let detail):
             "\(detail); check the network, or run `wasmbench setup` when PyPI can be reached"
-        case .unknownSuite(let name):
-            "unknown suite `\(name)`; the suites are: kernels, python"
         case .unknownKernel(let name, let known):
             "unknown kernel `\(name)`; the kernels are: \(known.joined(separator: ", "))"
         }

@@ -1,9 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchPairBuilder
 import WasmBenchProcess
 import WasmBenchProvision
-import WasmBenchPython
 
 /// The matched pair's toolchain on a machine that has none installed: Debian's clang-14, lld-14,
 /// llvm-14, wasi-libc and the wasm32 runtime fetched with `apt-get download` into a fresh cache

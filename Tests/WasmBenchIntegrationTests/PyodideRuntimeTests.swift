@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchInterpreters
 import WasmBenchModel
 import WasmBenchProcess
 import WasmBenchProvision
@@ -93,8 +94,9 @@ private struct PyodideSetting {
         ).node()
         suite = try PythonSuite(installer: installer)
         runtime = PyodideRuntime(
-            node: node.path, nodeVersion: node.version, nodeProblem: node.problem, indexURL: index.path,
-            problem: nil, source: InterpreterProvisioner.pyodideSource, runner: try suite.runnerPath(),
+            node: node.path, nodeVersion: node.version, nodeUnavailableReason: node.unavailableReason,
+            indexURL: index.path,
+            unavailableReason: nil, source: InterpreterProvisioner.pyodideSource, runner: try suite.runnerPath(),
             launcher: launcher)
     }
 }

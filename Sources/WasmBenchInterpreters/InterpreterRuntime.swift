@@ -1,4 +1,5 @@
 import WasmBenchModel
+import WasmBenchRuntime
 
 /// An interpreter on a host, as one runtime: `wasi-python3.15@wasmtime-aot`, `micropython-wasi@wasmkit`,
 /// or a native interpreter (`pypy3`) on the native runtime.
@@ -41,7 +42,7 @@ public struct InterpreterRuntime: BenchmarkRuntime {
         info.version = interpreter.languageVersion
         info.source = interpreter.provenance
         info.build = interpreter.buildRecord
-        if let problem = interpreter.problem {
+        if let problem = interpreter.unavailableReason {
             info.available = false
             info.unavailableReason = problem
         }
@@ -60,7 +61,7 @@ public struct InterpreterRuntime: BenchmarkRuntime {
 
     /// Why the pair cannot run the workload, or nil.
     public func unsupportedReason(for program: GuestProgram) -> String? {
-        if let problem = interpreter.problem { return problem }
+        if let problem = interpreter.unavailableReason { return problem }
         guard let rewritten = interpreter.program(for: program, runner: runner) else {
             return "\(program.workload) is not a script workload; run it on a runtime without an interpreter"
         }
@@ -75,14 +76,5 @@ public struct InterpreterRuntime: BenchmarkRuntime {
         var forwarded = request
         forwarded.program = rewritten
         return host.run(forwarded)
-    }
-}
-
-extension GuestProgram {
-    /// Why a runtime without an interpreter cannot run this program (a script workload), or nil.
-    public var needsInterpreterReason: String? {
-        script.map { _ in
-            "\(workload) is a script: run it on an interpreter runtime (INTERPRETER@HOST, e.g. wasi-python3.15@wasmtime-aot)"
-        }
     }
 }

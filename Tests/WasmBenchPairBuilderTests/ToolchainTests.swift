@@ -4,7 +4,7 @@ import Testing
 import WasmBenchProcess
 import WasmBenchProvision
 
-@testable import WasmBenchPython
+@testable import WasmBenchPairBuilder
 
 /// Finding Debian's clang-14 toolchain and writing the fake WASI SDK around it.
 @Suite("Toolchain: missing pieces name their Debian package; the fake WASI SDK wraps clang-14")

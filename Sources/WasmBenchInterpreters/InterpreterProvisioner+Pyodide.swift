@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchProvision
 
 extension InterpreterProvisioner {
     /// Stock Pyodide 0.27.7 (CPython 3.12.7 built with Emscripten 3.1.58), as PyPI

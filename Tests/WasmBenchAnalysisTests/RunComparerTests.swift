@@ -1,7 +1,7 @@
 import Foundation
 import Testing
+import WasmBenchAnalysis
 import WasmBenchModel
-import WasmBenchRunner
 import WasmBenchStatistics
 
 @Suite("Comparing two runs: ratios with intervals from both runs' rows, verdicts, regressions")

@@ -21,12 +21,6 @@ public struct Summarizer: Sendable {
         let metric: Metric
     }
 
-    /// One workload × runtime cell.
-    struct Cell: Hashable {
-        let workload: String
-        let runtime: String
-    }
-
     /// How the per-iteration `execute` series of one cell warmed up, process by process.
     struct WarmUpRecord {
         var firstIterations: [Double] = []

@@ -1,4 +1,5 @@
 import WasmBenchModel
+import WasmBenchRuntime
 
 /// A language interpreter that runs script workloads (Python benchmarks): natively, or as a
 /// WebAssembly module on a Wasm runtime.
@@ -25,7 +26,7 @@ public struct Interpreter: Sendable, Equatable {
     /// How it is built.
     public var build: Build
     /// Why it cannot run here (not installed, failed to install), or nil.
-    public var problem: String?
+    public var unavailableReason: String?
     /// Extra interpreter arguments before the runner (e.g. MicroPython's `-X heapsize=…`).
     public var arguments: [String]
     /// How it was built, as far as it is known: what fairness checks compare.
@@ -37,14 +38,14 @@ public struct Interpreter: Sendable, Equatable {
 
     /// Creates an interpreter description.
     public init(
-        id: String, languageVersion: String, provenance: String, build: Build, problem: String? = nil,
+        id: String, languageVersion: String, provenance: String, build: Build, unavailableReason: String? = nil,
         arguments: [String] = [], buildRecord: InterpreterBuild? = nil
     ) {
         self.id = id
         self.languageVersion = languageVersion
         self.provenance = provenance
         self.build = build
-        self.problem = problem
+        self.unavailableReason = unavailableReason
         self.arguments = arguments
         self.buildRecord = buildRecord
     }

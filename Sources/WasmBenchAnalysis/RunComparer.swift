@@ -45,7 +45,7 @@ public struct RunComparer: Sendable {
         }
         comparison.geometricMeans = geometricMeans(baseSamples, newSamples)
         comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)
-        let failing = Set(comparison.newFailures.map { Summarizer.Cell(workload: $0.workload, runtime: $0.runtime) })
+        let failing = Set(comparison.newFailures.map { Cell(workload: $0.workload, runtime: $0.runtime) })
         let (onlyBase, onlyNew) = unmatchedCells(baseSamples, newSamples)
         comparison.onlyInBase = onlyBase.filter { !failing.contains($0) }.map {
             ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the new run")
@@ -107,10 +107,10 @@ public struct RunComparer: Sendable {
     private func unmatchedCells(
         _ base: Summarizer.SampleSet,
         _ new: Summarizer.SampleSet
-    ) -> (onlyBase: [Summarizer.Cell], onlyNew: [Summarizer.Cell]) {
-        func cells(_ order: [Summarizer.Key]) -> [Summarizer.Cell] {
+    ) -> (onlyBase: [Cell], onlyNew: [Cell]) {
+        func cells(_ order: [Summarizer.Key]) -> [Cell] {
             order.filter { $0.phase == .execute && $0.metric == .time }
-                .map { Summarizer.Cell(workload: $0.workload, runtime: $0.runtime) }
+                .map { Cell(workload: $0.workload, runtime: $0.runtime) }
         }
         let before = cells(base.order)
         let after = cells(new.order)
@@ -125,15 +125,15 @@ public struct RunComparer: Sendable {
     ) -> [ComparedCell] {
         let measured = Set(
             baseSamples.order.filter { $0.phase == .execute }.map {
-                Summarizer.Cell(workload: $0.workload, runtime: $0.runtime)
+                Cell(workload: $0.workload, runtime: $0.runtime)
             })
         // A cell that failed in the base run too (a flaky time-out, say) has not newly failed.
         var seen = Set(
             base.failures.filter { $0.kind != .unsupported }.map {
-                Summarizer.Cell(workload: $0.workload, runtime: $0.runtime)
+                Cell(workload: $0.workload, runtime: $0.runtime)
             })
         return new.failures.compactMap { failure in
-            let cell = Summarizer.Cell(workload: failure.workload, runtime: failure.runtime)
+            let cell = Cell(workload: failure.workload, runtime: failure.runtime)
             guard failure.kind != .unsupported, measured.contains(cell), seen.insert(cell).inserted else { return nil }
             return ComparedCell(
                 workload: failure.workload, runtime: failure.runtime,

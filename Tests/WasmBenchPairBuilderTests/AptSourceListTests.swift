@@ -1,5 +1,5 @@
 import Testing
-import WasmBenchPython
+import WasmBenchPairBuilder
 
 /// `deb-src` twins of the system's apt entries, for the private apt folder.
 @Suite("apt sources: deb entries become deb-src entries, everything else kept")

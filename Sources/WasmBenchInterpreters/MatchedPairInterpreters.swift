@@ -1,17 +1,20 @@
 import Foundation
 import WasmBenchModel
+import WasmBenchPairBuilder
+import WasmBenchProcess
 import WasmBenchProvision
-import WasmBenchPython
 import WasmBenchRuntime
 
 /// The two interpreters of a matched CPython pair built by `wasmbench python build`: the same
 /// source, compiler and flags, natively (`cpython3.11-native`) and for WASI (`cpython3.11-wasi@HOST`).
-enum MatchedPairInterpreters {
-    static let nativeID = "cpython3.11-native"
-    static let wasiID = "cpython3.11-wasi"
+public enum MatchedPairInterpreters {
+    /// The native side's id, which is also its runtime id.
+    public static let nativeID = "cpython3.11-native"
+    /// The WASI side's id; its runtime ids are `cpython3.11-wasi@HOST`.
+    public static let wasiID = "cpython3.11-wasi"
 
     /// The newest pair in the cache, if one was built.
-    static func newestPair(in home: WasmBenchHome) -> CPythonPair? {
+    public static func newestPair(in home: WasmBenchHome) -> CPythonPair? {
         let folder = home.root.appendingPathComponent("python")
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         return entries.filter { $0.hasPrefix("cpython-") }.sorted()
@@ -21,37 +24,40 @@ enum MatchedPairInterpreters {
 
     /// Builds the pair (or finds it in the cache), printing progress: what `wasmbench python
     /// build` does, and `run` when a side of the pair is asked for and none is built yet.
-    static func build(session: Session, source: CPythonSource, jobs: Int) throws(PythonBuildError) -> CPythonPair {
-        let printer = session.printer
+    ///
+    /// - Parameters:
+    ///   - progress: receives progress lines for stderr, already prefixed (`setup:`, `note:`).
+    public static func build(
+        home: WasmBenchHome, launcher: ProcessLauncher, environment: [String: String], source: CPythonSource,
+        jobs: Int, progress: @escaping @Sendable (String) -> Void
+    ) throws(PythonBuildError) -> CPythonPair {
         let fetcher = DebianPackageFetcher(
-            home: session.home, launcher: session.launcher, environment: session.environment,
-            progress: { printer.line("setup: \($0)") })
-        let toolchain = try CPythonToolchain.locate(
-            environment: session.environment, launcher: session.launcher, fetcher: fetcher)
+            home: home, launcher: launcher, environment: environment, progress: { progress("setup: \($0)") })
+        let toolchain = try CPythonToolchain.locate(environment: environment, launcher: launcher, fetcher: fetcher)
         let wasmtime = Provisioner(
-            home: session.home, launcher: session.launcher, environment: session.environment, allowInstall: true,
-            progress: { printer.line("setup: \($0)") }
+            home: home, launcher: launcher, environment: environment, allowInstall: true,
+            progress: { progress("setup: \($0)") }
         ).wasmtimeCLI()
-        if let problem = wasmtime.problem { printer.line("note: the WASI build will not be run: \(problem)") }
+        if let problem = wasmtime.unavailableReason { progress("note: the WASI build will not be run: \(problem)") }
         let builder = CPythonPairBuilder(
-            home: session.home, launcher: session.launcher, environment: session.environment,
-            toolchain: toolchain, wasmtime: wasmtime.path, progress: { printer.line($0) })
+            home: home, launcher: launcher, environment: environment, toolchain: toolchain, wasmtime: wasmtime.path,
+            progress: progress)
         return try builder.build(source, jobs: jobs)
     }
 
     /// Whether `id` names a side of the pair (`cpython3.11-native`, `cpython3.11-wasi@HOST`).
-    static func isPairSide(_ id: String) -> Bool {
+    public static func isPairSide(_ id: String) -> Bool {
         id == nativeID || id.hasPrefix(wasiID + "@")
     }
 
     /// The interpreter for one side of the pair, or one that says how to build it.
-    static func interpreter(_ id: String, home: WasmBenchHome) -> Interpreter {
+    public static func interpreter(_ id: String, home: WasmBenchHome) -> Interpreter {
         guard let pair = newestPair(in: home) else {
             let build: Interpreter.Build =
                 id == nativeID ? .native(executable: "python") : .wasm(module: "python.wasm", hosting: .none)
             return Interpreter(
                 id: id, languageVersion: "3.11", provenance: "matched CPython pair", build: build,
-                problem:
+                unavailableReason:
                     "the matched CPython pair is not built yet; run `wasmbench python build` (about 8 minutes, once)")
         }
         let verdict =

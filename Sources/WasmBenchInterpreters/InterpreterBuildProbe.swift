@@ -1,6 +1,7 @@
 import Foundation
 import WasmBenchModel
 import WasmBenchProcess
+import WasmBenchProvision
 
 /// Finds out how an interpreter was built, from the interpreter itself: a native one is asked
 /// (`platform`, `sysconfig`); a Wasm module is searched for the compiler string CPython compiles

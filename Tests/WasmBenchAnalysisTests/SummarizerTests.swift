@@ -1,7 +1,7 @@
 import Foundation
 import Testing
+import WasmBenchAnalysis
 import WasmBenchModel
-import WasmBenchRunner
 
 @Suite("The summarizer covers steady-state iterations and reports warm-up")
 struct SummarizerTests {

@@ -1,5 +1,6 @@
 import Foundation
 import WasmBenchModel
+import WasmBenchProvision
 import WasmBenchRuntime
 
 /// A Python-in-Wasm interpreter of the user's (a RustPython or componentize-py build, a CPython

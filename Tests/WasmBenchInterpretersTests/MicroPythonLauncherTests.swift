@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchInterpreters
 import WasmBenchProvision
 
 /// The pure parts of `micropython-native`: the extension's ABI, the version probe, the launcher.

@@ -1,0 +1,191 @@
+import Foundation
+import WasmBenchInterpreters
+import WasmBenchModel
+import WasmBenchProvision
+import WasmBenchRuntime
+import WasmBenchWasmKit
+import WasmBenchWorkloads
+
+/// Turns a ``RunSelection`` into workloads and runtime adapters: provisions tools, builds the
+/// suite, loads the user's modules, resolves every runtime id through ``RuntimeRegistry``, and
+/// notes every fallback.
+public struct Planner: Sendable {
+    /// What a run measures.
+    public struct Plan: Sendable {
+        /// The workloads, ready to run.
+        public var workloads: [BuiltWorkload]
+        /// The adapters with the descriptions they gave.
+        public var runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)]
+        /// Fallbacks and choices made, for the report.
+        public var notices: [String]
+        /// User modules refused before any runtime saw them (missing, not WebAssembly), as failures.
+        public var rejected: [Failure]
+    }
+
+    /// The cache, launcher and progress sink.
+    public let workspace: Workspace
+
+    /// Creates a planner.
+    public init(workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// The runtimes a suite runs on when none are asked for.
+    public static func defaultRuntimes(suite: Suite?, user: [Interpreter] = []) -> [RuntimeID] {
+        guard suite == .python else { return RuntimeRegistry.ids.map { RuntimeID(base: $0) } }
+        let pair = MatchedPairInterpreters.self
+        let ids = [
+            pair.nativeID, "\(pair.wasiID)@wasmtime-aot", "\(pair.wasiID)@wasmkit", "wasi-python3.15@wasmtime-aot",
+            "pyodide@node", "micropython-native", "micropython-wasi@wasmtime-aot", "pypy3", "python3-host",
+        ]
+        // A user's interpreter joins the defaults, AOT-compiled once per run.
+        return (ids + user.map { "\($0.id)@wasmtime-aot" }).compactMap(RuntimeID.init)
+    }
+
+    /// The interpreters described by the selection's spec files.
+    public func userInterpreters(_ selection: RunSelection) throws(PlanError) -> [Interpreter] {
+        var loaded: [Interpreter] = []
+        for path in selection.interpreterSpecs {
+            let interpreter: Interpreter
+            do {
+                interpreter = try InterpreterSpec.load(path: path, reserved: InterpreterCatalog.reservedIDs)
+            } catch {
+                throw .usage(error.description)
+            }
+            if loaded.contains(where: { $0.id == interpreter.id }) {
+                throw .usage("two --interpreter specs use the id `\(interpreter.id)`; give each its own")
+            }
+            loaded.append(interpreter)
+        }
+        return loaded
+    }
+
+    /// Checks what can be checked before anything is provisioned: spec files, runtime ids, and
+    /// options that need one another.
+    public func validate(_ selection: RunSelection) throws(PlanError) {
+        let user = try userInterpreters(selection).map(\.id)
+        let unknown = selection.runtimes.filter { !RuntimeRegistry.isKnown($0, user: user) }
+        if let first = unknown.first {
+            // The registry's own message says why (unknown name, or a host that cannot run it).
+            _ = try RuntimeRegistry.resolve(first, user: user)
+        }
+        if !selection.benchmarks.isEmpty && selection.suite != .python {
+            throw .usage("--benchmark applies to --suite python")
+        }
+        let baseline = selection.resolvedBaseline
+        guard RuntimeRegistry.isKnown(baseline, user: user) else {
+            throw .usage("unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeRegistry.idHelp)")
+        }
+        if selection.invoke != nil && selection.modules.isEmpty { throw .usage("--invoke needs a module to call into") }
+        if !selection.hosting.isPlain && selection.modules.isEmpty {
+            throw .usage("--dir, --env, --entry and --trap-unknown-imports apply to modules given on the command line")
+        }
+    }
+
+    /// Plans the selection: the runtimes (every one asked for resolved, the unavailable ones kept
+    /// with their reason) and the workloads.
+    public func plan(_ selection: RunSelection) throws(PlanError) -> Plan {
+        try validate(selection)
+        var notices: [String] = []
+        let toolbox = workspace.toolbox(install: selection.install)
+        let user = try userInterpreters(selection)
+        let factory = workspace.runtimeFactory(toolbox, install: selection.install, user: user)
+        let asked =
+            selection.runtimes.isEmpty
+            ? (selection.defaultRuntimes ?? Self.defaultRuntimes(suite: selection.suite, user: user))
+            : selection.runtimes
+        let baseline = selection.resolvedBaseline
+        var ids = asked
+        if !ids.contains(baseline) {
+            ids.insert(baseline, at: 0)
+            notices.append("added the baseline runtime \(baseline) to the runtimes asked for")
+        }
+        if selection.install, ids.map(\.description).contains(where: MatchedPairInterpreters.isPairSide),
+            MatchedPairInterpreters.newestPair(in: workspace.home) == nil
+        {
+            buildMatchedPair(notices: &notices)
+        }
+        let runtimes = try ids.map { id throws(PlanError) in
+            let runtime = try factory.runtime(id)
+            return (runtime: runtime, info: runtime.describe())
+        }
+        for (id, info) in zip(ids, runtimes.map(\.info)) where !info.available {
+            notices.append("\(id) not run: \(info.unavailableReason ?? "unavailable")")
+        }
+        let available = runtimes.filter(\.info.available).map(\.info.id)
+        if available.filter(asked.map(\.description).contains).isEmpty {
+            throw .environment("none of the runtimes asked for can run here: \(notices.joined(separator: "; "))")
+        }
+        if Set(ids).count > 2 && ids.contains(where: { !available.contains($0.description) }) {
+            notices.append("running the runtimes that are available here: \(available.joined(separator: ", "))")
+        }
+        if !available.contains(baseline.description) {
+            notices.append(
+                "the baseline \(baseline) cannot run here, so no ratios are reported; pick another with --baseline")
+        }
+        var rejected: [Failure] = []
+        let workloads = try workloads(selection, toolbox: toolbox, rejected: &rejected)
+        return Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected)
+    }
+
+    /// Builds the matched CPython pair the first time a side of it is asked for; a failed build
+    /// leaves both sides unavailable with the reason, and the other runtimes still run.
+    private func buildMatchedPair(notices: inout [String]) {
+        workspace.progress(
+            "setup: building the matched CPython pair once (about 8 minutes on 2 cores; `wasmbench python build` does the same)"
+        )
+        do {
+            _ = try workspace.buildMatchedPair(
+                source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
+        } catch {
+            notices.append("the matched CPython pair could not be built: \(error.description)")
+        }
+    }
+
+    /// Builds the suite (an error ends the plan) and loads the user's modules (a bad one is
+    /// recorded as a failure and the others still run).
+    private func workloads(_ selection: RunSelection, toolbox: Toolbox, rejected: inout [Failure]) throws(PlanError)
+        -> [BuiltWorkload]
+    {
+        let progress = workspace.progress
+        var built: [BuiltWorkload] = []
+        do {
+            if selection.suite == .python {
+                built += try PythonSuite(installer: workspace.installer).workloads(only: selection.benchmarks) {
+                    progress("setup: \($0)")
+                }
+            }
+            if selection.runsKernels {
+                var suite = try KernelSuite(
+                    home: workspace.home, launcher: workspace.launcher, compiler: toolbox.compiler)
+                suite.symbols = selection.kernelSymbols
+                built += try suite.build(only: selection.kernels) { progress("setup: \($0)") }
+            }
+        } catch {
+            switch error {
+            case .unknownKernel: throw .invalidInput(error.description)
+            default: throw .environment(error.description)
+            }
+        }
+        let loader = UserModule(buildFolder: workspace.home.builds) { text in try WATConverter.wasm(fromWAT: text) }
+        for path in selection.modules {
+            do {
+                var module = try loader.load(
+                    path: path, function: selection.invoke, arguments: selection.arguments,
+                    reportsMarkers: selection.markers, hosting: selection.hosting)
+                // Two files with the same name (a/x.wasm, b/x.wasm) stay apart.
+                if built.contains(where: { $0.info.id == module.info.id }) {
+                    module.info.id += "#\(built.count + 1)"
+                    module.program.workload = module.info.id
+                }
+                built.append(module)
+            } catch {
+                rejected.append(
+                    Failure(
+                        runtime: "wasmbench", workload: path, process: nil, kind: .invalidModule,
+                        message: error.description))
+            }
+        }
+        return built
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import WasmBenchInterpreters
+import WasmBenchPairBuilder
+import WasmBenchProcess
+import WasmBenchProvision
+import WasmBenchWorkloads
+
+/// What every command works in: the cache, the process launcher, the environment, and where
+/// progress lines go.
+public struct Workspace: Sendable {
+    /// The cache folder (`$WASMBENCH_HOME`).
+    public let home: WasmBenchHome
+    /// Spawns every child, and stops them all on Ctrl-C.
+    public let launcher: ProcessLauncher
+    /// The environment (PATH, overrides).
+    public let environment: [String: String]
+    /// Receives progress lines for stderr, already prefixed (`setup:`, `note:`).
+    public let progress: @Sendable (String) -> Void
+
+    /// Creates a workspace for this process's environment.
+    public init(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        progress: @escaping @Sendable (String) -> Void
+    ) {
+        self.environment = environment
+        self.home = WasmBenchHome(environment: environment)
+        self.launcher = ProcessLauncher()
+        self.progress = progress
+    }
+
+    /// Resolves the external tools, installing the missing ones into the cache when allowed,
+    /// and routes every later child through the exec helper so its peak RSS is its own.
+    public func toolbox(install: Bool) -> Toolbox {
+        let progress = self.progress
+        let toolbox = Provisioner(
+            home: home, launcher: launcher, environment: environment, allowInstall: install,
+            progress: { progress("setup: \($0)") }
+        ).toolbox()
+        switch ExecHelper(home: home, launcher: launcher, compiler: toolbox.compiler).ensure() {
+        case .success(let path):
+            launcher.useExecHelper(path)
+        case .failure(let error):
+            progress("note: peak RSS will not be reported: the exec helper could not be built (\(error))")
+        }
+        return toolbox
+    }
+
+    /// wasmbench's own executable, which worker processes run.
+    public var workerExecutable: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+            ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
+    }
+
+    /// The per-run scratch folder (removed at the end of a run).
+    public var runScratch: URL { home.scratch.appendingPathComponent("run-\(getpid())") }
+
+    /// Installs PyPI packages into the cache.
+    public var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
+
+    /// The adapters' factory for this machine, with the user's interpreters.
+    public func runtimeFactory(_ toolbox: Toolbox, install: Bool, user: [Interpreter] = []) -> RuntimeFactory {
+        let progress = self.progress
+        let provisioner = InterpreterProvisioner(
+            installer: installer, allowInstall: install, progress: { progress("setup: \($0)") })
+        return RuntimeFactory(
+            context: RuntimeContext(
+                toolbox: toolbox, launcher: launcher, workerExecutable: workerExecutable,
+                artifactFolder: runScratch.appendingPathComponent("artifacts").path),
+            interpreters: InterpreterCatalog(provisioner: provisioner, user: user),
+            pythonRunner: try? PythonSuite(installer: installer).runnerPath())
+    }
+
+    /// Builds the matched CPython pair (or finds it in the cache), printing progress.
+    public func buildMatchedPair(source: CPythonSource, jobs: Int) throws(PythonBuildError) -> CPythonPair {
+        try MatchedPairInterpreters.build(
+            home: home, launcher: launcher, environment: environment, source: source, jobs: jobs, progress: progress)
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+import WasmBenchInterpreters
+import WasmBenchModel
+import WasmBenchPlan
+
+@Suite("The runtime registry: one table, every id resolved or refused")
+struct RuntimeRegistryTests {
+    @Test("Ids are unique and every runtime has a summary")
+    func uniqueIDs() {
+        let ids = RuntimeRegistry.ids
+        #expect(Set(ids).count == ids.count)
+        #expect(RuntimeRegistry.entries.allSatisfy { !$0.summary.isEmpty })
+        let interpreters = InterpreterCatalog.builtIn.map(\.id)
+        #expect(Set(ids).isDisjoint(with: interpreters))
+    }
+
+    @Test(
+        "A runtime id parses once and prints back the same text",
+        arguments: [
+            "native", "wasmtime-aot", "pypy3", "cpython3.11-wasi@wasmkit", "pyodide@node-liftoff",
+        ])
+    func roundTrip(text: String) throws {
+        let id = try #require(RuntimeID(text))
+        #expect(id.description == text)
+        #expect(id.interpreter == (text.contains("@") ? String(text.split(separator: "@")[0]) : nil))
+    }
+
+    @Test("Malformed ids do not parse", arguments: ["", "@wasmtime", "wasi-python3.15@", "a@b@c", "a b"])
+    func malformed(text: String) {
+        #expect(RuntimeID(text) == nil)
+    }
+
+    @Test("Plain runtimes, native interpreters and hosted interpreters resolve")
+    func resolves() throws {
+        for text in [
+            "wasmkit", "firefox", "pypy3", "cpython3.11-native", "micropython-wasi@wasmtime-capi", "pyodide@node",
+        ] {
+            let id = try #require(RuntimeID(text))
+            #expect(RuntimeRegistry.isKnown(id), "\(text)")
+        }
+        guard
+            case .hosted(let interpreter, let host) = try RuntimeRegistry.resolve(
+                #require(RuntimeID("wasi-python3.15@wasmtime-aot")))
+        else {
+            Issue.record("wasi-python3.15@wasmtime-aot is not a hosted interpreter")
+            return
+        }
+        #expect(interpreter.id == "wasi-python3.15" && host.id == "wasmtime-aot")
+    }
+
+    @Test("An unknown id, a native interpreter given a host, or a host that cannot run the build is a usage error")
+    func refuses() throws {
+        for text in ["wasmer", "pypy3@wasmtime", "pyodide@wasmtime", "wasi-python3.15@native", "nobody@wasmkit"] {
+            let id = try #require(RuntimeID(text))
+            #expect(throws: PlanError.self, "\(text)") { try RuntimeRegistry.resolve(id) }
+            #expect(!RuntimeRegistry.isKnown(id))
+        }
+        let message = try #require(throws: PlanError.self) {
+            try RuntimeRegistry.resolve(#require(RuntimeID("wasmer")))
+        }
+        #expect(message.description.contains("wasmkit") && message.description.contains("INTERPRETER@HOST"))
+    }
+
+    @Test("A user's interpreter runs on Wasm hosts only when its id is given")
+    func userInterpreters() throws {
+        let id = try #require(RuntimeID("mypython@wasmtime"))
+        #expect(!RuntimeRegistry.isKnown(id))
+        #expect(RuntimeRegistry.isKnown(id, user: ["mypython"]))
+    }
+
+    @Test("The worker rebuilds exactly the embedded engines from the registry")
+    func engines() {
+        #expect(RuntimeRegistry.engineIDs == ["wasmkit", "wasmtime-capi"])
+        #expect(RuntimeRegistry.engine(id: "wasmkit", library: nil, version: nil)?.id == "wasmkit")
+        #expect(RuntimeRegistry.engine(id: "wasmtime", library: nil, version: nil) == nil)
+        let capi = RuntimeRegistry.engine(id: "wasmtime-capi", library: nil, version: nil)
+        #expect(capi?.describe().available == false)
+    }
+}
