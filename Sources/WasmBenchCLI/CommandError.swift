@@ -22,5 +22,6 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         }
     }
 
+    /// The message.
     public var description: String { message }
 }

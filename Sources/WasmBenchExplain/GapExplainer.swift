@@ -117,13 +117,6 @@ public struct GapExplainer: Sendable {
         }
     }
 
-    /// Why one counted or profiled run gave nothing.
-    struct RunFailure: Error {
-        var kind: FailureKind
-        var message: String
-        var command: String?
-    }
-
     /// One run under `valgrind --tool=callgrind`, and what its output file says.
     private func callgrind(_ program: GuestProgram, on runtime: any BenchmarkRuntime, iterations: Int) -> Result<
         (profile: CallgrindProfile, command: String?), RunFailure

@@ -146,6 +146,7 @@ public enum InterpreterSpecError: Error, Equatable, CustomStringConvertible {
     /// It is JSON, but something it names is wrong.
     case invalid(path: String, detail: String)
 
+    /// What is wrong with the spec file and how to fix it.
     public var description: String {
         switch self {
         case .unreadable(let path):

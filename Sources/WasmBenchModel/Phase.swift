@@ -57,6 +57,7 @@ public enum Metric: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Orders metrics as reports list them.
     public static func < (lhs: Metric, rhs: Metric) -> Bool {
         let order = Metric.allCases
         return (order.firstIndex(of: lhs) ?? 0) < (order.firstIndex(of: rhs) ?? 0)

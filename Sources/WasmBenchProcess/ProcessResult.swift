@@ -49,6 +49,7 @@ public enum ProcessError: Error, Sendable, Equatable, CustomStringConvertible {
     /// `posix_spawn` failed.
     case spawnFailed(path: String, errno: Int32)
 
+    /// How the process ended, in words.
     public var description: String {
         switch self {
         case .notExecutable(let path):

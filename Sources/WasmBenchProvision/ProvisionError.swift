@@ -12,6 +12,7 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
     /// package, no package lists); `detail` quotes apt's last lines.
     case debianFetchFailed(packages: String, detail: String)
 
+    /// What went wrong and what to do next.
     public var description: String {
         switch self {
         case .cacheNotWritable(let path, let reason):

@@ -78,6 +78,7 @@ public struct GuestReport: Sendable, Equatable {
         malformedLines.append(String(line))
     }
 
+    /// Equal when every field is equal.
     public static func == (lhs: GuestReport, rhs: GuestReport) -> Bool {
         lhs.loadNanoseconds == rhs.loadNanoseconds && lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds
             && lhs.importNanoseconds == rhs.importNanoseconds

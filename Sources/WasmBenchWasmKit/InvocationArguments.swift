@@ -1,4 +1,5 @@
 import WasmBenchModel
+import WasmBenchRuntime
 import WasmKit
 
 /// Turns an invoked function's string arguments into WebAssembly values, per its parameter types.

@@ -1,3 +1,5 @@
+import WasmBenchRuntime
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)

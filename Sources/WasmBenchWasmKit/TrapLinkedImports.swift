@@ -1,4 +1,5 @@
 import WasmBenchModel
+import WasmBenchRuntime
 @_spi(OnlyForCLI) import WasmKit
 import WasmKitWASI
 

@@ -15,6 +15,7 @@ public enum WorkloadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A kernel name that the suite does not have.
     case unknownKernel(String, known: [String])
 
+    /// What went wrong and what to do next.
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):

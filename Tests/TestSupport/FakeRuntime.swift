@@ -32,6 +32,7 @@ public final class FakeRuntime: BenchmarkRuntime {
     /// Every call as `runtime:workload`, in order.
     public var calls: [String] { log.withLock { $0 } }
 
+    /// A fake description: available unless switched off, compile and execute exposed.
     public func describe() -> RuntimeInfo {
         RuntimeInfo(
             id: id, name: "fake", version: "1.0", kind: .inProcess, flags: ["--fake"], available: available,
@@ -39,8 +40,10 @@ public final class FakeRuntime: BenchmarkRuntime {
             exposedPhases: [.compile, .execute, .wall])
     }
 
+    /// Runs everything.
     public func unsupportedReason(for program: GuestProgram) -> String? { nil }
 
+    /// Logs the call and returns the scripted outcome.
     public func run(_ request: RunRequest) -> RunOutcome {
         let workload = request.program.workload
         log.withLock { $0.append("\(id):\(workload)") }

@@ -1,21 +1,6 @@
 import WasmBenchModel
+import WasmBenchRuntime
 import WasmKit
-
-/// Why a WasmKit run stopped: the kind recorded with it and a message that says what to do next.
-///
-/// Internal to the adapter: ``WasmKitEngine/runInWorker(_:)`` turns it into a
-/// ``RunStatus/failed(_:_:)`` status.
-struct RunFailure: Error {
-    /// The recorded kind.
-    let kind: FailureKind
-    /// What happened and what to do about it.
-    let message: String
-
-    init(_ kind: FailureKind, _ message: String) {
-        self.kind = kind
-        self.message = message
-    }
-}
 
 extension RunFailure {
     /// The phase a WasmKit error came out of: the same error means different things in each.
