@@ -107,8 +107,9 @@ let package = Package(
             name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],
-            swiftSettings: strict),
+            name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchModel"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
