@@ -14,17 +14,17 @@ struct ExecHelperTests {
     /// Writes a helper that runs the child, then reports `line` with the child's wait status first.
     func helper(reporting line: String) throws -> String {
         let path = folder.path("helper")
-        try """
-        #!/bin/sh
-        report=$1
-        shift
-        "$@"
-        status=$?
-        printf '%s %s\\n' "$((status * 256))" \(shellQuote(line)) > "$report"
-        exit "$status"
+        try ExecutableFile.write(
+            """
+            #!/bin/sh
+            report=$1
+            shift
+            "$@"
+            status=$?
+            printf '%s %s\\n' "$((status * 256))" \(shellQuote(line)) > "$report"
+            exit "$status"
 
-        """.write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+            """, to: path)
         return path
     }
 

@@ -72,8 +72,7 @@ struct ProcessLauncherTests {
     @Test("a file that is executable but no program is a spawn error with the errno, saying what to check")
     func notAProgram() throws {
         let path = folder.path("not-a-program")
-        try "just text, no #! line\n".write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+        try ExecutableFile.write("just text, no #! line\n", to: path)
         let error = try #require(throws: ProcessError.self) {
             try launcher.run(ProcessSpec(executable: path, stdoutPath: folder.path("o"), stderrPath: folder.path("e")))
         }
