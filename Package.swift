@@ -111,6 +111,12 @@ let package = Package(
         .testTarget(
             name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport"], swiftSettings: strict),
         .testTarget(
+            name: "WasmBenchSubprocessTests",
+            dependencies: [
+                "WasmBenchSubprocess", "WasmBenchRuntime", "WasmBenchModel", "WasmBenchProcess", "TestSupport",
+            ],
+            swiftSettings: strict),
+        .testTarget(
             name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
