@@ -116,6 +116,11 @@ let package = Package(
                 "WasmBenchSubprocess", "WasmBenchRuntime", "WasmBenchModel", "WasmBenchProcess", "TestSupport",
             ],
             swiftSettings: strict),
+        // In-process WasmKit on tiny WAT modules: fast even in a debug build.
+        .testTarget(
+            name: "WasmBenchWasmKitTests",
+            dependencies: ["WasmBenchWasmKit", "WasmBenchRuntime", "WasmBenchModel", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
