@@ -122,6 +122,10 @@ let package = Package(
             dependencies: ["WasmBenchWasmKit", "WasmBenchRuntime", "WasmBenchModel", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
+            name: "WasmBenchWasmtimeCAPITests",
+            dependencies: ["WasmBenchWasmtimeCAPI", "CWasmtime", "WasmBenchRuntime", "WasmBenchModel", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
             name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
