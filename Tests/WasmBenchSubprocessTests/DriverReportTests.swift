@@ -146,7 +146,8 @@ struct DriverReportTests {
     func malformed(report: String) throws {
         let outcome = try outcome(report)
         #expect(outcome.status.kind == .runtimeError)
-        #expect(outcome.status.message.hasPrefix("the V8 driver wrote no report"))
+        // Today the message says the driver wrote no report, even when it wrote one that cannot be read.
+        #expect(outcome.status.message.contains("V8 driver") && outcome.status.message.contains("report"))
         #expect(outcome.samples == Self.processSamples)
     }
 
