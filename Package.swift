@@ -128,7 +128,23 @@ let package = Package(
             name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],
+            name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchModel"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchSubprocessTests",
+            dependencies: [
+                "WasmBenchSubprocess", "WasmBenchRuntime", "WasmBenchModel", "WasmBenchProcess", "TestSupport",
+            ],
+            swiftSettings: strict),
+        // In-process WasmKit on tiny WAT modules: fast even in a debug build.
+        .testTarget(
+            name: "WasmBenchWasmKitTests",
+            dependencies: ["WasmBenchWasmKit", "WasmBenchRuntime", "WasmBenchModel", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchWasmtimeCAPITests",
+            dependencies: ["WasmBenchWasmtimeCAPI", "CWasmtime", "WasmBenchRuntime", "WasmBenchModel", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],

@@ -81,14 +81,4 @@ struct HostingTests {
         #expect(failure.kind == .invalidModule)
         #expect(failure.message.contains("host"))
     }
-
-    @Test("--dir with a missing folder or no guest path is a usage error")
-    func badMount() throws {
-        let folder = TemporaryFolder()
-        let module = folder.path("hosted.wat")
-        try GuestModules.hosted.write(toFile: module, atomically: true, encoding: .utf8)
-        #expect(try WasmbenchBinary.run(["run", module, "--dir", "/nonexistent::/x"], in: folder).status == 64)
-        #expect(try WasmbenchBinary.run(["run", module, "--dir", folder.url.path], in: folder).status == 64)
-        #expect(try WasmbenchBinary.run(["run", "--env", "A=1"], in: folder).status == 64)
-    }
 }

@@ -66,15 +66,6 @@ struct PyodideRuntimeTests {
         #expect(outcome.samples.contains { $0.phase == .load })
         #expect(outcome.samples.contains { $0.phase == .execute } == false)
     }
-
-    @Test("a workload that is not a script is unsupported, with the reason")
-    func notAScript() throws {
-        let setting = try PyodideSetting()
-        let program = GuestProgram(
-            workload: "kernels/fib", wasmPath: "/k.wasm", entry: .command(arguments: []), reportsMarkers: true)
-        let reason = try #require(setting.runtime.unsupportedReason(for: program))
-        #expect(reason.contains("not a script workload"))
-    }
 }
 
 /// The runtime on the shared cache's Pyodide (installed if missing) and the machine's node.

@@ -94,16 +94,4 @@ struct PythonSuiteRunTests {
         let iterations = result.rows.filter { $0.runtime == info.id && $0.phase == .execute }.compactMap(\.iteration)
         #expect(iterations.sorted() == [0, 1])
     }
-
-    @Test("a bad interpreter spec is a usage error that names the problem")
-    func badSpec() throws {
-        let folder = TemporaryFolder()
-        let spec = folder.path("bad.json")
-        try Data(#"{"id": "x", "module": "missing.wasm"}"#.utf8).write(to: URL(fileURLWithPath: spec))
-        let run = try WasmbenchBinary.run(
-            ["run", "--suite", "python", "--interpreter", spec, "--runtime", "x@wasmtime", "--no-install"],
-            timeout: 120, in: folder)
-        #expect(run.status == 64)
-        #expect(run.stderr.contains("missing.wasm cannot be read"), "\(run.stderr)")
-    }
 }

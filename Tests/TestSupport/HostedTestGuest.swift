@@ -14,22 +14,22 @@ import WasmBenchRuntime
 /// - `takes_argument` takes an `i32`, so it cannot be a command's entry.
 ///
 /// The module imports `host::call`, so instantiating it takes ``GuestHosting/trapUnknownImports``.
-enum HostedTestGuest {
+public enum HostedTestGuest {
     /// Where the guest expects the folder.
-    static let guestPath = "/data"
+    public static let guestPath = "/data"
     /// The file it reads from the folder.
-    static let fileName = "greeting.txt"
+    public static let fileName = "greeting.txt"
     /// What it expects in the file.
-    static let fileContent = "hello from the mount"
+    public static let fileContent = "hello from the mount"
     /// The name of the one variable it expects.
-    static let variableName = "GREETING"
+    public static let variableName = "GREETING"
     /// Its value.
-    static let variableValue = "hi"
+    public static let variableValue = "hi"
     /// The variable as `environ_get` gives it.
-    static let variable = "\(variableName)=\(variableValue)"
+    public static let variable = "\(variableName)=\(variableValue)"
 
     /// The exit status of each failed check of `run`.
-    enum Status: Int {
+    public enum Status: Int {
         /// Descriptor 3 is not a preopened folder.
         case noPreopen = 1
         /// The folder's name is not ``guestPath``.
@@ -48,7 +48,7 @@ enum HostedTestGuest {
 
     /// Hosting for the guest: `folder` mounted at ``guestPath`` (holding ``fileName``, written
     /// here), ``variable`` set and the command entered through `entry`.
-    static func hosting(mounting folder: URL, entry: String = "run", trapUnknownImports: Bool = true) throws
+    public static func hosting(mounting folder: URL, entry: String = "run", trapUnknownImports: Bool = true) throws
         -> GuestHosting
     {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -60,7 +60,7 @@ enum HostedTestGuest {
 
     /// The guest's text. Memory: scratch iovec at 0, byte count at 8, prestat at 16, environment
     /// sizes at 24, opened descriptor at 32, constant strings from 64, buffers from 512.
-    static let wat = """
+    public static let wat = """
         (module
           (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
           (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))

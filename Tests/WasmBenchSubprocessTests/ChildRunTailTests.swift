@@ -34,4 +34,22 @@ struct ChildRunTailTests {
         #expect(!ChildRun.isBacktraceFrame("0: failed to invoke command default"))
         #expect(!ChildRun.isBacktraceFrame("0x12: not a frame"))
     }
+
+    @Test("only the last six lines are kept, joined on one line")
+    func lastLines() {
+        let stderr = (1...9).map { "line \($0)" }.joined(separator: "\n")
+        #expect(ChildRun.tail(stderr) == ": line 4 | line 5 | line 6 | line 7 | line 8 | line 9")
+    }
+
+    @Test("a very long message is cut at 600 characters and says so")
+    func longMessage() {
+        let tail = ChildRun.tail(String(repeating: "x", count: 5000))
+        #expect(tail == ": " + String(repeating: "x", count: 600) + "…")
+    }
+
+    @Test("nothing but blank lines and frames gives no suffix at all")
+    func empty() {
+        #expect(ChildRun.tail("") == "")
+        #expect(ChildRun.tail("\n   \n  3: 0x10 - <unknown>!<wasm function 2>\n") == "")
+    }
 }

@@ -1,0 +1,46 @@
+import Foundation
+import TestSupport
+import WasmBenchModel
+import WasmBenchRuntime
+
+/// One adapter test's folder: a scratch folder for the run, a module path (never read: the stub
+/// programs run no WebAssembly) and requests for the usual programs.
+struct AdapterSetting {
+    let folder = TemporaryFolder()
+
+    /// The run's scratch folder, created.
+    var scratch: String {
+        let path = folder.path("scratch")
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Where the module would be.
+    var module: String { folder.path("k.wasm") }
+
+    /// A marker-reporting kernel taking `--size 3` before the iteration count.
+    func kernel(hosting: GuestHosting = .none) -> GuestProgram {
+        GuestProgram(
+            workload: "kernels/k", wasmPath: module, nativePath: folder.path("k-native"),
+            entry: .command(arguments: ["--size", "3"]), reportsMarkers: true, hosting: hosting)
+    }
+
+    /// An exported function called with `1 2`.
+    var invoke: GuestProgram {
+        GuestProgram(
+            workload: "add", wasmPath: module, entry: .invoke(function: "add", arguments: ["1", "2"]),
+            reportsMarkers: false)
+    }
+
+    /// A request of `iterations` for `program` in the scratch folder.
+    func request(
+        _ program: GuestProgram, iterations: Int = 1, commandPrefix: [String]? = nil, guestProfilePath: String? = nil
+    ) -> RunRequest {
+        RunRequest(
+            program: program, iterations: iterations, timeoutSeconds: 60, scratchDirectory: scratch,
+            commandPrefix: commandPrefix, guestProfilePath: guestProfilePath)
+    }
+
+    /// What a kernel that ran one iteration and passed its check prints.
+    static let oneIteration = "wasmbench:iter 0 5000\nwasmbench:check ok 42\n"
+}

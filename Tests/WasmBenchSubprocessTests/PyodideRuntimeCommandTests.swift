@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import WasmBenchModel
+import WasmBenchProcess
+import WasmBenchRuntime
+
+@testable import WasmBenchSubprocess
+
+/// Pyodide's adapter without Pyodide: its id per tier, what it refuses, what it reads from a
+/// distribution's `pyodide-lock.json`, and the driver's command line, read from a stub `node`.
+@Suite("Pyodide: ids, script workloads only, the lock file and the driver's command line")
+struct PyodideRuntimeCommandTests {
+    let setting = AdapterSetting()
+
+    func runtime(
+        tier: NodeRuntime.Tier = .dynamic, node: String? = "/usr/bin/node", indexURL: String? = "/pyodide",
+        problem: String? = nil
+    ) -> PyodideRuntime {
+        PyodideRuntime(
+            tier: tier, node: node, nodeVersion: "v22.0.0", nodeProblem: node == nil ? "node is missing" : nil,
+            indexURL: indexURL, problem: problem, source: "test", runner: "/runner/wasmbench_runner.py",
+            launcher: ProcessLauncher())
+    }
+
+    var script: GuestProgram {
+        GuestProgram(
+            workload: "python/fib", wasmPath: "", entry: .command(arguments: []), reportsMarkers: true,
+            script: "/bench/bm_fib.py")
+    }
+
+    @Test("the id names the node tier it runs on", arguments: NodeRuntime.Tier.allCases)
+    func ids(tier: NodeRuntime.Tier) {
+        #expect(runtime(tier: tier).id == "pyodide@\(tier.id)")
+    }
+
+    @Test("a workload that is not a script is unsupported, with the reason")
+    func notAScript() throws {
+        let program = GuestProgram(
+            workload: "kernels/fib", wasmPath: "/k.wasm", entry: .command(arguments: []), reportsMarkers: true)
+        let reason = try #require(runtime().unsupportedReason(for: program))
+        #expect(reason.contains("not a script workload"))
+    }
+
+    @Test("without Pyodide or node it is unavailable, saying what to do")
+    func unavailable() {
+        #expect(
+            runtime(indexURL: nil).unsupportedReason(for: script) == "Pyodide is not installed; run `wasmbench setup`")
+        #expect(runtime(node: nil).unsupportedReason(for: script) == "node is missing")
+        #expect(runtime(problem: "the install failed").describe().unavailableReason == "the install failed")
+        #expect(runtime().unsupportedReason(for: script) == nil)
+    }
+
+    @Test("describe() reads Pyodide's, Python's and Emscripten's versions from pyodide-lock.json")
+    func lockFile() throws {
+        let distribution = setting.folder.path("pyodide")
+        try FileManager.default.createDirectory(atPath: distribution, withIntermediateDirectories: true)
+        try
+            #"{"info":{"version":"0.27.7","python":"3.12.7","platform":"emscripten_3_1_58","arch":"wasm32"},"packages":{}}"#
+            .write(toFile: distribution + "/pyodide-lock.json", atomically: true, encoding: .utf8)
+        let info = runtime(tier: .liftoff, indexURL: distribution).describe()
+        #expect(info.version == "0.27.7 (Python 3.12.7)")
+        #expect(info.build?.compiler == "Emscripten 3.1.58")
+        #expect(info.build?.version == "3.12.7")
+        #expect(info.flags == ["host=node-liftoff", "host-version=v22.0.0"] + NodeRuntime.Tier.liftoff.flags)
+        #expect(info.exposedPhases == [.load, .startup, .import, .execute, .wall])
+    }
+
+    @Test("a distribution without a readable lock file has unknown versions, not made-up ones")
+    func noLockFile() throws {
+        let empty = setting.folder.path("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        let info = runtime(indexURL: empty).describe()
+        #expect(info.version == "unknown (Python unknown)")
+        #expect(info.build?.compiler == nil)
+        try "{not json".write(toFile: empty + "/pyodide-lock.json", atomically: true, encoding: .utf8)
+        #expect(runtime(indexURL: empty).describe().version == "unknown (Python unknown)")
+    }
+
+    @Test("a run: the tier's flags, the driver, the distribution, the runner, the benchmark and the iterations")
+    func command() throws {
+        let stdout =
+            "wasmbench:load 2000000000\nwasmbench:import 1000000\nwasmbench:iter 0 5000\nwasmbench:check ok 1\n"
+        let node = try StubProgram(in: setting.folder, name: "node", stdout: stdout)
+        let outcome = runtime(tier: .turbofan, node: node.path).run(setting.request(script))
+        let driver = try #require(PyodideRuntime.driverPath)
+        #expect(driver.hasSuffix("/Drivers/pyodide-driver.mjs"))
+        #expect(
+            try node.calls() == [
+                NodeRuntime.Tier.turbofan.flags + [
+                    "--no-warnings", driver, "--index-url", "/pyodide", "--runner", "/runner/wasmbench_runner.py",
+                    "--benchmark", "/bench/bm_fib.py", "--iterations", "1",
+                ]
+            ])
+        #expect(outcome.status == .completed)
+        #expect(
+            outcome.samples.prefix(3) == [
+                PhaseSample(.load, .time, 2), PhaseSample(.import, .time, 0.001),
+                PhaseSample(.execute, .time, 0.000_005, iteration: 0),
+            ])
+    }
+}
