@@ -15,6 +15,19 @@ struct DriverReport: Decodable {
     let entryRealtime: Double?
     let exitCode: Int?
     let error: DriverError?
+
+    /// Why the report cannot be believed, or nil: every time must be a finite, non-negative
+    /// number of nanoseconds, and the entry time a realtime reading that fits in 64 bits.
+    var implausibility: String? {
+        let times = Array(phases.values) + iterations
+        if let bad = times.first(where: { !$0.isFinite || $0 < 0 }) {
+            return "a time of \(bad) ns, which no clock gives"
+        }
+        if let entry = entryRealtime, !(entry.isFinite && entry >= 0 && entry < 0x1p64) {
+            return "an entry time of \(entry) ns, which is no realtime reading"
+        }
+        return nil
+    }
 }
 
 extension ChildRun {
@@ -31,6 +44,12 @@ extension ChildRun {
                 outcome.status = .failed(
                     .runtimeError, "the \(engine) driver wrote no report\(ChildRun.tail(finished.stderr))")
             }
+            return outcome
+        }
+        if let implausibility = report.implausibility {
+            var outcome = self.outcome(finished, request: request)
+            outcome.samples = outcome.samples.filter { $0.phase == .wall }
+            outcome.status = .failed(.runtimeError, "the \(engine) driver's report holds \(implausibility)")
             return outcome
         }
         var extra: [PhaseSample] = []

@@ -17,7 +17,7 @@ struct BrowserRuntimeCommandTests {
     {
         BrowserRuntime(
             browser: browser, executable: executable, version: "Browser 1.0",
-            problem: executable == nil ? "\(browser.rawValue) is not installed" : nil, node: node?.path,
+            unavailableReason: executable == nil ? "\(browser.rawValue) is not installed" : nil, node: node?.path,
             launcher: ProcessLauncher())
     }
 

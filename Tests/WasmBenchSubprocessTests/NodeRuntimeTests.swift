@@ -14,7 +14,7 @@ struct NodeRuntimeTests {
 
     func runtime(_ tier: NodeRuntime.Tier, _ node: StubProgram?) -> NodeRuntime {
         NodeRuntime(
-            tier: tier, executable: node?.path, version: "v22.0.0, V8 12.4", problem: node == nil ? "no node" : nil,
+            tier: tier, executable: node?.path, version: "v22.0.0, V8 12.4", unavailableReason: node == nil ? "no node" : nil,
             launcher: ProcessLauncher())
     }
 

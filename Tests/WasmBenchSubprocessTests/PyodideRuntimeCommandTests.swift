@@ -14,11 +14,11 @@ struct PyodideRuntimeCommandTests {
 
     func runtime(
         tier: NodeRuntime.Tier = .dynamic, node: String? = "/usr/bin/node", indexURL: String? = "/pyodide",
-        problem: String? = nil
+        unavailableReason: String? = nil
     ) -> PyodideRuntime {
         PyodideRuntime(
-            tier: tier, node: node, nodeVersion: "v22.0.0", nodeProblem: node == nil ? "node is missing" : nil,
-            indexURL: indexURL, problem: problem, source: "test", runner: "/runner/wasmbench_runner.py",
+            tier: tier, node: node, nodeVersion: "v22.0.0", nodeUnavailableReason: node == nil ? "node is missing" : nil,
+            indexURL: indexURL, unavailableReason: unavailableReason, source: "test", runner: "/runner/wasmbench_runner.py",
             launcher: ProcessLauncher())
     }
 
@@ -46,7 +46,7 @@ struct PyodideRuntimeCommandTests {
         #expect(
             runtime(indexURL: nil).unsupportedReason(for: script) == "Pyodide is not installed; run `wasmbench setup`")
         #expect(runtime(node: nil).unsupportedReason(for: script) == "node is missing")
-        #expect(runtime(problem: "the install failed").describe().unavailableReason == "the install failed")
+        #expect(runtime(unavailableReason: "the install failed").describe().unavailableReason == "the install failed")
         #expect(runtime().unsupportedReason(for: script) == nil)
     }
 
