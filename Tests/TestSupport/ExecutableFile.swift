@@ -11,6 +11,7 @@ import WasmBenchProcess
 public enum ExecutableFile {
     /// Why the program could not be written.
     public struct WriteError: Error, CustomStringConvertible {
+        /// What failed.
         public let description: String
     }
 

@@ -14,7 +14,8 @@ struct NodeRuntimeTests {
 
     func runtime(_ tier: NodeRuntime.Tier, _ node: StubProgram?) -> NodeRuntime {
         NodeRuntime(
-            tier: tier, executable: node?.path, version: "v22.0.0, V8 12.4", unavailableReason: node == nil ? "no node" : nil,
+            tier: tier, executable: node?.path, version: "v22.0.0, V8 12.4",
+            unavailableReason: node == nil ? "no node" : nil,
             launcher: ProcessLauncher())
     }
 

@@ -32,7 +32,8 @@ struct WasmtimeCLIRuntimeTests {
         -> WasmtimeCLIRuntime
     {
         WasmtimeCLIRuntime(
-            mode: mode, executable: stub?.path, version: "wasmtime 50.0.1", unavailableReason: stub == nil ? "not here" : nil,
+            mode: mode, executable: stub?.path, version: "wasmtime 50.0.1",
+            unavailableReason: stub == nil ? "not here" : nil,
             source: "test", launcher: ProcessLauncher(), artifactFolder: artifactFolder)
     }
 
