@@ -17,8 +17,10 @@ struct PyodideRuntimeCommandTests {
         unavailableReason: String? = nil
     ) -> PyodideRuntime {
         PyodideRuntime(
-            tier: tier, node: node, nodeVersion: "v22.0.0", nodeUnavailableReason: node == nil ? "node is missing" : nil,
-            indexURL: indexURL, unavailableReason: unavailableReason, source: "test", runner: "/runner/wasmbench_runner.py",
+            tier: tier, node: node, nodeVersion: "v22.0.0",
+            nodeUnavailableReason: node == nil ? "node is missing" : nil,
+            indexURL: indexURL, unavailableReason: unavailableReason, source: "test",
+            runner: "/runner/wasmbench_runner.py",
             launcher: ProcessLauncher())
     }
 
