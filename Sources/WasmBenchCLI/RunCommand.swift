@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WasmBenchModel
 import WasmBenchPlan
+import WasmBenchProvision
 import WasmBenchReport
 import WasmBenchRunner
 import WasmBenchRuntime
@@ -72,6 +73,10 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the results (raw rows, summaries) to this JSON file.") var json: String?
     @Option(help: "Write a Markdown report to this file.") var markdown: String?
     @Option(help: "Write a self-contained HTML report with charts to this file.") var html: String?
+    @Option(
+        help:
+            "Keep the files the recorded commands name (artifacts, requests, output) in this folder (default: a folder per run under the cache, the last 10 kept)."
+    ) var keepArtifacts: String?
     @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
         .terminal
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
@@ -167,7 +172,9 @@ struct RunCommand: ParsableCommand {
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
         let selection = try selection()
-        let plan = try Self.plan(selection, session: session, interruption: interruption)
+        let folder = try runFolder(session)
+        defer { folder.release() }
+        let plan = try Self.plan(selection, session: session, interruption: interruption, runFolder: folder.url)
         let configuration = RunConfiguration(
             processes: processes, iterations: iterations, warmups: warmups, seed: seed,
             baseline: selection.resolvedBaseline.description,
@@ -181,6 +188,7 @@ struct RunCommand: ParsableCommand {
             machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: notices)
         initial.failures = plan.rejected
+        initial.runFolder = folder.url.path
         // Every output file is written once before anything runs, so an unwritable path fails now.
         try ArtifactFile.writeJSON(initial, to: jsonPath)
         try writeReportFiles(initial)
@@ -190,25 +198,23 @@ struct RunCommand: ParsableCommand {
             throw CommandError(.invalidInput, "no workload left to run: every module given was refused (see above)")
         }
         let printer = session.printer
-        let scratch = session.workspace.runScratch
         let runner = BenchmarkRunner(
-            configuration: configuration, scratchRoot: scratch, interruption: interruption,
+            configuration: configuration, scratchRoot: folder.url, interruption: interruption,
             progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)
-        try? FileManager.default.removeItem(at: scratch)
         signals.cancel()
         try emitReports(result, jsonPath: jsonPath, saveFailure: runner.saveFailures.firstFailure, printer: printer)
         try exitStatus(result, plan: plan, interrupted: interruption.isRaised, jsonPath: jsonPath)
     }
 
     /// The workloads and runtimes; a set-up cut short by Ctrl-C is an interruption, not a failure.
-    static func plan(_ selection: RunSelection, session: Session, interruption: Interruption) throws(CommandError)
-        -> Planner.Plan
-    {
+    static func plan(
+        _ selection: RunSelection, session: Session, interruption: Interruption, runFolder: URL? = nil
+    ) throws(CommandError) -> Planner.Plan {
         do {
-            return try Planner(workspace: session.workspace).plan(selection)
+            return try Planner(workspace: session.workspace, runFolder: runFolder).plan(selection)
         } catch {
             if interruption.isRaised {
                 throw CommandError(.interrupted, "interrupted while setting up; nothing was measured")
@@ -256,6 +262,16 @@ struct RunCommand: ParsableCommand {
     private func writeReportFiles(_ result: RunResult) throws(CommandError) {
         if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown) }
         if let html { try ArtifactFile.write(Data(HTMLRenderer().render(result).utf8), to: html) }
+    }
+
+    /// The folder this run keeps its per-process files in: --keep-artifacts, or a new one in the cache.
+    private func runFolder(_ session: Session) throws(CommandError) -> RunFolder {
+        do {
+            return try keepArtifacts.map { path throws(ProvisionError) in try RunFolder.user(path) }
+                ?? RunFolder.create(in: session.home)
+        } catch {
+            throw CommandError(.outputNotWritable, "\(error.description); pass --keep-artifacts DIR or set WASMBENCH_HOME")
+        }
     }
 
     private func defaultResultsPath(_ session: Session) throws(CommandError) -> String {

@@ -31,6 +31,10 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var geometricMeans: [GeometricMean]
     /// Things the reader should know about the run as a whole (fallbacks, unavailable runtimes).
     public var notices: [String]
+    /// The folder that keeps every file the recorded commands name (AOT artifacts, worker
+    /// requests, driver inputs, captured output), so each command runs again after the run;
+    /// nil in runs saved before wasmbench kept them.
+    public var runFolder: String?
 
     /// Creates a run result with no rows yet.
     public init(

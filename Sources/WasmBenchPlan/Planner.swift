@@ -24,10 +24,14 @@ public struct Planner: Sendable {
 
     /// The cache, launcher and progress sink.
     public let workspace: Workspace
+    /// The folder the run keeps its files in (AOT artifacts go to its `artifacts` folder), or nil
+    /// for the workspace's scratch folder.
+    public let runFolder: URL?
 
     /// Creates a planner.
-    public init(workspace: Workspace) {
+    public init(workspace: Workspace, runFolder: URL? = nil) {
         self.workspace = workspace
+        self.runFolder = runFolder
     }
 
     /// The runtimes a suite runs on when none are asked for.
@@ -89,7 +93,9 @@ public struct Planner: Sendable {
         var notices: [String] = []
         let toolbox = workspace.toolbox(install: selection.install)
         let user = try userInterpreters(selection)
-        let factory = workspace.runtimeFactory(toolbox, install: selection.install, user: user)
+        let factory = workspace.runtimeFactory(
+            toolbox, install: selection.install, user: user,
+            artifacts: (runFolder ?? workspace.runScratch).appendingPathComponent("artifacts"))
         let asked =
             selection.runtimes.isEmpty
             ? (selection.defaultRuntimes ?? Self.defaultRuntimes(suite: selection.suite, user: user))

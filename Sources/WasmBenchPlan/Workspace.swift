@@ -57,15 +57,18 @@ public struct Workspace: Sendable {
     /// Installs PyPI packages into the cache.
     public var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
 
-    /// The adapters' factory for this machine, with the user's interpreters.
-    public func runtimeFactory(_ toolbox: Toolbox, install: Bool, user: [Interpreter] = []) -> RuntimeFactory {
+    /// The adapters' factory for this machine, with the user's interpreters; AOT artifacts that
+    /// processes share go to `artifacts` (default: the scratch folder's).
+    public func runtimeFactory(
+        _ toolbox: Toolbox, install: Bool, user: [Interpreter] = [], artifacts: URL? = nil
+    ) -> RuntimeFactory {
         let progress = self.progress
         let provisioner = InterpreterProvisioner(
             installer: installer, allowInstall: install, progress: { progress("setup: \($0)") })
         return RuntimeFactory(
             context: RuntimeContext(
                 toolbox: toolbox, launcher: launcher, workerExecutable: workerExecutable,
-                artifactFolder: runScratch.appendingPathComponent("artifacts").path),
+                artifactFolder: (artifacts ?? runScratch.appendingPathComponent("artifacts")).path),
             interpreters: InterpreterCatalog(provisioner: provisioner, user: user),
             pythonRunner: try? PythonSuite(installer: installer).runnerPath())
     }

@@ -33,6 +33,9 @@ public struct WasmBenchHome: Sendable, Equatable {
     public var builds: URL { root.appendingPathComponent("builds", isDirectory: true) }
     /// Where runs keep their per-process scratch folders.
     public var scratch: URL { root.appendingPathComponent("scratch", isDirectory: true) }
+    /// Where runs keep the files their recorded commands name (AOT artifacts, worker requests,
+    /// driver inputs), one folder per run, so that every command runs again after the run.
+    public var runs: URL { root.appendingPathComponent("runs", isDirectory: true) }
     /// Compiler caches (zig's global and local caches).
     public var compilerCache: URL { root.appendingPathComponent("compiler-cache", isDirectory: true) }
 

@@ -13,7 +13,8 @@ import WasmBenchStatistics
 public struct BenchmarkRunner: Sendable {
     /// The settings.
     public let configuration: RunConfiguration
-    /// Where per-process scratch folders are made (and removed after successful runs).
+    /// Where per-process folders are made; they are kept after the run, since the recorded
+    /// commands name the files in them.
     public let scratchRoot: URL
     /// Raised on Ctrl-C.
     public let interruption: Interruption
@@ -146,8 +147,6 @@ public struct BenchmarkRunner: Sendable {
             failure = Failure(
                 runtime: cell.info.id, workload: cell.program.workload, process: process, kind: kind, message: message,
                 command: outcome.command)
-        } else {
-            try? FileManager.default.removeItem(at: scratch)
         }
         if let failure { result.failures.append(failure) }
         let executes = outcome.samples.filter { $0.phase == .execute && $0.metric == .time }.map(\.value)

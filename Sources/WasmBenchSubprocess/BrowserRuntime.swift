@@ -163,6 +163,10 @@ public struct BrowserRuntime: BenchmarkRuntime {
         case .failure(let error):
             return .failure(.runtimeError, error.description)
         case .success(let finished):
+            // The used profile (caches, tens of MB) is set back to the fresh one the command
+            // started with, so the recorded command runs again as it ran, at little cost on disk.
+            try? FileManager.default.removeItem(atPath: profile)
+            try? browser.prepare(profile: profile)
             return child.driverOutcome(finished, reportPath: reportPath, request: request, engine: id)
         }
     }

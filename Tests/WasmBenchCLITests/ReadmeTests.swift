@@ -61,6 +61,12 @@ struct ReadmeTests {
         for option in ["--iterations", "--json", "--markdown", "--suite", "--benchmark"] {
             #expect(explain.stdout.contains(option), "README names explain \(option) but `explain --help` lacks it")
         }
+        let reproduce = try WasmbenchBinary.run(["reproduce", "--help"], in: folder)
+        #expect(reproduce.status == 0)
+        for option in ["--process", "--dry-run"] {
+            #expect(reproduce.stdout.contains(option) && Self.readme.contains(option))
+        }
+        #expect(help.contains("--keep-artifacts") && Self.readme.contains("--keep-artifacts"))
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }

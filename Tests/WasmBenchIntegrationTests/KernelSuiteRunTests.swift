@@ -21,12 +21,22 @@ struct KernelSuiteRunTests {
             [
                 "run", "--suite", "kernels", "--runtime", Self.runtimes.joined(separator: ","), "--processes", "2",
                 "--iterations", "3", "--warmups", "1", "--json", json, "--markdown", markdown, "--no-install",
+                "--keep-artifacts", folder.path("kept"),
             ], timeout: 1500, in: folder)
         #expect(run.status == 0, "wasmbench run failed: \(run.stderr.suffix(2000))")
         let result = try JSONDecoder().decode(
             RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
         #expect(result.schemaVersion == schemaVersion)
         #expect(result.complete)
+        #expect(result.runFolder == URL(fileURLWithPath: folder.path("kept")).standardizedFileURL.path)
+        // Every recorded command runs again after the run (the AOT artifact, the worker's request
+        // and the drivers' inputs are kept in the run folder).
+        for runtime in Self.runtimes {
+            let again = try WasmbenchBinary.run(
+                ["reproduce", json, "kernels/fib", runtime], timeout: 300, in: folder)
+            #expect(again.status == 0, "reproduce \(runtime) failed: \(again.stderr.suffix(1500))")
+            #expect(again.stderr.hasPrefix("$ "))
+        }
         #expect(result.failures.isEmpty, "\(result.failures)")
         let kernels = result.workloads.map(\.id)
         #expect(kernels.count >= 6)

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import WasmBenchAnalysis
+import WasmBenchModel
+
+/// `wasmbench reproduce RUN.json WORKLOAD RUNTIME`: runs one cell's recorded commands again.
+struct ReproduceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reproduce", abstract: "Run the recorded commands of one cell of a saved run again.",
+        discussion: """
+            Prints each command of one process of the cell (an AOT compile before the run that loads \
+            its artifact) and runs it with /bin/sh, its output on this terminal. The files the \
+            commands name stay in the run's folder (`runFolder` in the JSON; the last 10 runs are \
+            kept, or the folder given to `run --keep-artifacts`). Exit status: 0 every command \
+            exited 0, 1 one did not, 3 the file or the cell cannot be read, 64 usage.
+            """)
+
+    @Argument(help: "A JSON file written by `wasmbench run`.") var file: String
+    @Argument(help: "The workload id, e.g. kernels/fib.") var workload: String
+    @Argument(help: "The runtime id, e.g. wasmtime-aot.") var runtime: String
+    @Option(help: "The process whose commands to run (default: the cell's first).") var process: Int?
+    @Flag(help: "Print the commands without running them.") var dryRun = false
+
+    func run() throws {
+        let result = try ArtifactFile.readJSON(file)
+        let reproduction: Reproduction
+        do {
+            reproduction = try Reproduction(result, cell: Cell(workload: workload, runtime: runtime), process: process)
+        } catch {
+            throw CommandError(.invalidInput, "\(file): \(error.description)")
+        }
+        if let folder = result.runFolder, !FileManager.default.fileExists(atPath: folder) {
+            throw CommandError(
+                .invalidInput,
+                "the files of this run's commands were in \(folder), which is gone (only the last 10 runs are kept); run again with --keep-artifacts DIR"
+            )
+        }
+        var failed = 0
+        for command in reproduction.commands {
+            FileHandle.standardError.write(Data("$ \(command)\n".utf8))
+            guard !dryRun else { continue }
+            let status = try Self.shell(command)
+            if status != 0 {
+                failed += 1
+                FileHandle.standardError.write(Data("wasmbench: the command exited with status \(status)\n".utf8))
+            }
+        }
+        if failed > 0 {
+            throw CommandError(.someRunsFailed, "\(failed) of \(reproduction.commands.count) command(s) failed")
+        }
+    }
+
+    /// Runs a command line with /bin/sh, sharing this process's standard streams.
+    static func shell(_ command: String) throws(CommandError) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        do {
+            try process.run()
+        } catch {
+            throw CommandError(.environment, "cannot start /bin/sh: \(error.localizedDescription)")
+        }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+}

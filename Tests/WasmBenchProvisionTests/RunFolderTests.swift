@@ -1,0 +1,44 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import WasmBenchProvision
+
+@Suite("Run folders: kept for the commands, locked while alive, the oldest pruned")
+struct RunFolderTests {
+    let folder = TemporaryFolder()
+
+    @Test("A new folder holds a lock with our pid until released; its name carries the start time")
+    func lock() throws {
+        let home = WasmBenchHome(root: folder.url)
+        let run = try RunFolder.create(in: home, now: Date(timeIntervalSince1970: 0))
+        #expect(run.url.lastPathComponent.hasPrefix("run-1970-01-01T00-00-00Z-"))
+        #expect(RunFolder.lockOwner(run.url) == getpid())
+        run.release()
+        #expect(RunFolder.lockOwner(run.url) == nil)
+        #expect(FileManager.default.fileExists(atPath: run.url.path))
+    }
+
+    @Test("Pruning keeps the newest folders and any whose owner is alive")
+    func prune() throws {
+        let runs = folder.url.appendingPathComponent("runs")
+        for index in 0..<5 {
+            try FileManager.default.createDirectory(
+                at: runs.appendingPathComponent("run-2026-0\(index + 1)"), withIntermediateDirectories: true)
+        }
+        // The oldest belongs to a live process (PID 1 is always alive); the second to a dead one.
+        try Data("1\n".utf8).write(to: runs.appendingPathComponent("run-2026-01/lock"))
+        try Data("999999999\n".utf8).write(to: runs.appendingPathComponent("run-2026-02/lock"))
+        RunFolder.prune(runs, keeping: 2)
+        let left = try FileManager.default.contentsOfDirectory(atPath: runs.path).sorted()
+        #expect(left == ["run-2026-01", "run-2026-04", "run-2026-05"])
+    }
+
+    @Test("A folder the user names is created, never locked or pruned")
+    func user() throws {
+        let run = try RunFolder.user(folder.path("mine/deep"))
+        #expect(run.isUserFolder)
+        #expect(FileManager.default.fileExists(atPath: folder.path("mine/deep")))
+        #expect(RunFolder.lockOwner(run.url) == nil)
+    }
+}
