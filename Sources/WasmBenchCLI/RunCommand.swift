@@ -266,11 +266,12 @@ struct RunCommand: ParsableCommand {
 
     /// The folder this run keeps its per-process files in: --keep-artifacts, or a new one in the cache.
     private func runFolder(_ session: Session) throws(CommandError) -> RunFolder {
-        do {
-            return try keepArtifacts.map { path throws(ProvisionError) in try RunFolder.user(path) }
-                ?? RunFolder.create(in: session.home)
+        do throws(ProvisionError) {
+            if let keepArtifacts { return try RunFolder.user(keepArtifacts) }
+            return try RunFolder.create(in: session.home)
         } catch {
-            throw CommandError(.outputNotWritable, "\(error.description); pass --keep-artifacts DIR or set WASMBENCH_HOME")
+            throw CommandError(
+                .outputNotWritable, "\(error.description); pass --keep-artifacts DIR or set WASMBENCH_HOME")
         }
     }
 

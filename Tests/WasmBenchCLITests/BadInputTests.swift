@@ -202,8 +202,7 @@ struct BadInputTests {
     @Test("a runtime that crashes is a recorded crash with its signal")
     func crashingRuntime() throws {
         let fake = folder.path("crashing-wasmtime")
-        try "#!/bin/sh\nkill -SEGV $$\n".write(toFile: fake, atomically: true, encoding: .utf8)
-        chmod(fake, 0o755)
+        try ExecutableFile.write("#!/bin/sh\nkill -SEGV $$\n", to: fake)
         let json = folder.path("r.json")
         let result = try run(
             [

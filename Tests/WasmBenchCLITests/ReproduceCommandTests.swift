@@ -14,7 +14,8 @@ struct ReproduceCommandTests {
         let json = folder.path("r.json")
         let run = try WasmbenchBinary.run(
             [
-                "run", module, "--runtime", "wasmkit", "--processes", "1", "--iterations", "1", "--no-install",
+                "run", module, "--runtime", "wasmkit", "--processes", "1", "--iterations", "1", "--warmups", "0",
+                "--no-install",
                 "--json", json, "--keep-artifacts", folder.path("kept"),
             ],
             environment: ["WASMBENCH_HOME": folder.path("home")], in: folder)

@@ -59,8 +59,7 @@ struct NoBrokenEntryTests {
     }
 
     func script(_ path: String, _ text: String) throws {
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        try ExecutableFile.write(text, to: path)
     }
 
     func builder(make: String? = nil) -> CPythonPairBuilder {

@@ -25,8 +25,7 @@ struct ToolchainTests {
         let bin = folder.path("bin")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         for name in ["clang-14", "clang++-14", "clang-cpp-14"] {
-            try "#!/bin/sh\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + name)
+            try ExecutableFile.write("#!/bin/sh\n", to: bin + "/" + name)
         }
         #expect(throws: PythonBuildError.missingTool(name: "wasm-ld-14", package: "lld-14")) {
             try CPythonToolchain.locate(environment: ["PATH": bin], launcher: ProcessLauncher())
@@ -38,8 +37,7 @@ struct ToolchainTests {
         let bin = folder.path("bin")
         try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
         for name in ["clang-14", "clang++-14", "clang-cpp-14", "wasm-ld-14", "llvm-ar-14", "llvm-ranlib-14"] {
-            try "#!/bin/sh\n".write(toFile: bin + "/" + name, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: bin + "/" + name)
+            try ExecutableFile.write("#!/bin/sh\n", to: bin + "/" + name)
         }
         let home = WasmBenchHome(root: folder.url.appendingPathComponent("home"))
         let fetcher = DebianPackageFetcher(

@@ -40,8 +40,7 @@ struct DebianPackageFetcherTests {
             exit 2
             """
         try FileManager.default.createDirectory(atPath: folder.path("bin"), withIntermediateDirectories: true)
-        try script.write(toFile: folder.path("bin/apt-get"), atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path("bin/apt-get"))
+        try ExecutableFile.write(script, to: folder.path("bin/apt-get"))
     }
 
     /// Builds `NAME_VERSION_all.deb` holding `usr/bin/NAME` (a shell script) with real dpkg-deb.
