@@ -24,6 +24,12 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
         markup = Self.escape(text)
     }
 
+    /// Text written in the report's source, for element content: `<`, `>` and `&` escaped,
+    /// quotes kept as written.
+    init(wording: String) {
+        markup = Self.escape(wording, quotes: false)
+    }
+
     /// Fragments one after another, `separator` between them.
     init(joining fragments: [HTML], separator: HTML = "") {
         markup = fragments.map(\.markup).joined(separator: separator.markup)
@@ -42,8 +48,9 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
         lhs.markup += rhs.markup
     }
 
-    /// `text` with the five characters that matter in HTML text and attribute values escaped.
-    static func escape(_ text: String) -> String {
+    /// `text` with the five characters that matter in HTML text and attribute values escaped
+    /// (or, without `quotes`, the three that matter in text).
+    static func escape(_ text: String, quotes: Bool = true) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
@@ -51,8 +58,8 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
+            case "\"" where quotes: escaped += "&quot;"
+            case "'" where quotes: escaped += "&#39;"
             default: escaped.append(character)
             }
         }
@@ -161,4 +168,17 @@ struct HTMLTable {
     private func attributes(column: Int) -> HTML {
         numeric.contains(column) ? " class=\"num\"" : ""
     }
+}
+
+/// `text` as code; nothing for empty text.
+func code(_ text: String) -> HTML {
+    text.isEmpty ? "" : "<code>\(text)</code>"
+}
+
+/// A sentence in which spans between backticks are code, as the runtimes' notes and the run's
+/// notices write them; text with unpaired backticks stays as it is.
+func prose(_ text: String) -> HTML {
+    let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count % 2 == 1 else { return HTML(text: text) }
+    return HTML(joining: parts.enumerated().map { $0.offset % 2 == 1 ? code($0.element) : HTML(text: $0.element) })
 }

@@ -60,7 +60,7 @@ public struct HTMLRenderer: Sendable {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(title)</title>
             <style>
-            \(Self.styleSheet)</style>
+            \(HTMLWriter.styleSheet)</style>
             </head>
             <body>
             <header>
@@ -76,17 +76,17 @@ public struct HTMLRenderer: Sendable {
     }
 
     private func machineSection(_ result: RunResult) -> HTMLSection? {
-        HTMLSection(id: "machine", title: "Machine", body: facts(ReportFact.machine(result.machine)))
+        HTMLSection(id: "machine", title: "Machine", body: facts(RunFact.machine(result.machine)))
     }
 
     /// The settings the run was measured with.
     private func configurationSection(_ result: RunResult) -> HTMLSection? {
         HTMLSection(
-            id: "configuration", title: "Configuration", body: facts(ReportFact.configuration(result.configuration)))
+            id: "configuration", title: "Configuration", body: facts(RunFact.configuration(result.configuration)))
     }
 
     /// Facts as a definition list.
-    private func facts(_ facts: [ReportFact]) -> HTML {
+    private func facts(_ facts: [RunFact]) -> HTML {
         let items = facts.map { fact -> HTML in
             "<dt>\(fact.label)</dt><dd>\(fact.isCode ? code(fact.value) : HTML(text: fact.value))</dd>\n"
         }
@@ -160,17 +160,4 @@ struct HTMLSection {
     var title: String
     /// The content after the heading.
     var body: HTML
-}
-
-/// `text` as code; nothing for empty text.
-func code(_ text: String) -> HTML {
-    text.isEmpty ? "" : "<code>\(text)</code>"
-}
-
-/// A sentence in which spans between backticks are code, as the runtimes' notes and the run's
-/// notices write them; text with unpaired backticks stays as it is.
-func prose(_ text: String) -> HTML {
-    let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
-    guard parts.count % 2 == 1 else { return HTML(text: text) }
-    return HTML(joining: parts.enumerated().map { $0.offset % 2 == 1 ? code($0.element) : HTML(text: $0.element) })
 }

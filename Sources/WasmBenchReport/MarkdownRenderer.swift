@@ -37,16 +37,16 @@ public struct MarkdownRenderer: Sendable {
 
     /// The machine the numbers come from.
     private func machineSection(_ result: RunResult) -> [String] {
-        ["## Machine", ""] + ReportFact.machine(result.machine).map(item)
+        ["## Machine", ""] + RunFact.machine(result.machine).map(item)
     }
 
     /// The settings the run was measured with.
     private func configurationSection(_ result: RunResult) -> [String] {
-        ["## Configuration", ""] + ReportFact.configuration(result.configuration).map(item)
+        ["## Configuration", ""] + RunFact.configuration(result.configuration).map(item)
     }
 
     /// A fact as a list item with a bold label.
-    private func item(_ fact: ReportFact) -> String {
+    private func item(_ fact: RunFact) -> String {
         "- **\(fact.label):** " + (fact.isCode ? codeSpan(fact.value) : fact.value)
     }
 

@@ -4,7 +4,7 @@ import WasmBenchModel
 ///
 /// The renderers share which facts a report states and how each value reads; each one only
 /// adds its own markup (bold labels, code spans).
-struct ReportFact: Equatable {
+struct RunFact: Equatable {
     /// What the fact is, e.g. `CPU governor`.
     var label: String
     /// Its value as text.
@@ -13,30 +13,30 @@ struct ReportFact: Equatable {
     var isCode = false
 
     /// The machine the numbers come from.
-    static func machine(_ machine: MachineInfo) -> [ReportFact] {
+    static func machine(_ machine: MachineInfo) -> [RunFact] {
         var facts = [
-            ReportFact(
+            RunFact(
                 label: "CPU", value: "\(machine.cpuModel), \(machine.cores) logical cores, \(machine.architecture)"),
-            ReportFact(label: "Memory", value: formatBytes(Double(machine.memoryBytes))),
-            ReportFact(label: "OS", value: "\(machine.os), kernel \(machine.kernel)"),
+            RunFact(label: "Memory", value: formatBytes(Double(machine.memoryBytes))),
+            RunFact(label: "OS", value: "\(machine.os), kernel \(machine.kernel)"),
         ]
-        if let governor = machine.governor { facts.append(ReportFact(label: "CPU governor", value: governor)) }
+        if let governor = machine.governor { facts.append(RunFact(label: "CPU governor", value: governor)) }
         return facts
     }
 
     /// The settings a run was measured with.
-    static func configuration(_ configuration: RunConfiguration) -> [ReportFact] {
+    static func configuration(_ configuration: RunConfiguration) -> [RunFact] {
         [
-            ReportFact(
+            RunFact(
                 label: "Processes × iterations",
                 value: "\(configuration.processes) × \(configuration.iterations) "
                     + "(\(configuration.warmups) warm-ups left out of the summaries)"),
-            ReportFact(label: "Seed", value: "\(configuration.seed)"),
-            ReportFact(label: "Baseline", value: configuration.baseline, isCode: true),
-            ReportFact(label: "Timeout per process", value: formatSetting(seconds: configuration.timeoutSeconds)),
-            ReportFact(label: "Budget per cell", value: formatSetting(seconds: configuration.cellBudgetSeconds)),
-            ReportFact(label: "Failure policy", value: configuration.failurePolicy.rawValue),
-            ReportFact(
+            RunFact(label: "Seed", value: "\(configuration.seed)"),
+            RunFact(label: "Baseline", value: configuration.baseline, isCode: true),
+            RunFact(label: "Timeout per process", value: formatSetting(seconds: configuration.timeoutSeconds)),
+            RunFact(label: "Budget per cell", value: formatSetting(seconds: configuration.cellBudgetSeconds)),
+            RunFact(label: "Failure policy", value: configuration.failurePolicy.rawValue),
+            RunFact(
                 label: "Noise threshold",
                 value: "\(formatPercent(configuration.noiseThreshold)) of the median (95% CI width)"),
         ]
