@@ -1,19 +1,16 @@
-import WasmBenchModel
-
-/// Renders a run result as GitHub-flavoured Markdown.
+/// Renders a run, a comparison or a gap analysis as GitHub-flavoured Markdown: the
+/// ``ReportArtifact`` report in the ``ReportFormat/markdown`` format.
 ///
-/// The document holds what is needed to judge the numbers: the machine and configuration, every
-/// runtime with its version and flags, every workload with its compiler, flags and (shortened)
-/// hashes, then the `execute` table (median, ratio to the baseline with its 95% confidence
-/// interval, geometric mean), the `phases` table, warnings, failures with their commands,
-/// runtimes that did not run, and notices. A phase a runtime does not expose shows as `—`.
-/// The renderer only formats; it computes no statistics and does no I/O.
+/// A run's report holds what is needed to judge the numbers: the machine and configuration,
+/// every runtime with its version and flags, every workload with its compiler, flags and
+/// (shortened) hashes, then the tables, warnings, failures with their commands, runtimes that
+/// did not run, and notices. A comparison's suits a CI job's summary or a pull request comment.
 public struct MarkdownRenderer: Sendable {
     /// Creates a renderer.
     public init() {}
 
-    /// Renders `result` as Markdown ending in a newline.
-    public func render(_ result: RunResult) -> String {
-        MarkdownWriter().write(RunDocument(index: ReportIndex(result), detail: .full).build())
+    /// Renders `artifact` as Markdown ending in a newline.
+    public func render(_ artifact: some ReportArtifactConvertible) -> String {
+        artifact.reportArtifact.text(MarkdownWriter())
     }
 }

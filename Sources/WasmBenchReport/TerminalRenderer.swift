@@ -1,14 +1,10 @@
-import WasmBenchModel
-
-/// Renders a run result as aligned plain-text tables for a terminal.
+/// Renders a run, a comparison or a gap analysis as aligned plain-text tables for a terminal:
+/// the ``ReportArtifact`` report in the ``ReportFormat/terminal`` format.
 ///
-/// The report has a header (tool version, machine, settings), an `execute` table (median per
+/// A run's report has a header (tool version, machine, settings), an `execute` table (median per
 /// iteration and ratio to the baseline with its 95% confidence interval, plus the geometric
-/// mean), a `phases` table (medians of every other phase per runtime and workload), then
-/// warnings, failures, runtimes that did not run, and notices. A phase a runtime does not
-/// expose shows as `—`; nothing is estimated. Tables wider than ``width`` are split into
-/// several tables. The renderer only formats: statistics come computed in the run result, and
-/// it does no I/O.
+/// mean), a `phases` table, then warm-up, builds, warnings, failures, runtimes that did not run
+/// and notices. Tables wider than ``width`` are split into several tables. It only formats.
 public struct TerminalRenderer: Sendable {
     /// Whether to colour the output with ANSI escape sequences.
     public var useColor: Bool
@@ -26,9 +22,8 @@ public struct TerminalRenderer: Sendable {
         self.width = max(40, width)
     }
 
-    /// Renders `result` as text ending in a newline.
-    public func render(_ result: RunResult) -> String {
-        TerminalWriter(useColor: useColor, width: width).write(
-            RunDocument(index: ReportIndex(result), detail: .compact).build())
+    /// Renders `artifact` as text ending in a newline.
+    public func render(_ artifact: some ReportArtifactConvertible) -> String {
+        artifact.reportArtifact.text(TerminalWriter(useColor: useColor, width: width))
     }
 }
