@@ -24,6 +24,12 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
         markup = Self.escape(text)
     }
 
+    /// Text written in the report's source, for element content: `<`, `>` and `&` escaped,
+    /// quotes kept as written.
+    init(wording: String) {
+        markup = Self.escape(wording, quotes: false)
+    }
+
     /// Fragments one after another, `separator` between them.
     init(joining fragments: [HTML], separator: HTML = "") {
         markup = fragments.map(\.markup).joined(separator: separator.markup)
@@ -42,8 +48,9 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
         lhs.markup += rhs.markup
     }
 
-    /// `text` with the five characters that matter in HTML text and attribute values escaped.
-    static func escape(_ text: String) -> String {
+    /// `text` with the five characters that matter in HTML text and attribute values escaped
+    /// (or, without `quotes`, the three that matter in text).
+    static func escape(_ text: String, quotes: Bool = true) -> String {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
@@ -51,8 +58,8 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
+            case "\"" where quotes: escaped += "&quot;"
+            case "'" where quotes: escaped += "&#39;"
             default: escaped.append(character)
             }
         }
@@ -96,69 +103,15 @@ struct HTML: Equatable, ExpressibleByStringInterpolation {
     }
 }
 
-/// An HTML table whose rows are one line each: header cells, body rows (and group headings
-/// that span every column), then an optional footer row.
-struct HTMLTable {
-    /// One line of the body.
-    enum Line {
-        /// A row of cells, one per heading.
-        case cells([HTML])
-        /// A heading across every column that starts a group of rows.
-        case group(HTML)
-    }
+/// `text` as code; nothing for empty text.
+func code(_ text: String) -> HTML {
+    text.isEmpty ? "" : "<code>\(text)</code>"
+}
 
-    /// Column headings.
-    var headers: [HTML]
-    /// Indices of the columns that hold numbers (right-aligned).
-    var numeric: Set<Int>
-    /// The body.
-    var lines: [Line] = []
-    /// A summary row after the body (the geometric means).
-    var footer: [HTML]?
-
-    /// Creates a table; the first column is the row's heading.
-    init(headers: [HTML], numeric: Set<Int> = []) {
-        self.headers = headers
-        self.numeric = numeric
-    }
-
-    /// Appends a row.
-    mutating func append(_ cells: [HTML]) {
-        lines.append(.cells(cells))
-    }
-
-    /// The table, in a block that scrolls sideways when it is wider than the page.
-    func render() -> HTML {
-        let head = headers.indices.map { "<th\(attributes(column: $0)) scope=\"col\">\(headers[$0])</th>" as HTML }
-        var rows: [HTML] = []
-        for line in lines {
-            switch line {
-            case .cells(let cells): rows.append(row(cells))
-            case .group(let heading):
-                rows.append(
-                    "<tr class=\"group\"><th colspan=\"\(headers.count)\" scope=\"rowgroup\">\(heading)</th></tr>")
-            }
-        }
-        var table: HTML = "<div class=\"scroll\"><table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
-        table += HTML(joining: rows.map { "\($0)\n" })
-        table += "</tbody>\n"
-        if let footer { table += "<tfoot>\(row(footer))</tfoot>\n" }
-        return table + "</table></div>"
-    }
-
-    /// One row: the first cell is its heading.
-    private func row(_ cells: [HTML]) -> HTML {
-        let parts = headers.indices.map { column -> HTML in
-            let cell = column < cells.count ? cells[column] : ""
-            let tag = column == 0 ? "th" : "td"
-            let scope: HTML = column == 0 ? " scope=\"row\"" : ""
-            return "<\(tag)\(attributes(column: column))\(scope)>\(cell)</\(tag)>"
-        }
-        return "<tr>\(parts)</tr>"
-    }
-
-    /// The class of a column's cells.
-    private func attributes(column: Int) -> HTML {
-        numeric.contains(column) ? " class=\"num\"" : ""
-    }
+/// A sentence in which spans between backticks are code, as the runtimes' notes and the run's
+/// notices write them; text with unpaired backticks stays as it is.
+func prose(_ text: String) -> HTML {
+    let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count % 2 == 1 else { return HTML(text: text) }
+    return HTML(joining: parts.enumerated().map { $0.offset % 2 == 1 ? code($0.element) : HTML(text: $0.element) })
 }

@@ -8,36 +8,18 @@ import WasmBenchModel
 /// refused with a message that says so, not with a confusing decoding error. Neither function
 /// touches the file system: the caller reads and writes the bytes.
 public enum JSONArtifact {
-    /// Encodes a run result as pretty-printed JSON with sorted keys.
+    /// Encodes a run result, a comparison (`wasmbench compare --format json`) or a gap analysis
+    /// (`wasmbench explain --json`) as pretty-printed JSON with sorted keys.
     ///
-    /// - Parameter result: the run result to save.
+    /// - Parameter artifact: the artifact to save.
     /// - Returns: UTF-8 JSON ending in a newline.
     /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` if a value cannot be written as
-    ///   JSON (a non-finite number); a well-formed run never produces one.
-    public static func encode(_ result: RunResult) throws(ArtifactError) -> Data {
-        try encodeValue(result)
-    }
-
-    /// Encodes a comparison of two runs (`wasmbench compare --format json`) the same way: pretty
-    /// printed, sorted keys, a newline at the end.
-    ///
-    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` for a non-finite number.
-    public static func encode(_ comparison: RunComparison) throws(ArtifactError) -> Data {
-        try encodeValue(comparison)
-    }
-
-    /// Encodes a gap analysis (`wasmbench explain --json`) the same way.
-    ///
-    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` for a non-finite number.
-    public static func encode(_ report: GapReport) throws(ArtifactError) -> Data {
-        try encodeValue(report)
-    }
-
-    private static func encodeValue(_ value: some Encodable) throws(ArtifactError) -> Data {
+    ///   JSON (a non-finite number); a well-formed artifact never holds one.
+    public static func encode(_ artifact: some ReportArtifactConvertible & Encodable) throws(ArtifactError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            var data = try encoder.encode(value)
+            var data = try encoder.encode(artifact)
             data.append(0x0A)
             return data
         } catch let error as EncodingError {

@@ -3,19 +3,19 @@
 /// Cells may span several lines (split on `\n`) and may carry ANSI colour codes, which do not
 /// count towards a column's width. Lines never end in spaces.
 struct TextTable {
-    /// Where a cell sits in its column.
     enum Alignment {
         case left
         case right
     }
 
-    /// A column: its heading and alignment.
     struct Column {
         var header: String
         var alignment: Alignment = .left
+        /// Whether the column's text may be wrapped to fit (in a list table).
+        var wraps = false
     }
 
-    /// One line of the table body.
+    /// One line of the body.
     enum Line {
         /// A row of cells, one per column.
         case cells([String])
@@ -25,7 +25,6 @@ struct TextTable {
         case rule
     }
 
-    /// The columns.
     var columns: [Column]
     /// The body, under the header and its rule.
     var lines: [Line] = []
@@ -36,19 +35,21 @@ struct TextTable {
     /// Wraps header text (e.g. in bold); must not change its visible width.
     var styleHeader: (String) -> String = { $0 }
 
-    /// Appends a row of cells.
     mutating func append(_ cells: [String]) {
         lines.append(.cells(cells))
+    }
+
+    /// The rows of cells.
+    var rows: [[String]] {
+        lines.compactMap { if case .cells(let cells) = $0 { cells } else { nil } }
     }
 
     /// The visible width of each column: its widest cell line or header.
     var columnWidths: [Int] {
         var widths = columns.map { visibleWidth($0.header) }
-        for case .cells(let cells) in lines {
+        for cells in rows {
             for (index, cell) in cells.enumerated() where index < widths.count {
-                let widest =
-                    cell.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { visibleWidth(String($0)) }.max() ?? 0
+                let widest = cell.split(separator: "\n", omittingEmptySubsequences: false).map(visibleWidth).max() ?? 0
                 widths[index] = max(widths[index], widest)
             }
         }
@@ -61,27 +62,23 @@ struct TextTable {
         return indent + widths.reduce(0, +) + gap * max(0, widths.count - 1)
     }
 
-    /// Renders the table as lines.
+    /// The table as lines: header, rule, body.
     func render() -> [String] {
         let widths = columnWidths
-        let total = width - indent
         let margin = String(repeating: " ", count: indent)
-        var output = [format(columns.map(\.header), widths: widths, style: styleHeader)]
-        output.append(margin + String(repeating: "─", count: total))
+        let rule = margin + String(repeating: "─", count: width - indent)
+        var output = [format(columns.map(\.header), widths: widths, style: styleHeader), rule]
         for line in lines {
             switch line {
             case .cells(let cells):
                 let rowLines = cells.map {
                     $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 }
-                let height = rowLines.map(\.count).max() ?? 1
-                for lineIndex in 0..<height {
+                for lineIndex in 0..<(rowLines.map(\.count).max() ?? 1) {
                     output.append(format(rowLines.map { lineIndex < $0.count ? $0[lineIndex] : "" }, widths: widths))
                 }
-            case .section(let text):
-                output.append(margin + text)
-            case .rule:
-                output.append(margin + String(repeating: "─", count: total))
+            case .section(let text): output.append(margin + text)
+            case .rule: output.append(rule)
             }
         }
         return output.map(trimmingTrailingSpaces)
@@ -112,8 +109,8 @@ struct TextTable {
         return groups.map { group in subtable(columns: Array(0..<leading) + group) }
     }
 
-    /// A copy with only the given columns.
-    private func subtable(columns indices: [Int]) -> TextTable {
+    /// A copy with only the given columns, in the given order.
+    func subtable(columns indices: [Int]) -> TextTable {
         var table = self
         table.columns = indices.map { columns[$0] }
         table.lines = lines.map { line in
@@ -125,19 +122,18 @@ struct TextTable {
 
     /// Pads and joins one line of cells.
     private func format(_ cells: [String], widths: [Int], style: (String) -> String = { $0 }) -> String {
-        var parts: [String] = []
-        for (index, column) in columns.enumerated() {
+        let parts = columns.enumerated().map { index, column in
             let cell = index < cells.count ? cells[index] : ""
             let padding = String(repeating: " ", count: max(0, widths[index] - visibleWidth(cell)))
             let styled = cell.isEmpty ? cell : style(cell)
-            parts.append(column.alignment == .left ? styled + padding : padding + styled)
+            return column.alignment == .left ? styled + padding : padding + styled
         }
         return String(repeating: " ", count: indent) + parts.joined(separator: String(repeating: " ", count: gap))
     }
 }
 
 /// The number of characters a terminal shows for `text`, leaving out ANSI escape sequences.
-func visibleWidth(_ text: String) -> Int {
+func visibleWidth(_ text: some StringProtocol) -> Int {
     var width = 0
     var inEscape = false
     for scalar in text.unicodeScalars {
@@ -160,9 +156,7 @@ func pad(_ text: String, to width: Int, alignment: TextTable.Alignment = .left) 
 
 /// `text` without spaces at its end.
 func trimmingTrailingSpaces(_ text: String) -> String {
-    var result = Substring(text)
-    while result.last == " " { result = result.dropLast() }
-    return String(result)
+    String(text.reversed().drop { $0 == " " }.reversed())
 }
 
 /// Breaks `text` into lines of at most `width` visible characters at spaces; a word longer than
@@ -175,7 +169,7 @@ func wrap(_ text: String, width: Int) -> [String] {
         for word in paragraph.split(separator: " ") {
             if line.isEmpty {
                 line = String(word)
-            } else if visibleWidth(line) + 1 + visibleWidth(String(word)) <= width {
+            } else if visibleWidth(line) + 1 + visibleWidth(word) <= width {
                 line += " " + word
             } else {
                 lines.append(line)

@@ -1,4 +1,4 @@
-extension HTMLRenderer {
+extension HTMLWriter {
     /// The report's style sheet: system fonts, light tables, and the classes the SVG charts use.
     /// Nothing is loaded from elsewhere.
     static let styleSheet: HTML = """

@@ -1,0 +1,178 @@
+import WasmBenchModel
+
+/// Builds the report document of a comparison of two runs: which runs, the threshold, the
+/// `execute` table (base and new medians, new ÷ base with its 95% interval, verdict), the
+/// geometric mean per runtime (charted in HTML), other phases that changed, what else changed
+/// between the runs, cells in one run only or newly failing, caveats, and the outcome.
+struct ComparisonDocument {
+    let comparison: RunComparison
+    let detail: ReportDetail
+
+    func build() -> ReportDocument {
+        let execute = comparison.comparisons.filter { $0.phase == .execute && $0.metric == .time }
+        let other = comparison.comparisons.filter {
+            !($0.phase == .execute && $0.metric == .time) && ($0.verdict == .slower || $0.verdict == .faster)
+        }
+        var sections: [ReportSection] = []
+        if !execute.isEmpty || detail == .rich {
+            sections.append(
+                ReportSection(
+                    .init(
+                        id: "execute", title: "Execute", short: "execute — median per iteration; new ÷ base [95% CI]"),
+                    [.table(table(execute, showMeasure: false))]))
+        }
+        if !comparison.geometricMeans.isEmpty { sections.append(means()) }
+        if !other.isEmpty {
+            let name = ReportSection.Name(
+                id: "other-phases", title: "Other phases that changed",
+                short: "other phases that changed past the threshold")
+            sections.append(ReportSection(name, [.table(table(other, showMeasure: true))]))
+        }
+        let lists: [(String, ReportText, [ReportText])] = [
+            ("changes", "Changed between the runs", changes().map(ReportText.text)),
+            ("failing", "Newly failing", comparison.newFailures.map { cell($0, failing: true) }),
+            ("only-base", "Only in the base run", comparison.onlyInBase.map { cell($0) }),
+            ("only-new", "Only in the new run", comparison.onlyInNew.map { cell($0) }),
+            ("caveats", "Caveats", comparison.caveats.map(ReportText.text)),
+        ]
+        for (id, title, items) in lists where !items.isEmpty {
+            sections.append(ReportSection(.init(id: id, title: title), [.list(items, style: .lines)]))
+        }
+        let (introduction, closing) = introductionAndClosing()
+        return ReportDocument(
+            title: "wasmbench comparison · \(comparison.base.path) → \(comparison.new.path)",
+            heading: "wasmbench comparison", introduction: introduction, sections: sections, closing: closing)
+    }
+
+    /// Which run is which and the settings; the outcome first, or last in the terminal.
+    private func introductionAndClosing() -> ([ReportBlock], [ReportBlock]) {
+        let (base, new, settings, outcome) = (side(comparison.base), side(comparison.new), settings(), outcome())
+        switch detail {
+        case .compact:
+            let lines: [ReportText] = [
+                .styled("wasmbench compare", .strong), "base \(base)", "new  \(new)", "\(settings)",
+            ]
+            return ([.paragraph(lines)], [.paragraph([.styled(outcome, comparison.regressed ? .alarm : .strong)])])
+        case .full:
+            let lines = [
+                ReportText(.styled("base", .strong), .text(" " + base)),
+                ReportText(.styled("new", .strong), .text(" " + new)),
+                "\(settings)",
+            ]
+            return ([.list(lines, style: .lines), .paragraph([.styled(outcome, .strong)])], [])
+        case .rich:
+            let role: ReportBlock.Role = comparison.regressed ? .alert : .note
+            let lines: [ReportText] = ["base \(base)", "new \(new)", "\(settings)"]
+            return ([.paragraph(lines), .paragraph([.styled(outcome, .strong)], role: role)], [])
+        }
+    }
+
+    /// One run: its file, wasmbench version, start, and whether it is incomplete.
+    private func side(_ run: ComparedRun) -> String {
+        "\(run.path) · wasmbench \(run.toolVersion) · started \(run.startedAt)" + (run.complete ? "" : " · incomplete")
+    }
+
+    /// The threshold and the phases that gate the exit status.
+    private func settings() -> String {
+        let threshold = comparison.threshold
+        let gated =
+            comparison.gatedPhases.isEmpty
+            ? "no phase gates the exit status"
+            : "gated: \(comparison.gatedPhases.map(\.rawValue).joined(separator: ", "))"
+        return "threshold \(formatPercent(threshold)) (slower from \(formatRatio(1 + threshold)), "
+            + "faster from \(formatRatio(1 / (1 + threshold)))) · \(gated)"
+    }
+
+    /// A table of comparisons: medians, new ÷ base with its interval, verdict.
+    private func table(_ rows: [Comparison], showMeasure: Bool) -> ReportTable {
+        let leading: [ReportText] = ["workload", "runtime"] + (showMeasure ? ["measure"] : [])
+        let headers = leading + ["base", "new", ratioHeader, "verdict"]
+        let cells = rows.map { row -> [ReportCell] in
+            let measure = row.metric == .time ? row.phase.rawValue : "\(row.phase.rawValue) \(row.metric.rawValue)"
+            return [.code(row.workload), .code(row.runtime)] + (showMeasure ? [.plain(measure)] : []) + [
+                .plain(ReportIndex.format(row.baseMedian, unit: row.unit)),
+                .plain(ReportIndex.format(row.newMedian, unit: row.unit)),
+                .plain(formatRatio(row.ratio, low: row.ciLow, high: row.ciHigh)), verdict(row.verdict),
+            ]
+        }
+        return ReportTable(headers: headers, numeric: [leading.count, leading.count + 1], rows: cells)
+    }
+
+    /// The ratio column's heading; the terminal's is shorter.
+    private var ratioHeader: ReportText { detail == .compact ? "new ÷ base" : "new ÷ base [95% CI]" }
+
+    /// Each runtime's geometric mean of `execute` ratios, charted in HTML.
+    private func means() -> ReportSection {
+        let means = comparison.geometricMeans
+        let rows = means.map { mean -> [ReportCell] in
+            [
+                .code(mean.runtime), .plain("\(mean.workloads)"),
+                .plain(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)), verdict(mean.verdict),
+            ]
+        }
+        let table = ReportTable(headers: ["runtime", "workloads", ratioHeader, "verdict"], numeric: [1], rows: rows)
+        let name = ReportSection.Name(
+            id: "geomean", title: "Geometric mean per runtime", short: "geometric mean of execute ratios, per runtime")
+        guard detail == .rich else { return ReportSection(name, [.table(table)]) }
+        let bars = means.enumerated().map { position, mean in
+            let ratio = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
+            let verdict = mean.verdict.rawValue
+            return RatioChart.Bar(
+                label: mean.runtime, ratio: mean.value, low: mean.ciLow, high: mean.ciHigh,
+                value: "\(ratio) \(verdict)",
+                hover: "\(mean.runtime): new ÷ base \(ratio) over \(mean.workloads) workloads, \(verdict)",
+                colour: position)
+        }
+        let chart = RatioChart(bars: bars, label: "geometric mean of new ÷ base per runtime", axis: "new ÷ base")
+        return ReportSection(name, [.figures([ReportFigure(chart: .ratios(chart))], grid: false), .table(table)])
+    }
+
+    /// A verdict, in the tone it deserves.
+    private func verdict(_ verdict: ComparisonVerdict) -> ReportCell {
+        switch verdict {
+        case .slower: .text(.styled(verdict.rawValue, .alarm))
+        case .faster: .text(.styled(verdict.rawValue, .strong))
+        case .uncertain: .text(.styled(verdict.rawValue, .doubt))
+        case .unchanged: .plain(verdict.rawValue)
+        }
+    }
+
+    /// A cell in one run only or newly failing, with the reason.
+    private func cell(_ cell: ComparedCell, failing: Bool = false) -> ReportText {
+        if failing && detail == .compact {
+            return ReportText(.styled("\(cell.workload) · \(cell.runtime)", .failure), .text(": \(cell.reason)"))
+        }
+        return ReportText(.code(cell.workload), .literal(" · "), .code(cell.runtime), .text(": \(cell.reason)"))
+    }
+
+    /// The runtime and workload changes the comparisons recorded, one line each, without repeats.
+    private func changes() -> [String] {
+        var seen = Set<String>()
+        var lines: [String] = []
+        for entry in comparison.comparisons {
+            for change in entry.changes {
+                let subject = change.hasPrefix("workload") ? entry.workload : entry.runtime
+                let line = "\(subject): \(change)"
+                if seen.insert(line).inserted { lines.append(line) }
+            }
+        }
+        return lines
+    }
+
+    /// The closing sentence: regressed or not, and why.
+    private func outcome() -> String {
+        let slower = comparison.regressions.count
+        let failing = comparison.gatedPhases.isEmpty ? 0 : comparison.newFailures.count
+        guard comparison.regressed else {
+            let faster = comparison.comparisons.filter { $0.verdict == .faster }.count
+            return "no regression past \(formatPercent(comparison.threshold))"
+                + (faster > 0 ? "; \(faster) measure(s) faster" : "")
+        }
+        var parts: [String] = []
+        if slower > 0 {
+            parts.append("\(slower) slower in \(comparison.gatedPhases.map(\.rawValue).joined(separator: "/"))")
+        }
+        if failing > 0 { parts.append("\(failing) cell(s) newly failing") }
+        return "regressed: " + parts.joined(separator: ", ")
+    }
+}

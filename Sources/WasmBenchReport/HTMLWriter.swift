@@ -1,0 +1,179 @@
+/// Writes a report document as one self-contained HTML5 page with charts.
+///
+/// The page needs no JavaScript and loads nothing: the style sheet is inline, charts are SVG in
+/// the page, hover text comes from SVG `<title>`s. Every text from the artifact is escaped
+/// (``HTML``). Chart coordinates print with fixed precision, so one document always gives the
+/// same page.
+struct HTMLWriter: ReportWriter {
+    var detail: ReportDetail { .rich }
+
+    func write(_ document: ReportDocument) -> String {
+        let introduction = HTML(joining: document.introduction.map { block($0, layout: nil) + "\n" })
+        let contents = document.sections.map {
+            "<li><a href=\"#\($0.name.id)\">\(inline($0.name.title))</a></li>" as HTML
+        }
+        let body = document.sections.map { section -> HTML in
+            let bars = section.blocks.flatMap { block -> [RatioChart.Bar] in
+                guard case .figures(let figures, _) = block else { return [] }
+                return figures.flatMap { figure -> [RatioChart.Bar] in
+                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
+                }
+            }
+            // The ratio charts of a section share one axis so they can be read against each other.
+            let layout = bars.isEmpty ? nil : RatioLayout(bars: bars)
+            let blocks = HTML(joining: section.blocks.map { block($0, layout: layout) }, separator: "\n")
+            return
+                "<section id=\"\(section.name.id)\">\n<h2>\(inline(section.name.title))</h2>\n\(blocks)\n</section>\n"
+        }
+        let closing = HTML(joining: document.closing.map { block($0, layout: nil) + "\n" })
+        let page: HTML = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(document.title)</title>
+            <style>
+            \(Self.styleSheet)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(document.heading)</h1>
+            \(introduction)<nav><ul>\(contents)</ul></nav>
+            </header>
+            <main>
+            \(body)\(closing)</main>
+            </body>
+            </html>
+
+            """
+        return page.markup
+    }
+
+    /// One block; `layout` places the section's ratio charts.
+    private func block(_ block: ReportBlock, layout: RatioLayout?) -> HTML {
+        switch block {
+        case .paragraph(let lines, let role):
+            let kind: HTML = role == .note ? " class=\"muted\"" : role == .alert ? " class=\"alert\"" : ""
+            return "<p\(kind)>\(HTML(joining: lines.map(inline), separator: "<br>\n"))</p>"
+        case .list(let items, let style):
+            let kind: HTML = style == .notes ? " class=\"notes\"" : ""
+            return "<ul\(kind)>\n\(items.map { "<li>\(inline($0))</li>\n" as HTML })</ul>"
+        case .facts(let facts):
+            let items = facts.map { fact -> HTML in
+                "<dt>\(fact.label ?? "")</dt><dd>\(HTML(joining: fact.value.map(inline), separator: " · "))</dd>\n"
+            }
+            return "<dl class=\"facts\">\n\(items)</dl>"
+        case .table(let table): return self.table(table)
+        case .legend(let entries):
+            return "<p class=\"legend\">\(HTML(joining: entries.map(inline), separator: " · "))</p>"
+        case .heading(let text, let level): return "<h\(level)>\(inline(text))</h\(level)>"
+        case .figures(let figures, let grid):
+            let all = HTML(joining: figures.map { figure($0, layout: layout) }, separator: "\n")
+            return !grid ? all : figures.isEmpty ? "" : "<div class=\"charts\">\n\(all)\n</div>"
+        case .blank: return ""
+        }
+    }
+
+    /// A figure: its chart drawn in SVG, then its caption.
+    private func figure(_ figure: ReportFigure, layout: RatioLayout?) -> HTML {
+        let chart: HTML =
+            switch figure.chart {
+            case .ratios(let chart): ratioChart(chart, layout: layout ?? RatioLayout(bars: chart.bars))
+            case .warmUp(let chart): warmUpChart(chart)
+            }
+        let id: HTML = figure.id.map { " id=\"\($0)\"" } ?? ""
+        let caption: HTML = figure.caption.map { "<figcaption>\(inline($0))</figcaption>\n" } ?? ""
+        return "<figure\(id)>\n\(chart)\n\(caption)</figure>"
+    }
+
+    /// A table whose rows are one line each, the first cell of a row its heading, in a block that
+    /// scrolls sideways when it is wider than the page.
+    private func table(_ table: ReportTable) -> HTML {
+        let numeric = table.columns.map { $0.numeric ? " class=\"num\"" : "" as HTML }
+        let head = zip(table.columns, numeric).map { "<th\($1) scope=\"col\">\(inline($0.header))</th>" as HTML }
+        func row(_ cells: [ReportCell]) -> HTML {
+            let parts = numeric.enumerated().map { column, kind -> HTML in
+                let cell = column < cells.count ? self.cell(cells[column]) : ""
+                return column == 0 ? "<th\(kind) scope=\"row\">\(cell)</th>" : "<td\(kind)>\(cell)</td>"
+            }
+            return "<tr>\(parts)</tr>"
+        }
+        var rows: [HTML] = []
+        for group in table.groups {
+            if let heading = group.heading {
+                rows.append(
+                    "<tr class=\"group\"><th colspan=\"\(table.columns.count)\" scope=\"rowgroup\">\(inline(heading))</th></tr>"
+                )
+            }
+            rows += group.rows.map { row($0.cells) }
+        }
+        var html: HTML = "<div class=\"scroll\"><table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
+        html += HTML(joining: rows.map { "\($0)\n" }) + "</tbody>\n"
+        if let footer = table.footer { html += "<tfoot>\(row(footer))</tfoot>\n" }
+        return html + "</table></div>"
+    }
+
+    /// One cell: marks link to the sections that explain them, a ratio goes under its median.
+    private func cell(_ cell: ReportCell) -> HTML {
+        switch cell {
+        case .text(let text): return inline(text)
+        case .measure(let value): return measure(value)
+        case .compared(let value, let ratio, let isBaseline):
+            guard case .value = value else { return measure(value) }
+            if isBaseline { return measure(value) + "<br><span class=\"ratio\">baseline</span>" }
+            guard let ratio else { return measure(value) }
+            return measure(value) + "<br><span class=\"ratio\">\(ratio.text)\(unfair(ratio))</span>"
+        case .mean(let ratio, let covered, let total):
+            let coverage = covered.map { "<br><small>\($0) of \(total) workloads</small>" as HTML } ?? ""
+            return "\(ratio.text)\(unfair(ratio))\(coverage)"
+        }
+    }
+
+    /// A median with a warning mark, `—` (not exposed), `failed` or `no data`.
+    private func measure(_ value: ReportIndex.Cell) -> HTML {
+        switch value {
+        case .value:
+            let mark: HTML = value.isWarned ? "<a class=\"mark\" href=\"#warnings\" title=\"see Warnings\">*</a>" : ""
+            return "\(value.text)\(mark)"
+        case .notExposed: return "<span class=\"na\" title=\"not exposed by this runtime\">\(value.text)</span>"
+        case .failed: return "<a class=\"failed\" href=\"#failures\">\(value.text)</a>"
+        case .noData: return "<span class=\"na\">\(value.text)</span>"
+        }
+    }
+
+    /// ` †` linking to the builds section when a ratio is not like for like.
+    private func unfair(_ ratio: ReportRatio) -> HTML {
+        ratio.unfair
+            ? " <a class=\"mark\" href=\"#builds\" title=\"not like for like: see Builds and fairness\">†</a>" : ""
+    }
+
+    /// Inline text, escaped; code in `<code>`, tones as classes, links to section anchors.
+    func inline(_ text: ReportText) -> HTML {
+        HTML(
+            joining: text.spans.map { span -> HTML in
+                switch span {
+                case .text(let text), .symbol(let text): HTML(text: text)
+                case .literal(let text): HTML(wording: text)
+                case .code(let text, nil): code(text)
+                case .code(let text, let hover?): "<code title=\"\(hover)\">\(text)</code>"
+                case .prose(let text): prose(text)
+                case .styled(let text, .strong): "<strong>\(text)</strong>"
+                case .styled(let text, .alarm), .styled(let text, .failure): "<span class=\"failed\">\(text)</span>"
+                case .styled(let text, .doubt): "<span class=\"mark\">\(text)</span>"
+                case .styled(let text, .muted): "<span class=\"muted\">\(text)</span>"
+                case .styled(let text, .warning): HTML(text: text)
+                case .see(let name): "<a href=\"#\(name.id)\">\(inline(name.title))</a>"
+                case .swatch(let position): "<span style=\"color:\(Self.colour(position))\">●</span>"
+                case .lineBreak: "<br>"
+                }
+            })
+    }
+
+    /// The colour of the `position`th runtime or process: Okabe and Ito's colour-blind-safe
+    /// palette (without its yellow, too pale on white) and two darker tones, then round again.
+    static func colour(_ position: Int) -> String {
+        let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#6E6E6E", "#8C564B"]
+        return palette[position % palette.count]
+    }
+}

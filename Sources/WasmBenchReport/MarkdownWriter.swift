@@ -1,0 +1,120 @@
+import Foundation
+
+/// Writes a report document as GitHub-flavoured Markdown: a `#` heading, `##` sections, blocks a
+/// blank line apart, tables padded into columns in the raw text too. Charts are left out.
+///
+/// Text is written as it is, except in tables, where `|` becomes `\|` (also inside code spans,
+/// as GitHub requires) and line breaks become `<br>`, and in code spans, whose fence outgrows
+/// any backticks inside.
+struct MarkdownWriter: ReportWriter {
+    var detail: ReportDetail { .full }
+
+    func write(_ document: ReportDocument) -> String {
+        let sections = document.sections.map { section in
+            (["## " + inline(section.name.title)] + section.blocks.compactMap(block)).joined(separator: "\n\n")
+        }
+        let introduction = document.introduction.compactMap(block)
+        let chunks = ["# " + document.heading] + introduction + sections + document.closing.compactMap(block)
+        return chunks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// One block; `nil` for a chart.
+    private func block(_ block: ReportBlock) -> String? {
+        switch block {
+        case .paragraph(let lines, let role):
+            return (role == .alert ? "> " : "") + lines.map(inline).joined(separator: "\n")
+        case .list(let items, _): return items.map { "- " + inline($0) }.joined(separator: "\n")
+        case .facts(let facts):
+            return facts.map {
+                "- " + ($0.label.map { "**\($0):** " } ?? "") + $0.value.map(inline).joined(separator: " · ")
+            }
+            .joined(separator: "\n")
+        case .table(let table): return self.table(table).joined(separator: "\n")
+        case .legend(let entries): return entries.map(inline).joined(separator: " · ")
+        case .heading(let text, let level): return String(repeating: "#", count: level) + " " + inline(text)
+        case .figures, .blank: return nil
+        }
+    }
+
+    /// A table; a group's key goes before each of its rows (Markdown has no rows that span the
+    /// table) and the footer's label is bold.
+    private func table(_ table: ReportTable) -> [String] {
+        let keyed = table.groupColumn != nil
+        let headers = (table.groupColumn.map { [$0] } ?? []) + table.columns.map { inline($0.header) }
+        let right = (keyed ? [false] : []) + table.columns.map(\.numeric)
+        var rows = table.groups.flatMap { group in
+            group.rows.map { row in (keyed ? [group.key.map(cell) ?? ""] : []) + row.cells.map(cell) }
+        }
+        if let footer = table.footer {
+            rows.append((keyed ? [""] : []) + footer.enumerated().map { $0 == 0 ? "**\(cell($1))**" : cell($1) })
+        }
+        let cells = ([headers] + rows).map { row in headers.indices.map { $0 < row.count ? Self.escape(row[$0]) : "" } }
+        var widths = cells[0].map { max(3, visibleWidth($0)) }
+        for row in cells {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], visibleWidth(cell)) }
+        }
+        let delimiters = widths.indices.map { index in
+            let dashes = String(repeating: "-", count: widths[index] - 1)
+            return right[index] ? dashes + ":" : ":" + dashes
+        }
+        return ([cells[0], delimiters] + cells.dropFirst()).enumerated().map { position, row in
+            let padded = row.enumerated().map { index, cell in
+                pad(cell, to: widths[index], alignment: right[index] && position > 1 ? .right : .left)
+            }
+            return "| " + padded.joined(separator: " | ") + " |"
+        }
+    }
+
+    /// One cell's text escaped for a table.
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .joined(separator: "<br>").replacingOccurrences(of: "|", with: "\\|")
+    }
+
+    /// One cell: a median with `\*` for a warning, ` · ` before its ratio, a mean in bold.
+    private func cell(_ cell: ReportCell) -> String {
+        switch cell {
+        case .text(let text): return inline(text)
+        case .measure(let value): return value.text + (value.isWarned ? "\\*" : "")
+        case .compared(let value, let ratio, let isBaseline):
+            let median = value.text + (value.isWarned ? "\\*" : "")
+            guard case .value = value else { return median }
+            if isBaseline { return median + " · baseline" }
+            return median + (ratio.map { " · " + $0.text + ($0.unfair ? " †" : "") } ?? "")
+        case .mean(let ratio, let covered, let total):
+            let coverage = covered.map { " (\($0) of \(total) workloads)" } ?? ""
+            return "**\(ratio.text)**" + (ratio.unfair ? " †" : "") + coverage
+        }
+    }
+
+    /// Inline text: code spans, bold for strong and alarming tones, links to section anchors.
+    private func inline(_ text: ReportText) -> String {
+        text.spans.map { span in
+            switch span {
+            case .text(let text), .literal(let text), .prose(let text): text
+            case .code(let text, _): codeSpan(text)
+            case .styled(let text, .strong), .styled(let text, .alarm): "**\(text)**"
+            case .styled(let text, _): text
+            case .symbol(let text): text.replacingOccurrences(of: "*", with: "\\*")
+            case .see(let name): "[\(inline(name.title))](#\(anchor(name.title.plain)))"
+            case .swatch: "●"
+            case .lineBreak: "<br>"
+            }
+        }
+        .joined()
+    }
+
+    /// The anchor GitHub gives a heading: lower case, spaces as hyphens, other punctuation left out.
+    private func anchor(_ title: String) -> String {
+        String(title.lowercased().compactMap { $0 == " " ? "-" : $0.isLetter || $0.isNumber || $0 == "-" ? $0 : nil })
+    }
+
+    /// A code span for `text`, with a fence longer than any backtick run inside it.
+    private func codeSpan(_ text: String) -> String {
+        guard !text.isEmpty else { return "" }
+        let longest = text.split { $0 != "`" }.map(\.count).max() ?? 0
+        let fence = String(repeating: "`", count: longest + 1)
+        let padding = text.hasPrefix("`") || text.hasSuffix("`") ? " " : ""
+        return fence + padding + text + padding + fence
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import WasmBenchModel
+
+/// A saved artifact a report is drawn from: a run, a comparison of two runs, or a gap analysis.
+///
+/// ``render(as:useColor:width:)`` is the one way to turn any of them into any ``ReportFormat``.
+/// The terminal, Markdown and HTML reports are the same document (its sections, prose, legends
+/// and order built once per artifact) written by each format's back end.
+public enum ReportArtifact: Sendable {
+    /// The result of `wasmbench run`.
+    case run(RunResult)
+    /// Two runs compared (`wasmbench compare`).
+    case comparison(RunComparison)
+    /// A gap analysis (`wasmbench explain`).
+    case gap(GapReport)
+
+    /// The report of the artifact in `format`, as UTF-8 text ending in a newline, or for JSON the
+    /// artifact itself (``JSONArtifact``).
+    ///
+    /// Rendering computes no statistics and does no I/O: summaries come computed in the artifact.
+    ///
+    /// - Parameters:
+    ///   - format: the report's form.
+    ///   - useColor: for the terminal, colour ratios (yellow above 1.5×, red above 3×), headings
+    ///     and failures with ANSI escape sequences; other formats ignore it.
+    ///   - width: for the terminal, the columns to fit in (at least 40); tables are split to fit,
+    ///     a single value wider than this (a long command line) is not cut.
+    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` for JSON only, when a value cannot
+    ///   be written (a non-finite number); the other formats never throw.
+    public func render(as format: ReportFormat, useColor: Bool = false, width: Int = 120) throws(ArtifactError)
+        -> Data
+    {
+        switch format {
+        case .terminal: Data(text(TerminalWriter(useColor: useColor, width: width)).utf8)
+        case .markdown: Data(text(MarkdownWriter()).utf8)
+        case .html: Data(text(HTMLWriter()).utf8)
+        case .json: try json()
+        }
+    }
+
+    /// The report written by `writer`.
+    func text(_ writer: some ReportWriter) -> String {
+        writer.write(document(writer.detail))
+    }
+
+    /// The report document at a level of detail.
+    func document(_ detail: ReportDetail) -> ReportDocument {
+        switch self {
+        case .run(let result): RunDocument(index: ReportIndex(result), detail: detail).build()
+        case .comparison(let comparison): ComparisonDocument(comparison: comparison, detail: detail).build()
+        case .gap(let report): GapDocument(report: report, detail: detail).build()
+        }
+    }
+
+    private func json() throws(ArtifactError) -> Data {
+        switch self {
+        case .run(let result): try JSONArtifact.encode(result)
+        case .comparison(let comparison): try JSONArtifact.encode(comparison)
+        case .gap(let report): try JSONArtifact.encode(report)
+        }
+    }
+}
+
+/// A value that is a ``ReportArtifact``: a run result, a comparison or a gap analysis, so the
+/// renderers take any of them.
+public protocol ReportArtifactConvertible {
+    /// The value as an artifact to report.
+    var reportArtifact: ReportArtifact { get }
+}
+
+extension ReportArtifact: ReportArtifactConvertible {
+    /// The artifact itself.
+    public var reportArtifact: ReportArtifact { self }
+}
+
+extension RunResult: ReportArtifactConvertible {
+    /// The run as an artifact to report.
+    public var reportArtifact: ReportArtifact { .run(self) }
+}
+
+extension RunComparison: ReportArtifactConvertible {
+    /// The comparison as an artifact to report.
+    public var reportArtifact: ReportArtifact { .comparison(self) }
+}
+
+extension GapReport: ReportArtifactConvertible {
+    /// The gap analysis as an artifact to report.
+    public var reportArtifact: ReportArtifact { .gap(self) }
+}

@@ -1,0 +1,44 @@
+/// One block of a report section.
+enum ReportBlock {
+    /// What a paragraph is for.
+    enum Role {
+        case plain
+        /// A description under a heading, shown quieter.
+        case note
+        /// Something to notice first (an incomplete run, a regression).
+        case alert
+    }
+
+    /// How a list reads.
+    enum ListStyle {
+        /// Bullets, after a blank line in the terminal.
+        case bullets
+        /// Lines right under the heading in the terminal.
+        case lines
+        /// Notes on the table above.
+        case notes
+    }
+
+    /// A paragraph of one or more lines.
+    case paragraph([ReportText], role: Role = .plain)
+    case list([ReportText], style: ListStyle)
+    /// Labelled facts, e.g. `CPU: …`.
+    case facts([ReportFact])
+    case table(ReportTable)
+    /// What the marks of the table above mean.
+    case legend([ReportText])
+    /// A heading inside a section (level 3 or 4).
+    case heading(ReportText, level: Int)
+    /// Charts, side by side when `grid` is set; only HTML draws them.
+    case figures([ReportFigure], grid: Bool)
+    /// An empty line (the HTML explain report keeps one after its function tables).
+    case blank
+}
+
+/// A labelled fact whose value has one or more segments: the terminal wraps between segments,
+/// the other formats join them with ` · `.
+struct ReportFact {
+    /// What the fact is, e.g. `CPU governor`; `nil` for an unlabelled line.
+    var label: String?
+    var value: [ReportText]
+}

@@ -1,0 +1,43 @@
+import WasmBenchModel
+
+/// The charts a report draws.
+enum ReportChart {
+    /// Horizontal bars of ratios on a log scale, 1× marked; a section's ratio charts share an axis.
+    case ratios(RatioChart)
+    /// Time per iteration of one workload × runtime, a line per process.
+    case warmUp(WarmUpChart)
+}
+
+/// A ratio chart: bars, its accessible name and its axis title.
+struct RatioChart {
+    /// A runtime's ratio with its interval.
+    struct Bar {
+        /// The row's label (a runtime id), followed by `†` when `unfair`.
+        var label: String
+        var unfair = false
+        var ratio: Double
+        var low: Double? = nil
+        var high: Double? = nil
+        /// The text after the bar, e.g. `1.42× [1.38–1.47]`.
+        var value: String
+        var hover: String
+        /// The position of the bar's colour in the charts' palette.
+        var colour: Int
+    }
+
+    var bars: [Bar]
+    var label: String
+    var axis: String
+}
+
+/// A warm-up chart: the per-iteration `execute` times of a workload × runtime.
+struct WarmUpChart {
+    /// The chart's accessible name.
+    var label: String
+    /// The rows of each process, by process and then iteration.
+    var processes: [(process: Int, rows: [Row])]
+    /// The steady-state median, drawn dashed.
+    var median: Double?
+    /// The iterations left out as warm-up, shaded.
+    var leftOut: Int?
+}

@@ -1,0 +1,29 @@
+/// One section of a report: its name, a caption and its blocks.
+struct ReportSection {
+    /// What a section is called, so that legends can point at it.
+    struct Name: Equatable, Sendable {
+        /// The anchor, e.g. `builds`.
+        var id: String
+        /// The heading, e.g. `Builds and fairness`.
+        var title: ReportText
+        /// The terminal's title, by default the heading with a lower-case first letter.
+        var short: String
+
+        init(id: String, title: ReportText, short: String? = nil) {
+            self.id = id
+            self.title = title
+            self.short = short ?? (title.plain.prefix(1).lowercased() + title.plain.dropFirst())
+        }
+    }
+
+    var name: Name
+    /// A gloss the terminal puts after the title in place of the paragraphs.
+    var caption: String?
+    var blocks: [ReportBlock]
+
+    init(_ name: Name, caption: String? = nil, _ blocks: [ReportBlock]) {
+        self.name = name
+        self.caption = caption
+        self.blocks = blocks
+    }
+}

@@ -1,0 +1,143 @@
+import WasmBenchModel
+
+extension RunDocument {
+    /// Ratio charts (HTML only): the geometric mean of each runtime, then each workload's
+    /// ratios, on one log scale.
+    func ratios() -> ReportSection? {
+        guard detail == .rich else { return nil }
+        let runtimes = index.runtimes(with: .execute).filter { $0 != baseline }
+        let means = runtimes.enumerated().compactMap { position, runtime in
+            index.geometricMean(runtime: runtime, phase: .execute).map { meanBar($0, colour: position) }
+        }
+        let workloads = index.workloads.map { workload in
+            let bars = runtimes.enumerated().compactMap { position, runtime in
+                index.summary(workload: workload, runtime: runtime, phase: .execute).flatMap {
+                    workloadBar($0, colour: position)
+                }
+            }
+            return (workload, bars)
+        }
+        .filter { !$0.1.isEmpty }
+        guard !means.isEmpty || !workloads.isEmpty else { return nil }
+        let unfair = runtimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
+        let intro = ReportText(
+            .literal("Execute time as a ratio to "), .code(baseline),
+            .literal(
+                ", on a log scale: left of the 1× line is faster than the baseline, right of it slower. Whiskers are "
+                    + "95% confidence intervals; hover over a bar for its numbers." + unfair))
+        var blocks: [ReportBlock] = [.paragraph([intro])]
+        if !means.isEmpty {
+            let chart = RatioChart(
+                bars: means, label: "geometric mean ratio to \(baseline) per runtime",
+                axis: "geometric mean ratio to \(baseline)")
+            let caption: ReportText =
+                "Geometric mean of each runtime's execute ratios over the workloads, with its 95% interval."
+            let figure = ReportFigure(id: "geomean-chart", chart: .ratios(chart), caption: caption)
+            blocks += [.heading("Geometric mean over workloads", level: 3), .figures([figure], grid: false)]
+        }
+        if !workloads.isEmpty {
+            let figures = workloads.map { workload, bars in
+                let label = "ratio to \(baseline) per runtime, \(workload)"
+                let chart = RatioChart(bars: bars, label: label, axis: "ratio to \(baseline)")
+                return ReportFigure(chart: .ratios(chart), caption: .code(workload))
+            }
+            blocks += [.heading("Per workload", level: 3), .figures(figures, grid: false)]
+        }
+        return ReportSection(.init(id: "ratios", title: "Ratios to the baseline"), blocks)
+    }
+
+    /// The bar of a runtime's geometric mean.
+    private func meanBar(_ mean: GeometricMean, colour: Int) -> RatioChart.Bar {
+        let ratio = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
+        let unfair = index.isUnfair(mean.runtime)
+        let all = index.workloads.count
+        let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
+        var hover =
+            "\(mean.runtime): geometric mean \(ratio) the time of \(mean.baseline) over \(mean.workloads) workloads"
+        if unfair { hover += "; not like for like" }
+        return RatioChart.Bar(
+            label: mean.runtime, unfair: unfair, ratio: mean.value, low: mean.ciLow, high: mean.ciHigh,
+            value: ratio + coverage, hover: hover, colour: colour)
+    }
+
+    /// The bar of one workload × runtime ratio, if the summary has a ratio.
+    private func workloadBar(_ summary: Summary, colour: Int) -> RatioChart.Bar? {
+        guard let value = summary.ratioToBaseline else { return nil }
+        let ratio = formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh)
+        let unfair = index.isUnfair(summary.runtime)
+        var hover =
+            "\(summary.runtime) on \(summary.workload): \(ratio) the time of \(baseline) "
+            + "(median \(formatDuration(summary.median)))"
+        if unfair { hover += "; not like for like" }
+        return RatioChart.Bar(
+            label: summary.runtime, unfair: unfair, ratio: value, low: summary.ratioCILow, high: summary.ratioCIHigh,
+            value: ratio, hover: hover, colour: colour)
+    }
+
+    /// The warm-up curves (HTML only), grouped by workload, with one key for all; nothing when no
+    /// rows have per-iteration times.
+    func warmUpCurves() -> [ReportBlock] {
+        let series = warmUpSeries()
+        guard !series.isEmpty else { return [] }
+        let processes = (series.flatMap { $0.rows.map(\.process) }.max() ?? -1) + 1
+        let keys = (0..<processes).flatMap { process -> [ReportText.Span] in
+            (process > 0 ? [.text(" ")] : []) + [.swatch(process), .text(" #\(process)")]
+        }
+        let legend = ReportText(
+            [.literal("Time of each iteration, one line per process: ")] + keys
+                + [
+                    .literal(
+                        ". ○ = warm-up iteration (configured); shaded = iterations left out as warm-up (median over "
+                            + "processes); dashed = steady-state median.")
+                ])
+        var groups: [(workload: String, figures: [ReportFigure])] = []
+        for entry in series {
+            let summary = index.summary(workload: entry.workload, runtime: entry.runtime, phase: .execute)
+            let byProcess = Set(entry.rows.map(\.process)).sorted().map { process in
+                (
+                    process,
+                    entry.rows.filter { $0.process == process }.sorted { ($0.iteration ?? 0) < ($1.iteration ?? 0) }
+                )
+            }
+            let chart = WarmUpChart(
+                label: "time per iteration of \(entry.workload) on \(entry.runtime)", processes: byProcess,
+                median: summary?.median, leftOut: summary?.warmupIterations)
+            let caption = summary.flatMap(ReportIndex.warmUpText).map { " — \($0)" } ?? ""
+            let figure = ReportFigure(chart: .warmUp(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
+            if groups.last?.workload == entry.workload {
+                groups[groups.count - 1].figures.append(figure)
+            } else {
+                groups.append((entry.workload, [figure]))
+            }
+        }
+        return [.heading("Warm-up curves", level: 3), .paragraph([legend])]
+            + groups.flatMap { [.heading(.code($0.workload), level: 4), .figures($0.figures, grid: true)] }
+    }
+
+    /// Every workload × runtime whose rows hold `execute` times of two iterations or more, in
+    /// the report's workload and runtime order.
+    private func warmUpSeries() -> [(workload: String, runtime: String, rows: [Row])] {
+        var series: [(workload: String, runtime: String, rows: [Row])] = []
+        for row in result.rows
+        where row.phase == .execute && row.metric == .time && row.iteration != nil && row.value.isFinite
+            && row.process >= 0
+        {
+            if let position = series.firstIndex(where: { $0.workload == row.workload && $0.runtime == row.runtime }) {
+                series[position].rows.append(row)
+            } else {
+                series.append((row.workload, row.runtime, [row]))
+            }
+        }
+        let workloads = index.workloads
+        let runtimes = index.measuredRuntimes
+        func rank(_ id: String, in ids: [String]) -> Int { ids.firstIndex(of: id) ?? ids.count }
+        return series.filter { Set($0.rows.compactMap(\.iteration)).count >= 2 }
+            .enumerated()
+            .sorted { a, b in
+                let left = (rank(a.element.workload, in: workloads), rank(a.element.runtime, in: runtimes), a.offset)
+                let right = (rank(b.element.workload, in: workloads), rank(b.element.runtime, in: runtimes), b.offset)
+                return left < right
+            }
+            .map(\.element)
+    }
+}

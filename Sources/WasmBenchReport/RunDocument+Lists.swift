@@ -1,0 +1,120 @@
+import WasmBenchModel
+
+extension RunDocument {
+    /// Every summary warning with its workload, runtime and phase; in the terminal, past
+    /// ``warningsListed``, a count per phase and kind with the runtimes most concerned.
+    func warnings() -> ReportSection? {
+        let warnings = index.warnings
+        guard !warnings.isEmpty else { return nil }
+        if compact && warnings.count > Self.warningsListed { return warningCounts(warnings) }
+        let rows = warnings.map { summary, warning -> [ReportCell] in
+            [
+                .code(summary.workload), .code(summary.runtime),
+                .plain(ReportIndex.label(phase: summary.phase, metric: summary.metric)),
+                .text(.styled(warning.kind.rawValue, .warning)), .plain(warning.message),
+            ]
+        }
+        let table = ReportTable(
+            headers: ["workload", "runtime", "phase", "kind", "message"], rows: rows, layout: .list)
+        return ReportSection(Self.warnings, caption: "numbers to read with care", [.table(table)])
+    }
+
+    /// Warnings counted per phase and kind, `execute` first, with the runtimes that have most.
+    private func warningCounts(_ warnings: [(summary: Summary, warning: SummaryWarning)]) -> ReportSection {
+        var groups: [[String]: [String]] = [:]
+        for (summary, warning) in warnings {
+            let phase = ReportIndex.label(phase: summary.phase, metric: summary.metric)
+            groups[[phase, warning.kind.rawValue], default: []].append(summary.runtime)
+        }
+        let execute = Phase.execute.rawValue
+        let ordered = groups.keys.sorted { a, b in
+            if (a[0] == execute) != (b[0] == execute) { return a[0] == execute }
+            return (groups[a]?.count ?? 0, b[0], b[1]) > (groups[b]?.count ?? 0, a[0], a[1])
+        }
+        let rows = ordered.map { group -> [ReportCell] in
+            let runtimes = groups[group] ?? []
+            let counts = Dictionary(runtimes.map { ($0, 1) }, uniquingKeysWith: +)
+            let top = counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map {
+                "\($0.key) \($0.value)"
+            }
+            return [
+                .plain(group[0]), .text(.styled(group[1], .warning)), .plain(String(runtimes.count)),
+                .plain(top.joined(separator: ", ")),
+            ]
+        }
+        let caption =
+            "\(warnings.count) summaries to read with care, counted; the Markdown report and the JSON list each one"
+        let table = ReportTable(headers: ["phase", "kind", "summaries", "most in"], rows: rows, layout: .list)
+        return ReportSection(Self.warnings, caption: caption, [.table(table)])
+    }
+
+    /// Every failed process with its command line; in the terminal the processes of one cell that
+    /// failed alike share a line (and the first one's command, under it).
+    func failures() -> ReportSection? {
+        let failures = result.failures
+        guard !failures.isEmpty else { return nil }
+        let headers: [ReportText] = ["runtime", "workload", "process", "kind", "message"]
+        guard !compact else {
+            let rows = Self.groupedFailures(failures).map { failure, processes in
+                let processes = processes.map { "#\($0)" }.joined(separator: " ")
+                let cells: [ReportCell] = [
+                    .code(failure.runtime), .code(failure.workload), .plain(processes.isEmpty ? "all" : processes),
+                    .text(.styled(failure.kind.rawValue, .failure)), .plain(failure.message),
+                ]
+                return ReportTable.Row(
+                    cells: cells, detail: failure.command.map { ReportText(.styled("$ ", .muted), .text($0)) })
+            }
+            var table = ReportTable(headers: headers, rows: [], layout: .list)
+            table.groups = [.init(rows: rows)]
+            return ReportSection(Self.failures, [.table(table)])
+        }
+        let rows = failures.map { failure -> [ReportCell] in
+            [
+                .code(failure.runtime), .code(failure.workload), .plain(failure.process.map { "#\($0)" } ?? "all"),
+                .text(.styled(failure.kind.rawValue, .failure)), .plain(failure.message),
+                failure.command.map(ReportCell.code) ?? .plain(""),
+            ]
+        }
+        return ReportSection(Self.failures, [.table(ReportTable(headers: headers + ["command"], rows: rows))])
+    }
+
+    /// Failures of the same cell, kind and message, in order of first appearance, with the
+    /// processes they happened in.
+    static func groupedFailures(_ failures: [Failure]) -> [(first: Failure, processes: [Int])] {
+        var groups: [(first: Failure, processes: [Int])] = []
+        for failure in failures {
+            if let position = groups.firstIndex(where: {
+                $0.first.runtime == failure.runtime && $0.first.workload == failure.workload
+                    && $0.first.kind == failure.kind && $0.first.message == failure.message
+                    && ($0.first.process == nil) == (failure.process == nil)
+            }) {
+                if let process = failure.process { groups[position].processes.append(process) }
+            } else {
+                groups.append((failure, failure.process.map { [$0] } ?? []))
+            }
+        }
+        return groups
+    }
+
+    /// Runtimes that could not run here, with the reason.
+    func notRun() -> ReportSection? {
+        let reasons = result.runtimes.filter { !$0.available }.map {
+            ($0.id, $0.unavailableReason ?? "no reason recorded")
+        }
+        guard !reasons.isEmpty else { return nil }
+        let name = ReportSection.Name(id: "not-run", title: "Not run")
+        guard !compact else {
+            let table = ReportTable(
+                headers: ["runtime", "reason"], rows: reasons.map { [.code($0), .plain($1)] }, layout: .list)
+            return ReportSection(name, [.table(table)])
+        }
+        return ReportSection(name, [.list(reasons.map { ReportText(.code($0), .text(": " + $1)) }, style: .bullets)])
+    }
+
+    /// Things to know about the run as a whole.
+    func notices() -> ReportSection? {
+        guard !result.notices.isEmpty else { return nil }
+        let notices = result.notices.map { ReportText(.prose($0)) }
+        return ReportSection(.init(id: "notices", title: "Notices"), [.list(notices, style: .bullets)])
+    }
+}

@@ -1,0 +1,178 @@
+import WasmBenchModel
+
+extension RunDocument {
+    /// The `execute` table: workloads × runtimes, median and ratio to the baseline, geomean row.
+    func execute() -> ReportSection {
+        let name = ReportSection.Name(id: "execute", title: "Execute")
+        let caption = "median per iteration; ratio to \(baseline) [95% CI]"
+        let intro = ReportText(
+            .literal("Median time per iteration; ratio to "), .code(baseline),
+            .literal(" with its 95% confidence interval."))
+        let blocks: [ReportBlock] = compact ? [] : [.paragraph([intro])]
+        let runtimes = index.runtimes(with: .execute)
+        guard !runtimes.isEmpty else {
+            let none: ReportText = compact ? "no execute measurements" : "No execute measurements."
+            return ReportSection(name, caption: caption, blocks + [.paragraph([none])])
+        }
+        var marks = ReportIndex.Marks()
+        let rows = index.workloads.map { workload -> [ReportCell] in
+            let cells = runtimes.map { runtime -> ReportCell in
+                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute)
+                marks.note(cell)
+                guard case .value(let summary) = cell, runtime != baseline, let value = summary.ratioToBaseline else {
+                    return .compared(cell, nil, isBaseline: runtime == baseline)
+                }
+                let text = formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh)
+                return .compared(
+                    cell, ReportRatio(text: text, value: value, unfair: index.isUnfair(runtime)), isBaseline: false)
+            }
+            return [.code(workload)] + cells
+        }
+        marks.unfair = runtimes.contains(where: index.isUnfair)
+        let columns = [ReportTable.Column(header: "workload")] + runtimes.map { .init(header: "\($0)", numeric: true) }
+        var table = ReportTable(columns, rows: rows, layout: .wide)
+        let means = runtimes.map { index.geometricMean(runtime: $0, phase: .execute) }
+        if means.contains(where: { $0 != nil }) {
+            let all = index.workloads.count
+            table.footer =
+                [.plain("geomean")]
+                + means.map { mean in
+                    guard let mean else { return .plain("") }
+                    let text = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
+                    let ratio = ReportRatio(text: text, value: mean.value, unfair: index.isUnfair(mean.runtime))
+                    return .mean(ratio, covered: mean.workloads < all ? mean.workloads : nil, of: all)
+                }
+        }
+        table.pinned = runtimes.firstIndex(of: baseline).map { $0 + 1 }
+        return ReportSection(name, caption: caption, blocks + [.table(table)] + legend(marks))
+    }
+
+    /// The `phases` table: per runtime a group of rows, one per workload, with the median of
+    /// every phase but `execute`.
+    func phases() -> ReportSection {
+        let name = ReportSection.Name(id: "phases", title: "Phases")
+        let caption = "medians of every phase but execute, per runtime"
+        let blocks: [ReportBlock] =
+            compact ? [] : [.paragraph(["Medians of every phase but execute, per runtime and workload."])]
+        guard !index.measuredRuntimes.isEmpty else {
+            let none: ReportText = compact ? "no measurements" : "No measurements."
+            return ReportSection(name, caption: caption, blocks + [.paragraph([none])])
+        }
+        let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
+        var marks = ReportIndex.Marks()
+        let groups = index.measuredRuntimes.map { runtime in
+            let rows = index.workloads.map { workload in
+                let cells = columns.map { column -> ReportCell in
+                    let cell = index.cell(
+                        workload: workload, runtime: runtime, phase: column.phase, metric: column.metric)
+                    marks.note(cell)
+                    return .measure(cell)
+                }
+                return ReportTable.Row(cells: [.code(workload)] + cells)
+            }
+            let notes = compact ? index.runtime(runtime)?.notes ?? [] : []
+            return ReportTable.Group(heading: runtimeHeading(runtime), key: .code(runtime), notes: notes, rows: rows)
+        }
+        let headers =
+            [ReportTable.Column(header: "workload")] + columns.map { .init(header: "\($0.title)", numeric: true) }
+        var table = ReportTable(headers, groups: groups, layout: .split)
+        table.groupColumn = "runtime"
+        return ReportSection(name, caption: caption, blocks + [.table(table)] + legend(marks))
+    }
+
+    /// A runtime's id with its engine, version, kind and flags, and whether it is the baseline
+    /// (the terminal leaves out a kind that only repeats the id).
+    private func runtimeHeading(_ id: String) -> ReportText {
+        guard let info = index.runtime(id) else { return compact ? .styled(id, .strong) : .code(id) }
+        var parts = [info.name == id ? info.version : "\(info.name) \(info.version)"]
+        if !compact || info.kind.rawValue != id { parts.append(info.kind.rawValue) }
+        if !info.flags.isEmpty { parts.append("flags " + info.flags.joined(separator: " ")) }
+        if id == baseline { parts.append("baseline") }
+        let details = parts.joined(separator: " · ")
+        return compact
+            ? ReportText(.styled(id, .strong), .text(" · " + details))
+            : ReportText(.code(id), .text(" "), .styled("· " + details, .muted))
+    }
+
+    /// What the marks used in a table mean.
+    private func legend(_ marks: ReportIndex.Marks) -> [ReportBlock] {
+        var entries: [ReportText] = []
+        if marks.notExposed { entries.append("— = not exposed by this runtime") }
+        if marks.warned { entries.append(ReportText(.symbol("*"), .literal(" = see "), .see(Self.warnings))) }
+        if marks.failed { entries.append(ReportText(.literal("failed = see "), .see(Self.failures))) }
+        if marks.noData { entries.append("no data = nothing measured") }
+        if marks.unfair { entries.append(ReportText(.literal("† = not like for like, see "), .see(Self.builds))) }
+        return entries.isEmpty ? [] : [.legend(entries)]
+    }
+
+    /// Per workload and runtime: the first iteration against the steady state and the warm-up
+    /// iterations left out of `execute`; in HTML then the warm-up curves.
+    func warmUp() -> ReportSection? {
+        let curves = detail == .rich ? warmUpCurves() : []
+        guard index.hasWarmUpData || !curves.isEmpty else { return nil }
+        var blocks: [ReportBlock] = []
+        if index.hasWarmUpData {
+            let runtimes = index.runtimes(with: .execute)
+            let rows = index.workloads.compactMap { workload -> [ReportCell]? in
+                let cells = runtimes.map { runtime in
+                    index.summary(workload: workload, runtime: runtime, phase: .execute).flatMap(ReportIndex.warmUpText)
+                }
+                return cells.allSatisfy { $0 == nil } ? nil : [.code(workload)] + cells.map { .plain($0 ?? "") }
+            }
+            if !compact {
+                let tolerance = formatPercent(result.configuration.steadyStateTolerance)
+                blocks.append(
+                    .paragraph([
+                        "First iteration ÷ steady-state median; iterations left out as warm-up (median over processes); "
+                            + "processes whose iterations settled within ±\(tolerance) of their median."
+                    ]))
+            }
+            let headers = runtimes.map { detail == .full ? ReportText.code($0) : .text($0) }
+            blocks.append(.table(ReportTable(headers: ["workload"] + headers, rows: rows, layout: .wide)))
+        }
+        let caption = "first iteration ÷ steady-state median; iterations left out as warm-up; processes that settled"
+        return ReportSection(.init(id: "warm-up", title: "Warm-up"), caption: caption, blocks + curves)
+    }
+
+    /// How each interpreter was built, and whether its ratios to the baseline are like for like.
+    func builds() -> ReportSection? {
+        let builds = index.interpreterRuntimes.compactMap { info in info.build.map { (info, $0) } }
+        guard !builds.isEmpty else { return nil }
+        let against = ReportText(.literal("against "), .code(baseline))
+        guard !compact else {
+            let rows = builds.map { info, build -> [ReportCell] in
+                [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]
+            }
+            let columns = [
+                ReportTable.Column(header: "runtime"), .init(header: "build", wraps: true), .init(header: against),
+            ]
+            let caption = "how each interpreter was built; † marks ratios that compare more than the host"
+            return ReportSection(
+                Self.builds, caption: caption, [.table(ReportTable(columns, rows: rows, layout: .list))])
+        }
+        let rows = builds.map { info, build -> [ReportCell] in
+            [
+                .code(info.id), .plain("\(build.implementation) \(build.version)"), .plain(build.compiler ?? "unknown"),
+                build.flags.map(ReportCell.code) ?? .plain("unknown"), .plain(build.features.joined(separator: ", ")),
+                .plain(build.origin), .text(verdict(info)),
+            ]
+        }
+        let headers: [ReportText] = ["runtime", "implementation", "compiler", "flags", "features", "origin", against]
+        let intro: ReportText = "How each interpreter was built; † marks ratios that compare more than the host."
+        return ReportSection(Self.builds, [.paragraph([intro]), .table(ReportTable(headers: headers, rows: rows))])
+    }
+
+    /// Whether a runtime's ratios to the baseline are like for like, and if not why.
+    private func verdict(_ info: RuntimeInfo) -> ReportText {
+        if info.id == baseline { return compact ? .styled("baseline", .muted) : "baseline" }
+        guard let problems = index.fairnessProblems(of: info.id), !problems.isEmpty else {
+            return info.build?.matchedPair != nil ? "matched pair: like for like" : "like for like"
+        }
+        let why = problems.joined(separator: "; ")
+        switch detail {
+        case .compact: return ReportText(.styled("† not like for like: ", .warning), .text(why))
+        case .full: return ReportText(.literal("† "), .styled("not like for like:", .strong), .text(" " + why))
+        case .rich: return ReportText(.styled("† not like for like:", .strong), .text(" " + why))
+        }
+    }
+}

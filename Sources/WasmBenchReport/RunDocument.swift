@@ -1,0 +1,176 @@
+import WasmBenchModel
+
+/// Builds the report document of a run result: its sections in order, with their prose, tables
+/// and legends, for every format.
+///
+/// The machine and configuration, every runtime and workload, the `execute` table (median, ratio
+/// to the baseline with its 95% confidence interval, geometric mean), ratio charts, the `phases`
+/// table, warm-up, builds and fairness, warnings, failures, runtimes that did not run, notices.
+/// A phase a runtime does not expose shows as `—`; nothing is estimated or computed here.
+struct RunDocument {
+    let index: ReportIndex
+    let detail: ReportDetail
+
+    /// The sections the legends point at.
+    static let warnings = ReportSection.Name(id: "warnings", title: "Warnings")
+    static let failures = ReportSection.Name(id: "failures", title: "Failures")
+    static let builds = ReportSection.Name(id: "builds", title: "Builds and fairness", short: "builds")
+    /// The most warnings the terminal lists one per line; more are counted by phase and kind.
+    static let warningsListed = 20
+
+    var result: RunResult { index.result }
+    var baseline: String { index.baseline }
+    var compact: Bool { detail == .compact }
+
+    func build() -> ReportDocument {
+        let sections = [
+            machine(), configuration(), runtimes(), workloads(), execute(), ratios(), phases(), warmUp(), builds(),
+            warnings(), failures(), notRun(), notices(),
+        ]
+        return ReportDocument(
+            title: "wasmbench results · \(result.startedAt)", heading: "wasmbench results",
+            introduction: compact ? header() : introduction(), sections: sections.compactMap { $0 })
+    }
+
+    /// The run's time span, and whether it is incomplete.
+    private func introduction() -> [ReportBlock] {
+        var line = "wasmbench \(result.toolVersion) · started \(result.startedAt)"
+        if let finished = result.finishedAt { line += " · finished \(finished)" }
+        let incomplete = ReportText(
+            .styled("Incomplete run:", .strong), .literal(" not every planned cell ran (interrupted or stopped)."))
+        return [.paragraph([.text(line)])] + (result.complete ? [] : [.paragraph([incomplete], role: .alert)])
+    }
+
+    /// The terminal's header: tool and time span, machine, settings, each on a labelled line.
+    private func header() -> [ReportBlock] {
+        var run: [ReportText] = [.styled("wasmbench \(result.toolVersion)", .strong), "started \(result.startedAt)"]
+        if let finished = result.finishedAt { run.append("finished \(finished)") }
+        if !result.complete { run.append(.styled("incomplete: not every planned cell ran", .warning)) }
+        let machine = result.machine
+        var hardware: [ReportText] = [
+            "\(machine.cpuModel), \(machine.cores) cores", "\(formatBytes(Double(machine.memoryBytes))) memory",
+            "\(machine.os) \(machine.architecture)", "kernel \(machine.kernel)",
+        ]
+        if let governor = machine.governor { hardware.append("governor \(governor)") }
+        let setup = result.configuration
+        let settings: [ReportText] = [
+            "\(setup.processes) processes × \(setup.iterations) iterations, \(setup.warmups) warm-ups",
+            "seed \(setup.seed)", "baseline \(setup.baseline)",
+        ]
+        return [
+            .facts([
+                ReportFact(label: nil, value: run), ReportFact(label: "machine", value: hardware),
+                ReportFact(label: "settings", value: settings),
+            ])
+        ]
+    }
+
+    /// The machine the numbers come from.
+    private func machine() -> ReportSection? {
+        guard !compact else { return nil }
+        let machine = result.machine
+        var facts = [
+            fact("CPU", "\(machine.cpuModel), \(machine.cores) logical cores, \(machine.architecture)"),
+            fact("Memory", "\(formatBytes(Double(machine.memoryBytes)))"),
+            fact("OS", "\(machine.os), kernel \(machine.kernel)"),
+        ]
+        if let governor = machine.governor { facts.append(fact("CPU governor", "\(governor)")) }
+        return ReportSection(.init(id: "machine", title: "Machine"), [.facts(facts)])
+    }
+
+    /// The settings the run was measured with.
+    private func configuration() -> ReportSection? {
+        guard !compact else { return nil }
+        let setup = result.configuration
+        let facts = [
+            fact(
+                "Processes × iterations",
+                "\(setup.processes) × \(setup.iterations) (\(setup.warmups) warm-ups left out of the summaries)"),
+            fact("Seed", "\(setup.seed)"), fact("Baseline", .code(setup.baseline)),
+            fact("Timeout per process", "\(formatSetting(seconds: setup.timeoutSeconds))"),
+            fact("Budget per cell", "\(formatSetting(seconds: setup.cellBudgetSeconds))"),
+            fact("Failure policy", "\(setup.failurePolicy.rawValue)"),
+            fact("Noise threshold", "\(formatPercent(setup.noiseThreshold)) of the median (95% CI width)"),
+        ]
+        return ReportSection(.init(id: "configuration", title: "Configuration"), [.facts(facts)])
+    }
+
+    private func fact(_ label: String, _ value: ReportText) -> ReportFact {
+        ReportFact(label: label, value: [value])
+    }
+
+    /// Every runtime asked for, with version, flags, exposed phases, notes and (in HTML) its build.
+    private func runtimes() -> ReportSection? {
+        let runtimes = result.runtimes
+        guard !compact, !runtimes.isEmpty else { return nil }
+        let builds = detail == .rich && runtimes.contains { $0.build != nil }
+        let headers: [ReportText] =
+            ["runtime", "engine", "version", "kind", "flags", "phases", "available"] + (builds ? ["build"] : [])
+        let rows = runtimes.map { runtime -> [ReportCell] in
+            let phases = runtime.exposedPhases.sorted().map(\.rawValue).joined(separator: ", ")
+            let build = runtime.build.map { "\($0.summary) · \($0.origin)" } ?? ""
+            return [
+                .code(runtime.id), .plain(runtime.name), .plain(runtime.version), .plain(runtime.kind.rawValue),
+                .code(runtime.flags.joined(separator: " ")), .plain(phases),
+                runtime.available ? .plain("yes") : .text(.styled("no", .failure)),
+            ] + (builds ? [.plain(build)] : [])
+        }
+        let notes = runtimes.flatMap { runtime in
+            runtime.notes.map { ReportText(.code(runtime.id), .text(": "), .prose($0)) }
+                + (runtime.source.map { [ReportText(.code(runtime.id), .literal(" comes from "), .code($0))] } ?? [])
+        }
+        let table = ReportBlock.table(ReportTable(headers: headers, rows: rows))
+        return ReportSection(
+            .init(id: "runtimes", title: "Runtimes"), [table] + (notes.isEmpty ? [] : [.list(notes, style: .notes)]))
+    }
+
+    /// Every workload with how it was built, then its hashes.
+    private func workloads() -> ReportSection? {
+        let workloads = result.workloads
+        guard !compact, !workloads.isEmpty else { return nil }
+        let builds = workloads.map { workload -> [ReportCell] in
+            [
+                .code(workload.id), .plain(workload.summary), .text(entry(workload)),
+                workload.compiler.map(ReportCell.code) ?? .plain(""), .plain(workload.compilerVersion ?? ""),
+                .text(flags(workload)),
+            ]
+        }
+        let hashes = workloads.map { workload -> [ReportCell] in
+            [.code(workload.id)]
+                + [workload.wasmSHA256, workload.nativeSHA256, workload.sourceSHA256].map { hash in
+                    hash.map { .text(ReportText(.code(String($0.prefix(12)), hover: $0))) } ?? .plain("")
+                }
+        }
+        let hover: ReportText = detail == .rich ? " (the whole hash on hover)" : ""
+        let headers: [ReportText] = ["workload", "summary", "entry", "compiler", "compiler version", "flags"]
+        return ReportSection(
+            .init(id: "workloads", title: "Workloads"),
+            [
+                .table(ReportTable(headers: headers, rows: builds)),
+                .paragraph(["SHA-256 hashes, first 12 hex digits" + hover + ":"]),
+                .table(ReportTable(headers: ["workload", "wasm", "native", "source"], rows: hashes)),
+            ])
+    }
+
+    /// How a workload is entered: `command` with its arguments, or `invoke` with the call.
+    private func entry(_ workload: WorkloadInfo) -> ReportText {
+        let arguments = workload.arguments
+        switch workload.entry {
+        case .command:
+            return arguments.isEmpty
+                ? "command" : ReportText(.literal("command "), .code(arguments.joined(separator: " ")))
+        case .invoke:
+            let call = "\(workload.function ?? "?")(\(arguments.joined(separator: ", ")))"
+            return ReportText(.literal("invoke "), .code(call))
+        }
+    }
+
+    /// The build flags, a line each for shared, `wasm` and `native` ones.
+    private func flags(_ workload: WorkloadInfo) -> ReportText {
+        let groups = [("", workload.flags), ("wasm: ", workload.wasmFlags), ("native: ", workload.nativeFlags)]
+        let lines = groups.filter { !$0.1.isEmpty }.map {
+            [ReportText.Span.text($0), .code($1.joined(separator: " "))]
+        }
+        return ReportText(Array(lines.joined(separator: [ReportText.Span.lineBreak])))
+    }
+}

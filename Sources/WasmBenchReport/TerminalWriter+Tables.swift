@@ -1,0 +1,151 @@
+extension TerminalWriter {
+    /// A table as lines: split into parts that fit the width (the pinned column moved next to
+    /// the first if it has to be), or indented with its last column wrapped.
+    func lines(_ table: ReportTable) -> [String] {
+        var text = textTable(table)
+        var leading = 1
+        if let pinned = table.pinned, text.width > width {
+            // Repeat the baseline next to the workloads in every part of a split table.
+            let others = text.columns.indices.filter { $0 != 0 && $0 != pinned }
+            text = text.subtable(columns: [0, pinned] + others)
+            leading = 2
+        }
+        switch table.layout {
+        case .fixed: return text.render()
+        case .list: return listLines(text, details: table.rows.map(\.detail))
+        case .split, .wide:
+            let parts = text.split(maxWidth: width, leading: leading).map { part in
+                var part = part
+                // A part whose columns have no footer values drops the empty row and its rule.
+                if table.footer != nil, case .cells(let cells) = part.lines.last,
+                    cells.dropFirst().allSatisfy(\.isEmpty)
+                {
+                    part.lines.removeLast(2)
+                }
+                return part.render()
+            }
+            return Array(parts.joined(separator: [""]))
+        }
+    }
+
+    /// The table as text: headers bold, group headings and notes as spanning lines, row labels
+    /// under a heading indented, the footer under a rule.
+    private func textTable(_ table: ReportTable) -> TextTable {
+        let rows = table.rows.map(\.cells) + (table.footer.map { [$0] } ?? [])
+        let fits = table.columns.indices.map { column in
+            ColumnFit(rows.compactMap { column < $0.count ? $0[column] : nil })
+        }
+        var text = TextTable(
+            columns: zip(table.columns, fits).map { column, fit in
+                let alignment: TextTable.Alignment = column.numeric && !fit.compared ? .right : .left
+                let header = inline(column.header) + (fit.marked ? " " : "")
+                return TextTable.Column(header: header, alignment: alignment, wraps: column.wraps)
+            })
+        text.gap = table.layout == .wide ? 4 : 2
+        text.indent = table.layout == .list ? 2 : 0
+        text.styleHeader = palette.bold
+        for (position, group) in table.groups.enumerated() {
+            if let heading = group.heading {
+                if position > 0 { text.lines.append(.section("")) }
+                text.lines.append(.section(inline(heading)))
+                for line in group.notes.flatMap({ wrap($0, width: width - 2) }) {
+                    text.lines.append(.section("  " + palette.dim(line)))
+                }
+            }
+            for row in group.rows {
+                let cells = zip(row.cells, fits).map(cell)
+                text.append(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst())
+            }
+        }
+        if let footer = table.footer {
+            text.lines.append(.rule)
+            text.append(zip(footer, fits).map(cell))
+        }
+        return text
+    }
+
+    /// A list table: ``ReportTable/Column/wraps`` columns share what the others leave with the
+    /// last one, which takes the rest; a row's detail goes whole on a line of its own under the
+    /// last column, so a command can be copied (as a spanning line it does not widen the table).
+    private func listLines(_ text: TextTable, details: [ReportText?]) -> [String] {
+        var text = text
+        let last = text.columns.count - 1
+        let wrapping = text.columns.indices.filter { $0 < last && text.columns[$0].wraps }
+        if !wrapping.isEmpty {
+            let fixed = (0..<last).filter { !wrapping.contains($0) }.map { column in
+                text.rows.map { visibleWidth($0[column]) }.max() ?? 0
+            }
+            let share = max(24, (width - text.indent - fixed.reduce(0, +) - text.gap * last) / (wrapping.count + 1))
+            text.lines = text.lines.map { line in
+                guard case .cells(var cells) = line else { return line }
+                for column in wrapping { cells[column] = wrap(cells[column], width: share).joined(separator: "\n") }
+                return .cells(cells)
+            }
+        }
+        let widths = text.columnWidths
+        let used = widths.dropLast().reduce(0, +) + text.gap * last
+        text.lines = zip(text.lines, details).flatMap { line, detail -> [TextTable.Line] in
+            guard case .cells(var cells) = line else { return [line] }
+            cells[last] = wrap(cells[last], width: max(20, width - text.indent - used)).joined(separator: "\n")
+            let offset = String(repeating: " ", count: used)
+            return [.cells(cells)] + (detail.map { [.section(offset + inline($0))] } ?? [])
+        }
+        return text.render()
+    }
+
+    /// One cell; a measure keeps a slot for a mark, a compared median is padded so the ratios
+    /// after it line up, a mean sits under the ratios.
+    private func cell(_ cell: ReportCell, _ fit: ColumnFit) -> String {
+        switch cell {
+        case .text(let text):
+            return inline(text)
+        case .measure(let value):
+            let slot = fit.marked ? " " : ""
+            switch value {
+            case .value: return value.text + (value.isWarned ? palette.yellow("*") : slot)
+            case .notExposed: return palette.dim(value.text) + slot
+            case .failed: return palette.red(value.text) + slot
+            case .noData: return value.text + slot
+            }
+        case .compared(let value, let ratio, let isBaseline):
+            let median = pad(value.text, to: fit.medianWidth, alignment: .right)
+            guard case .value = value else {
+                if case .failed = value { return palette.red(median) }
+                return median
+            }
+            let marked = median + (value.isWarned ? palette.yellow("*") : " ") + " "
+            if isBaseline { return marked + palette.dim("baseline") }
+            return marked + (ratio.map { palette.ratio($0.text, value: $0.value) + unfair($0) } ?? "")
+        case .mean(let ratio, let covered, let total):
+            let coverage = covered.map { " (\($0) of \(total))" } ?? ""
+            let ratioText = palette.ratio(ratio.text, value: ratio.value)
+            return String(repeating: " ", count: fit.medianWidth + 2) + ratioText + coverage + unfair(ratio)
+        }
+    }
+
+    private func unfair(_ ratio: ReportRatio) -> String {
+        ratio.unfair ? palette.yellow("†") : ""
+    }
+}
+
+/// What the cells of one terminal table column need to line up.
+private struct ColumnFit {
+    /// The widest median of the column's compared cells, which right-align their medians in it.
+    var medianWidth = 0
+    /// Whether a measure of the column has a warning mark: every one then keeps a slot for it.
+    var marked = false
+    /// Whether the column holds compared cells, which align themselves.
+    var compared = false
+
+    init(_ cells: [ReportCell]) {
+        for cell in cells {
+            switch cell {
+            case .measure(let value): marked = marked || value.isWarned
+            case .compared(let value, _, _):
+                compared = true
+                medianWidth = max(medianWidth, visibleWidth(value.text))
+            default: break
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Writes a report document as aligned plain text for a terminal, optionally coloured: the
+/// compact view, wrapped and split to fit a width.
+///
+/// Sections are a bold title with the caption after it, then their blocks, a blank line apart
+/// (notes and line lists sit right under the title). Charts are left out.
+struct TerminalWriter: ReportWriter {
+    /// The colours, or none.
+    var palette: Palette
+    /// The number of columns to fit in; a single value wider than this is not cut.
+    var width: Int
+
+    /// A writer for `width` columns (at least 40), coloured when `useColor` is set.
+    init(useColor: Bool, width: Int) {
+        palette = Palette(enabled: useColor)
+        self.width = max(40, width)
+    }
+
+    var detail: ReportDetail { .compact }
+
+    func write(_ document: ReportDocument) -> String {
+        let chunks = [document.introduction.flatMap(lines)] + document.sections.map(lines) + document.closing.map(lines)
+        return chunks.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
+    }
+
+    /// A section: its title and caption, then its blocks.
+    private func lines(_ section: ReportSection) -> [String] {
+        var lines = [palette.bold(section.name.short) + (section.caption.map { " — " + $0 } ?? "")]
+        for block in section.blocks {
+            switch block {
+            case .figures, .blank: continue
+            case .paragraph(_, role: .note), .list(_, style: .lines): break
+            default: lines.append("")
+            }
+            lines += self.lines(block)
+        }
+        return lines
+    }
+
+    /// A block as lines; nothing for a chart.
+    private func lines(_ block: ReportBlock) -> [String] {
+        switch block {
+        case .paragraph(let lines, let role):
+            return lines.map { role == .note ? palette.dim(inline($0)) : inline($0) }
+        case .list(let items, let style):
+            guard style == .bullets else { return items.map { "  " + inline($0) } }
+            return items.flatMap { item in
+                wrap(inline(item), width: width - 4).enumerated().map {
+                    ($0.offset == 0 ? "  • " : "    ") + $0.element
+                }
+            }
+        case .facts(let facts):
+            return facts.flatMap { fact in
+                let segments = fact.value.map(inline)
+                guard let label = fact.label else { return joinWrapping(segments, width: width) }
+                return joinWrapping(segments, width: width - 10).enumerated().map { position, line in
+                    (position == 0 ? palette.bold(pad(label, to: 8)) : String(repeating: " ", count: 8)) + "  " + line
+                }
+            }
+        case .table(let table): return lines(table)
+        case .legend(let entries): return joinWrapping(entries.map { palette.dim(inline($0)) }, width: width)
+        case .heading(let text, _): return [palette.bold(inline(text))]
+        case .figures, .blank: return []
+        }
+    }
+
+    /// Inline text: code and links as plain text, tones as colours.
+    func inline(_ text: ReportText) -> String {
+        text.spans.map { span in
+            switch span {
+            case .styled(let text, let tone):
+                switch tone {
+                case .strong: palette.bold(text)
+                case .alarm, .failure: palette.red(text)
+                case .doubt, .warning: palette.yellow(text)
+                case .muted: palette.dim(text)
+                }
+            default: ReportText([span]).plain
+            }
+        }
+        .joined()
+    }
+
+    /// Joins `segments` with ` · `, starting a new line before a segment that would pass `width`.
+    private func joinWrapping(_ segments: [String], width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for segment in segments {
+            if line.isEmpty {
+                line = segment
+            } else if visibleWidth(line) + 3 + visibleWidth(segment) <= width {
+                line += " · " + segment
+            } else {
+                lines.append(line)
+                line = segment
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+import WasmBenchModel
+
+@testable import WasmBenchReport
+
+@Suite("Report documents")
+struct ReportDocumentTests {
+    /// Every section a run report can have, in the one order the run document builds them.
+    static let runOrder = [
+        "machine", "configuration", "runtimes", "workloads", "execute", "ratios", "phases", "warm-up", "builds",
+        "warnings", "failures", "not-run", "notices",
+    ]
+
+    @Test("The run document's sections come in the same order at every level of detail")
+    func runSectionOrder() {
+        for result in [ReportFixture.runResult(), PythonReportFixture.runResult()] {
+            for detail in [ReportDetail.compact, .full, .rich] {
+                let ids = ReportArtifact.run(result).document(detail).sections.map(\.name.id)
+                let positions = ids.compactMap(Self.runOrder.firstIndex)
+                #expect(positions.count == ids.count, "unknown sections in \(ids)")
+                #expect(positions == positions.sorted(), "\(detail): \(ids)")
+                #expect(ids.contains("execute") && ids.contains("phases"))
+            }
+        }
+    }
+
+    @Test("The terminal's compact view leaves out the sections Markdown lists in full; only HTML has charts")
+    func levelsOfDetail() {
+        let artifact = ReportArtifact.run(PythonReportFixture.runResult())
+        let compact = Set(artifact.document(.compact).sections.map(\.name.id))
+        let full = Set(artifact.document(.full).sections.map(\.name.id))
+        let rich = Set(artifact.document(.rich).sections.map(\.name.id))
+        #expect(compact.isDisjoint(with: ["machine", "configuration", "runtimes", "workloads"]))
+        #expect(full.subtracting(compact) == ["machine", "configuration", "runtimes", "workloads"])
+        #expect(rich.subtracting(full) == ["ratios"])
+        for detail in [ReportDetail.compact, .full] {
+            #expect(
+                !Self.blocks(of: artifact.document(detail)).contains { if case .figures = $0 { true } else { false } })
+        }
+    }
+
+    @Test("Comparison and gap documents name the same sections in Markdown and HTML")
+    func otherArtifacts() {
+        let comparison = ReportArtifact.comparison(ComparisonFixture.comparison())
+        #expect(
+            comparison.document(.full).sections.map(\.name.id) == comparison.document(.rich).sections.map(\.name.id))
+        // The terminal ends a comparison with its outcome; Markdown and HTML open with it.
+        #expect(comparison.document(.compact).closing.count == 1)
+        #expect(comparison.document(.full).closing.isEmpty)
+        let gap = ReportArtifact.gap(GapReportFixture.report())
+        #expect(gap.document(.full).sections.map(\.name.id) == gap.document(.rich).sections.map(\.name.id))
+    }
+
+    @Test("The one entry point gives what the renderers give, and JSON gives the artifact")
+    func entryPoint() throws {
+        let artifacts: [ReportArtifact] = [
+            .run(ReportFixture.runResult()), .comparison(ComparisonFixture.comparison()),
+            .gap(GapReportFixture.report()),
+        ]
+        for artifact in artifacts {
+            let text = { (format: ReportFormat) in String(decoding: try artifact.render(as: format), as: UTF8.self) }
+            #expect(try text(.terminal) == TerminalRenderer().render(artifact))
+            #expect(try text(.markdown) == MarkdownRenderer().render(artifact))
+            #expect(try text(.html) == HTMLRenderer().render(artifact))
+            let coloured = try artifact.render(as: .terminal, useColor: true, width: 80)
+            #expect(
+                String(decoding: coloured, as: UTF8.self)
+                    == TerminalRenderer(useColor: true, width: 80).render(artifact))
+        }
+        let result = ReportFixture.runResult()
+        #expect(try ReportArtifact.run(result).render(as: .json) == JSONArtifact.encode(result))
+    }
+
+    static func blocks(of document: ReportDocument) -> [ReportBlock] {
+        document.introduction + document.sections.flatMap(\.blocks) + document.closing
+    }
+}
+
+@Suite("Report back ends")
+struct ReportWriterTests {
+    /// A document with every kind of block, span and cell.
+    static func sampler() -> ReportDocument {
+        let warnings = ReportSection.Name(id: "warnings", title: "Warnings")
+        let builds = ReportSection.Name(id: "builds", title: "Builds and fairness", short: "builds")
+        let summary = Summary(
+            workload: "w", runtime: "r", phase: .execute, metric: .time, count: 5, median: 0.5, mad: 0.01, min: 0.4,
+            ciLow: 0.49, ciHigh: 0.51, warnings: [SummaryWarning(kind: .wideInterval, message: "noisy")])
+        var table = ReportTable(
+            [.init(header: "workload"), .init(header: "median", numeric: true), .init(header: "ratio", numeric: true)],
+            groups: [
+                .init(
+                    heading: "group one", key: .code("g1"), notes: ["a note"],
+                    rows: [
+                        .init(
+                            cells: [
+                                .code("a|b"), .measure(.value(summary)),
+                                .compared(
+                                    .value(summary), ReportRatio(text: "2.00×", value: 2, unfair: true),
+                                    isBaseline: false),
+                            ]),
+                        .init(cells: [.code("c"), .measure(.notExposed), .compared(.failed, nil, isBaseline: false)]),
+                    ])
+            ],
+            layout: .split)
+        table.footer = [
+            .plain("geomean"), .plain(""),
+            .mean(ReportRatio(text: "2.00×", value: 2, unfair: false), covered: 1, of: 2),
+        ]
+        table.groupColumn = "group"
+        var list = ReportTable(headers: ["name", "message"], rows: [], layout: .list)
+        list.groups = [.init(rows: [.init(cells: [.plain("failure"), .plain("a message")], detail: "$ command")])]
+        let chart = RatioChart(
+            bars: [
+                RatioChart.Bar(label: "r", ratio: 2, low: 1.5, high: 2.5, value: "2.00×", hover: "r: 2×", colour: 0)
+            ],
+            label: "ratios", axis: "ratio")
+        let blocks: [ReportBlock] = [
+            .paragraph(["plain <p>", "second line"]), .paragraph([ReportText(.literal("it's ours"))], role: .note),
+            .paragraph([ReportText(.styled("Alert:", .strong), .text(" it's theirs"))], role: .alert),
+            .list([ReportText(.prose("a `code` note"))], style: .bullets), .list(["line"], style: .lines),
+            .list([ReportText(.code("x"), .lineBreak, .swatch(1))], style: .notes),
+            .facts([ReportFact(label: "Label", value: ["one", "two"]), ReportFact(label: nil, value: ["bare"])]),
+            .table(table), .table(list),
+            .legend([
+                ReportText(.symbol("*"), .literal(" = see "), .see(warnings)), "† = see " + ReportText(.see(builds)),
+            ]),
+            .heading("Sub", level: 3),
+            .figures([ReportFigure(id: "chart", chart: .ratios(chart), caption: "caption")], grid: true),
+            .blank,
+        ]
+        let tones: [ReportText.Tone] = [.strong, .alarm, .failure, .doubt, .warning, .muted]
+        return ReportDocument(
+            title: "title", heading: "heading", introduction: [.paragraph(tones.map { .styled("tone", $0) })],
+            sections: [ReportSection(.init(id: "all", title: "Every block"), caption: "the caption", blocks)],
+            closing: [.paragraph(["closing"])])
+    }
+
+    @Test("Every back end writes every block kind, charts only in HTML")
+    func everyBlock() {
+        let document = Self.sampler()
+        let terminal = TerminalWriter(useColor: false, width: 80).write(document)
+        let markdown = MarkdownWriter().write(document)
+        let html = HTMLWriter().write(document)
+        for text in [terminal, markdown, html] {
+            for expected in ["second line", "line", "Label", "one", "bare", "workload", "geomean", "Sub", "closing"] {
+                #expect(text.contains(expected), "missing \(expected)")
+            }
+            #expect(text.hasSuffix("\n"))
+        }
+        #expect(terminal.contains("every block — the caption"))
+        #expect(terminal.contains("  • a `code` note"))
+        #expect(terminal.contains("group one\n  a note\n  a|b"))
+        #expect(terminal.contains("  failure  a message\n           $ command"))
+        #expect(terminal.contains("* = see warnings · † = see builds"))
+        #expect(!terminal.contains("<svg") && !markdown.contains("<svg"))
+        #expect(markdown.contains("> **Alert:** it's theirs"))
+        #expect(
+            markdown.contains("\\* = see [Warnings](#warnings) · † = see [Builds and fairness](#builds-and-fairness)"))
+        #expect(markdown.contains("| `g1`  | `a\\|b`      | 500 ms\\* |"))
+        #expect(markdown.contains("|       | **geomean** |"))
+        #expect(
+            html.contains("<figure id=\"chart\">\n<div") == false
+                && html.contains("<div class=\"charts\">\n<figure id=\"chart\">"))
+        #expect(html.contains("<a href=\"#builds\">Builds and fairness</a>"))
+        #expect(html.contains("<tr class=\"group\"><th colspan=\"3\" scope=\"rowgroup\">group one</th></tr>"))
+    }
+
+    @Test("Each back end escapes in its own way: HTML markup, Markdown table pipes, terminal as is")
+    func escaping() {
+        let document = Self.sampler()
+        let html = HTMLWriter().write(document)
+        #expect(html.contains("<p>plain &lt;p&gt;<br>\nsecond line</p>"))
+        // The report's own wording keeps its apostrophe; text from an artifact has it escaped.
+        #expect(html.contains("<p class=\"muted\">it's ours</p>"))
+        #expect(html.contains("<strong>Alert:</strong> it&#39;s theirs"))
+        #expect(html.contains("<code>a|b</code>"))
+        #expect(TerminalWriter(useColor: false, width: 80).write(document).contains("plain <p>"))
+    }
+
+    @Test("Tones: the terminal colours, Markdown bolds strong and alarming text, HTML uses classes")
+    func tones() {
+        let document = Self.sampler()
+        let terminal = TerminalWriter(useColor: true, width: 80).write(document)
+        for code in ["1", "31", "33", "2"] { #expect(terminal.contains("\u{1B}[\(code)mtone\u{1B}[0m")) }
+        #expect(MarkdownWriter().write(document).contains("**tone** · **tone** · tone · tone · tone · tone") == false)
+        #expect(MarkdownWriter().write(document).contains("**tone**\n**tone**\ntone"))
+        let html = HTMLWriter().write(document)
+        for markup in [
+            "<strong>tone</strong>", "<span class=\"failed\">tone</span>", "<span class=\"mark\">tone</span>",
+        ] {
+            #expect(html.contains(markup))
+        }
+    }
+}
