@@ -16,25 +16,24 @@ enum ArtifactFile {
         }
     }
 
-    static func writeJSON(_ result: RunResult, to path: String) throws(CommandError) {
-        try write(encode(result), to: path)
+    /// Saves `artifact` as its JSON.
+    static func writeJSON(_ artifact: ReportArtifact, to path: String) throws(CommandError) {
+        try write(encode(artifact), to: path)
     }
 
-    /// The JSON artifact's bytes; a value JSON cannot hold (NaN, infinity) is a bug of ours.
-    static func encode(_ result: RunResult) throws(CommandError) -> Data {
+    /// An artifact's JSON bytes.
+    static func encode(_ artifact: ReportArtifact) throws(CommandError) -> Data {
+        try render(artifact, as: .json)
+    }
+
+    /// An artifact's report in `format`; a value JSON cannot hold (NaN, infinity) is a bug of ours.
+    static func render(_ artifact: ReportArtifact, as format: ReportFormat, useColor: Bool = false)
+        throws(CommandError) -> Data
+    {
         do {
-            return try JSONArtifact.encode(result)
+            return try artifact.render(as: format, useColor: useColor)
         } catch {
             throw CommandError(.internalError, "cannot encode the results: \(error); please report this")
-        }
-    }
-
-    /// A comparison's JSON bytes; a value JSON cannot hold is a bug of ours.
-    static func encode(_ comparison: RunComparison) throws(CommandError) -> Data {
-        do {
-            return try JSONArtifact.encode(comparison)
-        } catch {
-            throw CommandError(.internalError, "cannot encode the comparison: \(error); please report this")
         }
     }
 

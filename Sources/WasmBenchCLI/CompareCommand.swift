@@ -53,14 +53,7 @@ struct CompareCommand: ParsableCommand {
         let after = try ArtifactFile.readJSON(new)
         let comparison = RunComparer(threshold: threshold, gatedPhases: gatedPhases, seed: seed)
             .compare(base: before, basePath: base, new: after, newPath: new)
-        switch format {
-        case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(comparison), terminator: "")
-        case .markdown: print(MarkdownRenderer().render(comparison), terminator: "")
-        case .html: FileHandle.standardOutput.write(Data(HTMLRenderer().render(comparison).utf8))
-        case .json: FileHandle.standardOutput.write(try ArtifactFile.encode(comparison))
-        }
-        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(comparison).utf8), to: markdown) }
-        if let html { try ArtifactFile.write(Data(HTMLRenderer().render(comparison).utf8), to: html) }
+        try ReportOutput(format: format, markdown: markdown, html: html).emit(.comparison(comparison))
         if comparison.regressed {
             throw CommandError(.regressed, regressionMessage(comparison))
         }

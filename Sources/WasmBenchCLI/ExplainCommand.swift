@@ -102,32 +102,25 @@ struct ExplainCommand: ParsableCommand {
         }
         let selection = selection
         let plan = try RunCommand.plan(selection, session: session, interruption: interruption)
-        var report = GapReport(
+        var report = ExplainReport(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), baseline: selection.resolvedBaseline.description,
             runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices + Self.notices)
         report.failures = plan.rejected
-        if let json { try ArtifactFile.write(try Self.encode(report), to: json) }
+        if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         let printer = session.printer
         let scratch = session.workspace.runScratch
-        let explainer = GapExplainer(
+        let explainer = Explainer(
             valgrind: valgrind, iterations: iterations, timeoutSeconds: timeout,
             topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })
         report = explainer.explain(programs: plan.workloads.map(\.program), runtimes: plan.runtimes, into: report) {
             // A save that fails here is tried again, and reported, at the end.
-            if let json, let data = try? Self.encode($0) { try? ArtifactFile.write(data, to: json) }
+            if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
         try? FileManager.default.removeItem(at: scratch)
-        switch format {
-        case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(report), terminator: "")
-        case .html: FileHandle.standardOutput.write(Data(HTMLRenderer().render(report).utf8))
-        case .markdown: print(MarkdownRenderer().render(report), terminator: "")
-        case .json: FileHandle.standardOutput.write(try Self.encode(report))
-        }
-        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(report).utf8), to: markdown) }
-        if let html { try ArtifactFile.write(Data(HTMLRenderer().render(report).utf8), to: html) }
-        if let json { try ArtifactFile.write(try Self.encode(report), to: json) }
+        try ReportOutput(format: format, markdown: markdown, html: html).emit(.explain(report))
+        if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         if interruption.isRaised { throw CommandError(.interrupted, "interrupted; what was counted is above") }
         let failed = report.failures.filter { $0.kind != .unsupported }
         if !failed.isEmpty {
@@ -146,13 +139,5 @@ struct ExplainCommand: ParsableCommand {
     /// which `validate()` refuses with the list it got).
     static func counts(_ text: String) -> [Int] {
         RunCommand.list(text).map { Int($0) ?? 0 }
-    }
-
-    static func encode(_ report: GapReport) throws(CommandError) -> Data {
-        do {
-            return try JSONArtifact.encode(report)
-        } catch {
-            throw CommandError(.internalError, "cannot encode the analysis: \(error); please report this")
-        }
     }
 }

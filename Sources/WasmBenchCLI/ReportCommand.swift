@@ -14,7 +14,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var result = try ArtifactFile.readJSON(file)
         if recompute { Summarizer(configuration: result.configuration).summarize(&result) }
-        try format.writeToStandardOutput(result)
+        try ReportOutput(format: format).emit(.run(result))
     }
 }
 

@@ -190,8 +190,8 @@ struct RunCommand: ParsableCommand {
         initial.failures = plan.rejected
         initial.runFolder = folder.url.path
         // Every output file is written once before anything runs, so an unwritable path fails now.
-        try ArtifactFile.writeJSON(initial, to: jsonPath)
-        try writeReportFiles(initial)
+        try ArtifactFile.writeJSON(.run(initial), to: jsonPath)
+        try output.writeFiles(.run(initial))
         for notice in plan.notices { session.printer.line("note: \(notice)") }
         for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
@@ -200,7 +200,8 @@ struct RunCommand: ParsableCommand {
         let printer = session.printer
         let runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption,
-            progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
+            progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(.run(result), to: jsonPath) }
+        )
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)
@@ -247,9 +248,8 @@ struct RunCommand: ParsableCommand {
     private func emitReports(_ result: RunResult, jsonPath: String, saveFailure: String?, printer: ProgressPrinter)
         throws
     {
-        try format.writeToStandardOutput(result)
-        try writeReportFiles(result)
-        try ArtifactFile.writeJSON(result, to: jsonPath)
+        try output.emit(.run(result))
+        try ArtifactFile.writeJSON(.run(result), to: jsonPath)
         if let saveFailure {
             throw CommandError(
                 .outputNotWritable,
@@ -258,11 +258,8 @@ struct RunCommand: ParsableCommand {
         printer.line("results saved to \(jsonPath)")
     }
 
-    /// Writes the --markdown and --html reports of `result`.
-    private func writeReportFiles(_ result: RunResult) throws(CommandError) {
-        if let markdown { try ArtifactFile.write(Data(MarkdownRenderer().render(result).utf8), to: markdown) }
-        if let html { try ArtifactFile.write(Data(HTMLRenderer().render(result).utf8), to: html) }
-    }
+    /// The report on stdout and the --markdown and --html files.
+    private var output: ReportOutput { ReportOutput(format: format, markdown: markdown, html: html) }
 
     /// The folder this run keeps its per-process files in: --keep-artifacts, or a new one in the cache.
     private func runFolder(_ session: Session) throws(CommandError) -> RunFolder {

@@ -8,7 +8,7 @@ import WasmBenchModel
 /// refused with a message that says so, not with a confusing decoding error. Neither function
 /// touches the file system: the caller reads and writes the bytes.
 public enum JSONArtifact {
-    /// Encodes a run result, a comparison (`wasmbench compare --format json`) or a gap analysis
+    /// Encodes a run result, a comparison (`wasmbench compare --format json`) or an explain analysis
     /// (`wasmbench explain --json`) as pretty-printed JSON with sorted keys.
     ///
     /// - Parameter artifact: the artifact to save.

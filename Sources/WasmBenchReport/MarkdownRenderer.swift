@@ -1,4 +1,4 @@
-/// Renders a run, a comparison or a gap analysis as GitHub-flavoured Markdown: the
+/// Renders a run, a comparison or an explain analysis as GitHub-flavoured Markdown: the
 /// ``ReportArtifact`` report in the ``ReportFormat/markdown`` format.
 ///
 /// A run's report holds what is needed to judge the numbers: the machine and configuration,

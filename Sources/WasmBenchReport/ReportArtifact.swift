@@ -1,7 +1,7 @@
 import Foundation
 import WasmBenchModel
 
-/// A saved artifact a report is drawn from: a run, a comparison of two runs, or a gap analysis.
+/// A saved artifact a report is drawn from: a run, a comparison of two runs, or an explain analysis.
 ///
 /// ``render(as:useColor:width:)`` is the one way to turn any of them into any ``ReportFormat``.
 /// The terminal, Markdown and HTML reports are the same document (its sections, prose, legends
@@ -11,8 +11,8 @@ public enum ReportArtifact: Sendable {
     case run(RunResult)
     /// Two runs compared (`wasmbench compare`).
     case comparison(RunComparison)
-    /// A gap analysis (`wasmbench explain`).
-    case gap(GapReport)
+    /// A explain analysis (`wasmbench explain`).
+    case explain(ExplainReport)
 
     /// The report of the artifact in `format`, as UTF-8 text ending in a newline, or for JSON the
     /// artifact itself (``JSONArtifact``).
@@ -48,7 +48,7 @@ public enum ReportArtifact: Sendable {
         switch self {
         case .run(let result): RunDocument(index: ReportIndex(result), detail: detail).build()
         case .comparison(let comparison): ComparisonDocument(comparison: comparison, detail: detail).build()
-        case .gap(let report): GapDocument(report: report, detail: detail).build()
+        case .explain(let report): ExplainDocument(report: report, detail: detail).build()
         }
     }
 
@@ -56,12 +56,12 @@ public enum ReportArtifact: Sendable {
         switch self {
         case .run(let result): try JSONArtifact.encode(result)
         case .comparison(let comparison): try JSONArtifact.encode(comparison)
-        case .gap(let report): try JSONArtifact.encode(report)
+        case .explain(let report): try JSONArtifact.encode(report)
         }
     }
 }
 
-/// A value that is a ``ReportArtifact``: a run result, a comparison or a gap analysis, so the
+/// A value that is a ``ReportArtifact``: a run result, a comparison or an explain analysis, so the
 /// renderers take any of them.
 public protocol ReportArtifactConvertible {
     /// The value as an artifact to report.
@@ -83,7 +83,7 @@ extension RunComparison: ReportArtifactConvertible {
     public var reportArtifact: ReportArtifact { .comparison(self) }
 }
 
-extension GapReport: ReportArtifactConvertible {
-    /// The gap analysis as an artifact to report.
-    public var reportArtifact: ReportArtifact { .gap(self) }
+extension ExplainReport: ReportArtifactConvertible {
+    /// The explain analysis as an artifact to report.
+    public var reportArtifact: ReportArtifact { .explain(self) }
 }

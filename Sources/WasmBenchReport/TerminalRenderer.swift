@@ -1,4 +1,4 @@
-/// Renders a run, a comparison or a gap analysis as aligned plain-text tables for a terminal:
+/// Renders a run, a comparison or an explain analysis as aligned plain-text tables for a terminal:
 /// the ``ReportArtifact`` report in the ``ReportFormat/terminal`` format.
 ///
 /// A run's report has a header (tool version, machine, settings), an `execute` table (median per

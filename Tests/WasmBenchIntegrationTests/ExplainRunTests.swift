@@ -18,8 +18,8 @@ struct ExplainRunTests {
             timeout: 1500, in: folder)
         #expect(run.status == 0, "\(run.stderr.suffix(2000))")
         let report = try JSONDecoder().decode(
-            GapReport.self, from: try #require(FileManager.default.contents(atPath: json)))
-        #expect(report.schemaVersion == gapReportSchemaVersion)
+            ExplainReport.self, from: try #require(FileManager.default.contents(atPath: json)))
+        #expect(report.schemaVersion == explainReportSchemaVersion)
         #expect(report.failures.isEmpty, "\(report.failures)")
         let native = try #require(report.instructions.first { $0.runtime == "native" })
         // fib(35)-sized work: hundreds of millions of instructions an iteration, next to a start-up

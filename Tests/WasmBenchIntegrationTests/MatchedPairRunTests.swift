@@ -78,7 +78,7 @@ struct MatchedPairRunTests {
             ["explain", "--suite", "python", "--benchmark", "fib", "--json", json], timeout: 2400, in: folder)
         #expect(run.status == 0, "\(run.stderr.suffix(3000))")
         let report = try JSONDecoder().decode(
-            GapReport.self, from: try #require(FileManager.default.contents(atPath: json)))
+            ExplainReport.self, from: try #require(FileManager.default.contents(atPath: json)))
         #expect(report.baseline == "cpython3.11-native")
         #expect(report.failures.isEmpty, "\(report.failures)")
         let wasi = try #require(report.instructions.first { $0.runtime == "cpython3.11-wasi@wasmtime-aot" })

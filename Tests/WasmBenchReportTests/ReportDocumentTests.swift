@@ -48,7 +48,7 @@ struct ReportDocumentTests {
         // The terminal ends a comparison with its outcome; Markdown and HTML open with it.
         #expect(comparison.document(.compact).closing.count == 1)
         #expect(comparison.document(.full).closing.isEmpty)
-        let gap = ReportArtifact.gap(GapReportFixture.report())
+        let gap = ReportArtifact.explain(ExplainReportFixture.report())
         #expect(gap.document(.full).sections.map(\.name.id) == gap.document(.rich).sections.map(\.name.id))
     }
 
@@ -56,7 +56,7 @@ struct ReportDocumentTests {
     func entryPoint() throws {
         let artifacts: [ReportArtifact] = [
             .run(ReportFixture.runResult()), .comparison(ComparisonFixture.comparison()),
-            .gap(GapReportFixture.report()),
+            .explain(ExplainReportFixture.report()),
         ]
         for artifact in artifacts {
             let text = { (format: ReportFormat) in String(decoding: try artifact.render(as: format), as: UTF8.self) }

@@ -1,10 +1,10 @@
 import WasmBenchModel
 
-/// Builds the report document of a gap analysis: instructions per iteration on every runtime
+/// Builds the report document of an explain analysis: instructions per iteration on every runtime
 /// with the ratio to the baseline (charted per workload in HTML), the instructions outside the
 /// iterations, each workload's function profiles side by side, failures and notices.
-struct GapDocument {
-    let report: GapReport
+struct ExplainDocument {
+    let report: ExplainReport
     let detail: ReportDetail
 
     func build() -> ReportDocument {

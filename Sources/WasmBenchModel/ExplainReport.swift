@@ -1,5 +1,5 @@
-/// The layout version of a saved gap analysis (`wasmbench explain --json`); readers check it first.
-public let gapReportSchemaVersion = 1
+/// The layout version of a saved explain analysis (`wasmbench explain --json`); readers check it first.
+public let explainReportSchemaVersion = 1
 
 /// One counted run: how many iterations it ran and how many instructions the process executed.
 public struct CountedRun: Codable, Sendable, Equatable {
@@ -131,8 +131,8 @@ public struct FunctionProfile: Codable, Sendable, Equatable {
 /// Why Wasm runs slower than native, as far as counting can tell: instruction counts per
 /// iteration on every runtime, and function profiles of the baseline and of the runtimes that
 /// can sample their guest, side by side.
-public struct GapReport: Codable, Sendable, Equatable {
-    /// ``gapReportSchemaVersion`` when written.
+public struct ExplainReport: Codable, Sendable, Equatable {
+    /// ``explainReportSchemaVersion`` when written.
     public var schemaVersion: Int
     /// The wasmbench version.
     public var toolVersion: String
@@ -160,7 +160,7 @@ public struct GapReport: Codable, Sendable, Equatable {
         toolVersion: String, startedAt: String, machine: MachineInfo, baseline: String, runtimes: [RuntimeInfo] = [],
         workloads: [WorkloadInfo] = [], notices: [String] = []
     ) {
-        self.schemaVersion = gapReportSchemaVersion
+        self.schemaVersion = explainReportSchemaVersion
         self.toolVersion = toolVersion
         self.startedAt = startedAt
         self.machine = machine

@@ -3,20 +3,20 @@ import WasmBenchModel
 import WasmBenchReport
 
 @Suite("Explain reports")
-struct GapReportRendererTests {
-    @Test("The terminal gap analysis of the fixture matches its snapshot")
+struct ExplainRendererTests {
+    @Test("The terminal explain analysis of the fixture matches its snapshot")
     func terminal() {
-        Snapshot.expectMatch(TerminalRenderer().render(GapReportFixture.report()), named: "explain.txt")
+        Snapshot.expectMatch(TerminalRenderer().render(ExplainReportFixture.report()), named: "explain.txt")
     }
 
-    @Test("The Markdown gap analysis of the fixture matches its snapshot")
+    @Test("The Markdown explain analysis of the fixture matches its snapshot")
     func markdown() {
-        Snapshot.expectMatch(MarkdownRenderer().render(GapReportFixture.report()), named: "explain.md")
+        Snapshot.expectMatch(MarkdownRenderer().render(ExplainReportFixture.report()), named: "explain.md")
     }
 
-    @Test("The HTML gap analysis of the fixture matches its snapshot, loads nothing and charts each ratio")
+    @Test("The HTML explain analysis of the fixture matches its snapshot, loads nothing and charts each ratio")
     func html() {
-        let text = HTMLRenderer().render(GapReportFixture.report())
+        let text = HTMLRenderer().render(ExplainReportFixture.report())
         Snapshot.expectMatch(text, named: "explain.html")
         #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("<script"))
         // One bar per workload with a ratio: wasmtime on fib and on sort.
@@ -25,7 +25,7 @@ struct GapReportRendererTests {
 
     @Test("Counts with ratios, profiles side by side, failed cells marked, tiny shares left out")
     func content() {
-        let report = GapReportFixture.report()
+        let report = ExplainReportFixture.report()
         for text in [
             TerminalRenderer().render(report), MarkdownRenderer().render(report), HTMLRenderer().render(report),
         ] {

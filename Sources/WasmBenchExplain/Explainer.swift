@@ -11,7 +11,7 @@ import WasmBenchRuntime
 /// ``RunRequest/guestProfilePath``; a failure of one cell is recorded and the others go on.
 /// The instruction counts are not timed, so a loaded machine changes none of them; the guest
 /// profiler's samples, taken every millisecond of wall time, are the one part that is.
-public struct GapExplainer: Sendable {
+public struct Explainer: Sendable {
     /// The `valgrind` executable.
     public var valgrind: String
     /// The iteration counts of the counted runs (at least two, all different).
@@ -46,8 +46,8 @@ public struct GapExplainer: Sendable {
     /// each cell; ratios are taken against `report.baseline`.
     public func explain(
         programs: [GuestProgram], runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)],
-        into report: GapReport, save: (GapReport) -> Void
-    ) -> GapReport {
+        into report: ExplainReport, save: (ExplainReport) -> Void
+    ) -> ExplainReport {
         var report = report
         for program in programs {
             for (runtime, info) in runtimes where info.available {
@@ -68,7 +68,7 @@ public struct GapExplainer: Sendable {
 
     /// One cell: the counted runs, then the profile its kind of runtime gives.
     private func explain(
-        _ program: GuestProgram, on runtime: any BenchmarkRuntime, info: RuntimeInfo, into report: inout GapReport
+        _ program: GuestProgram, on runtime: any BenchmarkRuntime, info: RuntimeInfo, into report: inout ExplainReport
     ) {
         func fail(_ kind: FailureKind, _ message: String, command: String?) {
             report.failures.append(
@@ -201,7 +201,7 @@ public struct GapExplainer: Sendable {
     }
 
     /// The report with every count's ratio to the baseline's count of the same workload.
-    func withRatios(_ report: GapReport) -> GapReport {
+    func withRatios(_ report: ExplainReport) -> ExplainReport {
         var report = report
         let counts = report.instructions
         report.instructions = counts.map { count in

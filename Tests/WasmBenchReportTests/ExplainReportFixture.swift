@@ -1,9 +1,9 @@
 import WasmBenchModel
 
-/// A gap analysis of two kernels on native, wasmtime and node, with profiles on both sides and
+/// A explain analysis of two kernels on native, wasmtime and node, with profiles on both sides and
 /// one failed cell: every section of the explain reports.
-enum GapReportFixture {
-    static func report() -> GapReport {
+enum ExplainReportFixture {
+    static func report() -> ExplainReport {
         let machine = MachineInfo(
             os: "Debian GNU/Linux 12", kernel: "6.1.0", architecture: "x86_64", cpuModel: "AMD EPYC 7763", cores: 2,
             memoryBytes: 8 << 30)
@@ -16,7 +16,7 @@ enum GapReportFixture {
         let workloads = ["kernels/fib", "kernels/sort"].map {
             WorkloadInfo(id: $0, suite: "kernels", summary: "", entry: .command, reportsMarkers: true, wasmSHA256: "")
         }
-        var report = GapReport(
+        var report = ExplainReport(
             toolVersion: "0.1.0", startedAt: "2026-12-01T09:00:00Z", machine: machine, baseline: "native",
             runtimes: runtimes, workloads: workloads, notices: ["counts are instructions, not time"])
         func count(_ workload: String, _ runtime: String, _ totals: [Double], ratio: Double? = nil) -> InstructionCount?

@@ -1,6 +1,6 @@
 import WasmBenchModel
 
-extension GapDocument {
+extension ExplainDocument {
     /// The runtimes with counts or failed counts, the baseline first, then in the report's runtime order.
     var countedRuntimes: [String] {
         let counted = Set(
