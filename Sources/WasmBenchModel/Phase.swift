@@ -48,12 +48,17 @@ public enum Metric: String, Codable, Sendable, CaseIterable, Comparable {
     case peakRSS = "peak-rss"
     /// Size of an ahead-of-time artifact, in bytes.
     case artifactBytes = "artifact-bytes"
+    /// Instructions executed, counted by callgrind (every thread of the process): a `wall` row
+    /// holds one counted process's total, an `execute` summary the cost of one iteration derived
+    /// from those totals (see ``Measure/instructions``).
+    case instructions
 
     /// The unit a value of this metric is stored in.
     public var unit: MeasureUnit {
         switch self {
         case .time, .cpu: .seconds
         case .peakRSS, .artifactBytes: .bytes
+        case .instructions: .instructions
         }
     }
 
@@ -70,4 +75,6 @@ public enum MeasureUnit: String, Codable, Sendable {
     case seconds = "s"
     /// Bytes.
     case bytes
+    /// Executed instructions (a count).
+    case instructions
 }
