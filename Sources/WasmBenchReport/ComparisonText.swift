@@ -8,6 +8,7 @@ enum ComparisonText {
         switch unit {
         case .seconds: formatDuration(value)
         case .bytes: formatBytes(value)
+        case .instructions: GapText.count(value)
         }
     }
 

@@ -246,6 +246,7 @@ struct ReportIndex {
         switch unit {
         case .seconds: formatDuration(value)
         case .bytes: formatBytes(value)
+        case .instructions: GapText.count(value)
         }
     }
 
