@@ -85,7 +85,9 @@ let package = Package(
         // Scheduling, time budgets, failure policy, save-after-each.
         .target(
             name: "WasmBenchRunner",
-            dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis"],
+            dependencies: [
+                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchExplain",
+            ],
             swiftSettings: strict
         ),
         // Planning: the one runtime registry, and a selection (suite, runtimes, modules…) turned
@@ -131,7 +133,8 @@ let package = Package(
             name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
+            name: "WasmBenchRunnerTests",
+            dependencies: ["WasmBenchRunner", "WasmBenchExplain", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchAnalysisTests", dependencies: ["WasmBenchAnalysis", "WasmBenchStatistics", "TestSupport"],
@@ -142,7 +145,8 @@ let package = Package(
             name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
