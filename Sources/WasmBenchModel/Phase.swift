@@ -26,9 +26,11 @@ public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
     /// benchmark file's top level), as the guest's clock reports it.
     case `import`
     /// One iteration of the workload's measured region, as the guest's clock or the host's timed
-    /// call reports it.
+    /// call reports it; in an instruction run, the instructions of one iteration derived from the
+    /// counted runs' `wall` totals (summaries only, no row).
     case execute
-    /// The whole process, spawn to exit; carries the `cpu` and `peak-rss` metrics too.
+    /// The whole process, spawn to exit; carries the `cpu` and `peak-rss` metrics too, and in an
+    /// instruction run each counted process's `instructions`.
     case wall
 
     /// The order phases happen in, for tables.
