@@ -133,8 +133,7 @@ let package = Package(
             name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchProcess", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchRunnerTests",
-            dependencies: ["WasmBenchRunner", "WasmBenchExplain", "WasmBenchStatistics", "TestSupport"],
+            name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchAnalysisTests", dependencies: ["WasmBenchAnalysis", "WasmBenchStatistics", "TestSupport"],
@@ -145,8 +144,7 @@ let package = Package(
             name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"],
-            swiftSettings: strict),
+            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),

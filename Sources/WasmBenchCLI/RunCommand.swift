@@ -242,14 +242,10 @@ struct RunCommand: ParsableCommand {
         }
         let printer = session.printer
         let scratch = session.workspace.runScratch
-        let counter = valgrind.map {
-            InstructionCounter(
-                valgrind: $0, iterations: countedIterations, timeoutSeconds: resolvedTimeout, scratchRoot: scratch)
-        }
         let runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: scratch, interruption: interruption,
             progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) },
-            counter: counter)
+            valgrind: valgrind)
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)

@@ -4,6 +4,15 @@ import WasmBenchModel
 import WasmBenchRuntime
 
 extension BenchmarkRunner {
+    /// Counts the sets of this run: its counted iterations, its time limit, its scratch folder.
+    var counter: InstructionCounter? {
+        valgrind.map {
+            InstructionCounter(
+                valgrind: $0, iterations: configuration.countedIterations ?? [2, 4, 6],
+                timeoutSeconds: configuration.timeoutSeconds, scratchRoot: scratchRoot)
+        }
+    }
+
     /// Counts one set of a cell under callgrind (``Measure/instructions``) and files each counted
     /// run's total as a row: phase `wall`, metric `instructions`, the set as ``Row/process`` and the
     /// run's iteration count as ``Row/iterations``. The runs counted before a failure are kept; the
@@ -21,7 +30,7 @@ extension BenchmarkRunner {
             case .failure(let error): (runs, failed) = (error.counted, error.failure)
             }
         } else {
-            failed = RunFailure(.runtimeError, "no instruction counter was set up for this run; please report this")
+            failed = RunFailure(.runtimeError, "no valgrind was given to this run to count with; please report this")
         }
         cell.secondsSpent += Date().timeIntervalSince(started)
         cell.processesRun += 1

@@ -1,6 +1,5 @@
 import Foundation
 import WasmBenchAnalysis
-import WasmBenchExplain
 import WasmBenchModel
 import WasmBenchRuntime
 import WasmBenchStatistics
@@ -27,16 +26,16 @@ public struct BenchmarkRunner: Sendable {
     public let save: @Sendable (RunResult) throws -> Void
     /// The first save that failed, if any: the caller must not claim the results were saved.
     public let saveFailures = SaveFailures()
-    /// Counts the instructions of a set, for ``Measure/instructions``; `nil` for time.
-    public let counter: InstructionCounter?
+    /// The `valgrind` executable that counts instructions, for ``Measure/instructions``.
+    public let valgrind: String?
 
     /// Creates a runner.
     public init(
         configuration: RunConfiguration, scratchRoot: URL, interruption: Interruption,
         progress: @escaping @Sendable (ProgressEvent) -> Void, save: @escaping @Sendable (RunResult) throws -> Void,
-        counter: InstructionCounter? = nil
+        valgrind: String? = nil
     ) {
-        self.counter = counter
+        self.valgrind = valgrind
         self.configuration = configuration
         self.scratchRoot = scratchRoot
         self.interruption = interruption

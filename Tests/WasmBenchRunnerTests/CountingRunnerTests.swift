@@ -2,7 +2,6 @@ import Foundation
 import Synchronization
 import TestSupport
 import Testing
-import WasmBenchExplain
 import WasmBenchModel
 import WasmBenchRunner
 import WasmBenchRuntime
@@ -19,11 +18,9 @@ struct CountingRunnerTests {
 
     func run(_ runtimes: [FakeRuntime], programs: [String], configuration: RunConfiguration) -> RunResult {
         // The fake runtimes write callgrind's file themselves: valgrind is never started.
-        let counter = InstructionCounter(
-            valgrind: "/nonexistent/valgrind", iterations: [3, 1, 2], timeoutSeconds: 10, scratchRoot: folder.url)
         let runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: Interruption(), progress: { _ in },
-            save: { _ in }, counter: counter)
+            save: { _ in }, valgrind: "/nonexistent/valgrind")
         let empty = RunResult(
             toolVersion: "test", startedAt: "2026-01-01T00:00:00Z",
             machine: MachineInfo(os: "o", kernel: "k", architecture: "x86_64", cpuModel: "c", cores: 2, memoryBytes: 1),
