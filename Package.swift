@@ -85,7 +85,9 @@ let package = Package(
         // Scheduling, time budgets, failure policy, save-after-each.
         .target(
             name: "WasmBenchRunner",
-            dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis"],
+            dependencies: [
+                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchExplain",
+            ],
             swiftSettings: strict
         ),
         // Planning: the one runtime registry, and a selection (suite, runtimes, modules…) turned

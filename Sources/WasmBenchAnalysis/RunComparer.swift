@@ -7,7 +7,10 @@ import WasmBenchStatistics
 /// and settings always give the same comparison.
 ///
 /// Each run's samples are selected as its own summaries select them (steady-state iterations,
-/// warm-ups left out, see ``Summarizer``), so a comparison covers what the two reports show.
+/// warm-ups left out, per-iteration instruction counts derived from counted runs, see
+/// ``Summarizer``), so a comparison covers what the two reports show. Both runs must share their
+/// ``RunConfiguration/measure`` (see ``checkComparable(base:new:)``); the geometric means and the
+/// cells matched are of that measure's `execute` metric.
 public struct RunComparer: Sendable {
     /// The relative change below which a difference counts as none (0.05 is 5%).
     public var threshold: Double
@@ -23,13 +26,21 @@ public struct RunComparer: Sendable {
         self.seed = seed
     }
 
-    /// Compares `new` against `base`; the paths are recorded as given.
+    /// Throws when the two runs cannot be compared: one timed, the other counted instructions.
+    public func checkComparable(base: RunResult, new: RunResult) throws(ComparisonError) {
+        let (before, after) = (base.configuration.measure, new.configuration.measure)
+        guard before == after else { throw .differentMeasures(base: before, new: after) }
+    }
+
+    /// Compares `new` against `base`; the paths are recorded as given. Runs of different measures
+    /// share no `execute` summary: check them with ``checkComparable(base:new:)`` first.
     public func compare(base: RunResult, basePath: String, new: RunResult, newPath: String) -> RunComparison {
         let baseSamples = Summarizer(configuration: base.configuration).samples(base.rows)
         let newSamples = Summarizer(configuration: new.configuration).samples(new.rows)
+        let measure = base.configuration.measure
         var comparison = RunComparison(
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
-            gatedPhases: gatedPhases, caveats: caveats(base, new))
+            gatedPhases: gatedPhases, caveats: caveats(base, new), measure: measure)
         for key in baseSamples.order {
             guard let before = baseSamples.groups[key], let after = newSamples.groups[key],
                 let estimate = ratioOfMedians(
@@ -43,10 +54,10 @@ public struct RunComparer: Sendable {
                     ciLow: estimate.interval.low, ciHigh: estimate.interval.high,
                     verdict: verdict(estimate), changes: changes(key, base, new)))
         }
-        comparison.geometricMeans = geometricMeans(baseSamples, newSamples)
+        comparison.geometricMeans = geometricMeans(baseSamples, newSamples, metric: measure.metric)
         comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)
         let failing = Set(comparison.newFailures.map { Cell(workload: $0.workload, runtime: $0.runtime) })
-        let (onlyBase, onlyNew) = unmatchedCells(baseSamples, newSamples)
+        let (onlyBase, onlyNew) = unmatchedCells(baseSamples, newSamples, metric: measure.metric)
         comparison.onlyInBase = onlyBase.filter { !failing.contains($0) }.map {
             ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the new run")
         }
@@ -80,14 +91,16 @@ public struct RunComparer: Sendable {
         seed ^ stableHash("compare|\(key.workload)|\(key.runtime)|\(key.phase)|\(key.metric)")
     }
 
-    /// Per runtime, the geometric mean of new ÷ base `execute` ratios over the workloads both ran.
+    /// Per runtime, the geometric mean of new ÷ base `execute` ratios of `metric` over the
+    /// workloads both ran.
     private func geometricMeans(
         _ base: Summarizer.SampleSet,
-        _ new: Summarizer.SampleSet
+        _ new: Summarizer.SampleSet,
+        metric: Metric
     ) -> [ComparedGeometricMean] {
         var runtimes: [String] = []
         var pairs: [String: [(numerator: [[Double]], denominator: [[Double]])]] = [:]
-        for key in base.order where key.phase == .execute && key.metric == .time {
+        for key in base.order where key.phase == .execute && key.metric == metric {
             guard let before = base.groups[key], let after = new.groups[key] else { continue }
             if pairs[key.runtime] == nil { runtimes.append(key.runtime) }
             pairs[key.runtime, default: []].append((after.groups, before.groups))
@@ -103,13 +116,14 @@ public struct RunComparer: Sendable {
         }
     }
 
-    /// The workload × runtime cells with `execute` data in one run only.
+    /// The workload × runtime cells with `execute` data of `metric` in one run only.
     private func unmatchedCells(
         _ base: Summarizer.SampleSet,
-        _ new: Summarizer.SampleSet
+        _ new: Summarizer.SampleSet,
+        metric: Metric
     ) -> (onlyBase: [Cell], onlyNew: [Cell]) {
         func cells(_ order: [Summarizer.Key]) -> [Cell] {
-            order.filter { $0.phase == .execute && $0.metric == .time }
+            order.filter { $0.phase == .execute && $0.metric == metric }
                 .map { Cell(workload: $0.workload, runtime: $0.runtime) }
         }
         let before = cells(base.order)
@@ -161,6 +175,10 @@ public struct RunComparer: Sendable {
         return found
     }
 
+    /// What a comparison of instruction counts says about itself.
+    static let instructionCaveat =
+        "the runs count instructions per iteration (callgrind), not time: the counts repeat, so an interval is often a single point (the counted sets agreed), and a change is a change of the code run, not of the machine's speed"
+
     /// What makes the two runs hard to compare as a whole.
     private func caveats(_ base: RunResult, _ new: RunResult) -> [String] {
         var found: [String] = []
@@ -183,7 +201,13 @@ public struct RunComparer: Sendable {
         }
         if !base.complete { found.append("the base run is incomplete (interrupted or stopped)") }
         if !new.complete { found.append("the new run is incomplete (interrupted or stopped)") }
-        if x.processes < 2 || y.processes < 2 {
+        if x.countedIterations != y.countedIterations {
+            found.append(
+                "other counted iterations: \(x.countedIterations ?? []) vs \(y.countedIterations ?? [])")
+        }
+        if x.measure == .instructions {
+            found.append(Self.instructionCaveat)
+        } else if x.processes < 2 || y.processes < 2 {
             found.append("a run has a single process: its intervals cannot hold the spread between processes")
         }
         return found

@@ -35,9 +35,12 @@ public struct Summarizer: Sendable {
     /// steady state: in each process, the iterations from ``steadyStateStart(_:window:tolerance:)``
     /// on, or after the configured warm-ups if those are more. A process whose iterations never
     /// settle keeps every iteration after the configured warm-ups, and the summary says so.
+    ///
+    /// Counted runs (rows with ``Row/iterations``) give the `execute` instruction count instead:
+    /// one cost per iteration for each counted set, see ``perIterationCounts(_:)``.
     public func summarize(_ result: inout RunResult) {
         let set = samples(result.rows)
-        let (order, groups, warmUps) = (set.order, set.groups, set.warmUps)
+        let (order, groups, warmUps, counts) = (set.order, set.groups, set.warmUps, set.counts)
         let failed = Set(result.failures.map { "\($0.runtime)\u{0}\($0.workload)" })
         result.summaries = order.compactMap { key in
             guard let values = groups[key] else { return nil }
@@ -51,6 +54,11 @@ public struct Summarizer: Sendable {
             {
                 summary?.record(warmUp, tolerance: configuration.steadyStateTolerance)
             }
+            if key.phase == .execute && key.metric == .instructions,
+                let count = counts[Cell(workload: key.workload, runtime: key.runtime)]
+            {
+                summary?.record(count)
+            }
             return summary
         }
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
@@ -62,12 +70,25 @@ public struct Summarizer: Sendable {
         let (kept, warmUps) = steadyStateRows(rows)
         var groups: [Key: Samples] = [:]
         var order: [Key] = []
+        var seen: Set<Key> = []
+        var counted: [Cell: [Int: [CountedRun]]] = [:]
         for (position, row) in rows.enumerated() where kept[position] {
+            if let iterations = row.iterations, row.metric == .instructions {
+                // A counted run's total stands for its cell's per-iteration count, derived below.
+                let key = Key(workload: row.workload, runtime: row.runtime, phase: .execute, metric: .instructions)
+                if seen.insert(key).inserted { order.append(key) }
+                counted[Cell(workload: row.workload, runtime: row.runtime), default: [:]][row.process, default: []]
+                    .append(CountedRun(iterations: iterations, instructions: row.value))
+                continue
+            }
             let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
-            if groups[key] == nil { order.append(key) }
+            if seen.insert(key).inserted { order.append(key) }
             groups[key, default: Samples()].append(row.value, process: row.process)
         }
-        return SampleSet(order: order, groups: groups, warmUps: warmUps)
+        let (perIteration, counts) = perIterationCounts(counted)
+        groups.merge(perIteration) { $1 }
+        // A cell whose counted sets give no count (each cut short by a failure) has no summary.
+        return SampleSet(order: order.filter { groups[$0] != nil }, groups: groups, warmUps: warmUps, counts: counts)
     }
 
     /// The samples of a run's summaries: what ``samples(_:)`` returns.
@@ -78,6 +99,8 @@ public struct Summarizer: Sendable {
         var groups: [Key: Samples]
         /// How each cell's per-iteration series warmed up.
         var warmUps: [Cell: WarmUpRecord]
+        /// How steady each cell's counted sets were.
+        var counts: [Cell: CountRecord] = [:]
     }
 
     /// Which rows the summaries cover, and how each cell's iteration series warmed up.
@@ -194,13 +217,15 @@ public struct Summarizer: Sendable {
         return warnings
     }
 
+    /// Per runtime, the geometric mean of its `execute` ratios to the baseline, of the run's measure.
     private func geometricMeans(_ groups: [Key: Samples], runtimes: [String]) -> [GeometricMean] {
         let baseline = configuration.baseline
+        let metric = configuration.measure.metric
         let workloads = Set(groups.keys.map(\.workload)).sorted()
         return runtimes.filter { $0 != baseline }.compactMap { runtime in
             let pairs = workloads.compactMap { workload -> (numerator: [[Double]], denominator: [[Double]])? in
-                guard let mine = groups[Key(workload: workload, runtime: runtime, phase: .execute, metric: .time)],
-                    let theirs = groups[Key(workload: workload, runtime: baseline, phase: .execute, metric: .time)]
+                guard let mine = groups[Key(workload: workload, runtime: runtime, phase: .execute, metric: metric)],
+                    let theirs = groups[Key(workload: workload, runtime: baseline, phase: .execute, metric: metric)]
                 else { return nil }
                 return (mine.groups, theirs.groups)
             }

@@ -12,8 +12,11 @@ struct CompareCommand: ParsableCommand {
             For every workload × runtime × phase both runs measured: new median ÷ base median with a \
             95% bootstrap interval from both runs' raw rows (processes, then iterations, resampled). \
             A change counts when the whole interval lies past 1 and the ratio past the threshold. \
+            Runs made with `run --measure instructions` compare instructions per iteration instead of \
+            times; a time run and an instruction run cannot be compared. \
             Exit status: 0 no regression, 2 a gated phase got slower or a cell now fails, 3 a file \
-            cannot be read or is not a wasmbench run, 5 --markdown or --html not writable, 64 usage.
+            cannot be read or is not a wasmbench run, or the runs measured different things, \
+            5 --markdown or --html not writable, 64 usage.
             """)
 
     @Argument(help: "The run to compare against (written by `wasmbench run --json`).") var base: String
@@ -51,8 +54,13 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let before = try ArtifactFile.readJSON(base)
         let after = try ArtifactFile.readJSON(new)
-        let comparison = RunComparer(threshold: threshold, gatedPhases: gatedPhases, seed: seed)
-            .compare(base: before, basePath: base, new: after, newPath: new)
+        let comparer = RunComparer(threshold: threshold, gatedPhases: gatedPhases, seed: seed)
+        do {
+            try comparer.checkComparable(base: before, new: after)
+        } catch {
+            throw CommandError(.invalidInput, "\(base) and \(new): \(error.description)")
+        }
+        let comparison = comparer.compare(base: before, basePath: base, new: after, newPath: new)
         try ReportOutput(format: format, markdown: markdown, html: html).emit(.comparison(comparison))
         if comparison.regressed {
             throw CommandError(.regressed, regressionMessage(comparison))

@@ -4,7 +4,6 @@ import WasmBenchExplain
 import WasmBenchInterpreters
 import WasmBenchModel
 import WasmBenchPlan
-import WasmBenchProvision
 import WasmBenchReport
 import WasmBenchRuntime
 
@@ -96,10 +95,7 @@ struct ExplainCommand: ParsableCommand {
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
-        guard let valgrind = ToolLocator(environment: session.workspace.environment).find("valgrind") else {
-            throw CommandError(
-                .environment, "valgrind is not on PATH; install it (Debian: `apt-get install valgrind`) and run again")
-        }
+        let valgrind = try session.valgrind()
         let selection = selection
         let plan = try RunCommand.plan(selection, session: session, interruption: interruption)
         var report = ExplainReport(
@@ -129,11 +125,10 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// What every analysis says about its numbers.
-    static let notices = [
-        "wasmtime-aot's artifacts are compiled for the architecture's baseline CPU here (valgrind emulates fewer CPU features than this host has), so its counts are of slightly other code than `run` times",
-        "instruction counts are callgrind's (all threads of the process), not time: a JIT's background compilation counts, and one instruction of a runtime may cost more or less time than one of native code",
-        "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond",
-    ]
+    static let notices =
+        InstructionCounter.notices + [
+            "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond"
+        ]
 
     /// Parses `--iterations`: comma-separated whole numbers (a word that is not one becomes 0,
     /// which `validate()` refuses with the list it got).

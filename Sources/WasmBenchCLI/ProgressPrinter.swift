@@ -16,6 +16,12 @@ struct ProgressPrinter: Sendable {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
+    /// `[ 3/12]`: the step, padded to the width of the total.
+    static func step(_ step: Int, of total: Int) -> String {
+        let width = String(total).count
+        return "[\(String(repeating: " ", count: max(0, width - String(step).count)))\(step)/\(total)]"
+    }
+
     func handle(_ event: ProgressEvent) {
         switch event {
         case .skipped(let runtime, let workload, let reason):
@@ -23,13 +29,18 @@ struct ProgressPrinter: Sendable {
         case .started:
             break
         case .finished(let step, let total, let runtime, let workload, let process, let execute, let failure):
-            let width = String(total).count
-            let counter = "[\(String(repeating: " ", count: max(0, width - String(step).count)))\(step)/\(total)]"
-            let cell = "\(Self.pad(runtime, 15)) \(Self.pad(workload, 20)) p\(process)"
+            let cell = "\(Self.step(step, of: total)) \(Self.pad(runtime, 15)) \(Self.pad(workload, 20)) p\(process)"
             if let failure {
-                line("\(counter) \(cell)  FAILED (\(failure.kind.rawValue)): \(failure.message)")
+                line("\(cell)  FAILED (\(failure.kind.rawValue)): \(failure.message)")
             } else {
-                line("\(counter) \(cell)  \(execute.map { formatDuration($0) + "/iter" } ?? "ok")")
+                line("\(cell)  \(execute.map { formatDuration($0) + "/iter" } ?? "ok")")
+            }
+        case .counted(let step, let total, let runtime, let workload, let set, let perIteration, let failure):
+            let cell = "\(Self.step(step, of: total)) \(Self.pad(runtime, 15)) \(Self.pad(workload, 20)) set \(set)"
+            if let failure {
+                line("\(cell)  FAILED (\(failure.kind.rawValue)): \(failure.message)")
+            } else {
+                line("\(cell)  \(perIteration.map { "\(Int($0.rounded())) instructions/iter" } ?? "ok")")
             }
         case .budgetSpent(let runtime, let workload, let processes, let seconds):
             line("budget \(runtime) · \(workload): \(processes) processes in \(Int(seconds)) s, no more for this cell")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchExplain
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProvision
@@ -15,8 +16,13 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Without modules, runs the `kernels` suite. Runtime ids: \(RuntimeRegistry.idHelp). \
             Results are saved after every process (atomically) to --json, or to a file under the cache \
-            folder; Ctrl-C keeps them. Exit status: 0 all passed, 1 some runs failed, 3 invalid input, \
-            4 nothing runnable, 5 output not writable, 64 usage, 130 interrupted.
+            folder; Ctrl-C keeps them. With --measure instructions, each cell runs under `valgrind \
+            --tool=callgrind` once per count of --counted-iterations instead of being timed, and the \
+            instructions of one iteration (the difference of the last two counts over the difference \
+            of their iterations, no start-up or compilation in it) are summarised and compared \
+            instead of times: they repeat on a noisy machine. Exit status: 0 all passed, 1 some runs \
+            failed, 3 invalid input, 4 nothing runnable (or no valgrind), 5 output not writable, \
+            64 usage, 130 interrupted.
             """)
 
     @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] =
@@ -57,11 +63,23 @@ struct RunCommand: ParsableCommand {
             discussion: "See the README for the spec's fields (id, module, mounts, environment, entry, …).",
             valueName: "spec.json"))
     var interpreterSpecs: [String] = []
-    @Option(help: "Fresh processes per workload × runtime.") var processes = 3
+    @Option(
+        help:
+            "What to measure: time, or instructions (per iteration, counted by callgrind: instructions, not time, and they repeat)."
+    ) var measure: Measure = .time
+    @Option(
+        help: "With --measure instructions: the iteration counts of each counted set, comma-separated.",
+        transform: ExplainCommand.counts)
+    var countedIterations: [Int] = [2, 4, 6]
+    @Option(
+        help:
+            "Fresh processes per workload × runtime (default 3); with --measure instructions, counted sets (default 1)."
+    ) var processes: Int?
     @Option(help: "Iterations inside each process, warm-ups included.") var iterations = 5
     @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
     @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
-    @Option(help: "Time limit of one process, in seconds.") var timeout: Double = 120
+    @Option(help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
+    var timeout: Double?
     @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
@@ -116,6 +134,10 @@ struct RunCommand: ParsableCommand {
     static let peakRSSNotice =
         "peak-rss is the kernel's ru_maxrss of each child, which wasmbench starts through a small fork+exec helper so the figure is the child's own; Linux counts it in per-CPU batches, so values of a few MiB are coarse (even 0)"
 
+    /// What an instruction run's intervals mean, said once per run.
+    static let degenerateIntervalNotice =
+        "instruction counts repeat to the instruction, so an interval is often a single point (its counted sets agreed exactly): that says the count repeated, not that it holds for other inputs, machines or runtime versions"
+
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
@@ -145,13 +167,40 @@ struct RunCommand: ParsableCommand {
         return selection
     }
 
+    /// Processes per cell (counted sets with --measure instructions), after defaults.
+    var resolvedProcesses: Int { processes ?? (measure == .instructions ? 1 : 3) }
+
+    /// The time limit of one process after defaults: valgrind runs code 20–100× slower.
+    var resolvedTimeout: Double { timeout ?? (measure == .instructions ? 1800 : 120) }
+
+    /// The settings the rows are measured with. An instruction run records its longest counted
+    /// run as its iterations, and no warm-ups: every counted run is whole.
+    func configuration(baseline: RuntimeID) -> RunConfiguration {
+        let counting = measure == .instructions
+        return RunConfiguration(
+            processes: resolvedProcesses, iterations: counting ? countedIterations.max() ?? iterations : iterations,
+            warmups: counting ? 0 : warmups, seed: seed, baseline: baseline.description,
+            timeoutSeconds: resolvedTimeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure,
+            noiseThreshold: noise, steadyStateTolerance: steadyTolerance, measure: measure,
+            countedIterations: counting ? countedIterations.sorted() : nil)
+    }
+
     func validate() throws {
-        guard processes >= 1 else { throw ValidationError("--processes must be at least 1") }
+        guard resolvedProcesses >= 1 else { throw ValidationError("--processes must be at least 1") }
         guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
         guard warmups >= 0 && warmups < iterations else {
             throw ValidationError("--warmups must be at least 0 and less than --iterations (\(iterations))")
         }
-        guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
+        guard resolvedTimeout > 0, cellBudget > 0 else {
+            throw ValidationError("--timeout and --cell-budget must be positive")
+        }
+        guard countedIterations.count >= 2, Set(countedIterations).count == countedIterations.count,
+            countedIterations.allSatisfy({ $0 >= 1 })
+        else {
+            throw ValidationError(
+                "--counted-iterations takes two or more different counts of at least 1, e.g. 2,4,6 (got \(countedIterations.map { $0 > 0 ? String($0) : "?" }.joined(separator: ",")))"
+            )
+        }
         guard noise > 0 else { throw ValidationError("--noise must be positive") }
         guard steadyTolerance > 0 else { throw ValidationError("--steady-tolerance must be positive") }
         try Self.validate(selection())
@@ -172,17 +221,19 @@ struct RunCommand: ParsableCommand {
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
         let selection = try selection()
+        // Before any set-up: without valgrind an instruction run cannot count anything.
+        let valgrind = try measure == .instructions ? session.valgrind() : nil
         let folder = try runFolder(session)
         defer { folder.release() }
         let plan = try Self.plan(selection, session: session, interruption: interruption, runFolder: folder.url)
-        let configuration = RunConfiguration(
-            processes: processes, iterations: iterations, warmups: warmups, seed: seed,
-            baseline: selection.resolvedBaseline.description,
-            timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise,
-            steadyStateTolerance: steadyTolerance)
+        let configuration = configuration(baseline: selection.resolvedBaseline)
         let jsonPath = try json ?? defaultResultsPath(session)
         var notices = plan.notices
-        if session.launcher.hasExecHelper { notices.append(Self.peakRSSNotice) }
+        if measure == .instructions {
+            notices += InstructionCounter.notices + [Self.degenerateIntervalNotice]
+        } else if session.launcher.hasExecHelper {
+            notices.append(Self.peakRSSNotice)
+        }
         var initial = RunResult(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
@@ -200,8 +251,9 @@ struct RunCommand: ParsableCommand {
         let printer = session.printer
         let runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption,
-            progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(.run(result), to: jsonPath) }
-        )
+            progress: { printer.handle($0) },
+            save: { result in try ArtifactFile.writeJSON(.run(result), to: jsonPath) },
+            valgrind: valgrind)
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)
@@ -286,5 +338,6 @@ struct RunCommand: ParsableCommand {
 }
 
 extension FailurePolicy: ExpressibleByArgument {}
+extension Measure: ExpressibleByArgument {}
 extension Suite: ExpressibleByArgument {}
 extension RuntimeID: ExpressibleByArgument {}

@@ -27,6 +27,12 @@ public struct Explainer: Sendable {
     /// Receives one line per step.
     public var progress: @Sendable (String) -> Void
 
+    /// Counts the instructions of each cell: the one implementation `run --measure instructions` uses too.
+    var counter: InstructionCounter {
+        InstructionCounter(
+            valgrind: valgrind, iterations: iterations, timeoutSeconds: timeoutSeconds, scratchRoot: scratchRoot)
+    }
+
     /// Creates an explainer.
     public init(
         valgrind: String, iterations: [Int] = [2, 4, 6], timeoutSeconds: Double = 1800,
@@ -78,23 +84,18 @@ public struct Explainer: Sendable {
         }
         let list = iterations.map(String.init).joined(separator: ", ")
         progress("\(program.workload) on \(info.id): counting \(list) iterations under callgrind")
-        var runs: [CountedRun] = []
-        var longest: CallgrindProfile?
-        for count in iterations {
+        let set: InstructionCounter.CountedSet
+        switch counter.countSet(program, on: runtime, interruption: interruption) {
+        case .success(let counted):
+            set = counted
+        case .failure(let error):
+            // Ctrl-C: what was counted so far stays, and no failure is made up for the cell.
             guard !interruption.isRaised else { return }
-            switch callgrind(program, on: runtime, iterations: count) {
-            case .success(let result):
-                runs.append(
-                    CountedRun(
-                        iterations: count, instructions: result.profile.totalInstructions, command: result.command))
-                longest = result.profile
-            case .failure(let failure):
-                fail(failure.kind, failure.message, command: failure.command)
-                return
-            }
+            fail(error.failure.kind, error.failure.message, command: error.failure.command)
+            return
         }
-        guard let count = InstructionCount(workload: program.workload, runtime: info.id, runs: runs), let high = longest
-        else {
+        let (runs, high) = (set.runs, set.longest)
+        guard let count = InstructionCount(workload: program.workload, runtime: info.id, runs: runs) else {
             fail(.runtimeError, "the counted runs do not give a count (iterations \(iterations))", command: nil)
             return
         }
@@ -117,43 +118,11 @@ public struct Explainer: Sendable {
         }
     }
 
-    /// One run under `valgrind --tool=callgrind`, and what its output file says.
-    private func callgrind(_ program: GuestProgram, on runtime: any BenchmarkRuntime, iterations: Int) -> Result<
-        (profile: CallgrindProfile, command: String?), RunFailure
-    > {
-        withScratch { scratch in
-            let output = scratch.appendingPathComponent("callgrind.out").path
-            // Explicit, so that a user's ~/.valgrindrc cannot change the file's layout.
-            let prefix = [
-                valgrind, "--tool=callgrind", "--dump-instr=no", "--dump-line=yes", "--separate-threads=no",
-                "--callgrind-out-file=\(output)",
-            ]
-            let outcome = runtime.run(
-                RunRequest(
-                    program: program, iterations: iterations, timeoutSeconds: timeoutSeconds,
-                    scratchDirectory: scratch.path, commandPrefix: prefix))
-            if case .failed(let kind, let message) = outcome.status {
-                return .failure(RunFailure(kind: kind, message: message, command: outcome.command))
-            }
-            guard let text = try? String(contentsOfFile: output, encoding: .utf8),
-                let profile = CallgrindProfile(parsing: text)
-            else {
-                return .failure(
-                    RunFailure(
-                        kind: .runtimeError,
-                        message:
-                            "callgrind left no readable \(output); run the command by hand to see valgrind's messages",
-                        command: outcome.command))
-            }
-            return .success((profile, outcome.command))
-        }
-    }
-
     /// One run with the runtime's guest profiler.
     private func guestProfile(_ program: GuestProgram, on runtime: any BenchmarkRuntime) -> Result<
         (GuestProfile, String?), RunFailure
     > {
-        withScratch { scratch -> Result<(GuestProfile, String?), RunFailure> in
+        counter.withScratch { scratch -> Result<(GuestProfile, String?), RunFailure> in
             let output = scratch.appendingPathComponent("guest-profile.json").path
             let outcome = runtime.run(
                 RunRequest(
@@ -176,14 +145,6 @@ public struct Explainer: Sendable {
                 return .failure(RunFailure(kind: .runtimeError, message: error.description, command: outcome.command))
             }
         }
-    }
-
-    /// Runs `body` with a fresh scratch folder, removed afterwards.
-    private func withScratch<T>(_ body: (URL) -> T) -> T {
-        let folder = scratchRoot.appendingPathComponent("explain-\(UUID().uuidString)", isDirectory: true)
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        return body(folder)
     }
 
     /// A profile of the costliest functions.

@@ -26,9 +26,11 @@ public enum Phase: String, Codable, Sendable, CaseIterable, Comparable {
     /// benchmark file's top level), as the guest's clock reports it.
     case `import`
     /// One iteration of the workload's measured region, as the guest's clock or the host's timed
-    /// call reports it.
+    /// call reports it; in an instruction run, the instructions of one iteration derived from the
+    /// counted runs' `wall` totals (summaries only, no row).
     case execute
-    /// The whole process, spawn to exit; carries the `cpu` and `peak-rss` metrics too.
+    /// The whole process, spawn to exit; carries the `cpu` and `peak-rss` metrics too, and in an
+    /// instruction run each counted process's `instructions`.
     case wall
 
     /// The order phases happen in, for tables.
@@ -48,12 +50,17 @@ public enum Metric: String, Codable, Sendable, CaseIterable, Comparable {
     case peakRSS = "peak-rss"
     /// Size of an ahead-of-time artifact, in bytes.
     case artifactBytes = "artifact-bytes"
+    /// Instructions executed, counted by callgrind (every thread of the process): a `wall` row
+    /// holds one counted process's total, an `execute` summary the cost of one iteration derived
+    /// from those totals (see ``Measure/instructions``).
+    case instructions
 
     /// The unit a value of this metric is stored in.
     public var unit: MeasureUnit {
         switch self {
         case .time, .cpu: .seconds
         case .peakRSS, .artifactBytes: .bytes
+        case .instructions: .instructions
         }
     }
 
@@ -70,4 +77,6 @@ public enum MeasureUnit: String, Codable, Sendable {
     case seconds = "s"
     /// Bytes.
     case bytes
+    /// Executed instructions (a count).
+    case instructions
 }

@@ -17,7 +17,9 @@ public struct Row: Codable, Sendable, Equatable {
     public var value: Double
     /// The unit of ``value``.
     public var unit: MeasureUnit
-    /// Which fresh process (0-based) of this workload × runtime cell produced the row.
+    /// Which fresh process (0-based) of this workload × runtime cell produced the row; for a
+    /// counted run (``iterations`` set), which counted set of the cell it belongs to, whose runs
+    /// differ by ``iterations``.
     public var process: Int
     /// The iteration inside that process (0-based) for per-iteration phases, else `nil`.
     public var iteration: Int?
@@ -25,12 +27,16 @@ public struct Row: Codable, Sendable, Equatable {
     public var warmup: Bool
     /// The exact command line that produced the row, for runs done in a child process.
     public var command: String?
+    /// For a counted run's whole-process total (phase `wall`, metric `instructions`): how many
+    /// iterations the process ran. The summaries derive the cost of one iteration from the
+    /// totals of a set's runs (see ``InstructionCount``); `nil` for every other row.
+    public var iterations: Int?
 
     /// Creates a row; the unit follows from the metric.
     public init(
         runtime: String, runtimeVersion: String, flags: [String], workload: String, phase: Phase,
         metric: Metric = .time, value: Double, process: Int, iteration: Int? = nil, warmup: Bool = false,
-        command: String? = nil
+        command: String? = nil, iterations: Int? = nil
     ) {
         self.runtime = runtime
         self.runtimeVersion = runtimeVersion
@@ -44,5 +50,6 @@ public struct Row: Codable, Sendable, Equatable {
         self.iteration = iteration
         self.warmup = warmup
         self.command = command
+        self.iterations = iterations
     }
 }

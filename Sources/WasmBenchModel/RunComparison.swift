@@ -95,7 +95,8 @@ public struct Comparison: Codable, Sendable, Equatable {
     }
 }
 
-/// The geometric mean over workloads of one runtime's new ÷ base `execute` ratios.
+/// The geometric mean over workloads of one runtime's new ÷ base `execute` ratios, of the
+/// comparison's ``RunComparison/measure``.
 public struct ComparedGeometricMean: Codable, Sendable, Equatable {
     /// The runtime id.
     public var runtime: String
@@ -150,6 +151,9 @@ public struct RunComparison: Codable, Sendable, Equatable {
     public var base: ComparedRun
     /// The run under test.
     public var new: ComparedRun
+    /// What both runs measured, and so what every `execute` ratio and geometric mean here is of:
+    /// time, or instructions counted by callgrind (see ``Measure``).
+    public var measure: Measure
     /// The relative change below which a difference counts as none (0.05 is 5%).
     public var threshold: Double
     /// The phases whose `slower` verdicts (and the new run's failures) count as regressions.
@@ -158,9 +162,9 @@ public struct RunComparison: Codable, Sendable, Equatable {
     public var comparisons: [Comparison]
     /// Per runtime, over the workloads both runs measured.
     public var geometricMeans: [ComparedGeometricMean]
-    /// Cells with `execute` data in the base run only.
+    /// Cells with `execute` data (of the measure) in the base run only.
     public var onlyInBase: [ComparedCell]
-    /// Cells with `execute` data in the new run only.
+    /// Cells with `execute` data (of the measure) in the new run only.
     public var onlyInNew: [ComparedCell]
     /// Cells the base run measured that failed in the new run.
     public var newFailures: [ComparedCell]
@@ -171,11 +175,13 @@ public struct RunComparison: Codable, Sendable, Equatable {
     public init(
         base: ComparedRun, new: ComparedRun, threshold: Double, gatedPhases: [Phase], comparisons: [Comparison] = [],
         geometricMeans: [ComparedGeometricMean] = [], onlyInBase: [ComparedCell] = [],
-        onlyInNew: [ComparedCell] = [], newFailures: [ComparedCell] = [], caveats: [String] = []
+        onlyInNew: [ComparedCell] = [], newFailures: [ComparedCell] = [], caveats: [String] = [],
+        measure: Measure = .time
     ) {
         self.schemaVersion = comparisonSchemaVersion
         self.base = base
         self.new = new
+        self.measure = measure
         self.threshold = threshold
         self.gatedPhases = gatedPhases
         self.comparisons = comparisons
@@ -184,6 +190,28 @@ public struct RunComparison: Codable, Sendable, Equatable {
         self.onlyInNew = onlyInNew
         self.newFailures = newFailures
         self.caveats = caveats
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case schemaVersion, base, new, measure, threshold, gatedPhases, comparisons, geometricMeans, onlyInBase,
+            onlyInNew, newFailures, caveats
+    }
+
+    /// Reads a comparison; one saved before instruction counting existed compared times.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
+        base = try container.decode(ComparedRun.self, forKey: .base)
+        new = try container.decode(ComparedRun.self, forKey: .new)
+        measure = try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time
+        threshold = try container.decode(Double.self, forKey: .threshold)
+        gatedPhases = try container.decode([Phase].self, forKey: .gatedPhases)
+        comparisons = try container.decode([Comparison].self, forKey: .comparisons)
+        geometricMeans = try container.decode([ComparedGeometricMean].self, forKey: .geometricMeans)
+        onlyInBase = try container.decode([ComparedCell].self, forKey: .onlyInBase)
+        onlyInNew = try container.decode([ComparedCell].self, forKey: .onlyInNew)
+        newFailures = try container.decode([ComparedCell].self, forKey: .newFailures)
+        caveats = try container.decode([String].self, forKey: .caveats)
     }
 
     /// The comparisons of gated phases that got slower.

@@ -32,12 +32,19 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// How close to their own median (relative) a process's last iterations must all lie for its
     /// series to count as settled; the iterations before are warm-up and left out of `execute`.
     public var steadyStateTolerance: Double
+    /// What the run measured: time (the default, and what a configuration saved before this field
+    /// existed means) or instructions.
+    public var measure: Measure
+    /// For ``Measure/instructions``: the iteration counts of each counted set (two or more, all
+    /// different, fewest first); `nil` for time. ``processes`` is then the number of counted sets
+    /// per cell.
+    public var countedIterations: [Int]?
 
     /// Creates a configuration.
     public init(
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
         cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
-        steadyStateTolerance: Double = 0.1
+        steadyStateTolerance: Double = 0.1, measure: Measure = .time, countedIterations: [Int]? = nil
     ) {
         self.processes = processes
         self.iterations = iterations
@@ -49,14 +56,17 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.failurePolicy = failurePolicy
         self.noiseThreshold = noiseThreshold
         self.steadyStateTolerance = steadyStateTolerance
+        self.measure = measure
+        self.countedIterations = countedIterations
     }
 
     private enum CodingKeys: String, CodingKey {
         case processes, iterations, warmups, seed, baseline, timeoutSeconds, cellBudgetSeconds, failurePolicy,
-            noiseThreshold, steadyStateTolerance
+            noiseThreshold, steadyStateTolerance, measure, countedIterations
     }
 
-    /// Reads a configuration; one saved before steady-state detection existed gets the default tolerance.
+    /// Reads a configuration; one saved before steady-state detection existed gets the default
+    /// tolerance, one saved before instruction counting existed measured time.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -69,6 +79,8 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             cellBudgetSeconds: try container.decode(Double.self, forKey: .cellBudgetSeconds),
             failurePolicy: try container.decode(FailurePolicy.self, forKey: .failurePolicy),
             noiseThreshold: try container.decode(Double.self, forKey: .noiseThreshold),
-            steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1)
+            steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1,
+            measure: try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time,
+            countedIterations: try container.decodeIfPresent([Int].self, forKey: .countedIterations))
     }
 }

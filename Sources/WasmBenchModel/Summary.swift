@@ -10,7 +10,8 @@ public enum WarningKind: String, Codable, Sendable {
     case partial
     /// In some processes the per-iteration times never settled (see
     /// ``RunConfiguration/steadyStateTolerance``): their summary covers every iteration after the
-    /// configured warm-ups, warming up included.
+    /// configured warm-ups, warming up included. For instruction counts: in some counted sets the
+    /// cost of an iteration was still changing (see ``InstructionCount/steady``).
     case noSteadyState = "no-steady-state"
 }
 
@@ -67,9 +68,12 @@ public struct Summary: Codable, Sendable, Equatable {
     /// left out as warm-up, the configured ones or more where the series settled later.
     public var warmupIterations: Int?
     /// For a per-iteration `execute` series: how many processes' iterations settled into a steady
-    /// state (see ``RunConfiguration/steadyStateTolerance``).
+    /// state (see ``RunConfiguration/steadyStateTolerance``). For an `execute` instruction count:
+    /// how many counted sets of three or more runs had a steady cost per iteration (see
+    /// ``InstructionCount/steady``).
     public var steadyProcesses: Int?
-    /// For a per-iteration `execute` series: how many processes it covers.
+    /// For a per-iteration `execute` series: how many processes it covers; for an `execute`
+    /// instruction count, how many counted sets.
     public var processes: Int?
 
     /// Creates a summary.
@@ -96,7 +100,8 @@ public struct Summary: Codable, Sendable, Equatable {
     }
 }
 
-/// The geometric mean over workloads of one runtime's ratios to the baseline, for one phase.
+/// The geometric mean over workloads of one runtime's ratios to the baseline, for one phase, of
+/// the run's measure (``RunConfiguration/measure``: times, or instruction counts).
 public struct GeometricMean: Codable, Sendable, Equatable {
     /// The runtime id.
     public var runtime: String

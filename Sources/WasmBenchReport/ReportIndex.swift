@@ -159,6 +159,7 @@ struct ReportIndex {
         switch unit {
         case .seconds: formatDuration(value)
         case .bytes: formatBytes(value)
+        case .instructions: ExplainDocument.count(value)
         }
     }
 

@@ -10,6 +10,9 @@ import WasmBenchStatistics
 /// The order is shuffled anew for each round of processes, so that slow drift of the machine
 /// (thermal, other tenants) spreads over all runtimes instead of biasing one. A failure is
 /// recorded and handled by the ``FailurePolicy``; it never ends the harness.
+///
+/// With ``Measure/instructions`` a round runs one counted set of each cell instead of one timed
+/// process (see ``InstructionCounter``): the same order, budgets, failure policy and saves.
 public struct BenchmarkRunner: Sendable {
     /// The settings.
     public let configuration: RunConfiguration
@@ -24,12 +27,16 @@ public struct BenchmarkRunner: Sendable {
     public let save: @Sendable (RunResult) throws -> Void
     /// The first save that failed, if any: the caller must not claim the results were saved.
     public let saveFailures = SaveFailures()
+    /// The `valgrind` executable that counts instructions, for ``Measure/instructions``.
+    public let valgrind: String?
 
     /// Creates a runner.
     public init(
         configuration: RunConfiguration, scratchRoot: URL, interruption: Interruption,
-        progress: @escaping @Sendable (ProgressEvent) -> Void, save: @escaping @Sendable (RunResult) throws -> Void
+        progress: @escaping @Sendable (ProgressEvent) -> Void, save: @escaping @Sendable (RunResult) throws -> Void,
+        valgrind: String? = nil
     ) {
+        self.valgrind = valgrind
         self.configuration = configuration
         self.scratchRoot = scratchRoot
         self.interruption = interruption
@@ -38,7 +45,7 @@ public struct BenchmarkRunner: Sendable {
     }
 
     /// A cell's schedule: its adapter, and how much of its budget the run has spent.
-    private final class CellSchedule {
+    final class CellSchedule {
         let program: GuestProgram
         let runtime: any BenchmarkRuntime
         let info: RuntimeInfo
@@ -114,9 +121,12 @@ public struct BenchmarkRunner: Sendable {
         return runtime.unsupportedReason(for: program)
     }
 
-    /// Runs one process of a cell; returns a reason to stop the whole run, or nil.
+    /// Runs one process (or counted set) of a cell; returns a reason to stop the whole run, or nil.
     private func runProcess(_ cell: CellSchedule, round: Int, step: Int, total: Int, result: inout RunResult) -> String?
     {
+        if configuration.measure == .instructions {
+            return countSet(cell, step: step, total: total, result: &result)
+        }
         let process = cell.processesRun
         progress(
             .started(step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process))
@@ -155,6 +165,11 @@ public struct BenchmarkRunner: Sendable {
                 step: step, of: total, runtime: cell.info.id, workload: cell.program.workload, process: process,
                 execute: median(executes), failure: failure))
         persist(result)
+        return stopReason(after: failure, cell: cell)
+    }
+
+    /// What a process's failure does to the run under the failure policy: a reason to stop, or nil.
+    func stopReason(after failure: Failure?, cell: CellSchedule) -> String? {
         guard let failure else { return nil }
         if failure.kind == .interrupted || interruption.isRaised {
             return "interrupted (Ctrl-C): the results measured so far are kept"
@@ -191,7 +206,7 @@ public struct BenchmarkRunner: Sendable {
         }
     }
 
-    private func persist(_ result: RunResult) {
+    func persist(_ result: RunResult) {
         do {
             try save(result)
         } catch {

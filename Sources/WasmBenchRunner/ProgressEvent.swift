@@ -9,6 +9,10 @@ public enum ProgressEvent: Sendable {
     /// A process finished; `execute` is its median iteration time in seconds when it reported one.
     case finished(
         step: Int, of: Int, runtime: String, workload: String, process: Int, execute: Double?, failure: Failure?)
+    /// A counted set finished (``Measure/instructions``); `perIteration` is the instructions of one
+    /// iteration it gives, when it gives one.
+    case counted(
+        step: Int, of: Int, runtime: String, workload: String, set: Int, perIteration: Double?, failure: Failure?)
     /// A cell stops early because its time budget is spent.
     case budgetSpent(runtime: String, workload: String, processes: Int, seconds: Double)
     /// The results so far could not be saved.

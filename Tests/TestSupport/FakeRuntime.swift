@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 import WasmBenchModel
 import WasmBenchRuntime
@@ -13,15 +14,19 @@ public final class FakeRuntime: BenchmarkRuntime {
     public let statuses: [String: RunStatus]
     /// Whether it claims to be available.
     public let available: Bool
+    /// Instructions per iteration it writes into a callgrind file, per workload (1 000 000 unless
+    /// given), on top of 50 000 for start-up.
+    public let instructionsPerIteration: [String: Double]
     private let log: Mutex<[String]>
     private let counters = Mutex<[String: Int]>([:])
 
     /// Creates a fake runtime.
     public init(
         id: String, iterationSeconds: [String: Double] = [:], statuses: [String: RunStatus] = [:],
-        available: Bool = true,
+        available: Bool = true, instructionsPerIteration: [String: Double] = [:],
         log: [String] = []
     ) {
+        self.instructionsPerIteration = instructionsPerIteration
         self.id = id
         self.iterationSeconds = iterationSeconds
         self.statuses = statuses
@@ -43,7 +48,9 @@ public final class FakeRuntime: BenchmarkRuntime {
     /// Runs everything.
     public func unsupportedReason(for program: GuestProgram) -> String? { nil }
 
-    /// Logs the call and returns the scripted outcome.
+    /// Logs the call and returns the scripted outcome. Under a callgrind prefix
+    /// (`--callgrind-out-file=PATH`) it also writes PATH as callgrind would, with a total of
+    /// 50 000 + iterations × ``instructionsPerIteration``.
     public func run(_ request: RunRequest) -> RunOutcome {
         let workload = request.program.workload
         log.withLock { $0.append("\(id):\(workload)") }
@@ -60,6 +67,12 @@ public final class FakeRuntime: BenchmarkRuntime {
         }
         samples.append(PhaseSample(.wall, .time, base * Double(request.iterations + 1)))
         let status = statuses["\(workload)#\(process)"] ?? .completed
+        let outputFlag = "--callgrind-out-file="
+        if status == .completed, let flag = request.commandPrefix?.first(where: { $0.hasPrefix(outputFlag) }) {
+            let total = 50_000 + Double(request.iterations) * (instructionsPerIteration[workload] ?? 1_000_000)
+            try? "events: Ir\nfn=work\n1 \(Int(total))\ntotals: \(Int(total))\n".write(
+                toFile: String(flag.dropFirst(outputFlag.count)), atomically: true, encoding: .utf8)
+        }
         return RunOutcome(samples: samples, status: status, command: "fake \(workload)")
     }
 }

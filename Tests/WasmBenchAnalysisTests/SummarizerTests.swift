@@ -137,5 +137,7 @@ struct SummarizerTests {
             """
         let decoded = try JSONDecoder().decode(RunConfiguration.self, from: Data(json.utf8))
         #expect(decoded.steadyStateTolerance == 0.1)
+        #expect(decoded.measure == .time, "a run saved before --measure existed was timed")
+        #expect(decoded.countedIterations == nil)
     }
 }

@@ -92,4 +92,18 @@ struct CompareCommandTests {
         #expect(phase.stderr.contains("unknown phase exectue"))
         #expect(try compare([base, base, "--threshold", "-1"]).status == 64)
     }
+
+    @Test("a time run against an instruction run is exit 3 with a message that names both measures")
+    func differentMeasures() throws {
+        let timed = try save("timed.json", wasmtime: 1.5)
+        var result = try JSONDecoder().decode(RunResult.self, from: Data(contentsOf: URL(fileURLWithPath: timed)))
+        result.configuration.measure = .instructions
+        result.configuration.countedIterations = [2, 4, 6]
+        let counted = folder.path("counted.json")
+        try JSONEncoder().encode(result).write(to: URL(fileURLWithPath: counted))
+        let mixed = try compare([timed, counted])
+        #expect(mixed.status == 3, "\(mixed.stderr)")
+        #expect(mixed.stderr.contains("measured time and the new run instructions"), "\(mixed.stderr)")
+        #expect(mixed.stdout.isEmpty)
+    }
 }
