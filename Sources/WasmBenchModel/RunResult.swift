@@ -31,6 +31,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var geometricMeans: [GeometricMean]
     /// Things the reader should know about the run as a whole (fallbacks, unavailable runtimes).
     public var notices: [String]
+    /// The machine's noise during the run (the canary's timings and verdict); `nil` in runs saved
+    /// before wasmbench recorded it, or run with `--no-canary`.
+    public var noise: NoiseRecord?
 
     /// Creates a run result with no rows yet.
     public init(
