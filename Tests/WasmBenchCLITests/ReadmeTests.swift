@@ -38,7 +38,9 @@ struct ReadmeTests {
     @Test("the README's subcommands and options exist (their --help works)")
     func commands() throws {
         let folder = TemporaryFolder()
-        for command in [["run", "--help"], ["setup", "--help"], ["runtimes", "--help"], ["report", "--help"]] {
+        for command in [
+            ["run", "--help"], ["setup", "--help"], ["runtimes", "--help"], ["report", "--help"], ["doctor", "--help"],
+        ] {
             let result = try WasmbenchBinary.run(command, in: folder)
             #expect(result.status == 0, "\(command) failed: \(result.stderr)")
         }
