@@ -32,9 +32,9 @@
 /// the noise is here: a workload's own spread between processes comes on top.
 ///
 /// Returns `nil` when `series` is empty or holds NaN or a value ≤ 0, when `processes`,
-/// `iterations`, `samplesPerIteration` or `resamples` is below 1, when one block is longer than
-/// `series`, or when `confidence` is not strictly between 0 and 1. The result depends only on
-/// the arguments.
+/// `iterations`, `samplesPerIteration` or `resamples` is below 1, when `series` holds fewer than
+/// 10 blocks' worth of values (too few distinct stretches to draw pretend processes from), or when
+/// `confidence` is not strictly between 0 and 1. The result depends only on the arguments.
 ///
 /// Sources: H. R. Künsch, "The Jackknife and the Bootstrap for General Stationary Observations",
 /// Annals of Statistics 17(3), 1217–1241, 1989 (the moving-block bootstrap); Efron and Tibshirani
@@ -46,7 +46,7 @@ public func aaRatioHalfWidth(
 ) -> Double? {
     let block = iterations * samplesPerIteration
     guard processes >= 1, iterations >= 1, samplesPerIteration >= 1, resamples >= 1, confidence > 0, confidence < 1,
-        !series.isEmpty, block <= series.count, !series.contains(where: { $0.isNaN || $0 <= 0 })
+        !series.isEmpty, 10 * block <= series.count, !series.contains(where: { $0.isNaN || $0 <= 0 })
     else { return nil }
     // means[i] = the mean of series[i ..< i + samplesPerIteration]: one pretend iteration.
     var means: [Double] = []

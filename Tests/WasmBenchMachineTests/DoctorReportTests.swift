@@ -81,9 +81,9 @@ struct DoctorReportTests {
 
     @Test("too few samples for a setting's blocks give no detectable change, and the text says so")
     func short() {
-        let report = report(Array(CanarySeries.quiet.prefix(8)))
+        let report = report(Array(CanarySeries.quiet.prefix(40)))
         #expect(
-            report.detectable.map { $0.halfWidth != nil } == [true, false], "3 × 4 fits in 8 samples, 20 × 10 does not")
+            report.detectable.map { $0.halfWidth != nil } == [true, false], "40 samples hold 10 blocks of 4, not of 10")
         #expect(report.noise.verdict == .quiet)
         #expect(report.text.contains("too few samples for this setting"))
     }
@@ -113,11 +113,14 @@ struct DoctorReportTests {
         #expect(try JSONDecoder().decode(DoctorReport.self, from: JSONEncoder().encode(report)) == report)
     }
 
-    @Test("a short real doctor run with a fake canary takes at least 5 samples and reports")
+    @Test("a short real doctor run with a fake canary samples for the time asked and reports")
     func fakeCanaryRun() {
-        let canary = Canary(name: "constant") { 0.001 }
-        let report = Doctor(seconds: 0.001, canary: canary, settings: [(1, 1)]).run()
-        #expect(report.noise.samples.count >= 5)
+        let canary = Canary(name: "constant") {
+            Thread.sleep(forTimeInterval: 0.001)
+            return 0.001
+        }
+        let report = Doctor(seconds: 0.2, canary: canary, settings: [(1, 1)]).run()
+        #expect(report.noise.samples.count >= 10)
         #expect(report.noise.canary == "constant")
         #expect(report.noise.verdict == .quiet)
         #expect(report.detectable.first?.halfWidth == 0)

@@ -43,10 +43,14 @@ struct NoiseStatisticsTests {
     @Test("a constant canary leaves nothing to hide a change in; bad input gives nil")
     func constant() {
         #expect(aaRatioHalfWidth(series: Array(repeating: 0.02, count: 50), processes: 3, iterations: 4) == 0)
-        #expect(aaRatioHalfWidth(series: [0.02, 0.02], processes: 3, iterations: 4) == nil, "a block is longer")
-        #expect(aaRatioHalfWidth(series: [0.02, 0, 0.02], processes: 1, iterations: 1) == nil)
-        #expect(aaRatioHalfWidth(series: [0.02, 0.02], processes: 0, iterations: 1) == nil)
-        #expect(aaRatioHalfWidth(series: [0.02, 0.02], processes: 1, iterations: 1, confidence: 1) == nil)
+        #expect(
+            aaRatioHalfWidth(series: Array(repeating: 0.02, count: 39), processes: 3, iterations: 4) == nil,
+            "fewer than 10 blocks of 4")
+        let ten = Array(repeating: 0.02, count: 10)
+        #expect(aaRatioHalfWidth(series: ten, processes: 1, iterations: 1) == 0)
+        #expect(aaRatioHalfWidth(series: ten + [0], processes: 1, iterations: 1) == nil)
+        #expect(aaRatioHalfWidth(series: ten, processes: 0, iterations: 1) == nil)
+        #expect(aaRatioHalfWidth(series: ten, processes: 1, iterations: 1, confidence: 1) == nil)
     }
 
     @Test("independent uniform noise: the half-width matches the median's asymptotic spread")
