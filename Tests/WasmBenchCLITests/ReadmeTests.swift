@@ -63,6 +63,11 @@ struct ReadmeTests {
         for option in ["--iterations", "--json", "--markdown", "--suite", "--benchmark"] {
             #expect(explain.stdout.contains(option), "README names explain \(option) but `explain --help` lacks it")
         }
+        let doctor = try WasmbenchBinary.run(["doctor", "--help"], in: folder)
+        for option in ["--seconds", "--processes", "--iterations", "--iteration-ms", "--json"] {
+            #expect(doctor.stdout.contains(option), "README names doctor \(option) but `doctor --help` lacks it")
+        }
+        #expect(help.contains("--no-canary") && Self.readme.contains("--no-canary"))
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }
