@@ -20,7 +20,7 @@ public struct MachineInfo: Codable, Sendable, Equatable {
     /// The CPU frequency governor where Linux exposes one.
     public var governor: String?
     /// The CPU vendor as the CPU names itself: `AuthenticAMD`, `GenuineIntel`; on Arm the
-    /// implementer code, e.g. `0x41`.
+    /// implementer and its code, e.g. `Arm (0x41)`.
     public var cpuVendor: String?
     /// The CPU family number (x86 `cpu family`, decimal; Arm `CPU architecture`).
     public var cpuFamily: Int?
