@@ -82,11 +82,17 @@ let package = Package(
         // Summaries and comparisons computed from saved rows: model and statistics only.
         .target(
             name: "WasmBenchAnalysis", dependencies: ["WasmBenchModel", "WasmBenchStatistics"], swiftSettings: strict),
+        // The machine: its fingerprint (/proc, /sys), the noise canary, and the doctor's checks.
+        .target(
+            name: "WasmBenchMachine",
+            dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchProcess"],
+            swiftSettings: strict),
         // Scheduling, time budgets, failure policy, save-after-each.
         .target(
             name: "WasmBenchRunner",
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchExplain",
+                "WasmBenchMachine", "WasmBenchProcess",
             ],
             swiftSettings: strict
         ),
@@ -115,7 +121,7 @@ let package = Package(
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
                 "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchPlan", "WasmBenchAnalysis",
-                "WasmBenchRunner", "WasmBenchReport", "WasmBenchExplain",
+                "WasmBenchRunner", "WasmBenchReport", "WasmBenchExplain", "WasmBenchMachine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -149,7 +155,11 @@ let package = Package(
             dependencies: ["WasmBenchWasmtimeCAPI", "CWasmtime", "WasmBenchRuntime", "WasmBenchModel", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchRunnerTests", dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "TestSupport"],
+            name: "WasmBenchRunnerTests",
+            dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchMachineTests", dependencies: ["WasmBenchMachine", "WasmBenchModel", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchAnalysisTests", dependencies: ["WasmBenchAnalysis", "WasmBenchStatistics", "TestSupport"],

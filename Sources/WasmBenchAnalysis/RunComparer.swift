@@ -182,14 +182,7 @@ public struct RunComparer: Sendable {
     /// What makes the two runs hard to compare as a whole.
     private func caveats(_ base: RunResult, _ new: RunResult) -> [String] {
         var found: [String] = []
-        let (a, b) = (base.machine, new.machine)
-        if a.cpuModel != b.cpuModel || a.cores != b.cores || a.architecture != b.architecture {
-            found.append(
-                "the runs come from different machines (\(a.cpuModel), \(a.cores) cores vs \(b.cpuModel), \(b.cores) cores): every ratio compares the machines too"
-            )
-        } else if a.kernel != b.kernel || a.os != b.os {
-            found.append("the machines run other systems (\(a.os) \(a.kernel) vs \(b.os) \(b.kernel))")
-        }
+        found += machineCaveats(base.machine, new.machine)
         let (x, y) = (base.configuration, new.configuration)
         if x.processes != y.processes || x.iterations != y.iterations || x.warmups != y.warmups {
             found.append(
@@ -209,6 +202,51 @@ public struct RunComparer: Sendable {
             found.append(Self.instructionCaveat)
         } else if x.processes < 2 || y.processes < 2 {
             found.append("a run has a single process: its intervals cannot hold the spread between processes")
+        }
+        found += noiseCaveats(base.noise, new.noise)
+        return found
+    }
+
+    /// Whether the runs come from different CPUs (see ``MachineInfo/cpuDifferences(to:)``), or from
+    /// machines set up differently, or from fingerprints too old to tell.
+    func machineCaveats(_ a: MachineInfo, _ b: MachineInfo) -> [String] {
+        let cpu = a.cpuDifferences(to: b)
+        if !cpu.isEmpty {
+            return [
+                "the runs come from different CPUs (\(cpu.map(\.description).joined(separator: "; "))); ratios between them differ by machine"
+            ]
+        }
+        let setup = a.setupDifferences(to: b)
+        if !setup.isEmpty {
+            return [
+                "the machines are set up differently (\(setup.map(\.description).joined(separator: "; "))): absolute times may differ more than ratios"
+            ]
+        }
+        if a.fingerprintGaps(to: b) {
+            return [
+                "a run lacks the CPU's family, model and stepping (saved by an older wasmbench): two CPUs named \(a.cpuModel) cannot be told apart"
+            ]
+        }
+        return []
+    }
+
+    /// What the canary says about the machine in each run: a bimodal or noisy run, and a machine
+    /// that ran at another speed (canary medians more than 5% apart, same canary).
+    func noiseCaveats(_ base: NoiseRecord?, _ new: NoiseRecord?) -> [String] {
+        var found: [String] = []
+        for (name, record) in [("base", base), ("new", new)] {
+            guard let record, let verdict = record.verdict, verdict != .quiet else { continue }
+            let what = verdict == .bimodal ? "switched between a fast and a slow state" : "was noisy"
+            found.append(
+                "during the \(name) run the machine \(what) (canary: \(record.reason ?? verdict.rawValue)); its medians carry that noise"
+            )
+        }
+        if let base, let new, base.canary == new.canary, let before = base.spread?.median,
+            let after = new.spread?.median, before > 0, abs(after / before - 1) > 0.05
+        {
+            found.append(
+                "the machine ran at another speed: the canary's median was \(NoiseAnalyzer.milliseconds(before)) in the base run and \(NoiseAnalyzer.milliseconds(after)) in the new one (\(NoiseAnalyzer.times(after / before))); absolute times compare the machine's state too"
+            )
         }
         return found
     }

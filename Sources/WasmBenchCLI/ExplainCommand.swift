@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WasmBenchExplain
 import WasmBenchInterpreters
+import WasmBenchMachine
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchReport

@@ -18,7 +18,7 @@ public struct Wasmbench: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, CompareCommand.self,
-            ExplainCommand.self, ReproduceCommand.self,
+            ExplainCommand.self, ReproduceCommand.self, DoctorCommand.self,
             WorkerCommand.self, PythonCommand.self,
         ],
         defaultSubcommand: RunCommand.self

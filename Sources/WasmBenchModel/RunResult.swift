@@ -35,6 +35,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// requests, driver inputs, captured output), so each command runs again after the run;
     /// nil in runs saved before wasmbench kept them.
     public var runFolder: String?
+    /// The machine's noise during the run (the canary's timings and verdict); `nil` in runs saved
+    /// before wasmbench recorded it, or run with `--no-canary`.
+    public var noise: NoiseRecord?
 
     /// Creates a run result with no rows yet.
     public init(

@@ -1,5 +1,6 @@
 import Foundation
 import WasmBenchAnalysis
+import WasmBenchMachine
 import WasmBenchModel
 import WasmBenchRuntime
 import WasmBenchStatistics
@@ -29,6 +30,12 @@ public struct BenchmarkRunner: Sendable {
     public let saveFailures = SaveFailures()
     /// The `valgrind` executable that counts instructions, for ``Measure/instructions``.
     public let valgrind: String?
+    /// Timed at the start, between processes (within 2% of the run's time) and at the end, into
+    /// the result's `noise` (see ``NoiseSampler``); `nil` records no noise.
+    public var canary: Canary?
+    /// The largest share of the run's time the canary may take between its start and end
+    /// samples (0.02 is 2%; `.infinity` times it before every process).
+    public var canaryBudget = 0.02
 
     /// Creates a runner.
     public init(
@@ -82,6 +89,8 @@ public struct BenchmarkRunner: Sendable {
         let total = cells.count * configuration.processes
         var step = 0
         var stopReason: String?
+        let sampler = canary.map { NoiseSampler(canary: $0, budget: canaryBudget) }
+        sampler?.burst(into: &result)
         rounds: for round in 0..<configuration.processes {
             let order = seededShuffle(Array(cells.indices), seed: configuration.seed &+ UInt64(round))
             for index in order {
@@ -100,14 +109,20 @@ public struct BenchmarkRunner: Sendable {
                             seconds: cell.secondsSpent))
                     continue
                 }
+                sampler?.sampleIfAffordable(
+                    beforeRuntime: cell.info.id, workload: cell.program.workload, process: cell.processesRun,
+                    into: &result)
                 if let reason = runProcess(cell, round: round, step: step, total: total, result: &result) {
                     stopReason = reason
                     break rounds
                 }
             }
+            sampler?.analyze(&result)
             Summarizer(configuration: configuration).summarize(&result)
             persist(result)
         }
+        if !interruption.isRaised { sampler?.burst(into: &result) }
+        sampler?.analyze(&result)
         if let stopReason { progress(.stopped(stopReason)) }
         result.complete = stopReason == nil
         result.finishedAt = ISO8601DateFormatter().string(from: Date())

@@ -115,7 +115,7 @@ struct RunComparerTests {
         #expect(comparison.newFailures.first?.reason == "trap: unreachable")
         #expect(comparison.regressed, "a cell the base run measured now fails")
         #expect(comparison.comparisons.first?.changes == ["version 1 → 2"])
-        #expect(comparison.caveats.contains { $0.contains("different machines") })
+        #expect(comparison.caveats.contains { $0.contains("different CPUs") })
     }
 
     @Test("a cell that failed in the base run too has not newly failed; a failing cell is not also 'only in base'")

@@ -38,7 +38,9 @@ struct ReadmeTests {
     @Test("the README's subcommands and options exist (their --help works)")
     func commands() throws {
         let folder = TemporaryFolder()
-        for command in [["run", "--help"], ["setup", "--help"], ["runtimes", "--help"], ["report", "--help"]] {
+        for command in [
+            ["run", "--help"], ["setup", "--help"], ["runtimes", "--help"], ["report", "--help"], ["doctor", "--help"],
+        ] {
             let result = try WasmbenchBinary.run(command, in: folder)
             #expect(result.status == 0, "\(command) failed: \(result.stderr)")
         }
@@ -67,6 +69,11 @@ struct ReadmeTests {
             #expect(reproduce.stdout.contains(option) && Self.readme.contains(option))
         }
         #expect(help.contains("--keep-artifacts") && Self.readme.contains("--keep-artifacts"))
+        let doctor = try WasmbenchBinary.run(["doctor", "--help"], in: folder)
+        for option in ["--seconds", "--processes", "--iterations", "--iteration-ms", "--json"] {
+            #expect(doctor.stdout.contains(option), "README names doctor \(option) but `doctor --help` lacks it")
+        }
+        #expect(help.contains("--no-canary") && Self.readme.contains("--no-canary"))
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }
