@@ -37,6 +37,17 @@ enum ArtifactFile {
         }
     }
 
+    /// Any value as sorted, indented JSON; one JSON cannot hold is a bug of ours.
+    static func pretty(_ value: some Encodable) throws(CommandError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw CommandError(.internalError, "cannot encode \(type(of: value)): \(error); please report this")
+        }
+    }
+
     static func readJSON(_ path: String) throws(CommandError) -> RunResult {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CommandError(.invalidInput, "cannot read \(path); check the path")

@@ -24,13 +24,10 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The relative change below which a difference counts as none (0.05 is 5%).") var threshold = 0.05
     @Option(
         help: "Phases whose slowdowns fail the comparison, comma-separated, or `none` (default: execute).",
-        transform: RunCommand.list)
+        transform: SelectionOptions.list)
     var failOn: [String] = ["execute"]
     @Option(help: "Seed for the bootstrap.") var seed: UInt64 = 1
-    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
-        .terminal
-    @Option(help: "Also write the comparison as Markdown to this file (e.g. a CI job summary).") var markdown: String?
-    @Option(help: "Also write the comparison as a self-contained HTML page to this file.") var html: String?
+    @OptionGroup var output: ReportOutput
 
     /// The gated phases after parsing `--fail-on`.
     var gatedPhases: [Phase] {
@@ -61,7 +58,7 @@ struct CompareCommand: ParsableCommand {
             throw CommandError(.invalidInput, "\(base) and \(new): \(error.description)")
         }
         let comparison = comparer.compare(base: before, basePath: base, new: after, newPath: new)
-        try ReportOutput(format: format, markdown: markdown, html: html).emit(.comparison(comparison))
+        try output.emit(.comparison(comparison))
         if comparison.regressed {
             throw CommandError(.regressed, regressionMessage(comparison))
         }

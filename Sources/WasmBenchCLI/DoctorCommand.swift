@@ -42,16 +42,6 @@ struct DoctorCommand: ParsableCommand {
         let doctor = Doctor(seconds: seconds, settings: settings, iterationSeconds: iterationMs.map { $0 / 1000 })
         let report = doctor.run { printer.line($0) }
         FileHandle.standardOutput.write(Data(report.text.utf8))
-        if let json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            let data: Data
-            do {
-                data = try encoder.encode(report)
-            } catch {
-                throw CommandError(.internalError, "cannot encode the doctor's report: \(error); please report this")
-            }
-            try ArtifactFile.write(data, to: json)
-        }
+        if let json { try ArtifactFile.write(ArtifactFile.pretty(report), to: json) }
     }
 }

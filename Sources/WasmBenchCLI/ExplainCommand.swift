@@ -29,32 +29,15 @@ struct ExplainCommand: ParsableCommand {
             nothing runnable, 5 an output file not writable, 64 usage, 130 interrupted.
             """)
 
-    @Argument(help: "WebAssembly modules that print wasmbench's markers (see `run --markers`).") var modules: [String] =
-        []
-    @Option(help: "kernels or python (default: kernels).") var suite: Suite?
-    @Option(help: "Only these kernels (comma-separated).", transform: RunCommand.list) var kernel: [String] = []
-    @Option(help: "Only these python benchmarks (comma-separated).", transform: RunCommand.list) var benchmark:
-        [String] = []
-    @Option(help: "Runtime ids, comma-separated (default: see above).", transform: RunCommand.runtimeIDs)
-    var runtime: [RuntimeID] = []
-    @Option(help: "The runtime ratios are taken against (default: native, or cpython3.11-native).")
-    var baseline: RuntimeID?
-    @Option(
-        name: .customLong("interpreter"), help: "A Python-in-Wasm interpreter spec file (see `run --interpreter`).")
-    var interpreterSpecs: [String] = []
+    @OptionGroup var choice: SelectionOptions
     @Option(
         help: "Iteration counts of the counted runs, comma-separated: three or more show whether the cost is steady.",
-        transform: ExplainCommand.counts)
+        transform: SelectionOptions.counts)
     var iterations: [Int] = [2, 4, 6]
     @Option(help: "Time limit of one process under valgrind, in seconds.") var timeout: Double = 1800
     @Option(help: "Functions each profile keeps.") var top = 25
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
-    @Option(help: "Write a Markdown report to this file.") var markdown: String?
-    @Option(help: "Write a self-contained HTML report (with charts) to this file.") var html: String?
-    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
-        .terminal
-    @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
-    @Flag(help: "No progress lines on stderr.") var quiet = false
+    @OptionGroup var output: ReportOutput
 
     /// The runtimes explained when none are asked for.
     static func defaultRuntimes(suite: Suite?) -> [RuntimeID] {
@@ -68,14 +51,9 @@ struct ExplainCommand: ParsableCommand {
     /// The workloads and runtimes these options choose: what `run` would plan for them, with the
     /// kernels' symbols kept for the function profiles.
     var selection: RunSelection {
-        var selection = RunSelection(suite: suite, runtimes: runtime, modules: modules)
-        selection.defaultRuntimes = Self.defaultRuntimes(suite: suite)
-        selection.markers = !modules.isEmpty
-        selection.kernels = kernel
-        selection.benchmarks = benchmark
-        selection.baseline = baseline
-        selection.interpreterSpecs = interpreterSpecs
-        selection.install = !noInstall
+        var selection = choice.selection
+        selection.defaultRuntimes = Self.defaultRuntimes(suite: choice.suite)
+        selection.markers = !choice.modules.isEmpty
         selection.kernelSymbols = true
         return selection
     }
@@ -92,7 +70,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(quiet: quiet)
+        let session = Session(quiet: choice.quiet)
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
@@ -103,7 +81,7 @@ struct ExplainCommand: ParsableCommand {
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), baseline: selection.resolvedBaseline.description,
             runtimes: plan.runtimes.map(\.info),
-            workloads: plan.workloads.map(\.info), notices: plan.notices + Self.notices)
+            workloads: plan.workloads.map(\.info), notices: plan.notices + Explainer.notices)
         report.failures = plan.rejected
         if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         let printer = session.printer
@@ -116,24 +94,12 @@ struct ExplainCommand: ParsableCommand {
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
         try? FileManager.default.removeItem(at: scratch)
-        try ReportOutput(format: format, markdown: markdown, html: html).emit(.explain(report))
+        try output.emit(.explain(report))
         if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         if interruption.isRaised { throw CommandError(.interrupted, "interrupted; what was counted is above") }
         let failed = report.failures.filter { $0.kind != .unsupported }
         if !failed.isEmpty {
             throw CommandError(.someRunsFailed, "\(failed.count) cell(s) could not be counted or profiled (see above)")
         }
-    }
-
-    /// What every analysis says about its numbers.
-    static let notices =
-        InstructionCounter.notices + [
-            "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond"
-        ]
-
-    /// Parses `--iterations`: comma-separated whole numbers (a word that is not one becomes 0,
-    /// which `validate()` refuses with the list it got).
-    static func counts(_ text: String) -> [Int] {
-        RunCommand.list(text).map { Int($0) ?? 0 }
     }
 }

@@ -8,14 +8,12 @@ struct ReportCommand: ParsableCommand {
         commandName: "report", abstract: "Render a saved run (JSON) as a terminal table, Markdown, HTML or JSON again.")
 
     @Argument(help: "A JSON file written by `wasmbench run --json`.") var file: String
-    @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
+    @OptionGroup var output: ReportOutput
     @Flag(help: "Recompute summaries from the raw rows (e.g. after changing the statistics).") var recompute = false
 
     func run() throws {
         var result = try ArtifactFile.readJSON(file)
         if recompute { Summarizer(configuration: result.configuration).summarize(&result) }
-        try ReportOutput(format: format).emit(.run(result))
+        try output.emit(.run(result))
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

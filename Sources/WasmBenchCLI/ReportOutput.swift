@@ -1,16 +1,15 @@
+import ArgumentParser
 import Foundation
 import WasmBenchModel
 import WasmBenchReport
 
 /// Where a command's report goes: one format on stdout, and optionally the same artifact as
-/// Markdown and HTML files. The one output sink of run, report, compare and explain.
-struct ReportOutput {
-    /// The report printed on stdout.
-    var format: ReportFormat
-    /// A Markdown file to write, if any.
-    var markdown: String?
-    /// An HTML file to write, if any.
-    var html: String?
+/// Markdown and HTML files. The one output sink (and its options) of run, report, compare and explain.
+struct ReportOutput: ParsableArguments {
+    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
+        .terminal
+    @Option(help: "Also write the report as Markdown to this file (e.g. a CI job summary).") var markdown: String?
+    @Option(help: "Also write the report as a self-contained HTML page with charts to this file.") var html: String?
 
     /// Prints `artifact` on stdout in ``format`` (the terminal format coloured when stdout is a
     /// terminal), then writes the files.
@@ -25,3 +24,5 @@ struct ReportOutput {
         if let html { try ArtifactFile.write(ArtifactFile.render(artifact, as: .html), to: html) }
     }
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -26,19 +26,7 @@ struct RunCommand: ParsableCommand {
             64 usage, 130 interrupted.
             """)
 
-    @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] =
-        []
-    @Option(help: "A suite to run: kernels or python. Default: kernels when no module is given.") var suite: Suite?
-    @Option(help: "Only these benchmarks of the python suite (comma-separated).", transform: RunCommand.list)
-    var benchmark: [String] = []
-    @Option(help: "Only these kernels of the suite (comma-separated).", transform: RunCommand.list) var kernel:
-        [String] = []
-    @Option(
-        help: "Runtime ids, comma-separated (default: all). See `wasmbench runtimes`.", transform: RunCommand.runtimeIDs
-    )
-    var runtime: [RuntimeID] = []
-    @Option(help: "The runtime ratios are taken against (default: native; cpython3.11-native for the python suite).")
-    var baseline: RuntimeID?
+    @OptionGroup var choice: SelectionOptions
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []
@@ -58,19 +46,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Link imports that WASI does not provide as functions that trap when called.")
     var trapUnknownImports = false
     @Option(
-        name: .customLong("interpreter"),
-        help: ArgumentHelp(
-            "A Python-in-Wasm interpreter of yours, described in a JSON spec file (repeatable); run it as ID@HOST.",
-            discussion: "See the README for the spec's fields (id, module, mounts, environment, entry, …).",
-            valueName: "spec.json"))
-    var interpreterSpecs: [String] = []
-    @Option(
         help:
             "What to measure: time, or instructions (per iteration, counted by callgrind: instructions, not time, and they repeat)."
     ) var measure: Measure = .time
     @Option(
         help: "With --measure instructions: the iteration counts of each counted set, comma-separated.",
-        transform: ExplainCommand.counts)
+        transform: SelectionOptions.counts)
     var countedIterations: [Int] = [2, 4, 6]
     @Option(
         help:
@@ -90,16 +71,11 @@ struct RunCommand: ParsableCommand {
             "A process's iterations count as settled once its last ones (three at least) all lie within this fraction of their median; the ones before are warm-up."
     ) var steadyTolerance: Double = 0.1
     @Option(help: "Write the results (raw rows, summaries) to this JSON file.") var json: String?
-    @Option(help: "Write a Markdown report to this file.") var markdown: String?
-    @Option(help: "Write a self-contained HTML report with charts to this file.") var html: String?
     @Option(
         help:
             "Keep the files the recorded commands name (artifacts, requests, output) in this folder (default: a folder per run under the cache, the last 10 kept)."
     ) var keepArtifacts: String?
-    @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
-        .terminal
-    @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
-    @Flag(help: "No progress lines on stderr.") var quiet = false
+    @OptionGroup var output: ReportOutput
     @Flag(
         help:
             "Do not time the noise canary (saves 6 canary runs, ≈0.13 s, plus at most 2% of the run; see `wasmbench doctor`)."
@@ -107,68 +83,21 @@ struct RunCommand: ParsableCommand {
 
     /// The hosting the user's modules asked for with --dir, --env, --entry and --trap-unknown-imports.
     func hosting() throws -> GuestHosting {
-        var hosting = GuestHosting(commandExport: entry, trapUnknownImports: trapUnknownImports)
-        for mount in mounts {
-            let parts = mount.components(separatedBy: "::")
-            guard parts.count == 2, !parts[0].isEmpty, parts[1].hasPrefix("/") else {
-                throw ValidationError(
-                    "--dir takes HOST::GUEST with an absolute guest path, e.g. --dir ./lib::/lib (got `\(mount)`)")
-            }
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: parts[0], isDirectory: &isFolder), isFolder.boolValue else {
-                throw ValidationError("--dir \(mount): \(parts[0]) is not a folder")
-            }
-            hosting.mounts.append(
-                GuestHosting.Mount(
-                    hostPath: URL(fileURLWithPath: parts[0]).standardizedFileURL.path, guestPath: parts[1]))
-        }
-        for variable in guestEnvironment {
-            guard let equals = variable.firstIndex(of: "="), equals != variable.startIndex else {
-                throw ValidationError("--env takes NAME=VALUE (got `\(variable)`)")
-            }
-            hosting.environment[String(variable[..<equals])] = String(variable[variable.index(after: equals)...])
-        }
-        if !hosting.isPlain && modules.isEmpty {
-            throw ValidationError(
-                "--dir, --env, --entry and --trap-unknown-imports apply to modules given on the command line")
-        }
-        return hosting
-    }
-
-    /// How to read peak-rss, said once per run.
-    static let peakRSSNotice =
-        "peak-rss is the kernel's ru_maxrss of each child, which wasmbench starts through a small fork+exec helper so the figure is the child's own; Linux counts it in per-CPU batches, so values of a few MiB are coarse (even 0)"
-
-    /// What an instruction run's intervals mean, said once per run.
-    static let degenerateIntervalNotice =
-        "instruction counts repeat to the instruction, so an interval is often a single point (its counted sets agreed exactly): that says the count repeated, not that it holds for other inputs, machines or runtime versions"
-
-    static func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// Parses a comma-separated list of runtime ids; a malformed one is a usage error.
-    static func runtimeIDs(_ text: String) throws -> [RuntimeID] {
-        try list(text).map { word in
-            guard let id = RuntimeID(word) else {
-                throw ValidationError("`\(word)` is not a runtime id; the runtime ids are: \(RuntimeRegistry.idHelp)")
-            }
-            return id
+        do {
+            return try GuestHosting(
+                mounts: mounts, environment: guestEnvironment, entry: entry, trapUnknownImports: trapUnknownImports)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     /// The selection these options ask for.
     func selection() throws -> RunSelection {
-        var selection = RunSelection(suite: suite, runtimes: runtime, modules: modules)
-        selection.kernels = kernel
-        selection.benchmarks = benchmark
-        selection.baseline = baseline
+        var selection = choice.selection
         selection.invoke = invoke
         selection.arguments = arguments
         selection.markers = markers
         selection.hosting = try hosting()
-        selection.interpreterSpecs = interpreterSpecs
-        selection.install = !noInstall
         return selection
     }
 
@@ -221,7 +150,7 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(quiet: quiet)
+        let session = Session(quiet: choice.quiet)
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
@@ -232,12 +161,12 @@ struct RunCommand: ParsableCommand {
         defer { folder.release() }
         let plan = try Self.plan(selection, session: session, interruption: interruption, runFolder: folder.url)
         let configuration = configuration(baseline: selection.resolvedBaseline)
-        let jsonPath = try json ?? defaultResultsPath(session)
+        let jsonPath = try json ?? Self.newResultsFile(session)
         var notices = plan.notices
         if measure == .instructions {
-            notices += InstructionCounter.notices + [Self.degenerateIntervalNotice]
+            notices += InstructionCounter.notices + [RunNotice.degenerateInterval]
         } else if session.launcher.hasExecHelper {
-            notices.append(Self.peakRSSNotice)
+            notices.append(RunNotice.peakRSS)
         }
         var initial = RunResult(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
@@ -316,8 +245,14 @@ struct RunCommand: ParsableCommand {
         printer.line("results saved to \(jsonPath)")
     }
 
-    /// The report on stdout and the --markdown and --html files.
-    private var output: ReportOutput { ReportOutput(format: format, markdown: markdown, html: html) }
+    /// A new, uniquely named results file in the cache.
+    static func newResultsFile(_ session: Session) throws(CommandError) -> String {
+        do {
+            return try session.home.newResultsFile()
+        } catch {
+            throw CommandError(.outputNotWritable, "\(error.description); set WASMBENCH_HOME or pass --json FILE")
+        }
+    }
 
     /// The folder this run keeps its per-process files in: --keep-artifacts, or a new one in the cache.
     private func runFolder(_ session: Session) throws(CommandError) -> RunFolder {
@@ -329,21 +264,7 @@ struct RunCommand: ParsableCommand {
                 .outputNotWritable, "\(error.description); pass --keep-artifacts DIR or set WASMBENCH_HOME")
         }
     }
-
-    private func defaultResultsPath(_ session: Session) throws(CommandError) -> String {
-        let folder = session.home.root.appendingPathComponent("results")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw CommandError(
-                .outputNotWritable, "cannot create \(folder.path); set WASMBENCH_HOME or pass --json FILE")
-        }
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
-        return folder.appendingPathComponent("run-\(stamp).json").path
-    }
 }
 
 extension FailurePolicy: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
-extension Suite: ExpressibleByArgument {}
-extension RuntimeID: ExpressibleByArgument {}

@@ -38,42 +38,12 @@ struct SetupCommand: ParsableCommand {
         } catch {
             throw CommandError(.environment, "\(error)")
         }
-        if python { try setUpPython(session, toolbox: toolbox) }
-    }
-
-    /// Installs the interpreters and pyperformance, and builds the matched pair; an interpreter
-    /// that cannot be had is reported and the others still are.
-    private func setUpPython(_ session: Session, toolbox: Toolbox) throws {
-        let factory = session.workspace.runtimeFactory(toolbox, install: true)
-        do {
-            let workloads = try PythonSuite(installer: session.workspace.installer).workloads(only: []) {
-                session.printer.line("setup: \($0)")
+        if python {
+            do {
+                try session.workspace.setUpPython(toolbox: toolbox)
+            } catch {
+                throw CommandError(error)
             }
-            session.printer.line("setup: \(workloads.count) python benchmarks ready")
-        } catch {
-            throw CommandError(.environment, "\(error)")
-        }
-        // The pair is built below; the others are installed through one of their hosts.
-        let pair = [MatchedPairInterpreters.nativeID, MatchedPairInterpreters.wasiID]
-        let ids = InterpreterCatalog.builtIn.filter { !pair.contains($0.id) }.map { entry in
-            switch entry.placement {
-            case .native: RuntimeID(base: entry.id)
-            case .wasi: RuntimeID(base: "wasmtime", interpreter: entry.id)
-            case .javaScript: RuntimeID(base: "node", interpreter: entry.id)
-            }
-        }
-        for id in ids {
-            guard let info = try? factory.runtime(id).describe() else { continue }
-            session.printer.line(
-                "setup: \(id) "
-                    + (info.available ? "\(info.version) ready" : "unavailable: \(info.unavailableReason ?? "?")"))
-        }
-        do {
-            let pair = try session.workspace.buildMatchedPair(
-                source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
-            session.printer.line("setup: matched CPython pair \(pair.version) ready in \(pair.folder)")
-        } catch {
-            session.printer.line("setup: the matched CPython pair could not be built: \(error.description)")
         }
     }
 }

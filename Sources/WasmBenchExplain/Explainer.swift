@@ -33,6 +33,12 @@ public struct Explainer: Sendable {
             valgrind: valgrind, iterations: iterations, timeoutSeconds: timeoutSeconds, scratchRoot: scratchRoot)
     }
 
+    /// What every analysis says about its numbers.
+    public static let notices =
+        InstructionCounter.notices + [
+            "function shares compare like with like only within a profile: native profiles count instructions (callgrind), wasmtime profiles count samples of the guest's stack every millisecond"
+        ]
+
     /// Creates an explainer.
     public init(
         valgrind: String, iterations: [Int] = [2, 4, 6], timeoutSeconds: Double = 1800,

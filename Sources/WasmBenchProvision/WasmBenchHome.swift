@@ -39,6 +39,34 @@ public struct WasmBenchHome: Sendable, Equatable {
     /// Compiler caches (zig's global and local caches).
     public var compilerCache: URL { root.appendingPathComponent("compiler-cache", isDirectory: true) }
 
+    /// Where runs save their results when no `--json` is given.
+    public var results: URL { root.appendingPathComponent("results", isDirectory: true) }
+
+    /// Creates a new, empty results file named by the time and a suffix that keeps two runs
+    /// started in the same second (or at once) apart, created exclusively so no run takes
+    /// another's file.
+    ///
+    /// - Returns: the file's path.
+    /// - Throws: ``ProvisionError/cacheNotWritable(path:reason:)`` when the folder cannot hold it.
+    public func newResultsFile(now: Date = Date()) throws(ProvisionError) -> String {
+        try ensure(results)
+        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "-")
+        for attempt in 0..<1000 {
+            let suffix = attempt == 0 ? "" : "-\(attempt + 1)"
+            let path = results.appendingPathComponent("run-\(stamp)\(suffix).json").path
+            // O_EXCL: fails when the file exists, so two runs never share one.
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            if descriptor >= 0 {
+                close(descriptor)
+                return path
+            }
+            guard errno == EEXIST else {
+                throw .cacheNotWritable(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        throw .cacheNotWritable(path: results.path, reason: "a thousand runs started in the same second")
+    }
+
     /// Creates a folder (and its parents) if needed.
     public func ensure(_ folder: URL) throws(ProvisionError) {
         do {

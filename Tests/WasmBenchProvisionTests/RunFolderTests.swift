@@ -42,3 +42,19 @@ struct RunFolderTests {
         #expect(RunFolder.lockOwner(run.url) == nil)
     }
 }
+
+@Suite("Results files: unique names, created exclusively")
+struct ResultsFileTests {
+    @Test("Two runs started in the same second each get their own file")
+    func unique() throws {
+        let folder = TemporaryFolder()
+        let home = WasmBenchHome(root: folder.url)
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let first = try home.newResultsFile(now: now)
+        let second = try home.newResultsFile(now: now)
+        #expect(first != second)
+        #expect(first.hasSuffix("run-1970-01-12T13-46-40Z.json"))
+        #expect(second.hasSuffix("run-1970-01-12T13-46-40Z-2.json"))
+        #expect(FileManager.default.fileExists(atPath: first) && FileManager.default.fileExists(atPath: second))
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import WasmBenchModel
+import WasmBenchPlan
+
+/// The options that choose workloads and runtimes, shared by `run` and `explain`.
+struct SelectionOptions: ParsableArguments {
+    @Argument(help: "WebAssembly modules (.wasm or .wat) to run besides or instead of a suite.") var modules: [String] =
+        []
+    @Option(help: "A suite to run: kernels or python. Default: kernels when no module is given.") var suite: Suite?
+    @Option(help: "Only these benchmarks of the python suite (comma-separated).", transform: Self.list)
+    var benchmark: [String] = []
+    @Option(help: "Only these kernels of the suite (comma-separated).", transform: Self.list) var kernel: [String] = []
+    @Option(help: "Runtime ids, comma-separated. See `wasmbench runtimes`.", transform: Self.runtimeIDs)
+    var runtime: [RuntimeID] = []
+    @Option(help: "The runtime ratios are taken against (default: native; cpython3.11-native for the python suite).")
+    var baseline: RuntimeID?
+    @Option(
+        name: .customLong("interpreter"),
+        help: ArgumentHelp(
+            "A Python-in-Wasm interpreter of yours, described in a JSON spec file (repeatable); run it as ID@HOST.",
+            discussion: "See the README for the spec's fields (id, module, mounts, environment, entry, …).",
+            valueName: "spec.json"))
+    var interpreterSpecs: [String] = []
+    @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
+    @Flag(help: "No progress lines on stderr.") var quiet = false
+
+    /// The selection these options ask for (the caller adds what only it has).
+    var selection: RunSelection {
+        var selection = RunSelection(suite: suite, runtimes: runtime, modules: modules)
+        selection.kernels = kernel
+        selection.benchmarks = benchmark
+        selection.baseline = baseline
+        selection.interpreterSpecs = interpreterSpecs
+        selection.install = !noInstall
+        return selection
+    }
+
+    /// Splits a comma-separated list, dropping blanks.
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Parses a comma-separated list of whole counts; a word that is not one becomes 0, which
+    /// the command's validation refuses with the list it got.
+    static func counts(_ text: String) -> [Int] {
+        list(text).map { Int($0) ?? 0 }
+    }
+
+    /// Parses a comma-separated list of runtime ids; a malformed one is a usage error.
+    static func runtimeIDs(_ text: String) throws -> [RuntimeID] {
+        try list(text).map { word in
+            guard let id = RuntimeID(word) else {
+                throw ValidationError("`\(word)` is not a runtime id; the runtime ids are: \(RuntimeRegistry.idHelp)")
+            }
+            return id
+        }
+    }
+}
+
+extension Suite: ExpressibleByArgument {}
+extension RuntimeID: ExpressibleByArgument {}

@@ -1,0 +1,44 @@
+import Foundation
+import WasmBenchInterpreters
+import WasmBenchModel
+import WasmBenchProvision
+import WasmBenchWorkloads
+
+extension Workspace {
+    /// Installs the Python interpreters and pyperformance, and builds the matched pair (what
+    /// `wasmbench setup --python` does), saying on ``progress`` what is ready and what is not; an
+    /// interpreter that cannot be had is reported and the others still are.
+    ///
+    /// - Throws: ``PlanError/environment(_:)`` when the python suite itself cannot be installed.
+    public func setUpPython(toolbox: Toolbox) throws(PlanError) {
+        let factory = runtimeFactory(toolbox, install: true)
+        let progress = self.progress
+        do {
+            let workloads = try PythonSuite(installer: installer).workloads(only: []) { progress("setup: \($0)") }
+            progress("setup: \(workloads.count) python benchmarks ready")
+        } catch {
+            throw .environment("\(error)")
+        }
+        // The pair is built below; the others are installed through one of their hosts.
+        let pair = [MatchedPairInterpreters.nativeID, MatchedPairInterpreters.wasiID]
+        let ids = InterpreterCatalog.builtIn.filter { !pair.contains($0.id) }.map { entry in
+            switch entry.placement {
+            case .native: RuntimeID(base: entry.id)
+            case .wasi: RuntimeID(base: "wasmtime", interpreter: entry.id)
+            case .javaScript: RuntimeID(base: "node", interpreter: entry.id)
+            }
+        }
+        for id in ids {
+            guard let info = try? factory.runtime(id).describe() else { continue }
+            progress(
+                "setup: \(id) "
+                    + (info.available ? "\(info.version) ready" : "unavailable: \(info.unavailableReason ?? "?")"))
+        }
+        do {
+            let pair = try buildMatchedPair(source: .debianDefault, jobs: ProcessInfo.processInfo.activeProcessorCount)
+            progress("setup: matched CPython pair \(pair.version) ready in \(pair.folder)")
+        } catch {
+            progress("setup: the matched CPython pair could not be built: \(error.description)")
+        }
+    }
+}
