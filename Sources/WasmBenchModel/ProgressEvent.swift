@@ -1,5 +1,3 @@
-import WasmBenchModel
-
 /// What the runner tells the outside world as it goes (the command line prints it on stderr).
 public enum ProgressEvent: Sendable {
     /// A cell is skipped: its runtime cannot run its workload.
