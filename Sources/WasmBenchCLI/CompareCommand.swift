@@ -60,23 +60,7 @@ struct CompareCommand: ParsableCommand {
         let comparison = comparer.compare(base: before, basePath: base, new: after, newPath: new)
         try output.emit(.comparison(comparison))
         if comparison.regressed {
-            throw CommandError(.regressed, regressionMessage(comparison))
+            throw CommandError(.regressed, regressionSummary(comparison))
         }
-    }
-
-    /// What regressed, for stderr: the first few slower cells and how many cells now fail.
-    private func regressionMessage(_ comparison: RunComparison) -> String {
-        let cells = comparison.regressions.prefix(5).map {
-            "\($0.workload) on \($0.runtime) \(formatRatio($0.ratio, low: $0.ciLow, high: $0.ciHigh))"
-        }
-        var parts: [String] = []
-        if !cells.isEmpty {
-            parts.append(
-                "slower: " + cells.joined(separator: "; ") + (comparison.regressions.count > 5 ? "; …" : ""))
-        }
-        if !comparison.newFailures.isEmpty {
-            parts.append("\(comparison.newFailures.count) cell(s) that the base run measured now fail")
-        }
-        return "the new run regressed (\(parts.joined(separator: "; "))); see the report above"
     }
 }

@@ -59,13 +59,14 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func validate() throws {
-        guard iterations.count >= 2, Set(iterations).count == iterations.count, iterations.allSatisfy({ $0 >= 1 })
-        else {
-            throw ValidationError(
-                "--iterations takes two or more different counts of at least 1, e.g. 2,4,6 (got \(iterations.map { $0 > 0 ? String($0) : "?" }.joined(separator: ",")))"
-            )
+        do {
+            try RunConfiguration.checkCounts(iterations, option: "--iterations")
+        } catch {
+            throw ValidationError(error.message)
         }
-        guard timeout > 0, top >= 1 else { throw ValidationError("--timeout and --top must be positive") }
+        guard timeout.isFinite, timeout > 0, top >= 1 else {
+            throw ValidationError("--timeout and --top must be positive")
+        }
         try RunCommand.validate(selection)
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WasmBenchAnalysis
 import WasmBenchModel
+import WasmBenchProcess
 
 /// `wasmbench reproduce RUN.json WORKLOAD RUNTIME`: runs one cell's recorded commands again.
 struct ReproduceCommand: ParsableCommand {
@@ -39,7 +40,12 @@ struct ReproduceCommand: ParsableCommand {
         for command in reproduction.commands {
             FileHandle.standardError.write(Data("$ \(command)\n".utf8))
             guard !dryRun else { continue }
-            let status = try Self.shell(command)
+            let status: Int32
+            do {
+                status = try runShell(command)
+            } catch {
+                throw CommandError(.environment, "cannot start /bin/sh: \(error)")
+            }
             if status != 0 {
                 failed += 1
                 FileHandle.standardError.write(Data("wasmbench: the command exited with status \(status)\n".utf8))
@@ -48,19 +54,5 @@ struct ReproduceCommand: ParsableCommand {
         if failed > 0 {
             throw CommandError(.someRunsFailed, "\(failed) of \(reproduction.commands.count) command(s) failed")
         }
-    }
-
-    /// Runs a command line with /bin/sh, sharing this process's standard streams.
-    static func shell(_ command: String) throws(CommandError) -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        do {
-            try process.run()
-        } catch {
-            throw CommandError(.environment, "cannot start /bin/sh: \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 }

@@ -101,43 +101,22 @@ struct RunCommand: ParsableCommand {
         return selection
     }
 
-    /// Processes per cell (counted sets with --measure instructions), after defaults.
-    var resolvedProcesses: Int { processes ?? (measure == .instructions ? 1 : 3) }
-
-    /// The time limit of one process after defaults: valgrind runs code 20–100× slower.
-    var resolvedTimeout: Double { timeout ?? (measure == .instructions ? 1800 : 120) }
-
-    /// The settings the rows are measured with. An instruction run records its longest counted
-    /// run as its iterations, and no warm-ups: every counted run is whole.
-    func configuration(baseline: RuntimeID) -> RunConfiguration {
-        let counting = measure == .instructions
-        return RunConfiguration(
-            processes: resolvedProcesses, iterations: counting ? countedIterations.max() ?? iterations : iterations,
-            warmups: counting ? 0 : warmups, seed: seed, baseline: baseline.description,
-            timeoutSeconds: resolvedTimeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure,
-            noiseThreshold: noise, steadyStateTolerance: steadyTolerance, measure: measure,
-            countedIterations: counting ? countedIterations.sorted() : nil)
+    /// The settings the rows are measured with, after defaults; a bad value is a usage error.
+    func configuration(baseline: RuntimeID) throws -> RunConfiguration {
+        do {
+            return try RunConfiguration(
+                measure: measure, processes: processes, iterations: iterations, warmups: warmups, seed: seed,
+                baseline: baseline.description, timeout: timeout, cellBudget: cellBudget, failurePolicy: onFailure,
+                noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations)
+        } catch {
+            throw ValidationError(error.message)
+        }
     }
 
     func validate() throws {
-        guard resolvedProcesses >= 1 else { throw ValidationError("--processes must be at least 1") }
-        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
-        guard warmups >= 0 && warmups < iterations else {
-            throw ValidationError("--warmups must be at least 0 and less than --iterations (\(iterations))")
-        }
-        guard resolvedTimeout > 0, cellBudget > 0 else {
-            throw ValidationError("--timeout and --cell-budget must be positive")
-        }
-        guard countedIterations.count >= 2, Set(countedIterations).count == countedIterations.count,
-            countedIterations.allSatisfy({ $0 >= 1 })
-        else {
-            throw ValidationError(
-                "--counted-iterations takes two or more different counts of at least 1, e.g. 2,4,6 (got \(countedIterations.map { $0 > 0 ? String($0) : "?" }.joined(separator: ",")))"
-            )
-        }
-        guard noise > 0 else { throw ValidationError("--noise must be positive") }
-        guard steadyTolerance > 0 else { throw ValidationError("--steady-tolerance must be positive") }
-        try Self.validate(selection())
+        let selection = try selection()
+        _ = try configuration(baseline: selection.resolvedBaseline)
+        try Self.validate(selection)
     }
 
     /// Checks a selection before anything runs; what it refuses is a usage error.
@@ -160,7 +139,7 @@ struct RunCommand: ParsableCommand {
         let folder = try runFolder(session)
         defer { folder.release() }
         let plan = try Self.plan(selection, session: session, interruption: interruption, runFolder: folder.url)
-        let configuration = configuration(baseline: selection.resolvedBaseline)
+        let configuration = try configuration(baseline: selection.resolvedBaseline)
         let jsonPath = try json ?? Self.newResultsFile(session)
         var notices = plan.notices
         if measure == .instructions {

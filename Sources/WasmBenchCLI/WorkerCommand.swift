@@ -23,21 +23,10 @@ struct WorkerCommand: ParsableCommand {
                 "unknown engine \(self.engine); the embedded engines are \(RuntimeRegistry.engineIDs.joined(separator: " and "))"
             )
         }
-        guard let data = FileManager.default.contents(atPath: request) else {
-            throw CommandError(.invalidInput, "cannot read the worker request \(request)")
-        }
-        let decoded: RunRequest
         do {
-            decoded = try JSONDecoder().decode(RunRequest.self, from: data)
+            try engine.runInWorker(requestPath: request, reportPath: report)
         } catch {
-            throw CommandError(.invalidInput, "the worker request \(request) does not parse: \(error)")
-        }
-        let outcome = engine.runInWorker(decoded)
-        do {
-            try JSONEncoder().encode(outcome).write(to: URL(fileURLWithPath: report), options: .atomic)
-        } catch {
-            throw CommandError(
-                .outputNotWritable, "cannot write the worker report \(report): \(error.localizedDescription)")
+            throw CommandError(error.kind == .request ? .invalidInput : .outputNotWritable, error.message)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import WasmBenchModel
 
 /// An engine embedded in wasmbench (WasmKit, libwasmtime).
@@ -34,5 +35,41 @@ public struct WorkerReport: Codable, Sendable, Equatable {
         self.samples = samples
         self.status = status
         self.entryRealtimeNanoseconds = entryRealtimeNanoseconds
+    }
+}
+
+/// Why a worker process could not run its request: the request file could not be read or
+/// decoded, or the report could not be written.
+public struct WorkerFileError: Error, Sendable {
+    /// Which file failed.
+    public enum Kind: Sendable { case request, report }
+    /// Which file failed.
+    public var kind: Kind
+    /// What happened, naming the file.
+    public var message: String
+}
+
+extension InProcessEngine {
+    /// Reads a request from `requestPath`, runs it in this process and writes the report to
+    /// `reportPath` atomically: what `wasmbench _worker` does.
+    ///
+    /// - Throws: ``WorkerFileError`` when the request cannot be read or the report written; a
+    ///   failed run is a report, not an error.
+    public func runInWorker(requestPath: String, reportPath: String) throws(WorkerFileError) {
+        guard let data = FileManager.default.contents(atPath: requestPath) else {
+            throw WorkerFileError(kind: .request, message: "cannot read the worker request \(requestPath)")
+        }
+        let request: RunRequest
+        do {
+            request = try JSONDecoder().decode(RunRequest.self, from: data)
+        } catch {
+            throw WorkerFileError(kind: .request, message: "the worker request \(requestPath) does not parse: \(error)")
+        }
+        do {
+            try JSONEncoder().encode(runInWorker(request)).write(to: URL(fileURLWithPath: reportPath), options: .atomic)
+        } catch {
+            throw WorkerFileError(
+                kind: .report, message: "cannot write the worker report \(reportPath): \(error.localizedDescription)")
+        }
     }
 }

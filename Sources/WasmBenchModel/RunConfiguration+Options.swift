@@ -1,0 +1,58 @@
+/// A run option whose value cannot be used, with the message that says which and why.
+public struct OptionProblem: Error, Equatable, Sendable {
+    /// What is wrong, naming the option.
+    public var message: String
+}
+
+extension RunConfiguration {
+    /// The settings a run's options ask for, after their defaults: 3 processes and a 120 s time
+    /// limit when timing; 1 counted set and 1800 s when counting instructions (valgrind runs code
+    /// 20–100× slower), which records its longest counted run as its iterations and no warm-ups.
+    ///
+    /// - Throws: ``OptionProblem`` for a count below its minimum, warm-ups not below the
+    ///   iterations, counted iterations that are not two or more different counts, or a
+    ///   limit, budget or fraction that is not a finite positive number (NaN and infinity included).
+    public init(
+        measure: Measure, processes: Int?, iterations: Int, warmups: Int, seed: UInt64, baseline: String,
+        timeout: Double?, cellBudget: Double, failurePolicy: FailurePolicy, noise: Double, steadyTolerance: Double,
+        countedIterations: [Int]
+    ) throws(OptionProblem) {
+        let counting = measure == .instructions
+        let processes = processes ?? (counting ? 1 : 3)
+        let timeout = timeout ?? (counting ? 1800 : 120)
+        func check(_ condition: Bool, _ message: String) throws(OptionProblem) {
+            if !condition { throw OptionProblem(message: message) }
+        }
+        try check(processes >= 1, "--processes must be at least 1")
+        try check(iterations >= 1, "--iterations must be at least 1")
+        try check(
+            warmups >= 0 && warmups < iterations,
+            "--warmups must be at least 0 and less than --iterations (\(iterations))")
+        for (name, value) in [
+            ("--timeout", timeout), ("--cell-budget", cellBudget), ("--noise", noise),
+            ("--steady-tolerance", steadyTolerance),
+        ] {
+            try check(value.isFinite && value > 0, "\(name) must be a finite positive number (got \(value))")
+        }
+        try Self.checkCounts(countedIterations, option: "--counted-iterations")
+        self.init(
+            processes: processes, iterations: counting ? countedIterations.max() ?? iterations : iterations,
+            warmups: counting ? 0 : warmups, seed: seed, baseline: baseline, timeoutSeconds: timeout,
+            cellBudgetSeconds: cellBudget, failurePolicy: failurePolicy, noiseThreshold: noise,
+            steadyStateTolerance: steadyTolerance, measure: measure,
+            countedIterations: counting ? countedIterations.sorted() : nil)
+    }
+
+    /// Checks the iteration counts of counted runs (`run --counted-iterations`, `explain
+    /// --iterations`): two or more different counts of at least 1.
+    ///
+    /// - Throws: ``OptionProblem`` naming `option` and the counts it got (`?` for a word that
+    ///   was not a count).
+    public static func checkCounts(_ counts: [Int], option: String) throws(OptionProblem) {
+        guard counts.count >= 2, Set(counts).count == counts.count, counts.allSatisfy({ $0 >= 1 }) else {
+            let got = counts.map { $0 > 0 ? String($0) : "?" }.joined(separator: ",")
+            throw OptionProblem(
+                message: "\(option) takes two or more different counts of at least 1, e.g. 2,4,6 (got \(got))")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import Testing
+import WasmBenchModel
+
+@Suite("Run options become a configuration after their defaults, or a problem that names the option")
+struct RunConfigurationOptionsTests {
+    func make(
+        measure: Measure = .time, processes: Int? = nil, warmups: Int = 1, timeout: Double? = nil,
+        noise: Double = 0.05, counted: [Int] = [2, 4, 6]
+    ) throws(OptionProblem) -> RunConfiguration {
+        try RunConfiguration(
+            measure: measure, processes: processes, iterations: 5, warmups: warmups, seed: 1, baseline: "native",
+            timeout: timeout, cellBudget: 60, failurePolicy: .continue, noise: noise, steadyTolerance: 0.1,
+            countedIterations: counted)
+    }
+
+    @Test("Timing defaults to 3 processes and 120 s; counting to 1 set, 1800 s, its longest run, no warm-ups")
+    func defaults() throws {
+        let time = try make()
+        #expect(time.processes == 3 && time.timeoutSeconds == 120 && time.iterations == 5 && time.warmups == 1)
+        #expect(time.countedIterations == nil)
+        let counted = try make(measure: .instructions, counted: [6, 2, 4])
+        #expect(counted.processes == 1 && counted.timeoutSeconds == 1800 && counted.iterations == 6)
+        #expect(counted.warmups == 0 && counted.countedIterations == [2, 4, 6])
+    }
+
+    @Test(
+        "NaN, infinity, zero and negative limits are refused with the option's name",
+        arguments: [
+            Double.nan, .infinity, 0, -1,
+        ])
+    func badNumbers(value: Double) {
+        #expect(throws: OptionProblem.self) { try make(timeout: value) }
+        let problem = try? #require(throws: OptionProblem.self) { try make(noise: value) }
+        #expect(problem?.message.hasPrefix("--noise must be a finite positive number") == true)
+    }
+
+    @Test("Counts below their minimum and bad counted iterations are refused")
+    func badCounts() {
+        #expect(throws: OptionProblem.self) { try make(processes: 0) }
+        #expect(throws: OptionProblem.self) { try make(warmups: 5) }
+        #expect(throws: OptionProblem.self) { try make(counted: [2]) }
+        #expect(throws: OptionProblem.self) { try make(counted: [2, 2]) }
+        #expect(throws: OptionProblem.self) { try make(counted: [0, 2]) }
+    }
+}
