@@ -5,7 +5,7 @@
 /// (``HTML``). Chart coordinates print with fixed precision, so one document always gives the
 /// same page.
 struct HTMLWriter: ReportWriter {
-    var detail: ReportDetail { .rich }
+    var compact: Bool { false }
 
     func write(_ document: ReportDocument) -> String {
         let introduction = HTML(joining: document.introduction.map { block($0, layout: nil) + "\n" })
@@ -13,12 +13,7 @@ struct HTMLWriter: ReportWriter {
             "<li><a href=\"#\($0.name.id)\">\(inline($0.name.title))</a></li>" as HTML
         }
         let body = document.sections.map { section -> HTML in
-            let bars = section.blocks.flatMap { block -> [RatioChart.Bar] in
-                guard case .figures(let figures, _) = block else { return [] }
-                return figures.flatMap { figure -> [RatioChart.Bar] in
-                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
-                }
-            }
+            let bars = Self.ratioBars(section.blocks)
             // The ratio charts of a section share one axis so they can be read against each other.
             let layout = bars.isEmpty ? nil : RatioLayout(bars: bars)
             let blocks = HTML(joining: section.blocks.map { block($0, layout: layout) }, separator: "\n")
@@ -50,6 +45,20 @@ struct HTMLWriter: ReportWriter {
         return page.markup
     }
 
+    /// The bars of every ratio chart among `blocks`.
+    private static func ratioBars(_ blocks: [ReportBlock]) -> [RatioChart.Bar] {
+        blocks.flatMap { block -> [RatioChart.Bar] in
+            switch block {
+            case .figures(let figures, _):
+                figures.flatMap { figure -> [RatioChart.Bar] in
+                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
+                }
+            case .charts(let blocks): ratioBars(blocks)
+            default: []
+            }
+        }
+    }
+
     /// One block; `layout` places the section's ratio charts.
     private func block(_ block: ReportBlock, layout: RatioLayout?) -> HTML {
         switch block {
@@ -71,7 +80,8 @@ struct HTMLWriter: ReportWriter {
         case .figures(let figures, let grid):
             let all = HTML(joining: figures.map { figure($0, layout: layout) }, separator: "\n")
             return !grid ? all : figures.isEmpty ? "" : "<div class=\"charts\">\n\(all)\n</div>"
-        case .blank: return ""
+        case .charts(let blocks):
+            return HTML(joining: blocks.map { self.block($0, layout: layout) }, separator: "\n")
         }
     }
 

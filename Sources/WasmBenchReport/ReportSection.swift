@@ -21,6 +21,11 @@ struct ReportSection {
     var caption: String?
     var blocks: [ReportBlock]
 
+    /// Whether the section holds nothing but charts, which only a format that draws them writes.
+    var isCharts: Bool {
+        blocks.allSatisfy { if case .charts = $0 { true } else { false } }
+    }
+
     init(_ name: Name, caption: String? = nil, _ blocks: [ReportBlock]) {
         self.name = name
         self.caption = caption

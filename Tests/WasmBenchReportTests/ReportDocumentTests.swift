@@ -8,48 +8,50 @@ import WasmBenchModel
 struct ReportDocumentTests {
     /// Every section a run report can have, in the one order the run document builds them.
     static let runOrder = [
-        "machine", "configuration", "runtimes", "workloads", "execute", "ratios", "phases", "warm-up", "builds",
+        "machine", "configuration", "runtimes", "workloads", "execute", "phases", "warm-up", "builds",
         "warnings", "failures", "not-run", "notices",
     ]
 
-    @Test("The run document's sections come in the same order at every level of detail")
+    @Test("The run document's sections come in the same order in the compact and the full view")
     func runSectionOrder() {
         for result in [ReportFixture.runResult(), PythonReportFixture.runResult()] {
-            for detail in [ReportDetail.compact, .full, .rich] {
-                let ids = ReportArtifact.run(result).document(detail).sections.map(\.name.id)
+            for compact in [true, false] {
+                let ids = ReportArtifact.run(result).document(compact: compact).sections.map(\.name.id)
                 let positions = ids.compactMap(Self.runOrder.firstIndex)
                 #expect(positions.count == ids.count, "unknown sections in \(ids)")
-                #expect(positions == positions.sorted(), "\(detail): \(ids)")
+                #expect(positions == positions.sorted(), "compact \(compact): \(ids)")
                 #expect(ids.contains("execute") && ids.contains("phases"))
             }
         }
     }
 
-    @Test("The terminal's compact view leaves out the sections Markdown lists in full; only HTML has charts")
+    @Test("The terminal's compact view leaves out the sections Markdown and HTML list; charts are only for HTML")
     func levelsOfDetail() {
         let artifact = ReportArtifact.run(PythonReportFixture.runResult())
-        let compact = Set(artifact.document(.compact).sections.map(\.name.id))
-        let full = Set(artifact.document(.full).sections.map(\.name.id))
-        let rich = Set(artifact.document(.rich).sections.map(\.name.id))
+        let compact = Set(artifact.document(compact: true).sections.map(\.name.id))
+        let full = Set(artifact.document(compact: false).sections.map(\.name.id))
         #expect(compact.isDisjoint(with: ["machine", "configuration", "runtimes", "workloads"]))
         #expect(full.subtracting(compact) == ["machine", "configuration", "runtimes", "workloads"])
-        #expect(rich.subtracting(full) == ["ratios"])
-        for detail in [ReportDetail.compact, .full] {
-            #expect(
-                !Self.blocks(of: artifact.document(detail)).contains { if case .figures = $0 { true } else { false } })
-        }
+        #expect(
+            Self.blocks(of: artifact.document(compact: false)).contains { if case .charts = $0 { true } else { false } }
+        )
+        #expect(
+            !Self.blocks(of: artifact.document(compact: true)).contains {
+                if case .figures = $0 { true } else { false }
+            })
+        #expect(!MarkdownRenderer().render(artifact).contains("Warm-up curves"))
+        #expect(HTMLRenderer().render(artifact).contains("Warm-up curves"))
     }
 
-    @Test("Comparison and gap documents name the same sections in Markdown and HTML")
+    @Test("Comparison documents end with the outcome in the terminal and open with it elsewhere")
     func otherArtifacts() {
         let comparison = ReportArtifact.comparison(ComparisonFixture.comparison())
-        #expect(
-            comparison.document(.full).sections.map(\.name.id) == comparison.document(.rich).sections.map(\.name.id))
         // The terminal ends a comparison with its outcome; Markdown and HTML open with it.
-        #expect(comparison.document(.compact).closing.count == 1)
-        #expect(comparison.document(.full).closing.isEmpty)
-        let gap = ReportArtifact.explain(ExplainReportFixture.report())
-        #expect(gap.document(.full).sections.map(\.name.id) == gap.document(.rich).sections.map(\.name.id))
+        #expect(comparison.document(compact: true).closing.count == 1)
+        #expect(comparison.document(compact: false).closing.isEmpty)
+        #expect(
+            comparison.document(compact: true).sections.map(\.name.id)
+                == comparison.document(compact: false).sections.map(\.name.id))
     }
 
     @Test("The one entry point gives what the renderers give, and JSON gives the artifact")
@@ -73,7 +75,10 @@ struct ReportDocumentTests {
     }
 
     static func blocks(of document: ReportDocument) -> [ReportBlock] {
-        document.introduction + document.sections.flatMap(\.blocks) + document.closing
+        func flat(_ blocks: [ReportBlock]) -> [ReportBlock] {
+            blocks.flatMap { block in if case .charts(let inner) = block { [block] + flat(inner) } else { [block] } }
+        }
+        return flat(document.introduction + document.sections.flatMap(\.blocks) + document.closing)
     }
 }
 
@@ -126,8 +131,7 @@ struct ReportWriterTests {
                 ReportText(.symbol("*"), .literal(" = see "), .see(warnings)), "† = see " + ReportText(.see(builds)),
             ]),
             .heading("Sub", level: 3),
-            .figures([ReportFigure(id: "chart", chart: .ratios(chart), caption: "caption")], grid: true),
-            .blank,
+            .charts([.figures([ReportFigure(id: "chart", chart: .ratios(chart), caption: "caption")], grid: true)]),
         ]
         let tones: [ReportText.Tone] = [.strong, .alarm, .failure, .doubt, .warning, .muted]
         return ReportDocument(
