@@ -5,23 +5,15 @@ import WasmBenchModel
 /// iterations, each workload's function profiles side by side, failures and notices.
 struct ExplainDocument {
     let report: ExplainReport
-    /// Whether this is the terminal's view, whose introduction is two short lines.
-    let compact: Bool
 
     func build() -> ReportDocument {
         let machine = report.machine
-        let introduction: [ReportText] =
-            compact
-            ? [
-                ReportText(
-                    .styled("wasmbench explain \(report.toolVersion)", .strong), .text(" · started \(report.startedAt)")
-                ),
-                "\(machine.cpuModel), \(machine.cores) cores · \(machine.os) \(machine.architecture)",
-            ]
-            : [
-                "wasmbench \(report.toolVersion) · started \(report.startedAt) · \(machine.cpuModel), \(machine.cores) cores"
-                    + ReportText(.literal(" · baseline "), .code(report.baseline))
-            ]
+        let introduction = ReportText(
+            .styled("wasmbench \(report.toolVersion)", .strong),
+            .text(
+                " · started \(report.startedAt) · \(machine.cpuModel), \(machine.cores) cores · \(machine.os) "
+                    + "\(machine.architecture) · "),
+            .literal("baseline "), .code(report.baseline))
         let failures = report.failures.map { failure in
             let command: [ReportText.Span] = failure.command.map { [.lineBreak, .code($0)] } ?? []
             let text = ReportText(.code(failure.workload), .literal(" · "), .code(failure.runtime))
@@ -37,7 +29,7 @@ struct ExplainDocument {
             }
         return ReportDocument(
             title: "wasmbench explain · \(report.startedAt)", heading: "wasmbench explain",
-            introduction: [.paragraph(introduction)], sections: sections)
+            introduction: [.paragraph([introduction])], sections: sections)
     }
 
     /// Instructions per iteration (charted in HTML) and outside the iterations, if anything was counted.

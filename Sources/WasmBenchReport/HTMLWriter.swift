@@ -16,7 +16,7 @@ struct HTMLWriter: ReportWriter {
             let bars = Self.ratioBars(section.blocks)
             // The ratio charts of a section share one axis so they can be read against each other.
             let layout = bars.isEmpty ? nil : RatioLayout(bars: bars)
-            let blocks = HTML(joining: section.blocks.map { block($0, layout: layout) }, separator: "\n")
+            let blocks = HTML(joining: section.body.map { block($0, layout: layout) }, separator: "\n")
             return
                 "<section id=\"\(section.name.id)\">\n<h2>\(inline(section.name.title))</h2>\n\(blocks)\n</section>\n"
         }

@@ -11,7 +11,7 @@ struct MarkdownWriter: ReportWriter {
 
     func write(_ document: ReportDocument) -> String {
         let sections = document.sections.filter { !$0.isCharts }.map { section in
-            (["## " + inline(section.name.title)] + section.blocks.compactMap(block)).joined(separator: "\n\n")
+            (["## " + inline(section.name.title)] + section.body.compactMap(block)).joined(separator: "\n\n")
         }
         let introduction = document.introduction.compactMap(block)
         let chunks = ["# " + document.heading] + introduction + sections + document.closing.compactMap(block)

@@ -48,7 +48,7 @@ public enum ReportArtifact: Sendable {
         switch self {
         case .run(let result): RunDocument(index: ReportIndex(result), compact: compact).build()
         case .comparison(let comparison): ComparisonDocument(comparison: comparison, compact: compact).build()
-        case .explain(let report): ExplainDocument(report: report, compact: compact).build()
+        case .explain(let report): ExplainDocument(report: report).build()
         }
     }
 

@@ -17,9 +17,16 @@ struct ReportSection {
     }
 
     var name: Name
-    /// A gloss the terminal puts after the title in place of the paragraphs.
+    /// What the section shows, in a few words: the terminal puts it after the title, the other
+    /// formats under the heading.
     var caption: String?
     var blocks: [ReportBlock]
+
+    /// The caption as a note, then the blocks: what a format with headings writes.
+    var body: [ReportBlock] {
+        let sentence = caption.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
+        return (sentence.map { [.paragraph([.text($0)], role: .note)] } ?? []) + blocks
+    }
 
     /// Whether the section holds nothing but charts, which only a format that draws them writes.
     var isCharts: Bool {

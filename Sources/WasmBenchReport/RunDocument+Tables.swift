@@ -10,15 +10,10 @@ extension RunDocument {
         let name = ReportSection.Name(id: "execute", title: "Execute")
         let what = counted ? "instructions per iteration (callgrind)" : "median per iteration"
         let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [95% CI]")
-        let intro = ReportText(
-            .literal(
-                counted ? "Instructions per iteration (callgrind); ratio to " : "Median time per iteration; ratio to "),
-            .code(baseline), .literal(counted ? "." : " with its 95% confidence interval."))
-        let blocks: [ReportBlock] = compact ? [] : [.paragraph([intro])]
         let metric = result.configuration.measure.metric
         let runtimes = index.runtimes(with: .execute, metric: metric)
         guard !runtimes.isEmpty else {
-            return ReportSection(name, caption: caption, blocks + [.paragraph(["No execute measurements."])])
+            return ReportSection(name, caption: caption, [.paragraph(["No execute measurements."])])
         }
         var marks = ReportIndex.Marks()
         let rows = index.workloads.map { workload -> [ReportCell] in
@@ -51,7 +46,7 @@ extension RunDocument {
         }
         table.pinned = runtimes.firstIndex(of: baseline).map { $0 + 1 }
         return ReportSection(
-            name, caption: caption, blocks + [.table(table)] + legend(marks) + (compact ? [] : ratioCharts()))
+            name, caption: caption, [.table(table)] + legend(marks) + (compact ? [] : ratioCharts()))
     }
 
     /// The `phases` table: per runtime a group of rows, one per workload, with the median of
@@ -60,10 +55,8 @@ extension RunDocument {
         guard !counted else { return nil }
         let name = ReportSection.Name(id: "phases", title: "Phases")
         let caption = "medians of every phase but execute, per runtime"
-        let blocks: [ReportBlock] =
-            compact ? [] : [.paragraph(["Medians of every phase but execute, per runtime and workload."])]
         guard !index.measuredRuntimes.isEmpty else {
-            return ReportSection(name, caption: caption, blocks + [.paragraph(["No measurements."])])
+            return ReportSection(name, caption: caption, [.paragraph(["No measurements."])])
         }
         let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
         var marks = ReportIndex.Marks()
@@ -84,7 +77,7 @@ extension RunDocument {
             [ReportTable.Column(header: "workload")] + columns.map { .init(header: "\($0.title)", numeric: true) }
         var table = ReportTable(headers, groups: groups, layout: .split)
         table.groupColumn = "runtime"
-        return ReportSection(name, caption: caption, blocks + [.table(table)] + legend(marks))
+        return ReportSection(name, caption: caption, [.table(table)] + legend(marks))
     }
 
     /// A runtime's id with its engine, version, kind (unless it only repeats the id) and flags,
@@ -124,18 +117,13 @@ extension RunDocument {
                 }
                 return cells.allSatisfy { $0 == nil } ? nil : [.code(workload)] + cells.map { .plain($0 ?? "") }
             }
-            if !compact {
-                let tolerance = formatPercent(result.configuration.steadyStateTolerance)
-                blocks.append(
-                    .paragraph([
-                        "First iteration ÷ steady-state median; iterations left out as warm-up (median over processes); "
-                            + "processes whose iterations settled within ±\(tolerance) of their median."
-                    ]))
-            }
             let headers = runtimes.map(ReportText.code)
             blocks.append(.table(ReportTable(headers: ["workload"] + headers, rows: rows, layout: .wide)))
         }
-        let caption = "first iteration ÷ steady-state median; iterations left out as warm-up; processes that settled"
+        let tolerance = formatPercent(result.configuration.steadyStateTolerance)
+        let caption =
+            "first iteration ÷ steady-state median; iterations left out as warm-up (median over processes); "
+            + "processes whose iterations settled within ±\(tolerance) of their median"
         return ReportSection(.init(id: "warm-up", title: "Warm-up"), caption: caption, blocks + curves)
     }
 
@@ -143,28 +131,15 @@ extension RunDocument {
     func builds() -> ReportSection? {
         let builds = index.interpreterRuntimes.compactMap { info in info.build.map { (info, $0) } }
         guard !builds.isEmpty else { return nil }
-        let against = ReportText(.literal("against "), .code(baseline))
-        guard !compact else {
-            let rows = builds.map { info, build -> [ReportCell] in
-                [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]
-            }
-            let columns = [
-                ReportTable.Column(header: "runtime"), .init(header: "build", wraps: true), .init(header: against),
-            ]
-            let caption = "how each interpreter was built; † marks ratios that compare more than the host"
-            return ReportSection(
-                Self.builds, caption: caption, [.table(ReportTable(columns, rows: rows, layout: .list))])
-        }
         let rows = builds.map { info, build -> [ReportCell] in
-            [
-                .code(info.id), .plain("\(build.implementation) \(build.version)"), .plain(build.compiler ?? "unknown"),
-                build.flags.map(ReportCell.code) ?? .plain("unknown"), .plain(build.features.joined(separator: ", ")),
-                .plain(build.origin), .text(verdict(info)),
-            ]
+            [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]
         }
-        let headers: [ReportText] = ["runtime", "implementation", "compiler", "flags", "features", "origin", against]
-        let intro: ReportText = "How each interpreter was built; † marks ratios that compare more than the host."
-        return ReportSection(Self.builds, [.paragraph([intro]), .table(ReportTable(headers: headers, rows: rows))])
+        let columns = [
+            ReportTable.Column(header: "runtime"), .init(header: "build", wraps: true),
+            .init(header: ReportText(.literal("against "), .code(baseline))),
+        ]
+        let caption = "how each interpreter was built; † marks ratios that compare more than the host"
+        return ReportSection(Self.builds, caption: caption, [.table(ReportTable(columns, rows: rows, layout: .list))])
     }
 
     /// Whether a runtime's ratios to the baseline are like for like, and if not why.
