@@ -126,27 +126,16 @@ extension RunDocument {
     /// Every workload × runtime whose rows hold `execute` times of two iterations or more, in
     /// the report's workload and runtime order.
     private func warmUpSeries() -> [(workload: String, runtime: String, rows: [Row])] {
-        var series: [(workload: String, runtime: String, rows: [Row])] = []
-        for row in result.rows
-        where row.phase == .execute && row.metric == .time && row.iteration != nil && row.value.isFinite
-            && row.process >= 0
-        {
-            if let position = series.firstIndex(where: { $0.workload == row.workload && $0.runtime == row.runtime }) {
-                series[position].rows.append(row)
-            } else {
-                series.append((row.workload, row.runtime, [row]))
+        let rows = result.rows.filter {
+            $0.phase == .execute && $0.metric == .time && $0.iteration != nil && $0.value.isFinite && $0.process >= 0
+        }
+        let cells = Dictionary(grouping: rows) { [$0.workload, $0.runtime] }
+        return index.workloads.flatMap { workload in
+            index.measuredRuntimes.compactMap { runtime in
+                cells[[workload, runtime]].flatMap {
+                    Set($0.compactMap(\.iteration)).count >= 2 ? (workload, runtime, $0) : nil
+                }
             }
         }
-        let workloads = index.workloads
-        let runtimes = index.measuredRuntimes
-        func rank(_ id: String, in ids: [String]) -> Int { ids.firstIndex(of: id) ?? ids.count }
-        return series.filter { Set($0.rows.compactMap(\.iteration)).count >= 2 }
-            .enumerated()
-            .sorted { a, b in
-                let left = (rank(a.element.workload, in: workloads), rank(a.element.runtime, in: runtimes), a.offset)
-                let right = (rank(b.element.workload, in: workloads), rank(b.element.runtime, in: runtimes), b.offset)
-                return left < right
-            }
-            .map(\.element)
     }
 }
