@@ -18,16 +18,18 @@ struct ComparisonDocument {
         var sections: [ReportSection] = []
         if !execute.isEmpty {
             let what = comparison.measure == .instructions ? "instructions" : "median"
-            let name = ReportSection.Name(
-                id: "execute", title: "Execute", short: "execute — \(what) per iteration; new ÷ base [95% CI]")
-            sections.append(ReportSection(name, [.table(table(execute, showMeasure: false))]))
+            let caption = "\(what) per iteration; new ÷ base [95% CI]"
+            sections.append(
+                ReportSection(
+                    .init(id: "execute", title: "Execute"), caption: caption,
+                    [.table(table(execute, showMeasure: false))]))
         }
         if !comparison.geometricMeans.isEmpty { sections.append(means()) }
         if !other.isEmpty {
-            let name = ReportSection.Name(
-                id: "other-phases", title: "Other phases that changed",
-                short: "other phases that changed past the threshold")
-            sections.append(ReportSection(name, [.table(table(other, showMeasure: true))]))
+            let name = ReportSection.Name(id: "other-phases", title: "Other phases that changed")
+            sections.append(
+                ReportSection(
+                    name, caption: "slower or faster past the threshold", [.table(table(other, showMeasure: true))]))
         }
         let lists: [(String, ReportText, [ReportText])] = [
             ("changes", "Changed between the runs", changes().map(ReportText.text)),
@@ -103,8 +105,7 @@ struct ComparisonDocument {
             ]
         }
         let table = ReportTable(headers: ["runtime", "workloads", ratioHeader, "verdict"], numeric: [1], rows: rows)
-        let name = ReportSection.Name(
-            id: "geomean", title: "Geometric mean per runtime", short: "geometric mean of execute ratios, per runtime")
+        let name = ReportSection.Name(id: "geomean", title: "Geometric mean per runtime")
         let bars = means.enumerated().map { position, mean in
             let ratio = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
             let verdict = mean.verdict.rawValue
@@ -116,7 +117,8 @@ struct ComparisonDocument {
         }
         let chart = RatioChart(bars: bars, label: "geometric mean of new ÷ base per runtime", axis: "new ÷ base")
         return ReportSection(
-            name, [.charts([.figures([ReportFigure(chart: .ratios(chart))], grid: false)]), .table(table)])
+            name, caption: "execute ratios over the workloads both runs measured",
+            [.charts([.figures([ReportFigure(chart: .ratios(chart))], grid: false)]), .table(table)])
     }
 
     /// A verdict, in the tone it deserves.

@@ -65,9 +65,8 @@ struct HTMLWriter: ReportWriter {
         case .paragraph(let lines, let role):
             let kind: HTML = role == .note ? " class=\"muted\"" : role == .alert ? " class=\"alert\"" : ""
             return "<p\(kind)>\(HTML(joining: lines.map(inline), separator: "<br>\n"))</p>"
-        case .list(let items, let style):
-            let kind: HTML = style == .notes ? " class=\"notes\"" : ""
-            return "<ul\(kind)>\n\(items.map { "<li>\(inline($0))</li>\n" as HTML })</ul>"
+        case .list(let items, _):
+            return "<ul>\n\(items.map { "<li>\(inline($0))</li>\n" as HTML })</ul>"
         case .facts(let facts):
             let items = facts.map { fact -> HTML in
                 "<dt>\(fact.label ?? "")</dt><dd>\(HTML(joining: fact.value.map(inline), separator: " · "))</dd>\n"

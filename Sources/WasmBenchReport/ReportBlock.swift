@@ -15,8 +15,6 @@ enum ReportBlock {
         case bullets
         /// Lines right under the heading in the terminal.
         case lines
-        /// Notes on the table above.
-        case notes
     }
 
     /// A paragraph of one or more lines.

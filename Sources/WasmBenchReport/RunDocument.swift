@@ -160,7 +160,7 @@ struct RunDocument {
         }
         let table = ReportBlock.table(ReportTable(headers: headers, rows: rows))
         return ReportSection(
-            .init(id: "runtimes", title: "Runtimes"), [table] + (notes.isEmpty ? [] : [.list(notes, style: .notes)]))
+            .init(id: "runtimes", title: "Runtimes"), [table] + (notes.isEmpty ? [] : [.list(notes, style: .bullets)]))
     }
 
     /// Every workload with how it was built, then its hashes.

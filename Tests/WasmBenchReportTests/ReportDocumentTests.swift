@@ -123,7 +123,7 @@ struct ReportWriterTests {
             .paragraph(["plain <p>", "second line"]), .paragraph([ReportText(.literal("it's ours"))], role: .note),
             .paragraph([ReportText(.styled("Alert:", .strong), .text(" it's theirs"))], role: .alert),
             .list([ReportText(.prose("a `code` note"))], style: .bullets), .list(["line"], style: .lines),
-            .list([ReportText(.code("x"), .lineBreak, .swatch(1))], style: .notes),
+            .list([ReportText(.code("x"), .lineBreak, .swatch(1))], style: .bullets),
             .facts([ReportFact(label: "Label", value: ["one", "two"]), ReportFact(label: nil, value: ["bare"])]),
             .table(table), .table(list),
             .legend([
