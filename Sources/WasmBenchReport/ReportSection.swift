@@ -6,14 +6,9 @@ struct ReportSection {
         var id: String
         /// The heading, e.g. `Builds and fairness`.
         var title: ReportText
-        /// The terminal's title, by default the heading with a lower-case first letter.
-        var short: String
 
-        init(id: String, title: ReportText, short: String? = nil) {
-            self.id = id
-            self.title = title
-            self.short = short ?? (title.plain.prefix(1).lowercased() + title.plain.dropFirst())
-        }
+        /// The terminal's title: the heading with a lower-case first letter.
+        var short: String { title.plain.prefix(1).lowercased() + title.plain.dropFirst() }
     }
 
     var name: Name

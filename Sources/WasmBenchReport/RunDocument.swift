@@ -16,7 +16,7 @@ struct RunDocument {
     /// The sections the legends point at.
     static let warnings = ReportSection.Name(id: "warnings", title: "Warnings")
     static let failures = ReportSection.Name(id: "failures", title: "Failures")
-    static let builds = ReportSection.Name(id: "builds", title: "Builds and fairness", short: "builds")
+    static let builds = ReportSection.Name(id: "builds", title: "Builds and fairness")
     /// The most warnings the terminal lists one per line; more are counted by phase and kind.
     static let warningsListed = 20
 

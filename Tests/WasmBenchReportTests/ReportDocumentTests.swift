@@ -86,7 +86,7 @@ struct ReportWriterTests {
     /// A document with every kind of block, span and cell.
     static func sampler() -> ReportDocument {
         let warnings = ReportSection.Name(id: "warnings", title: "Warnings")
-        let builds = ReportSection.Name(id: "builds", title: "Builds and fairness", short: "builds")
+        let builds = ReportSection.Name(id: "builds", title: "Builds and fairness")
         let summary = Summary(
             workload: "w", runtime: "r", phase: .execute, metric: .time, count: 5, median: 0.5, mad: 0.01, min: 0.4,
             ciLow: 0.49, ciHigh: 0.51, warnings: [SummaryWarning(kind: .wideInterval, message: "noisy")])
@@ -155,7 +155,7 @@ struct ReportWriterTests {
         #expect(terminal.contains("  • a `code` note"))
         #expect(terminal.contains("group one\n  a note\n  a|b"))
         #expect(terminal.contains("  failure  a message\n           $ command"))
-        #expect(terminal.contains("* = see warnings · † = see builds"))
+        #expect(terminal.contains("* = see warnings · † = see builds and fairness"))
         #expect(!terminal.contains("<svg") && !markdown.contains("<svg"))
         #expect(markdown.contains("> **Alert:** it's theirs"))
         #expect(
