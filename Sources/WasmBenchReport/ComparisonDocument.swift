@@ -6,33 +6,36 @@ import WasmBenchModel
 /// between the runs, cells in one run only or newly failing, caveats, and the outcome.
 struct ComparisonDocument {
     let comparison: RunComparison
-    let detail: ReportDetail
+    /// Whether this is the terminal's view, which ends with the outcome rather than opening with it.
+    let compact: Bool
 
     func build() -> ReportDocument {
-        let execute = comparison.comparisons.filter { $0.phase == .execute && $0.metric == .time }
+        let metric = comparison.measure.metric
+        let execute = comparison.comparisons.filter { $0.phase == .execute && $0.metric == metric }
         let other = comparison.comparisons.filter {
-            !($0.phase == .execute && $0.metric == .time) && ($0.verdict == .slower || $0.verdict == .faster)
+            !($0.phase == .execute && $0.metric == metric) && ($0.verdict == .slower || $0.verdict == .faster)
         }
         var sections: [ReportSection] = []
-        if !execute.isEmpty || detail == .rich {
+        if !execute.isEmpty {
+            let what = comparison.measure == .instructions ? "instructions" : "median"
+            let caption = "\(what) per iteration; new ÷ base [95% CI]"
             sections.append(
                 ReportSection(
-                    .init(
-                        id: "execute", title: "Execute", short: "execute — median per iteration; new ÷ base [95% CI]"),
+                    .init(id: "execute", title: "Execute"), caption: caption,
                     [.table(table(execute, showMeasure: false))]))
         }
         if !comparison.geometricMeans.isEmpty { sections.append(means()) }
         if !other.isEmpty {
-            let name = ReportSection.Name(
-                id: "other-phases", title: "Other phases that changed",
-                short: "other phases that changed past the threshold")
-            sections.append(ReportSection(name, [.table(table(other, showMeasure: true))]))
+            let name = ReportSection.Name(id: "other-phases", title: "Other phases that changed")
+            sections.append(
+                ReportSection(
+                    name, caption: "slower or faster past the threshold", [.table(table(other, showMeasure: true))]))
         }
         let lists: [(String, ReportText, [ReportText])] = [
             ("changes", "Changed between the runs", changes().map(ReportText.text)),
-            ("failing", "Newly failing", comparison.newFailures.map { cell($0, failing: true) }),
-            ("only-base", "Only in the base run", comparison.onlyInBase.map { cell($0) }),
-            ("only-new", "Only in the new run", comparison.onlyInNew.map { cell($0) }),
+            ("failing", "Newly failing", comparison.newFailures.map(cell)),
+            ("only-base", "Only in the base run", comparison.onlyInBase.map(cell)),
+            ("only-new", "Only in the new run", comparison.onlyInNew.map(cell)),
             ("caveats", "Caveats", comparison.caveats.map(ReportText.text)),
         ]
         for (id, title, items) in lists where !items.isEmpty {
@@ -44,27 +47,16 @@ struct ComparisonDocument {
             heading: "wasmbench comparison", introduction: introduction, sections: sections, closing: closing)
     }
 
-    /// Which run is which and the settings; the outcome first, or last in the terminal.
+    /// Which run is which, the settings and the outcome; the terminal ends with the outcome.
     private func introductionAndClosing() -> ([ReportBlock], [ReportBlock]) {
-        let (base, new, settings, outcome) = (side(comparison.base), side(comparison.new), settings(), outcome())
-        switch detail {
-        case .compact:
-            let lines: [ReportText] = [
-                .styled("wasmbench compare", .strong), "base \(base)", "new  \(new)", "\(settings)",
-            ]
-            return ([.paragraph(lines)], [.paragraph([.styled(outcome, comparison.regressed ? .alarm : .strong)])])
-        case .full:
-            let lines = [
-                ReportText(.styled("base", .strong), .text(" " + base)),
-                ReportText(.styled("new", .strong), .text(" " + new)),
-                "\(settings)",
-            ]
-            return ([.list(lines, style: .lines), .paragraph([.styled(outcome, .strong)])], [])
-        case .rich:
-            let role: ReportBlock.Role = comparison.regressed ? .alert : .note
-            let lines: [ReportText] = ["base \(base)", "new \(new)", "\(settings)"]
-            return ([.paragraph(lines), .paragraph([.styled(outcome, .strong)], role: role)], [])
-        }
+        let lines = [
+            ReportText(.styled("base", .strong), .text(" " + side(comparison.base))),
+            ReportText(.styled("new", .strong), .text(" " + side(comparison.new))), .text(settings()),
+        ]
+        let role: ReportBlock.Role = comparison.regressed ? .alert : .note
+        let outcome = ReportBlock.paragraph([.styled(outcome(), comparison.regressed ? .alarm : .strong)], role: role)
+        guard compact else { return ([.list(lines, style: .lines), outcome], []) }
+        return ([.paragraph([.styled("wasmbench compare", .strong)] + lines)], [outcome])
     }
 
     /// One run: its file, wasmbench version, start, and whether it is incomplete.
@@ -72,14 +64,16 @@ struct ComparisonDocument {
         "\(run.path) · wasmbench \(run.toolVersion) · started \(run.startedAt)" + (run.complete ? "" : " · incomplete")
     }
 
-    /// The threshold and the phases that gate the exit status.
+    /// What was compared, the threshold and the phases that gate the exit status.
     private func settings() -> String {
         let threshold = comparison.threshold
         let gated =
             comparison.gatedPhases.isEmpty
             ? "no phase gates the exit status"
             : "gated: \(comparison.gatedPhases.map(\.rawValue).joined(separator: ", "))"
-        return "threshold \(formatPercent(threshold)) (slower from \(formatRatio(1 + threshold)), "
+        let measure = comparison.measure == .instructions ? "instructions per iteration (callgrind)" : "time"
+        return
+            "measure: \(measure) · threshold \(formatPercent(threshold)) (slower from \(formatRatio(1 + threshold)), "
             + "faster from \(formatRatio(1 / (1 + threshold)))) · \(gated)"
     }
 
@@ -98,8 +92,8 @@ struct ComparisonDocument {
         return ReportTable(headers: headers, numeric: [leading.count, leading.count + 1], rows: cells)
     }
 
-    /// The ratio column's heading; the terminal's is shorter.
-    private var ratioHeader: ReportText { detail == .compact ? "new ÷ base" : "new ÷ base [95% CI]" }
+    /// The ratio column's heading.
+    private var ratioHeader: ReportText { "new ÷ base [95% CI]" }
 
     /// Each runtime's geometric mean of `execute` ratios, charted in HTML.
     private func means() -> ReportSection {
@@ -111,9 +105,7 @@ struct ComparisonDocument {
             ]
         }
         let table = ReportTable(headers: ["runtime", "workloads", ratioHeader, "verdict"], numeric: [1], rows: rows)
-        let name = ReportSection.Name(
-            id: "geomean", title: "Geometric mean per runtime", short: "geometric mean of execute ratios, per runtime")
-        guard detail == .rich else { return ReportSection(name, [.table(table)]) }
+        let name = ReportSection.Name(id: "geomean", title: "Geometric mean per runtime")
         let bars = means.enumerated().map { position, mean in
             let ratio = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
             let verdict = mean.verdict.rawValue
@@ -124,7 +116,9 @@ struct ComparisonDocument {
                 colour: position)
         }
         let chart = RatioChart(bars: bars, label: "geometric mean of new ÷ base per runtime", axis: "new ÷ base")
-        return ReportSection(name, [.figures([ReportFigure(chart: .ratios(chart))], grid: false), .table(table)])
+        return ReportSection(
+            name, caption: "execute ratios over the workloads both runs measured",
+            [.charts([.figures([ReportFigure(chart: .ratios(chart))], grid: false)]), .table(table)])
     }
 
     /// A verdict, in the tone it deserves.
@@ -138,11 +132,8 @@ struct ComparisonDocument {
     }
 
     /// A cell in one run only or newly failing, with the reason.
-    private func cell(_ cell: ComparedCell, failing: Bool = false) -> ReportText {
-        if failing && detail == .compact {
-            return ReportText(.styled("\(cell.workload) · \(cell.runtime)", .failure), .text(": \(cell.reason)"))
-        }
-        return ReportText(.code(cell.workload), .literal(" · "), .code(cell.runtime), .text(": \(cell.reason)"))
+    private func cell(_ cell: ComparedCell) -> ReportText {
+        ReportText(.code(cell.workload), .literal(" · "), .code(cell.runtime), .text(": \(cell.reason)"))
     }
 
     /// The runtime and workload changes the comparisons recorded, one line each, without repeats.

@@ -5,25 +5,17 @@ import WasmBenchModel
 /// iterations, each workload's function profiles side by side, failures and notices.
 struct ExplainDocument {
     let report: ExplainReport
-    let detail: ReportDetail
 
     func build() -> ReportDocument {
         let machine = report.machine
-        let introduction: [ReportText] =
-            detail == .compact
-            ? [
-                ReportText(
-                    .styled("wasmbench explain \(report.toolVersion)", .strong), .text(" · started \(report.startedAt)")
-                ),
-                "\(machine.cpuModel), \(machine.cores) cores · \(machine.os) \(machine.architecture)",
-            ]
-            : [
-                "wasmbench \(report.toolVersion) · started \(report.startedAt) · \(machine.cpuModel), \(machine.cores) cores"
-                    + (detail == .rich ? ReportText(.literal(" · baseline "), .code(report.baseline)) : "")
-            ]
+        let introduction = ReportText(
+            .styled("wasmbench \(report.toolVersion)", .strong),
+            .text(
+                " · started \(report.startedAt) · \(machine.cpuModel), \(machine.cores) cores · \(machine.os) "
+                    + "\(machine.architecture) · "),
+            .literal("baseline "), .code(report.baseline))
         let failures = report.failures.map { failure in
-            let command: [ReportText.Span] =
-                detail == .rich ? failure.command.map { [.lineBreak, .code($0)] } ?? [] : []
+            let command: [ReportText.Span] = failure.command.map { [.lineBreak, .code($0)] } ?? []
             let text = ReportText(.code(failure.workload), .literal(" · "), .code(failure.runtime))
             return text + ReportText([.text(": \(failure.kind.rawValue): \(failure.message)")] + command)
         }
@@ -37,7 +29,7 @@ struct ExplainDocument {
             }
         return ReportDocument(
             title: "wasmbench explain · \(report.startedAt)", heading: "wasmbench explain",
-            introduction: [.paragraph(introduction)], sections: sections)
+            introduction: [.paragraph([introduction])], sections: sections)
     }
 
     /// Instructions per iteration (charted in HTML) and outside the iterations, if anything was counted.
@@ -48,17 +40,11 @@ struct ExplainDocument {
             .paragraph([.text(method)], role: .note), .table(grid(perIterationRows, runtimes)),
         ]
         if report.instructions.contains(where: { $0.steady == false }) {
-            let tolerance = formatPercent(InstructionCount.steadyTolerance)
-            let legend: ReportText =
-                "~ = not steady: the first two runs give a cost per iteration more than \(tolerance) away (a JIT "
-                + "tiering up, background compilation): read it as rough"
-            blocks.append(.legend([legend]))
+            blocks.append(.legend([ReportIndex.unsteadyLegend]))
         }
-        if detail == .rich { blocks.append(.figures(ratioFigures(), grid: true)) }
+        blocks.append(.charts([.figures(ratioFigures(), grid: true)]))
         let outside: ReportText =
-            detail == .compact
-            ? "start-up, compilation, instantiation and exit: the first run's count less its iterations × the cost of one"
-            : "Start-up, compilation, instantiation and exit: the first run's count less its iterations × the cost of one."
+            "Start-up, compilation, instantiation and exit: the first run's count less its iterations × the cost of one."
         return [
             ReportSection(.init(id: "instructions", title: "Instructions per iteration"), blocks),
             ReportSection(
@@ -83,7 +69,7 @@ struct ExplainDocument {
             rows: rows.map { [.code($0.workload)] + $0.cells.map(ReportCell.plain) }, layout: .split)
     }
 
-    /// One chart per workload (HTML only): each non-baseline runtime's instruction ratio.
+    /// One chart per workload (HTML draws them): each non-baseline runtime's instruction ratio.
     private func ratioFigures() -> [ReportFigure] {
         let runtimes = countedRuntimes.filter { $0 != report.baseline }
         return workloads.compactMap { workload in
@@ -101,8 +87,7 @@ struct ExplainDocument {
         }
     }
 
-    /// The function profiles of each workload side by side: a section each, or in HTML one
-    /// section with a heading each.
+    /// The function profiles of each workload side by side, under a heading each.
     private func functions() -> [ReportSection] {
         let tables = workloads.compactMap { workload -> (String, ReportTable)? in
             let profiles = profiles(of: workload)
@@ -112,18 +97,8 @@ struct ExplainDocument {
             let headers = ["function"] + sources.map(ReportText.text)
             return (workload, ReportTable(headers: headers, numeric: Set(1...sources.count), rows: rows))
         }
-        let note: ReportText = "Own share of each profile."
-        guard detail != .rich else {
-            let blocks = tables.flatMap { [ReportBlock.heading(.code($0), level: 3), .table($1)] }
-            let section = ReportSection(
-                .init(id: "functions", title: "Functions"), [.paragraph([note], role: .note)] + blocks + [.blank])
-            return tables.isEmpty ? [] : [section]
-        }
-        return tables.map { workload, table in
-            let name = ReportSection.Name(
-                id: "functions", title: ReportText(.literal("Functions of "), .code(workload)),
-                short: "functions of \(workload) — own share of each profile")
-            return ReportSection(name, detail == .compact ? [.table(table)] : [.paragraph([note]), .table(table)])
-        }
+        let blocks = tables.flatMap { [ReportBlock.heading(.code($0), level: 3), .table($1)] }
+        let note = ReportBlock.paragraph(["Own share of each profile."], role: .note)
+        return tables.isEmpty ? [] : [ReportSection(.init(id: "functions", title: "Functions"), [note] + blocks)]
     }
 }

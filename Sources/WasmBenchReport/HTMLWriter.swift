@@ -5,7 +5,7 @@
 /// (``HTML``). Chart coordinates print with fixed precision, so one document always gives the
 /// same page.
 struct HTMLWriter: ReportWriter {
-    var detail: ReportDetail { .rich }
+    var compact: Bool { false }
 
     func write(_ document: ReportDocument) -> String {
         let introduction = HTML(joining: document.introduction.map { block($0, layout: nil) + "\n" })
@@ -13,15 +13,10 @@ struct HTMLWriter: ReportWriter {
             "<li><a href=\"#\($0.name.id)\">\(inline($0.name.title))</a></li>" as HTML
         }
         let body = document.sections.map { section -> HTML in
-            let bars = section.blocks.flatMap { block -> [RatioChart.Bar] in
-                guard case .figures(let figures, _) = block else { return [] }
-                return figures.flatMap { figure -> [RatioChart.Bar] in
-                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
-                }
-            }
+            let bars = Self.ratioBars(section.blocks)
             // The ratio charts of a section share one axis so they can be read against each other.
             let layout = bars.isEmpty ? nil : RatioLayout(bars: bars)
-            let blocks = HTML(joining: section.blocks.map { block($0, layout: layout) }, separator: "\n")
+            let blocks = HTML(joining: section.body.map { block($0, layout: layout) }, separator: "\n")
             return
                 "<section id=\"\(section.name.id)\">\n<h2>\(inline(section.name.title))</h2>\n\(blocks)\n</section>\n"
         }
@@ -50,15 +45,28 @@ struct HTMLWriter: ReportWriter {
         return page.markup
     }
 
+    /// The bars of every ratio chart among `blocks`.
+    private static func ratioBars(_ blocks: [ReportBlock]) -> [RatioChart.Bar] {
+        blocks.flatMap { block -> [RatioChart.Bar] in
+            switch block {
+            case .figures(let figures, _):
+                figures.flatMap { figure -> [RatioChart.Bar] in
+                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
+                }
+            case .charts(let blocks): ratioBars(blocks)
+            default: []
+            }
+        }
+    }
+
     /// One block; `layout` places the section's ratio charts.
     private func block(_ block: ReportBlock, layout: RatioLayout?) -> HTML {
         switch block {
         case .paragraph(let lines, let role):
             let kind: HTML = role == .note ? " class=\"muted\"" : role == .alert ? " class=\"alert\"" : ""
             return "<p\(kind)>\(HTML(joining: lines.map(inline), separator: "<br>\n"))</p>"
-        case .list(let items, let style):
-            let kind: HTML = style == .notes ? " class=\"notes\"" : ""
-            return "<ul\(kind)>\n\(items.map { "<li>\(inline($0))</li>\n" as HTML })</ul>"
+        case .list(let items, _):
+            return "<ul>\n\(items.map { "<li>\(inline($0))</li>\n" as HTML })</ul>"
         case .facts(let facts):
             let items = facts.map { fact -> HTML in
                 "<dt>\(fact.label ?? "")</dt><dd>\(HTML(joining: fact.value.map(inline), separator: " · "))</dd>\n"
@@ -71,7 +79,8 @@ struct HTMLWriter: ReportWriter {
         case .figures(let figures, let grid):
             let all = HTML(joining: figures.map { figure($0, layout: layout) }, separator: "\n")
             return !grid ? all : figures.isEmpty ? "" : "<div class=\"charts\">\n\(all)\n</div>"
-        case .blank: return ""
+        case .charts(let blocks):
+            return HTML(joining: blocks.map { self.block($0, layout: layout) }, separator: "\n")
         }
     }
 

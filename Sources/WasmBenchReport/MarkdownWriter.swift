@@ -7,11 +7,11 @@ import Foundation
 /// as GitHub requires) and line breaks become `<br>`, and in code spans, whose fence outgrows
 /// any backticks inside.
 struct MarkdownWriter: ReportWriter {
-    var detail: ReportDetail { .full }
+    var compact: Bool { false }
 
     func write(_ document: ReportDocument) -> String {
-        let sections = document.sections.map { section in
-            (["## " + inline(section.name.title)] + section.blocks.compactMap(block)).joined(separator: "\n\n")
+        let sections = document.sections.filter { !$0.isCharts }.map { section in
+            (["## " + inline(section.name.title)] + section.body.compactMap(block)).joined(separator: "\n\n")
         }
         let introduction = document.introduction.compactMap(block)
         let chunks = ["# " + document.heading] + introduction + sections + document.closing.compactMap(block)
@@ -32,7 +32,7 @@ struct MarkdownWriter: ReportWriter {
         case .table(let table): return self.table(table).joined(separator: "\n")
         case .legend(let entries): return entries.map(inline).joined(separator: " · ")
         case .heading(let text, let level): return String(repeating: "#", count: level) + " " + inline(text)
-        case .figures, .blank: return nil
+        case .figures, .charts: return nil
         }
     }
 

@@ -40,15 +40,15 @@ public enum ReportArtifact: Sendable {
 
     /// The report written by `writer`.
     func text(_ writer: some ReportWriter) -> String {
-        writer.write(document(writer.detail))
+        writer.write(document(compact: writer.compact))
     }
 
-    /// The report document at a level of detail.
-    func document(_ detail: ReportDetail) -> ReportDocument {
+    /// The report document: the terminal's compact view, or the full one of Markdown and HTML.
+    func document(compact: Bool) -> ReportDocument {
         switch self {
-        case .run(let result): RunDocument(index: ReportIndex(result), detail: detail).build()
-        case .comparison(let comparison): ComparisonDocument(comparison: comparison, detail: detail).build()
-        case .explain(let report): ExplainDocument(report: report, detail: detail).build()
+        case .run(let result): RunDocument(index: ReportIndex(result), compact: compact).build()
+        case .comparison(let comparison): ComparisonDocument(comparison: comparison, compact: compact).build()
+        case .explain(let report): ExplainDocument(report: report).build()
         }
     }
 

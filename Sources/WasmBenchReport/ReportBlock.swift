@@ -15,8 +15,6 @@ enum ReportBlock {
         case bullets
         /// Lines right under the heading in the terminal.
         case lines
-        /// Notes on the table above.
-        case notes
     }
 
     /// A paragraph of one or more lines.
@@ -31,8 +29,9 @@ enum ReportBlock {
     case heading(ReportText, level: Int)
     /// Charts, side by side when `grid` is set; only HTML draws them.
     case figures([ReportFigure], grid: Bool)
-    /// An empty line (the HTML explain report keeps one after its function tables).
-    case blank
+    /// Blocks about charts (the charts, their headings and keys): written only by a format that
+    /// draws charts, so the others say nothing about charts they do not show.
+    case charts([ReportBlock])
 }
 
 /// A labelled fact whose value has one or more segments: the terminal wraps between segments,

@@ -3,8 +3,8 @@
 /// as data, legends), in the order every format shows them.
 ///
 /// It holds what to say; how it looks is the business of the back ends (``TerminalWriter``,
-/// ``MarkdownWriter``, ``HTMLWriter``). It is built at a ``ReportDetail``: the terminal's compact
-/// view leaves out what Markdown and HTML list in full, and only HTML has charts.
+/// ``MarkdownWriter``, ``HTMLWriter``). Markdown and HTML write the same document (HTML draws its
+/// charts too); the terminal's compact view has a header in place of the sections it leaves out.
 struct ReportDocument {
     /// The page title, e.g. `wasmbench results · 2025-11-23T10:02:11Z`.
     var title: String

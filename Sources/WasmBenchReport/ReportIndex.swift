@@ -13,18 +13,27 @@ struct ReportIndex {
         /// No summary and no failure (e.g. skipped).
         case noData
 
-        /// The cell's text without marks: the median in its unit, `—`, `failed` or `no data`.
+        /// The cell's text without the warning mark: the median in its unit (an instruction count
+        /// that never settled marked `~`), `—`, `failed` or `no data`.
         var text: String {
             switch self {
-            case .value(let summary): ReportIndex.format(summary.median, unit: summary.unit)
+            case .value(let summary): ReportIndex.format(summary.median, unit: summary.unit) + (isUnsteady ? "~" : "")
             case .notExposed: "—"
             case .failed: "failed"
             case .noData: "no data"
             }
         }
 
+        /// Whether the summary has a warning other than the one ``isUnsteady`` shows.
         var isWarned: Bool {
-            if case .value(let summary) = self { !summary.warnings.isEmpty } else { false }
+            guard case .value(let summary) = self else { return false }
+            return summary.warnings.contains { summary.unit != .instructions || $0.kind != .noSteadyState }
+        }
+
+        /// Whether an instruction count's cost per iteration was still changing (`~`).
+        var isUnsteady: Bool {
+            guard case .value(let summary) = self, summary.unit == .instructions else { return false }
+            return summary.warnings.contains { $0.kind == .noSteadyState }
         }
     }
 
@@ -35,10 +44,13 @@ struct ReportIndex {
         var failed = false
         var noData = false
         var unfair = false
+        var unsteady = false
 
         mutating func note(_ cell: Cell) {
             switch cell {
-            case .value(let summary): warned = warned || !summary.warnings.isEmpty
+            case .value:
+                warned = warned || cell.isWarned
+                unsteady = unsteady || cell.isUnsteady
             case .notExposed: notExposed = true
             case .failed: failed = true
             case .noData: noData = true
@@ -82,9 +94,10 @@ struct ReportIndex {
 
     var baseline: String { result.configuration.baseline }
 
-    /// Measured runtimes with at least one summary of `phase`.
-    func runtimes(with phase: Phase) -> [String] {
-        let ids = Set(result.summaries.filter { $0.phase == phase }.map(\.runtime))
+    /// Measured runtimes with at least one summary of `phase` (and `metric`, if given).
+    func runtimes(with phase: Phase, metric: Metric? = nil) -> [String] {
+        let ids = Set(
+            result.summaries.filter { $0.phase == phase && (metric == nil || $0.metric == metric) }.map(\.runtime))
         return measuredRuntimes.filter { ids.contains($0) }
     }
 
@@ -153,6 +166,17 @@ struct ReportIndex {
     static func label(phase: Phase, metric: Metric) -> String {
         metric == .time ? phase.rawValue : "\(phase.rawValue)/\(metric.rawValue)"
     }
+
+    /// A ratio with its interval, the interval left out when it has no width (a count that repeats).
+    static func ratio(_ value: Double, _ low: Double?, _ high: Double?) -> String {
+        low == high ? formatRatio(value) : formatRatio(value, low: low, high: high)
+    }
+
+    /// What `~` after an instruction count means, in every report that counts instructions.
+    static let unsteadyLegend: ReportText =
+        "~ = not steady: the first two runs give a cost per iteration more than "
+        + "\(formatPercent(InstructionCount.steadyTolerance)) away (a JIT tiering up, background compilation): "
+        + "read it as rough"
 
     /// Formats a value in its unit: a duration or a size.
     static func format(_ value: Double, unit: MeasureUnit) -> String {

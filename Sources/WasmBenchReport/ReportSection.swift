@@ -6,20 +6,27 @@ struct ReportSection {
         var id: String
         /// The heading, e.g. `Builds and fairness`.
         var title: ReportText
-        /// The terminal's title, by default the heading with a lower-case first letter.
-        var short: String
 
-        init(id: String, title: ReportText, short: String? = nil) {
-            self.id = id
-            self.title = title
-            self.short = short ?? (title.plain.prefix(1).lowercased() + title.plain.dropFirst())
-        }
+        /// The terminal's title: the heading with a lower-case first letter.
+        var short: String { title.plain.prefix(1).lowercased() + title.plain.dropFirst() }
     }
 
     var name: Name
-    /// A gloss the terminal puts after the title in place of the paragraphs.
+    /// What the section shows, in a few words: the terminal puts it after the title, the other
+    /// formats under the heading.
     var caption: String?
     var blocks: [ReportBlock]
+
+    /// The caption as a note, then the blocks: what a format with headings writes.
+    var body: [ReportBlock] {
+        let sentence = caption.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." }
+        return (sentence.map { [.paragraph([.text($0)], role: .note)] } ?? []) + blocks
+    }
+
+    /// Whether the section holds nothing but charts, which only a format that draws them writes.
+    var isCharts: Bool {
+        blocks.allSatisfy { if case .charts = $0 { true } else { false } }
+    }
 
     init(_ name: Name, caption: String? = nil, _ blocks: [ReportBlock]) {
         self.name = name

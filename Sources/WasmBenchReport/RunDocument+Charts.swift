@@ -1,30 +1,30 @@
 import WasmBenchModel
 
 extension RunDocument {
-    /// Ratio charts (HTML only): the geometric mean of each runtime, then each workload's
-    /// ratios, on one log scale.
-    func ratios() -> ReportSection? {
-        guard detail == .rich else { return nil }
-        let runtimes = index.runtimes(with: .execute).filter { $0 != baseline }
+    /// The ratio charts under the `execute` table (HTML draws them): the geometric mean of each
+    /// runtime, then each workload's ratios, on one log scale.
+    func ratioCharts() -> [ReportBlock] {
+        let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
         let means = runtimes.enumerated().compactMap { position, runtime in
             index.geometricMean(runtime: runtime, phase: .execute).map { meanBar($0, colour: position) }
         }
         let workloads = index.workloads.map { workload in
             let bars = runtimes.enumerated().compactMap { position, runtime in
-                index.summary(workload: workload, runtime: runtime, phase: .execute).flatMap {
+                index.summary(workload: workload, runtime: runtime, phase: .execute, metric: metric).flatMap {
                     workloadBar($0, colour: position)
                 }
             }
             return (workload, bars)
         }
         .filter { !$0.1.isEmpty }
-        guard !means.isEmpty || !workloads.isEmpty else { return nil }
+        guard !means.isEmpty || !workloads.isEmpty else { return [] }
         let unfair = runtimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
         let intro = ReportText(
-            .literal("Execute time as a ratio to "), .code(baseline),
+            .literal("Execute \(quantity) as a ratio to "), .code(baseline),
             .literal(
-                ", on a log scale: left of the 1× line is faster than the baseline, right of it slower. Whiskers are "
-                    + "95% confidence intervals; hover over a bar for its numbers." + unfair))
+                ", on a log scale: left of the 1× line is " + (counted ? "fewer" : "faster") + " than the baseline, "
+                    + "right of it " + (counted ? "more" : "slower")
+                    + ". Whiskers are 95% confidence intervals; hover over a bar for its numbers." + unfair))
         var blocks: [ReportBlock] = [.paragraph([intro])]
         if !means.isEmpty {
             let chart = RatioChart(
@@ -43,17 +43,23 @@ extension RunDocument {
             }
             blocks += [.heading("Per workload", level: 3), .figures(figures, grid: false)]
         }
-        return ReportSection(.init(id: "ratios", title: "Ratios to the baseline"), blocks)
+        return [.charts(blocks)]
     }
+
+    /// The metric of the run's `execute` summaries: time, or instructions.
+    var metric: Metric { result.configuration.measure.metric }
+
+    /// What the run's `execute` ratios are of: `time` or `instructions`.
+    private var quantity: String { counted ? "instructions" : "time" }
 
     /// The bar of a runtime's geometric mean.
     private func meanBar(_ mean: GeometricMean, colour: Int) -> RatioChart.Bar {
-        let ratio = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
+        let ratio = ReportIndex.ratio(mean.value, mean.ciLow, mean.ciHigh)
         let unfair = index.isUnfair(mean.runtime)
         let all = index.workloads.count
         let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
         var hover =
-            "\(mean.runtime): geometric mean \(ratio) the time of \(mean.baseline) over \(mean.workloads) workloads"
+            "\(mean.runtime): geometric mean \(ratio) the \(quantity) of \(mean.baseline) over \(mean.workloads) workloads"
         if unfair { hover += "; not like for like" }
         return RatioChart.Bar(
             label: mean.runtime, unfair: unfair, ratio: mean.value, low: mean.ciLow, high: mean.ciHigh,
@@ -63,18 +69,18 @@ extension RunDocument {
     /// The bar of one workload × runtime ratio, if the summary has a ratio.
     private func workloadBar(_ summary: Summary, colour: Int) -> RatioChart.Bar? {
         guard let value = summary.ratioToBaseline else { return nil }
-        let ratio = formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh)
+        let ratio = ReportIndex.ratio(value, summary.ratioCILow, summary.ratioCIHigh)
         let unfair = index.isUnfair(summary.runtime)
         var hover =
-            "\(summary.runtime) on \(summary.workload): \(ratio) the time of \(baseline) "
-            + "(median \(formatDuration(summary.median)))"
+            "\(summary.runtime) on \(summary.workload): \(ratio) the \(quantity) of \(baseline) "
+            + "(median \(ReportIndex.format(summary.median, unit: summary.unit)))"
         if unfair { hover += "; not like for like" }
         return RatioChart.Bar(
             label: summary.runtime, unfair: unfair, ratio: value, low: summary.ratioCILow, high: summary.ratioCIHigh,
             value: ratio, hover: hover, colour: colour)
     }
 
-    /// The warm-up curves (HTML only), grouped by workload, with one key for all; nothing when no
+    /// The warm-up curves (HTML draws them), grouped by workload, with one key for all; nothing when no
     /// rows have per-iteration times.
     func warmUpCurves() -> [ReportBlock] {
         let series = warmUpSeries()
@@ -110,34 +116,26 @@ extension RunDocument {
                 groups.append((entry.workload, [figure]))
             }
         }
-        return [.heading("Warm-up curves", level: 3), .paragraph([legend])]
-            + groups.flatMap { [.heading(.code($0.workload), level: 4), .figures($0.figures, grid: true)] }
+        let blocks: [ReportBlock] = [.heading("Warm-up curves", level: 3), .paragraph([legend])]
+        return [
+            .charts(
+                blocks + groups.flatMap { [.heading(.code($0.workload), level: 4), .figures($0.figures, grid: true)] })
+        ]
     }
 
     /// Every workload × runtime whose rows hold `execute` times of two iterations or more, in
     /// the report's workload and runtime order.
     private func warmUpSeries() -> [(workload: String, runtime: String, rows: [Row])] {
-        var series: [(workload: String, runtime: String, rows: [Row])] = []
-        for row in result.rows
-        where row.phase == .execute && row.metric == .time && row.iteration != nil && row.value.isFinite
-            && row.process >= 0
-        {
-            if let position = series.firstIndex(where: { $0.workload == row.workload && $0.runtime == row.runtime }) {
-                series[position].rows.append(row)
-            } else {
-                series.append((row.workload, row.runtime, [row]))
+        let rows = result.rows.filter {
+            $0.phase == .execute && $0.metric == .time && $0.iteration != nil && $0.value.isFinite && $0.process >= 0
+        }
+        let cells = Dictionary(grouping: rows) { [$0.workload, $0.runtime] }
+        return index.workloads.flatMap { workload in
+            index.measuredRuntimes.compactMap { runtime in
+                cells[[workload, runtime]].flatMap {
+                    Set($0.compactMap(\.iteration)).count >= 2 ? (workload, runtime, $0) : nil
+                }
             }
         }
-        let workloads = index.workloads
-        let runtimes = index.measuredRuntimes
-        func rank(_ id: String, in ids: [String]) -> Int { ids.firstIndex(of: id) ?? ids.count }
-        return series.filter { Set($0.rows.compactMap(\.iteration)).count >= 2 }
-            .enumerated()
-            .sorted { a, b in
-                let left = (rank(a.element.workload, in: workloads), rank(a.element.runtime, in: runtimes), a.offset)
-                let right = (rank(b.element.workload, in: workloads), rank(b.element.runtime, in: runtimes), b.offset)
-                return left < right
-            }
-            .map(\.element)
     }
 }

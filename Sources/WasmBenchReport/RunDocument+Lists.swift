@@ -102,13 +102,8 @@ extension RunDocument {
             ($0.id, $0.unavailableReason ?? "no reason recorded")
         }
         guard !reasons.isEmpty else { return nil }
-        let name = ReportSection.Name(id: "not-run", title: "Not run")
-        guard !compact else {
-            let table = ReportTable(
-                headers: ["runtime", "reason"], rows: reasons.map { [.code($0), .plain($1)] }, layout: .list)
-            return ReportSection(name, [.table(table)])
-        }
-        return ReportSection(name, [.list(reasons.map { ReportText(.code($0), .text(": " + $1)) }, style: .bullets)])
+        let items = reasons.map { ReportText(.code($0), .text(": " + $1)) }
+        return ReportSection(.init(id: "not-run", title: "Not run"), [.list(items, style: .bullets)])
     }
 
     /// Things to know about the run as a whole.

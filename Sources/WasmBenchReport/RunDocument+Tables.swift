@@ -1,28 +1,29 @@
 import WasmBenchModel
 
 extension RunDocument {
-    /// The `execute` table: workloads × runtimes, median and ratio to the baseline, geomean row.
+    /// Whether the run counted instructions (``Measure/instructions``) rather than timed.
+    var counted: Bool { result.configuration.measure == .instructions }
+
+    /// The `execute` table: workloads × runtimes, median and ratio to the baseline, geomean row;
+    /// in HTML then the ratio charts.
     func execute() -> ReportSection {
         let name = ReportSection.Name(id: "execute", title: "Execute")
-        let caption = "median per iteration; ratio to \(baseline) [95% CI]"
-        let intro = ReportText(
-            .literal("Median time per iteration; ratio to "), .code(baseline),
-            .literal(" with its 95% confidence interval."))
-        let blocks: [ReportBlock] = compact ? [] : [.paragraph([intro])]
-        let runtimes = index.runtimes(with: .execute)
+        let what = counted ? "instructions per iteration (callgrind)" : "median per iteration"
+        let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [95% CI]")
+        let metric = result.configuration.measure.metric
+        let runtimes = index.runtimes(with: .execute, metric: metric)
         guard !runtimes.isEmpty else {
-            let none: ReportText = compact ? "no execute measurements" : "No execute measurements."
-            return ReportSection(name, caption: caption, blocks + [.paragraph([none])])
+            return ReportSection(name, caption: caption, [.paragraph(["No execute measurements."])])
         }
         var marks = ReportIndex.Marks()
         let rows = index.workloads.map { workload -> [ReportCell] in
             let cells = runtimes.map { runtime -> ReportCell in
-                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute)
+                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute, metric: metric)
                 marks.note(cell)
                 guard case .value(let summary) = cell, runtime != baseline, let value = summary.ratioToBaseline else {
                     return .compared(cell, nil, isBaseline: runtime == baseline)
                 }
-                let text = formatRatio(value, low: summary.ratioCILow, high: summary.ratioCIHigh)
+                let text = ReportIndex.ratio(value, summary.ratioCILow, summary.ratioCIHigh)
                 return .compared(
                     cell, ReportRatio(text: text, value: value, unfair: index.isUnfair(runtime)), isBaseline: false)
             }
@@ -35,28 +36,27 @@ extension RunDocument {
         if means.contains(where: { $0 != nil }) {
             let all = index.workloads.count
             table.footer =
-                [.plain("geomean")]
+                [.plain(counted ? "geomean (instructions)" : "geomean")]
                 + means.map { mean in
                     guard let mean else { return .plain("") }
-                    let text = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
+                    let text = ReportIndex.ratio(mean.value, mean.ciLow, mean.ciHigh)
                     let ratio = ReportRatio(text: text, value: mean.value, unfair: index.isUnfair(mean.runtime))
                     return .mean(ratio, covered: mean.workloads < all ? mean.workloads : nil, of: all)
                 }
         }
         table.pinned = runtimes.firstIndex(of: baseline).map { $0 + 1 }
-        return ReportSection(name, caption: caption, blocks + [.table(table)] + legend(marks))
+        return ReportSection(
+            name, caption: caption, [.table(table)] + legend(marks) + (compact ? [] : ratioCharts()))
     }
 
     /// The `phases` table: per runtime a group of rows, one per workload, with the median of
-    /// every phase but `execute`.
-    func phases() -> ReportSection {
+    /// every phase but `execute`; none for an instruction count, which times no phase.
+    func phases() -> ReportSection? {
+        guard !counted else { return nil }
         let name = ReportSection.Name(id: "phases", title: "Phases")
         let caption = "medians of every phase but execute, per runtime"
-        let blocks: [ReportBlock] =
-            compact ? [] : [.paragraph(["Medians of every phase but execute, per runtime and workload."])]
         guard !index.measuredRuntimes.isEmpty else {
-            let none: ReportText = compact ? "no measurements" : "No measurements."
-            return ReportSection(name, caption: caption, blocks + [.paragraph([none])])
+            return ReportSection(name, caption: caption, [.paragraph(["No measurements."])])
         }
         let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
         var marks = ReportIndex.Marks()
@@ -77,21 +77,18 @@ extension RunDocument {
             [ReportTable.Column(header: "workload")] + columns.map { .init(header: "\($0.title)", numeric: true) }
         var table = ReportTable(headers, groups: groups, layout: .split)
         table.groupColumn = "runtime"
-        return ReportSection(name, caption: caption, blocks + [.table(table)] + legend(marks))
+        return ReportSection(name, caption: caption, [.table(table)] + legend(marks))
     }
 
-    /// A runtime's id with its engine, version, kind and flags, and whether it is the baseline
-    /// (the terminal leaves out a kind that only repeats the id).
+    /// A runtime's id with its engine, version, kind (unless it only repeats the id) and flags,
+    /// and whether it is the baseline.
     private func runtimeHeading(_ id: String) -> ReportText {
-        guard let info = index.runtime(id) else { return compact ? .styled(id, .strong) : .code(id) }
+        guard let info = index.runtime(id) else { return .code(id) }
         var parts = [info.name == id ? info.version : "\(info.name) \(info.version)"]
-        if !compact || info.kind.rawValue != id { parts.append(info.kind.rawValue) }
+        if info.kind.rawValue != id { parts.append(info.kind.rawValue) }
         if !info.flags.isEmpty { parts.append("flags " + info.flags.joined(separator: " ")) }
         if id == baseline { parts.append("baseline") }
-        let details = parts.joined(separator: " · ")
-        return compact
-            ? ReportText(.styled(id, .strong), .text(" · " + details))
-            : ReportText(.code(id), .text(" "), .styled("· " + details, .muted))
+        return ReportText(.code(id), .text(" "), .styled("· " + parts.joined(separator: " · "), .muted))
     }
 
     /// What the marks used in a table mean.
@@ -99,6 +96,7 @@ extension RunDocument {
         var entries: [ReportText] = []
         if marks.notExposed { entries.append("— = not exposed by this runtime") }
         if marks.warned { entries.append(ReportText(.symbol("*"), .literal(" = see "), .see(Self.warnings))) }
+        if marks.unsteady { entries.append(ReportIndex.unsteadyLegend) }
         if marks.failed { entries.append(ReportText(.literal("failed = see "), .see(Self.failures))) }
         if marks.noData { entries.append("no data = nothing measured") }
         if marks.unfair { entries.append(ReportText(.literal("† = not like for like, see "), .see(Self.builds))) }
@@ -108,7 +106,7 @@ extension RunDocument {
     /// Per workload and runtime: the first iteration against the steady state and the warm-up
     /// iterations left out of `execute`; in HTML then the warm-up curves.
     func warmUp() -> ReportSection? {
-        let curves = detail == .rich ? warmUpCurves() : []
+        let curves = compact ? [] : warmUpCurves()
         guard index.hasWarmUpData || !curves.isEmpty else { return nil }
         var blocks: [ReportBlock] = []
         if index.hasWarmUpData {
@@ -119,18 +117,13 @@ extension RunDocument {
                 }
                 return cells.allSatisfy { $0 == nil } ? nil : [.code(workload)] + cells.map { .plain($0 ?? "") }
             }
-            if !compact {
-                let tolerance = formatPercent(result.configuration.steadyStateTolerance)
-                blocks.append(
-                    .paragraph([
-                        "First iteration ÷ steady-state median; iterations left out as warm-up (median over processes); "
-                            + "processes whose iterations settled within ±\(tolerance) of their median."
-                    ]))
-            }
-            let headers = runtimes.map { detail == .full ? ReportText.code($0) : .text($0) }
+            let headers = runtimes.map(ReportText.code)
             blocks.append(.table(ReportTable(headers: ["workload"] + headers, rows: rows, layout: .wide)))
         }
-        let caption = "first iteration ÷ steady-state median; iterations left out as warm-up; processes that settled"
+        let tolerance = formatPercent(result.configuration.steadyStateTolerance)
+        let caption =
+            "first iteration ÷ steady-state median; iterations left out as warm-up (median over processes); "
+            + "processes whose iterations settled within ±\(tolerance) of their median"
         return ReportSection(.init(id: "warm-up", title: "Warm-up"), caption: caption, blocks + curves)
     }
 
@@ -138,41 +131,23 @@ extension RunDocument {
     func builds() -> ReportSection? {
         let builds = index.interpreterRuntimes.compactMap { info in info.build.map { (info, $0) } }
         guard !builds.isEmpty else { return nil }
-        let against = ReportText(.literal("against "), .code(baseline))
-        guard !compact else {
-            let rows = builds.map { info, build -> [ReportCell] in
-                [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]
-            }
-            let columns = [
-                ReportTable.Column(header: "runtime"), .init(header: "build", wraps: true), .init(header: against),
-            ]
-            let caption = "how each interpreter was built; † marks ratios that compare more than the host"
-            return ReportSection(
-                Self.builds, caption: caption, [.table(ReportTable(columns, rows: rows, layout: .list))])
-        }
         let rows = builds.map { info, build -> [ReportCell] in
-            [
-                .code(info.id), .plain("\(build.implementation) \(build.version)"), .plain(build.compiler ?? "unknown"),
-                build.flags.map(ReportCell.code) ?? .plain("unknown"), .plain(build.features.joined(separator: ", ")),
-                .plain(build.origin), .text(verdict(info)),
-            ]
+            [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]
         }
-        let headers: [ReportText] = ["runtime", "implementation", "compiler", "flags", "features", "origin", against]
-        let intro: ReportText = "How each interpreter was built; † marks ratios that compare more than the host."
-        return ReportSection(Self.builds, [.paragraph([intro]), .table(ReportTable(headers: headers, rows: rows))])
+        let columns = [
+            ReportTable.Column(header: "runtime"), .init(header: "build", wraps: true),
+            .init(header: ReportText(.literal("against "), .code(baseline))),
+        ]
+        let caption = "how each interpreter was built; † marks ratios that compare more than the host"
+        return ReportSection(Self.builds, caption: caption, [.table(ReportTable(columns, rows: rows, layout: .list))])
     }
 
     /// Whether a runtime's ratios to the baseline are like for like, and if not why.
     private func verdict(_ info: RuntimeInfo) -> ReportText {
-        if info.id == baseline { return compact ? .styled("baseline", .muted) : "baseline" }
+        if info.id == baseline { return .styled("baseline", .muted) }
         guard let problems = index.fairnessProblems(of: info.id), !problems.isEmpty else {
             return info.build?.matchedPair != nil ? "matched pair: like for like" : "like for like"
         }
-        let why = problems.joined(separator: "; ")
-        switch detail {
-        case .compact: return ReportText(.styled("† not like for like: ", .warning), .text(why))
-        case .full: return ReportText(.literal("† "), .styled("not like for like:", .strong), .text(" " + why))
-        case .rich: return ReportText(.styled("† not like for like:", .strong), .text(" " + why))
-        }
+        return ReportText(.styled("† not like for like:", .strong), .text(" " + problems.joined(separator: "; ")))
     }
 }

@@ -9,22 +9,23 @@ import WasmBenchModel
 /// A phase a runtime does not expose shows as `—`; nothing is estimated or computed here.
 struct RunDocument {
     let index: ReportIndex
-    let detail: ReportDetail
+    /// Whether this is the terminal's compact view: a header in place of the machine,
+    /// configuration, runtimes and workloads sections, and lists sized for a screen.
+    let compact: Bool
 
     /// The sections the legends point at.
     static let warnings = ReportSection.Name(id: "warnings", title: "Warnings")
     static let failures = ReportSection.Name(id: "failures", title: "Failures")
-    static let builds = ReportSection.Name(id: "builds", title: "Builds and fairness", short: "builds")
+    static let builds = ReportSection.Name(id: "builds", title: "Builds and fairness")
     /// The most warnings the terminal lists one per line; more are counted by phase and kind.
     static let warningsListed = 20
 
     var result: RunResult { index.result }
     var baseline: String { index.baseline }
-    var compact: Bool { detail == .compact }
 
     func build() -> ReportDocument {
         let sections = [
-            machine(), configuration(), runtimes(), workloads(), execute(), ratios(), phases(), warmUp(), builds(),
+            machine(), configuration(), runtimes(), workloads(), execute(), phases(), warmUp(), builds(),
             warnings(), failures(), notRun(), notices(),
         ]
         return ReportDocument(
@@ -53,16 +54,53 @@ struct RunDocument {
         ]
         if let governor = machine.governor { hardware.append("governor \(governor)") }
         let setup = result.configuration
-        let settings: [ReportText] = [
-            "\(setup.processes) processes × \(setup.iterations) iterations, \(setup.warmups) warm-ups",
-            "seed \(setup.seed)", "baseline \(setup.baseline)",
+        let settings: [ReportText] = [.text(repetitions), "seed \(setup.seed)", "baseline \(setup.baseline)"]
+        let facts = [ReportFact(label: nil, value: run), ReportFact(label: "machine", value: hardware)] + fingerprint()
+        return [.facts(facts + [ReportFact(label: "settings", value: settings)])]
+    }
+
+    /// How often each cell ran: processes × iterations, or counted sets × their iterations.
+    private var repetitions: String {
+        let setup = result.configuration
+        guard counted else {
+            return "\(setup.processes) processes × \(setup.iterations) iterations, \(setup.warmups) warm-ups"
+        }
+        let iterations = (setup.countedIterations ?? []).map(String.init).joined(separator: ", ")
+        return "\(setup.processes) counted set(s) × \(iterations) counted iterations (callgrind)"
+    }
+
+    /// The CPU's identity and the machine's noise during the run, where the run recorded them.
+    private func fingerprint() -> [ReportFact] {
+        let machine = result.machine
+        var facts: [ReportFact] = []
+        let identity = [
+            machine.cpuVendor, machine.cpuFamily.map { "family " + MachineInfo.number($0) },
+            machine.cpuModelNumber.map { "model " + MachineInfo.number($0) },
+            machine.cpuStepping.map { "stepping \($0)" },
         ]
-        return [
-            .facts([
-                ReportFact(label: nil, value: run), ReportFact(label: "machine", value: hardware),
-                ReportFact(label: "settings", value: settings),
-            ])
+        .compactMap { $0 }.joined(separator: " ")
+        let parts: [String?] = [
+            identity.isEmpty ? nil : identity, machine.microarchitecture, machine.microcode.map { "microcode " + $0 },
+            machine.threadsPerCore.map {
+                "\(machine.cores) CPUs, \($0) thread\($0 == 1 ? "" : "s") per core"
+            },
+            machine.hypervisorVendor ?? (machine.hypervisor == true ? "hypervisor" : nil),
         ]
+        if parts.contains(where: { $0 != nil }) {
+            facts.append(
+                ReportFact(label: "cpu", value: ([machine.cpuModel] + parts.compactMap { $0 }).map(ReportText.text)))
+        }
+        if let noise = result.noise {
+            let seconds = formatSignificant(roundToSignificantDigits(noise.overheadSeconds))
+            let run = "canary \(noise.canary), \(noise.samples.count) samples, \(seconds) s"
+            var value: [ReportText] = [
+                noise.verdict.map { "\($0.rawValue): \(noise.reason ?? "") (\(run))" }
+                    ?? "too few canary samples (\(noise.samples.count)) for a verdict"
+            ]
+            if noise.verdict == .bimodal { value.append("medians may sit in either state; see wasmbench doctor") }
+            facts.append(ReportFact(label: "noise", value: value))
+        }
+        return facts
     }
 
     /// The machine the numbers come from.
@@ -75,18 +113,21 @@ struct RunDocument {
             fact("OS", "\(machine.os), kernel \(machine.kernel)"),
         ]
         if let governor = machine.governor { facts.append(fact("CPU governor", "\(governor)")) }
-        return ReportSection(.init(id: "machine", title: "Machine"), [.facts(facts)])
+        return ReportSection(.init(id: "machine", title: "Machine"), [.facts(facts + fingerprint())])
     }
 
     /// The settings the run was measured with.
     private func configuration() -> ReportSection? {
         guard !compact else { return nil }
         let setup = result.configuration
-        let facts = [
-            fact(
+        let repetitions =
+            counted
+            ? fact("Counted sets × iterations", .text(repetitions))
+            : fact(
                 "Processes × iterations",
-                "\(setup.processes) × \(setup.iterations) (\(setup.warmups) warm-ups left out of the summaries)"),
-            fact("Seed", "\(setup.seed)"), fact("Baseline", .code(setup.baseline)),
+                "\(setup.processes) × \(setup.iterations) (\(setup.warmups) warm-ups left out of the summaries)")
+        let facts = [
+            repetitions, fact("Seed", "\(setup.seed)"), fact("Baseline", .code(setup.baseline)),
             fact("Timeout per process", "\(formatSetting(seconds: setup.timeoutSeconds))"),
             fact("Budget per cell", "\(formatSetting(seconds: setup.cellBudgetSeconds))"),
             fact("Failure policy", "\(setup.failurePolicy.rawValue)"),
@@ -99,21 +140,19 @@ struct RunDocument {
         ReportFact(label: label, value: [value])
     }
 
-    /// Every runtime asked for, with version, flags, exposed phases, notes and (in HTML) its build.
+    /// Every runtime asked for, with version, flags, exposed phases and notes (builds have their
+    /// own section).
     private func runtimes() -> ReportSection? {
         let runtimes = result.runtimes
         guard !compact, !runtimes.isEmpty else { return nil }
-        let builds = detail == .rich && runtimes.contains { $0.build != nil }
-        let headers: [ReportText] =
-            ["runtime", "engine", "version", "kind", "flags", "phases", "available"] + (builds ? ["build"] : [])
+        let headers: [ReportText] = ["runtime", "engine", "version", "kind", "flags", "phases", "available"]
         let rows = runtimes.map { runtime -> [ReportCell] in
             let phases = runtime.exposedPhases.sorted().map(\.rawValue).joined(separator: ", ")
-            let build = runtime.build.map { "\($0.summary) · \($0.origin)" } ?? ""
             return [
                 .code(runtime.id), .plain(runtime.name), .plain(runtime.version), .plain(runtime.kind.rawValue),
                 .code(runtime.flags.joined(separator: " ")), .plain(phases),
                 runtime.available ? .plain("yes") : .text(.styled("no", .failure)),
-            ] + (builds ? [.plain(build)] : [])
+            ]
         }
         let notes = runtimes.flatMap { runtime in
             runtime.notes.map { ReportText(.code(runtime.id), .text(": "), .prose($0)) }
@@ -121,7 +160,7 @@ struct RunDocument {
         }
         let table = ReportBlock.table(ReportTable(headers: headers, rows: rows))
         return ReportSection(
-            .init(id: "runtimes", title: "Runtimes"), [table] + (notes.isEmpty ? [] : [.list(notes, style: .notes)]))
+            .init(id: "runtimes", title: "Runtimes"), [table] + (notes.isEmpty ? [] : [.list(notes, style: .bullets)]))
     }
 
     /// Every workload with how it was built, then its hashes.
@@ -141,13 +180,12 @@ struct RunDocument {
                     hash.map { .text(ReportText(.code(String($0.prefix(12)), hover: $0))) } ?? .plain("")
                 }
         }
-        let hover: ReportText = detail == .rich ? " (the whole hash on hover)" : ""
         let headers: [ReportText] = ["workload", "summary", "entry", "compiler", "compiler version", "flags"]
         return ReportSection(
             .init(id: "workloads", title: "Workloads"),
             [
                 .table(ReportTable(headers: headers, rows: builds)),
-                .paragraph(["SHA-256 hashes, first 12 hex digits" + hover + ":"]),
+                .paragraph(["SHA-256 hashes, first 12 hex digits:"]),
                 .table(ReportTable(headers: ["workload", "wasm", "native", "source"], rows: hashes)),
             ])
     }

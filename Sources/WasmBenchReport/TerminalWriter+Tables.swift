@@ -117,7 +117,7 @@ extension TerminalWriter {
             if isBaseline { return marked + palette.dim("baseline") }
             return marked + (ratio.map { palette.ratio($0.text, value: $0.value) + unfair($0) } ?? "")
         case .mean(let ratio, let covered, let total):
-            let coverage = covered.map { " (\($0) of \(total))" } ?? ""
+            let coverage = covered.map { " (\($0) of \(total) workloads)" } ?? ""
             let ratioText = palette.ratio(ratio.text, value: ratio.value)
             return String(repeating: " ", count: fit.medianWidth + 2) + ratioText + coverage + unfair(ratio)
         }

@@ -15,10 +15,12 @@ struct TerminalWriter: ReportWriter {
         self.width = max(40, width)
     }
 
-    var detail: ReportDetail { .compact }
+    var compact: Bool { true }
 
     func write(_ document: ReportDocument) -> String {
-        let chunks = [document.introduction.flatMap(lines)] + document.sections.map(lines) + document.closing.map(lines)
+        let chunks =
+            [document.introduction.flatMap(lines)] + document.sections.filter { !$0.isCharts }.map(lines)
+            + document.closing.map(lines)
         return chunks.filter { !$0.isEmpty }.map { $0.joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
@@ -27,7 +29,7 @@ struct TerminalWriter: ReportWriter {
         var lines = [palette.bold(section.name.short) + (section.caption.map { " — " + $0 } ?? "")]
         for block in section.blocks {
             switch block {
-            case .figures, .blank: continue
+            case .figures, .charts: continue
             case .paragraph(_, role: .note), .list(_, style: .lines): break
             default: lines.append("")
             }
@@ -59,7 +61,7 @@ struct TerminalWriter: ReportWriter {
         case .table(let table): return lines(table)
         case .legend(let entries): return joinWrapping(entries.map { palette.dim(inline($0)) }, width: width)
         case .heading(let text, _): return [palette.bold(inline(text))]
-        case .figures, .blank: return []
+        case .figures, .charts: return []
         }
     }
 

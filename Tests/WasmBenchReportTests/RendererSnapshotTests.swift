@@ -102,3 +102,36 @@ struct PythonReportTests {
         #expect(section.contains("killed after 600 s"))
     }
 }
+
+@Suite("Instruction runs")
+struct InstructionRunTests {
+    @Test("The terminal report of an instruction run matches its snapshot")
+    func terminal() {
+        Snapshot.expectMatch(
+            TerminalRenderer().render(InstructionRunFixture.runResult()), named: "terminal-instructions.txt")
+    }
+
+    @Test("The Markdown report of an instruction run matches its snapshot")
+    func markdown() {
+        Snapshot.expectMatch(
+            MarkdownRenderer().render(InstructionRunFixture.runResult()), named: "markdown-instructions.md")
+    }
+
+    @Test("An instruction run shows counts, the fingerprint and the noise, and no phases table")
+    func contents() {
+        let text = MarkdownRenderer().render(InstructionRunFixture.runResult())
+        #expect(text.contains("Instructions per iteration (callgrind); ratio to native."))
+        #expect(text.contains("326 M"))
+        #expect(text.contains("241 M~"))
+        #expect(text.contains("geomean (instructions)"))
+        #expect(!text.contains("## Phases"))
+        #expect(!text.contains("no data"))
+        #expect(
+            text.contains(
+                "AMD EPYC · AuthenticAMD family 25 (0x19) model 17 (0x11) stepping 1 · Zen 4 · microcode 0x1000065 · "
+                    + "2 CPUs, 1 thread per core · KVM (kvm-clock clock source)"))
+        #expect(text.contains("bimodal: two states"))
+        #expect(text.contains("medians may sit in either state; see wasmbench doctor"))
+        #expect(text.contains("2 counted set(s) × 1, 2, 4 counted iterations"))
+    }
+}

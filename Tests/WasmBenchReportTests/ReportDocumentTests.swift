@@ -8,51 +8,53 @@ import WasmBenchModel
 struct ReportDocumentTests {
     /// Every section a run report can have, in the one order the run document builds them.
     static let runOrder = [
-        "machine", "configuration", "runtimes", "workloads", "execute", "ratios", "phases", "warm-up", "builds",
+        "machine", "configuration", "runtimes", "workloads", "execute", "phases", "warm-up", "builds",
         "warnings", "failures", "not-run", "notices",
     ]
 
-    @Test("The run document's sections come in the same order at every level of detail")
+    @Test("The run document's sections come in the same order in the compact and the full view")
     func runSectionOrder() {
         for result in [ReportFixture.runResult(), PythonReportFixture.runResult()] {
-            for detail in [ReportDetail.compact, .full, .rich] {
-                let ids = ReportArtifact.run(result).document(detail).sections.map(\.name.id)
+            for compact in [true, false] {
+                let ids = ReportArtifact.run(result).document(compact: compact).sections.map(\.name.id)
                 let positions = ids.compactMap(Self.runOrder.firstIndex)
                 #expect(positions.count == ids.count, "unknown sections in \(ids)")
-                #expect(positions == positions.sorted(), "\(detail): \(ids)")
+                #expect(positions == positions.sorted(), "compact \(compact): \(ids)")
                 #expect(ids.contains("execute") && ids.contains("phases"))
             }
         }
     }
 
-    @Test("The terminal's compact view leaves out the sections Markdown lists in full; only HTML has charts")
+    @Test("The terminal's compact view leaves out the sections Markdown and HTML list; charts are only for HTML")
     func levelsOfDetail() {
         let artifact = ReportArtifact.run(PythonReportFixture.runResult())
-        let compact = Set(artifact.document(.compact).sections.map(\.name.id))
-        let full = Set(artifact.document(.full).sections.map(\.name.id))
-        let rich = Set(artifact.document(.rich).sections.map(\.name.id))
+        let compact = Set(artifact.document(compact: true).sections.map(\.name.id))
+        let full = Set(artifact.document(compact: false).sections.map(\.name.id))
         #expect(compact.isDisjoint(with: ["machine", "configuration", "runtimes", "workloads"]))
         #expect(full.subtracting(compact) == ["machine", "configuration", "runtimes", "workloads"])
-        #expect(rich.subtracting(full) == ["ratios"])
-        for detail in [ReportDetail.compact, .full] {
-            #expect(
-                !Self.blocks(of: artifact.document(detail)).contains { if case .figures = $0 { true } else { false } })
-        }
+        #expect(
+            Self.blocks(of: artifact.document(compact: false)).contains { if case .charts = $0 { true } else { false } }
+        )
+        #expect(
+            !Self.blocks(of: artifact.document(compact: true)).contains {
+                if case .figures = $0 { true } else { false }
+            })
+        #expect(!MarkdownRenderer().render(artifact).contains("Warm-up curves"))
+        #expect(HTMLRenderer().render(artifact).contains("Warm-up curves"))
     }
 
-    @Test("Comparison and gap documents name the same sections in Markdown and HTML")
+    @Test("Comparison documents end with the outcome in the terminal and open with it elsewhere")
     func otherArtifacts() {
         let comparison = ReportArtifact.comparison(ComparisonFixture.comparison())
-        #expect(
-            comparison.document(.full).sections.map(\.name.id) == comparison.document(.rich).sections.map(\.name.id))
         // The terminal ends a comparison with its outcome; Markdown and HTML open with it.
-        #expect(comparison.document(.compact).closing.count == 1)
-        #expect(comparison.document(.full).closing.isEmpty)
-        let gap = ReportArtifact.explain(ExplainReportFixture.report())
-        #expect(gap.document(.full).sections.map(\.name.id) == gap.document(.rich).sections.map(\.name.id))
+        #expect(comparison.document(compact: true).closing.count == 1)
+        #expect(comparison.document(compact: false).closing.isEmpty)
+        #expect(
+            comparison.document(compact: true).sections.map(\.name.id)
+                == comparison.document(compact: false).sections.map(\.name.id))
     }
 
-    @Test("The one entry point gives what the renderers give, and JSON gives the artifact")
+    @Test("The one entry point gives what the back ends write, and JSON gives the artifact")
     func entryPoint() throws {
         let artifacts: [ReportArtifact] = [
             .run(ReportFixture.runResult()), .comparison(ComparisonFixture.comparison()),
@@ -60,20 +62,22 @@ struct ReportDocumentTests {
         ]
         for artifact in artifacts {
             let text = { (format: ReportFormat) in String(decoding: try artifact.render(as: format), as: UTF8.self) }
-            #expect(try text(.terminal) == TerminalRenderer().render(artifact))
-            #expect(try text(.markdown) == MarkdownRenderer().render(artifact))
-            #expect(try text(.html) == HTMLRenderer().render(artifact))
+            #expect(try text(.terminal) == artifact.text(TerminalWriter(useColor: false, width: 120)))
+            #expect(try text(.markdown) == artifact.text(MarkdownWriter()))
+            #expect(try text(.html) == artifact.text(HTMLWriter()))
             let coloured = try artifact.render(as: .terminal, useColor: true, width: 80)
             #expect(
-                String(decoding: coloured, as: UTF8.self)
-                    == TerminalRenderer(useColor: true, width: 80).render(artifact))
+                String(decoding: coloured, as: UTF8.self) == artifact.text(TerminalWriter(useColor: true, width: 80)))
         }
         let result = ReportFixture.runResult()
         #expect(try ReportArtifact.run(result).render(as: .json) == JSONArtifact.encode(result))
     }
 
     static func blocks(of document: ReportDocument) -> [ReportBlock] {
-        document.introduction + document.sections.flatMap(\.blocks) + document.closing
+        func flat(_ blocks: [ReportBlock]) -> [ReportBlock] {
+            blocks.flatMap { block in if case .charts(let inner) = block { [block] + flat(inner) } else { [block] } }
+        }
+        return flat(document.introduction + document.sections.flatMap(\.blocks) + document.closing)
     }
 }
 
@@ -82,7 +86,7 @@ struct ReportWriterTests {
     /// A document with every kind of block, span and cell.
     static func sampler() -> ReportDocument {
         let warnings = ReportSection.Name(id: "warnings", title: "Warnings")
-        let builds = ReportSection.Name(id: "builds", title: "Builds and fairness", short: "builds")
+        let builds = ReportSection.Name(id: "builds", title: "Builds and fairness")
         let summary = Summary(
             workload: "w", runtime: "r", phase: .execute, metric: .time, count: 5, median: 0.5, mad: 0.01, min: 0.4,
             ciLow: 0.49, ciHigh: 0.51, warnings: [SummaryWarning(kind: .wideInterval, message: "noisy")])
@@ -119,15 +123,14 @@ struct ReportWriterTests {
             .paragraph(["plain <p>", "second line"]), .paragraph([ReportText(.literal("it's ours"))], role: .note),
             .paragraph([ReportText(.styled("Alert:", .strong), .text(" it's theirs"))], role: .alert),
             .list([ReportText(.prose("a `code` note"))], style: .bullets), .list(["line"], style: .lines),
-            .list([ReportText(.code("x"), .lineBreak, .swatch(1))], style: .notes),
+            .list([ReportText(.code("x"), .lineBreak, .swatch(1))], style: .bullets),
             .facts([ReportFact(label: "Label", value: ["one", "two"]), ReportFact(label: nil, value: ["bare"])]),
             .table(table), .table(list),
             .legend([
                 ReportText(.symbol("*"), .literal(" = see "), .see(warnings)), "† = see " + ReportText(.see(builds)),
             ]),
             .heading("Sub", level: 3),
-            .figures([ReportFigure(id: "chart", chart: .ratios(chart), caption: "caption")], grid: true),
-            .blank,
+            .charts([.figures([ReportFigure(id: "chart", chart: .ratios(chart), caption: "caption")], grid: true)]),
         ]
         let tones: [ReportText.Tone] = [.strong, .alarm, .failure, .doubt, .warning, .muted]
         return ReportDocument(
@@ -152,7 +155,7 @@ struct ReportWriterTests {
         #expect(terminal.contains("  • a `code` note"))
         #expect(terminal.contains("group one\n  a note\n  a|b"))
         #expect(terminal.contains("  failure  a message\n           $ command"))
-        #expect(terminal.contains("* = see warnings · † = see builds"))
+        #expect(terminal.contains("* = see warnings · † = see builds and fairness"))
         #expect(!terminal.contains("<svg") && !markdown.contains("<svg"))
         #expect(markdown.contains("> **Alert:** it's theirs"))
         #expect(

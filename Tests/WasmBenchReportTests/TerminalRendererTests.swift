@@ -119,7 +119,7 @@ struct SparseResultTests {
             configuration: ReportFixture.configuration)
         let terminal = TerminalRenderer().render(result)
         #expect(terminal.contains("incomplete: not every planned cell ran"))
-        #expect(terminal.contains("no execute measurements"))
+        #expect(terminal.contains("No execute measurements."))
         #expect(!terminal.contains("warnings"))
         let markdown = MarkdownRenderer().render(result)
         #expect(markdown.contains("No execute measurements."))
