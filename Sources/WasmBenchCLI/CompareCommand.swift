@@ -9,9 +9,10 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare", abstract: "Compare two saved runs (JSON); exit 2 when the new one regressed.",
         discussion: """
-            For every workload × runtime × phase both runs measured: new median ÷ base median with a \
-            95% bootstrap interval from both runs' raw rows (processes, then iterations, resampled). \
-            A change counts when the whole interval lies past 1 and the ratio past the threshold. \
+            For every workload × runtime × phase both runs measured, from both runs' raw rows: new ÷ \
+            base by the per-process minimum (geometric mean over processes, Welch's t interval) and \
+            by the median (two-level bootstrap interval); the verdict follows --estimator. A change \
+            counts when the whole interval lies past 1 and the ratio past the threshold. \
             Exit status: 0 no regression, 2 a gated phase got slower or a cell now fails, 3 a file \
             cannot be read or is not a wasmbench run, 5 --markdown or --html not writable, 64 usage.
             """)
@@ -23,6 +24,8 @@ struct CompareCommand: ParsableCommand {
         help: "Phases whose slowdowns fail the comparison, comma-separated, or `none` (default: execute).",
         transform: RunCommand.list)
     var failOn: [String] = ["execute"]
+    @Option(help: "Whose verdicts count: process-minimum or median (the JSON keeps both).") var estimator: Estimator =
+        .preferred
     @Option(help: "Seed for the bootstrap.") var seed: UInt64 = 1
     @Option(help: "The report printed on stdout: terminal, markdown, html or json.") var format: ReportFormat =
         .terminal
@@ -51,7 +54,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let before = try ArtifactFile.readJSON(base)
         let after = try ArtifactFile.readJSON(new)
-        let comparison = RunComparer(threshold: threshold, gatedPhases: gatedPhases, seed: seed)
+        let comparison = RunComparer(threshold: threshold, estimator: estimator, gatedPhases: gatedPhases, seed: seed)
             .compare(base: before, basePath: base, new: after, newPath: new)
         switch format {
         case .terminal: print(TerminalRenderer(useColor: isatty(1) == 1).render(comparison), terminator: "")
@@ -68,8 +71,10 @@ struct CompareCommand: ParsableCommand {
 
     /// What regressed, for stderr: the first few slower cells and how many cells now fail.
     private func regressionMessage(_ comparison: RunComparison) -> String {
-        let cells = comparison.regressions.prefix(5).map {
-            "\($0.workload) on \($0.runtime) \(formatRatio($0.ratio, low: $0.ciLow, high: $0.ciHigh))"
+        let cells = comparison.regressions.prefix(5).map { cell in
+            let change = cell.estimate(comparison.estimator)
+            let ratio = formatRatio(change?.ratio ?? cell.ratio, low: change?.ciLow, high: change?.ciHigh)
+            return "\(cell.workload) on \(cell.runtime) \(ratio) (\(comparison.estimator.phrase))"
         }
         var parts: [String] = []
         if !cells.isEmpty {

@@ -64,7 +64,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
-    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of the median.") var noise: Double = 0.05
+    @Option(
+        help:
+            "What the tables show and the noise warnings judge: process-minimum (each process's fastest iteration, geometric mean over processes, t interval) or median (all iterations, bootstrap interval). The JSON keeps both."
+    ) var estimator: Estimator = .preferred
+    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.") var noise: Double = 0.05
     @Option(
         help:
             "A process's iterations count as settled once its last ones (three at least) all lie within this fraction of their median; the ones before are warm-up."
@@ -172,7 +176,7 @@ struct RunCommand: ParsableCommand {
             processes: processes, iterations: iterations, warmups: warmups, seed: seed,
             baseline: selection.resolvedBaseline.description,
             timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise,
-            steadyStateTolerance: steadyTolerance)
+            steadyStateTolerance: steadyTolerance, estimator: estimator)
         let jsonPath = try json ?? defaultResultsPath(session)
         var notices = plan.notices
         if session.launcher.hasExecHelper { notices.append(Self.peakRSSNotice) }
@@ -272,5 +276,6 @@ struct RunCommand: ParsableCommand {
 }
 
 extension FailurePolicy: ExpressibleByArgument {}
+extension Estimator: ExpressibleByArgument {}
 extension Suite: ExpressibleByArgument {}
 extension RuntimeID: ExpressibleByArgument {}

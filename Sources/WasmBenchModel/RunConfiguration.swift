@@ -32,12 +32,14 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// How close to their own median (relative) a process's last iterations must all lie for its
     /// series to count as settled; the iterations before are warm-up and left out of `execute`.
     public var steadyStateTolerance: Double
+    /// The estimator the tables show and the noise warnings judge (summaries keep every one).
+    public var estimator: Estimator
 
     /// Creates a configuration.
     public init(
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
         cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
-        steadyStateTolerance: Double = 0.1
+        steadyStateTolerance: Double = 0.1, estimator: Estimator = .preferred
     ) {
         self.processes = processes
         self.iterations = iterations
@@ -49,14 +51,16 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.failurePolicy = failurePolicy
         self.noiseThreshold = noiseThreshold
         self.steadyStateTolerance = steadyStateTolerance
+        self.estimator = estimator
     }
 
     private enum CodingKeys: String, CodingKey {
         case processes, iterations, warmups, seed, baseline, timeoutSeconds, cellBudgetSeconds, failurePolicy,
-            noiseThreshold, steadyStateTolerance
+            noiseThreshold, steadyStateTolerance, estimator
     }
 
-    /// Reads a configuration; one saved before steady-state detection existed gets the default tolerance.
+    /// Reads a configuration; one saved before steady-state detection existed gets the default
+    /// tolerance, and one saved before the estimator was chosen the median, which it showed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -69,6 +73,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             cellBudgetSeconds: try container.decode(Double.self, forKey: .cellBudgetSeconds),
             failurePolicy: try container.decode(FailurePolicy.self, forKey: .failurePolicy),
             noiseThreshold: try container.decode(Double.self, forKey: .noiseThreshold),
-            steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1)
+            steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1,
+            estimator: try container.decodeIfPresent(Estimator.self, forKey: .estimator) ?? .median)
     }
 }
