@@ -13,9 +13,9 @@ func savedRunsReport(_ paths: [String]) throws {
     let cells = runs.map(executeGroups)
     guard let first = runs.first, let firstCells = cells.first else { return }
     let baseline = first.configuration.baseline
-    print("Ratios to \(baseline), per run (\(paths.joined(separator: ", "))):\n")
-    print("| workload | runtime | method | " + paths.indices.map { "run \($0 + 1)" }.joined(separator: " | ") + " |")
-    print("|---|---|---|" + String(repeating: "---|", count: paths.count))
+    emit("Ratios to \(baseline), per run (\(paths.joined(separator: ", "))):\n")
+    emit("| workload | runtime | method | " + paths.indices.map { "run \($0 + 1)" }.joined(separator: " | ") + " |")
+    emit("|---|---|---|" + String(repeating: "---|", count: paths.count))
     for cell in firstCells.keys.sorted() where cell.runtime != baseline {
         let base = Cell(workload: cell.workload, runtime: baseline)
         for method in Method.all {
@@ -24,12 +24,12 @@ func savedRunsReport(_ paths: [String]) throws {
                 else { return "—" }
                 return text(estimate)
             }
-            print("| \(cell.workload) | \(cell.runtime) | \(method.name) | \(texts.joined(separator: " | ")) |")
+            emit("| \(cell.workload) | \(cell.runtime) | \(method.name) | \(texts.joined(separator: " | ")) |")
         }
     }
-    print("\nLater runs compared with run 1 (`wasmbench compare` rule, threshold 5%): verdict counts per method\n")
-    print("| method | run | slower | faster | unchanged | uncertain |")
-    print("|---|---|---|---|---|---|")
+    emit("\nLater runs compared with run 1 (`wasmbench compare` rule, threshold 5%): verdict counts per method\n")
+    emit("| method | run | slower | faster | unchanged | uncertain |")
+    emit("|---|---|---|---|---|---|")
     for (index, groups) in cells.enumerated().dropFirst() {
         for method in Method.all {
             var counts: [ComparisonVerdict: Int] = [:]
@@ -38,7 +38,7 @@ func savedRunsReport(_ paths: [String]) throws {
                 counts[RunComparer(threshold: 0.05).verdict(estimate), default: 0] += 1
             }
             let columns = [ComparisonVerdict.slower, .faster, .unchanged, .uncertain].map { "\(counts[$0] ?? 0)" }
-            print("| \(method.name) | \(index + 1) | \(columns.joined(separator: " | ")) |")
+            emit("| \(method.name) | \(index + 1) | \(columns.joined(separator: " | ")) |")
         }
     }
 }

@@ -19,6 +19,7 @@ struct Tally {
     var coveredApart = 0
     var falseAlarms = 0
     var unchanged = 0
+    var slowdownsFound = 0
     var halfWidths: [Double] = []
 
     func percent(_ count: Int) -> String { String(format: "%.1f%%", 100 * Double(count) / Double(max(trials, 1))) }
@@ -31,14 +32,15 @@ func seed(_ text: String) -> UInt64 {
 
 let comparer = RunComparer(threshold: 0.05)
 
-/// Runs `trials` simulated pairs of runs of three cells (true times 1, 1 and 1.5).
+/// Runs `trials` simulated pairs of runs of four cells: A (true time 1), A' (1), B (1.5) and A
+/// slowed down by 10% (1.1), which a comparison with the first run's A should find.
 func simulate(_ scenario: Scenario, processes: Int, iterations: Int, trials: Int) -> [Tally] {
     var tallies = Array(repeating: Tally(), count: Method.all.count)
     for trial in 0..<trials {
         var random = Random(seed: seed("\(scenario.name)|\(processes)x\(iterations)|\(trial)"))
-        let first = scenario.run(trueTimes: [1, 1, 1.5], processes: processes, iterations: iterations, random: &random)
-        let second = scenario.run(
-            trueTimes: [1, 1, 1.5], processes: processes, iterations: iterations, random: &random)
+        let times = [1, 1, 1.5, 1.1]
+        let first = scenario.run(trueTimes: times, processes: processes, iterations: iterations, random: &random)
+        let second = scenario.run(trueTimes: times, processes: processes, iterations: iterations, random: &random)
         for (index, method) in Method.all.enumerated() {
             let base = random.next()
             tallies[index].trials += 1
@@ -56,32 +58,35 @@ func simulate(_ scenario: Scenario, processes: Int, iterations: Int, trials: Int
                 case .uncertain: break
                 }
             }
+            if let slower = method.ratio(second[3], first[0], base &+ 3), comparer.verdict(slower) == .slower {
+                tallies[index].slowdownsFound += 1
+            }
         }
     }
     return tallies
 }
 
 func simulationTables(trials: Int, scenarios: [Scenario], settings: [(Int, Int)]) {
-    print("Trials per row: \(trials). Coverage: the 95% interval of A'/A (true 1) and of B/A (true 1.5) within one run")
-    print(
+    emit("Trials per row: \(trials). Coverage: the 95% interval of A'/A (true 1) and of B/A (true 1.5) within one run")
+    emit(
         "holds the true ratio. A/A: a second run of identical code compared with the first by `wasmbench compare`'s rule"
     )
-    print(
-        "(threshold 5%): false alarms are `slower` or `faster`, `unchanged` is the right answer. Half-width: median of")
-    print("(high − low) / 2 / estimate for B/A.")
+    emit("(threshold 5%): false alarms are `slower` or `faster`, `unchanged` is the right answer. 10% slower found:")
+    emit("the same rule calls a second run whose code is 10% slower `slower`. Half-width: median over trials of")
+    emit("(high − low) / 2 / estimate for B/A.")
     for scenario in scenarios {
-        print("\n### \(scenario.name): \(scenario.summary)\n")
-        print(
-            "| method | processes × iterations | coverage, ratio 1 | coverage, ratio 1.5 | A/A false alarms | A/A unchanged | half-width |"
+        emit("\n### \(scenario.name): \(scenario.summary)\n")
+        emit(
+            "| method | processes × iterations | coverage, ratio 1 | coverage, ratio 1.5 | A/A false alarms | A/A unchanged | 10% slower found | half-width |"
         )
-        print("|---|---|---|---|---|---|---|")
+        emit("|---|---|---|---|---|---|---|---|")
         for (processes, iterations) in settings {
             let started = Date()
             let tallies = simulate(scenario, processes: processes, iterations: iterations, trials: trials)
             for (method, tally) in zip(Method.all, tallies) {
                 let width = median(tally.halfWidths).map { String(format: "%.1f%%", 100 * $0) } ?? "—"
-                print(
-                    "| \(method.name) | \(processes) × \(iterations) | \(tally.percent(tally.coveredEqual)) | \(tally.percent(tally.coveredApart)) | \(tally.percent(tally.falseAlarms)) | \(tally.percent(tally.unchanged)) | \(width) |"
+                emit(
+                    "| \(method.name) | \(processes) × \(iterations) | \(tally.percent(tally.coveredEqual)) | \(tally.percent(tally.coveredApart)) | \(tally.percent(tally.falseAlarms)) | \(tally.percent(tally.unchanged)) | \(tally.percent(tally.slowdownsFound)) | \(width) |"
                 )
             }
             FileHandle.standardError.write(
@@ -90,7 +95,6 @@ func simulationTables(trials: Int, scenarios: [Scenario], settings: [(Int, Int)]
     }
 }
 
-setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, in arguments: [String]) -> String? {
     guard let at = arguments.firstIndex(of: name), at + 1 < arguments.count else { return nil }
@@ -117,4 +121,9 @@ if let at = arguments.firstIndex(of: "--runs") {
             }
         } ?? [2, 3, 5, 10].flatMap { processes in [5, 10, 20].map { (processes, $0) } }
     simulationTables(trials: trials, scenarios: scenarios, settings: settings)
+}
+
+/// Writes one line to stdout at once, so a long simulation shows its rows as they come.
+func emit(_ line: String = "") {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
