@@ -6,8 +6,9 @@ import WasmBenchStatistics
 /// interval, the process minimum with Welch's t interval), and a verdict against a threshold by
 /// the chosen one. Pure: the same two runs and settings always give the same comparison.
 ///
-/// Each run's samples are selected as its own summaries select them (steady-state iterations,
-/// warm-ups left out, see ``Summarizer``), so a comparison covers what the two reports show.
+/// Each run's samples are selected as its own summaries select them (the median's steady-state
+/// iterations, the process minimum's iterations after the configured warm-ups, see
+/// ``Summarizer``), so a comparison covers what the two reports show.
 public struct RunComparer: Sendable {
     /// The relative change below which a difference counts as none (0.05 is 5%).
     public var threshold: Double
@@ -223,7 +224,9 @@ public struct RunComparer: Sendable {
         if !base.complete { found.append("the base run is incomplete (interrupted or stopped)") }
         if !new.complete { found.append("the new run is incomplete (interrupted or stopped)") }
         if x.processes < 2 || y.processes < 2 {
-            found.append("a run has a single process: its intervals cannot hold the spread between processes")
+            found.append(
+                "a run has a single process: the median's intervals cannot hold the spread between processes, and the per-process minimum has none (its verdicts are uncertain)"
+            )
         }
         return found
     }

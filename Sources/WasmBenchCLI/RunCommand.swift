@@ -57,7 +57,8 @@ struct RunCommand: ParsableCommand {
             valueName: "spec.json"))
     var interpreterSpecs: [String] = []
     @Option(help: "Fresh processes per workload × runtime.") var processes = 3
-    @Option(help: "Iterations inside each process, warm-ups included.") var iterations = 5
+    @Option(help: "Iterations inside each process, warm-ups included (default: 20; 10 for the python suite).")
+    var iterations: Int?
     @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
     @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
     @Option(help: "Time limit of one process, in seconds.") var timeout: Double = 120
@@ -144,11 +145,18 @@ struct RunCommand: ParsableCommand {
         return selection
     }
 
+    /// `--iterations`, or else 20: enough that every process catches the shared VMs' fast state, so
+    /// the per-process minimum holds still between runs of the same code (README, *Statistics*);
+    /// 10 for the python suite, whose interpreters' iterations are long.
+    var resolvedIterations: Int {
+        iterations ?? (suite == .python ? 10 : 20)
+    }
+
     func validate() throws {
         guard processes >= 1 else { throw ValidationError("--processes must be at least 1") }
-        guard iterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
-        guard warmups >= 0 && warmups < iterations else {
-            throw ValidationError("--warmups must be at least 0 and less than --iterations (\(iterations))")
+        guard resolvedIterations >= 1 else { throw ValidationError("--iterations must be at least 1") }
+        guard warmups >= 0 && warmups < resolvedIterations else {
+            throw ValidationError("--warmups must be at least 0 and less than --iterations (\(resolvedIterations))")
         }
         guard timeout > 0, cellBudget > 0 else { throw ValidationError("--timeout and --cell-budget must be positive") }
         guard noise > 0 else { throw ValidationError("--noise must be positive") }
@@ -173,7 +181,7 @@ struct RunCommand: ParsableCommand {
         let selection = try selection()
         let plan = try Self.plan(selection, session: session, interruption: interruption)
         let configuration = RunConfiguration(
-            processes: processes, iterations: iterations, warmups: warmups, seed: seed,
+            processes: processes, iterations: resolvedIterations, warmups: warmups, seed: seed,
             baseline: selection.resolvedBaseline.description,
             timeoutSeconds: timeout, cellBudgetSeconds: cellBudget, failurePolicy: onFailure, noiseThreshold: noise,
             steadyStateTolerance: steadyTolerance, estimator: estimator)
