@@ -13,6 +13,7 @@ let package = Package(
             name: "WasmBenchKit",
             targets: [
                 "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchSubprocess",
+                "WasmBenchAnalysis",
             ]),
     ],
     dependencies: [

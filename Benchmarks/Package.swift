@@ -1,5 +1,6 @@
 // swift-tools-version:6.3
-// wasmbench's self-benchmark: the harness's own overhead per sample and per spawned process.
+// wasmbench's self-benchmarks: the harness's own overhead per sample and per spawned process, and
+// the coverage of its interval methods under simulated noise.
 // A nested package so the main build stays fast. Run: swift run -c release --package-path Benchmarks
 import PackageDescription
 
@@ -11,6 +12,11 @@ let package = Package(
         .executableTarget(
             name: "HarnessOverhead",
             dependencies: [.product(name: "WasmBenchKit", package: "wasmbench")],
-            swiftSettings: [.swiftLanguageMode(.v6)])
+            swiftSettings: [.swiftLanguageMode(.v6)]),
+        // Coverage and A/A false alarms of the interval methods under simulated VM noise.
+        .executableTarget(
+            name: "IntervalCoverage",
+            dependencies: [.product(name: "WasmBenchKit", package: "wasmbench")],
+            swiftSettings: [.swiftLanguageMode(.v6)]),
     ]
 )

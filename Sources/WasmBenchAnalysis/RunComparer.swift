@@ -2,26 +2,33 @@ import WasmBenchModel
 import WasmBenchStatistics
 
 /// Compares two saved runs from their raw rows: for every workload × runtime × phase × metric
-/// both summarised, new median ÷ base median with a two-level bootstrap interval (processes,
-/// then iterations, of both runs), and a verdict against a threshold. Pure: the same two runs
-/// and settings always give the same comparison.
+/// both summarised, new ÷ base by every estimator (the median with a two-level bootstrap
+/// interval, the process minimum with Welch's t interval), and a verdict against a threshold by
+/// the chosen one. Pure: the same two runs and settings always give the same comparison.
 ///
-/// Each run's samples are selected as its own summaries select them (steady-state iterations,
-/// warm-ups left out, per-iteration instruction counts derived from counted runs, see
-/// ``Summarizer``), so a comparison covers what the two reports show. Both runs must share their
-/// ``RunConfiguration/measure`` (see ``checkComparable(base:new:)``); the geometric means and the
-/// cells matched are of that measure's `execute` metric.
+/// Each run's samples are selected as its own summaries select them (the median's steady-state
+/// iterations, the process minimum's iterations after the configured warm-ups, per-iteration
+/// instruction counts derived from counted runs, see ``Summarizer``), so a comparison covers what
+/// the two reports show. Both runs must share their ``RunConfiguration/measure`` (see
+/// ``checkComparable(base:new:)``); the geometric means and the cells matched are of that
+/// measure's `execute` metric.
 public struct RunComparer: Sendable {
     /// The relative change below which a difference counts as none (0.05 is 5%).
     public var threshold: Double
+    /// The estimator whose verdicts count.
+    public var estimator: Estimator
     /// The phases whose slowdowns (and new failures) count as regressions.
     public var gatedPhases: [Phase]
     /// Seeds the bootstrap.
     public var seed: UInt64
 
     /// Creates a comparer.
-    public init(threshold: Double = 0.05, gatedPhases: [Phase] = [.execute], seed: UInt64 = 1) {
+    public init(
+        threshold: Double = 0.05, estimator: Estimator = .preferred, gatedPhases: [Phase] = [.execute],
+        seed: UInt64 = 1
+    ) {
         self.threshold = threshold
+        self.estimator = estimator
         self.gatedPhases = gatedPhases
         self.seed = seed
     }
@@ -40,19 +47,26 @@ public struct RunComparer: Sendable {
         let measure = base.configuration.measure
         var comparison = RunComparison(
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
-            gatedPhases: gatedPhases, caveats: caveats(base, new), measure: measure)
+            estimator: estimator, gatedPhases: gatedPhases, caveats: caveats(base, new), measure: measure)
         for key in baseSamples.order {
             guard let before = baseSamples.groups[key], let after = newSamples.groups[key],
                 let estimate = ratioOfMedians(
                     numeratorGroups: after.groups, denominatorGroups: before.groups, seed: seed(for: key)),
                 let baseMedian = median(before.values), let newMedian = median(after.values)
             else { continue }
+            let medianVerdict = verdict(estimate)
+            let minimum = ProcessMinimum.ratio(after.minimumGroups, before.minimumGroups).map {
+                compared(
+                    $0, base: ProcessMinimum.value(before.minimumGroups), new: ProcessMinimum.value(after.minimumGroups)
+                )
+            }
             comparison.comparisons.append(
                 Comparison(
                     workload: key.workload, runtime: key.runtime, phase: key.phase, metric: key.metric,
                     baseMedian: baseMedian, newMedian: newMedian, ratio: estimate.value,
                     ciLow: estimate.interval.low, ciHigh: estimate.interval.high,
-                    verdict: verdict(estimate), changes: changes(key, base, new)))
+                    verdict: deciding(median: medianVerdict, processMinimum: minimum), medianVerdict: medianVerdict,
+                    processMinimum: minimum, changes: changes(key, base, new)))
         }
         comparison.geometricMeans = geometricMeans(baseSamples, newSamples, metric: measure.metric)
         comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)
@@ -81,6 +95,27 @@ public struct RunComparer: Sendable {
         return .uncertain
     }
 
+    /// The verdict that counts: the chosen estimator's, or the median's where the process minimum
+    /// has no value (a value of zero, say).
+    private func deciding(median: ComparisonVerdict, processMinimum: ComparedEstimate?) -> ComparisonVerdict {
+        switch estimator {
+        case .median: median
+        case .processMinimum: processMinimum?.verdict ?? median
+        }
+    }
+
+    /// A process-minimum ratio as a compared estimate; without an interval (a single process) it
+    /// is `uncertain`.
+    private func compared(_ ratio: EstimatedValue, base: EstimatedValue?, new: EstimatedValue?) -> ComparedEstimate {
+        var judged = ComparisonVerdict.uncertain
+        if let low = ratio.ciLow, let high = ratio.ciHigh {
+            judged = verdict(Estimate(value: ratio.value, interval: Interval(low: low, high: high)))
+        }
+        return ComparedEstimate(
+            base: base?.value, new: new?.value, ratio: ratio.value, ciLow: ratio.ciLow, ciHigh: ratio.ciHigh,
+            verdict: judged)
+    }
+
     private func side(_ result: RunResult, path: String) -> ComparedRun {
         ComparedRun(
             path: path, toolVersion: result.toolVersion, startedAt: result.startedAt, complete: result.complete,
@@ -99,20 +134,25 @@ public struct RunComparer: Sendable {
         metric: Metric
     ) -> [ComparedGeometricMean] {
         var runtimes: [String] = []
-        var pairs: [String: [(numerator: [[Double]], denominator: [[Double]])]] = [:]
+        var pairs: [String: [(after: Summarizer.Samples, before: Summarizer.Samples)]] = [:]
         for key in base.order where key.phase == .execute && key.metric == metric {
             guard let before = base.groups[key], let after = new.groups[key] else { continue }
             if pairs[key.runtime] == nil { runtimes.append(key.runtime) }
-            pairs[key.runtime, default: []].append((after.groups, before.groups))
+            pairs[key.runtime, default: []].append((after, before))
         }
         return runtimes.compactMap { runtime in
-            guard let list = pairs[runtime],
+            guard let sides = pairs[runtime],
                 let estimate = geometricMeanOfRatios(
-                    groupedPairs: list, seed: seed ^ stableHash("compare|geomean|\(runtime)"))
+                    groupedPairs: sides.map { ($0.after.groups, $0.before.groups) },
+                    seed: seed ^ stableHash("compare|geomean|\(runtime)"))
             else { return nil }
+            let list = sides.map { (numerator: $0.after.minimumGroups, denominator: $0.before.minimumGroups) }
+            let medianVerdict = verdict(estimate)
+            let minimum = ProcessMinimum.geometricMean(list).map { compared($0, base: nil, new: nil) }
             return ComparedGeometricMean(
                 runtime: runtime, workloads: list.count, value: estimate.value, ciLow: estimate.interval.low,
-                ciHigh: estimate.interval.high, verdict: verdict(estimate))
+                ciHigh: estimate.interval.high, verdict: deciding(median: medianVerdict, processMinimum: minimum),
+                medianVerdict: medianVerdict, processMinimum: minimum)
         }
     }
 
@@ -201,7 +241,9 @@ public struct RunComparer: Sendable {
         if x.measure == .instructions {
             found.append(Self.instructionCaveat)
         } else if x.processes < 2 || y.processes < 2 {
-            found.append("a run has a single process: its intervals cannot hold the spread between processes")
+            found.append(
+                "a run has a single process: the median's intervals cannot hold the spread between processes, and the per-process minimum has none (its verdicts are uncertain)"
+            )
         }
         found += noiseCaveats(base.noise, new.noise)
         return found

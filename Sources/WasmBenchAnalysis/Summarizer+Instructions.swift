@@ -31,7 +31,7 @@ extension Summarizer {
                         workload: cell.workload, runtime: cell.runtime, runs: sets[set, default: []])
                 else { continue }
                 let key = Key(workload: cell.workload, runtime: cell.runtime, phase: .execute, metric: .instructions)
-                groups[key, default: Samples()].append(count.perIteration, process: set)
+                groups[key, default: Samples()].append(count.perIteration, process: set, steady: true)
                 record.sets += 1
                 switch count.steady {
                 case true?: record.steady += 1

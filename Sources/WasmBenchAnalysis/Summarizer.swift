@@ -72,7 +72,7 @@ public struct Summarizer: Sendable {
         var order: [Key] = []
         var seen: Set<Key> = []
         var counted: [Cell: [Int: [CountedRun]]] = [:]
-        for (position, row) in rows.enumerated() where kept[position] {
+        for (position, row) in rows.enumerated() where !row.warmup {
             if let iterations = row.iterations, row.metric == .instructions {
                 // A counted run's total stands for its cell's per-iteration count, derived below.
                 let key = Key(workload: row.workload, runtime: row.runtime, phase: .execute, metric: .instructions)
@@ -82,8 +82,9 @@ public struct Summarizer: Sendable {
                 continue
             }
             let key = Key(workload: row.workload, runtime: row.runtime, phase: row.phase, metric: row.metric)
-            if seen.insert(key).inserted { order.append(key) }
-            groups[key, default: Samples()].append(row.value, process: row.process)
+            // A key is ordered by its first steady-state row, which the median covers.
+            if kept[position], seen.insert(key).inserted { order.append(key) }
+            groups[key, default: Samples()].append(row.value, process: row.process, steady: kept[position])
         }
         let (perIteration, counts) = perIterationCounts(counted)
         groups.merge(perIteration) { $1 }
@@ -145,17 +146,28 @@ public struct Summarizer: Sendable {
     /// One summary's samples, kept by the process that measured them so the bootstrap can
     /// resample processes, then iterations within them.
     struct Samples {
-        /// Every value, in row order.
+        /// Every steady-state value, in row order.
         private(set) var values: [Double] = []
         private var byProcess: [Int: [Double]] = [:]
+        private var afterWarmUps: [Int: [Double]] = [:]
 
-        mutating func append(_ value: Double, process: Int) {
+        /// Adds a value that is not a configured warm-up; `steady` when it lies in its series'
+        /// steady state (always, for phases measured once per process).
+        mutating func append(_ value: Double, process: Int, steady: Bool) {
+            afterWarmUps[process, default: []].append(value)
+            guard steady else { return }
             values.append(value)
             byProcess[process, default: []].append(value)
         }
 
-        /// The values of each process, in process order.
+        /// The steady-state values of each process, in process order: what the median covers.
         var groups: [[Double]] { byProcess.keys.sorted().compactMap { byProcess[$0] } }
+
+        /// Every value of each process after the configured warm-ups, in process order: what the
+        /// process minimum covers. A warming-up iteration is slower than the steady state, so it is
+        /// never a minimum, while steady-state detection can take a switch of the host into its slow
+        /// state for the end of a warm-up and drop the fast iterations before it.
+        var minimumGroups: [[Double]] { afterWarmUps.keys.sorted().compactMap { afterWarmUps[$0] } }
     }
 
     /// The fewest iterations a settled series ends with.
@@ -178,13 +190,19 @@ public struct Summarizer: Sendable {
             summary.ratioCILow = ratio.interval.low
             summary.ratioCIHigh = ratio.interval.high
         }
+        summary.processMinimum = ProcessMinimum.value(samples.minimumGroups)
+        if let baseline {
+            summary.processMinimumRatio = ProcessMinimum.ratio(samples.minimumGroups, baseline.minimumGroups)
+        }
         summary.warnings = warnings(
-            values, median: median, interval: interval, phase: key.phase, metric: key.metric, partial: partial)
+            values, shown: summary.estimate(configuration.estimator), phase: key.phase, metric: key.metric,
+            partial: partial)
         return summary
     }
 
+    /// Reasons to distrust a summary; the interval judged is that of the estimator the tables show.
     private func warnings(
-        _ values: [Double], median: Double, interval: Interval, phase: Phase, metric: Metric, partial: Bool
+        _ values: [Double], shown: EstimatedValue?, phase: Phase, metric: Metric, partial: Bool
     ) -> [SummaryWarning] {
         guard metric == .time || metric == .cpu else {
             return partial ? [SummaryWarning(kind: .partial, message: "some processes of this cell failed")] : []
@@ -195,15 +213,17 @@ public struct Summarizer: Sendable {
             warnings.append(
                 SummaryWarning(kind: .fewSamples, message: "only \(values.count) sample(s): the interval means little"))
         }
-        let width = interval.relativeWidth(around: median)
-        if values.count >= 3 && width > configuration.noiseThreshold {
+        if let shown, let low = shown.ciLow, let high = shown.ciHigh, values.count >= 3,
+            case let width = Interval(low: low, high: high).relativeWidth(around: shown.value),
+            width > configuration.noiseThreshold
+        {
             let percent = (width * 1000).rounded() / 10
             let limit = (configuration.noiseThreshold * 1000).rounded() / 10
             warnings.append(
                 SummaryWarning(
                     kind: .wideInterval,
                     message:
-                        "95% CI is \(percent)% of the median (over \(limit)%): noisy, run more processes or quiet the machine"
+                        "95% CI is \(percent)% of the \(configuration.estimator.phrase) (over \(limit)%): noisy, run more processes or quiet the machine"
                 ))
         }
         let outliers = modifiedZScoreOutliers(values)
@@ -223,19 +243,23 @@ public struct Summarizer: Sendable {
         let metric = configuration.measure.metric
         let workloads = Set(groups.keys.map(\.workload)).sorted()
         return runtimes.filter { $0 != baseline }.compactMap { runtime in
-            let pairs = workloads.compactMap { workload -> (numerator: [[Double]], denominator: [[Double]])? in
+            let sides = workloads.compactMap { workload -> (mine: Samples, theirs: Samples)? in
                 guard let mine = groups[Key(workload: workload, runtime: runtime, phase: .execute, metric: metric)],
                     let theirs = groups[Key(workload: workload, runtime: baseline, phase: .execute, metric: metric)]
                 else { return nil }
-                return (mine.groups, theirs.groups)
+                return (mine, theirs)
             }
+            let pairs = sides.map { (numerator: $0.mine.groups, denominator: $0.theirs.groups) }
             guard !pairs.isEmpty,
                 let estimate = geometricMeanOfRatios(
                     groupedPairs: pairs, seed: configuration.seed ^ stableHash("geomean|\(runtime)"))
             else { return nil }
-            return GeometricMean(
+            var mean = GeometricMean(
                 runtime: runtime, baseline: baseline, phase: .execute, workloads: pairs.count, value: estimate.value,
                 ciLow: estimate.interval.low, ciHigh: estimate.interval.high)
+            mean.processMinimum = ProcessMinimum.geometricMean(
+                sides.map { (numerator: $0.mine.minimumGroups, denominator: $0.theirs.minimumGroups) })
+            return mean
         }
     }
 }

@@ -9,9 +9,11 @@ struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare", abstract: "Compare two saved runs (JSON); exit 2 when the new one regressed.",
         discussion: """
-            For every workload × runtime × phase both runs measured: new median ÷ base median with a \
-            95% bootstrap interval from both runs' raw rows (processes, then iterations, resampled). \
-            A change counts when the whole interval lies past 1 and the ratio past the threshold. \
+            For every workload × runtime × phase both runs measured, from both runs' raw rows: new ÷ \
+            base by the median (two-level bootstrap interval: processes, then iterations, resampled) \
+            and by the per-process minimum (geometric mean over processes, Welch's t interval); the \
+            verdict follows --estimator (default: the median). A change counts when the whole \
+            interval lies past 1 and the ratio past the threshold. \
             Runs made with `run --measure instructions` compare instructions per iteration instead of \
             times; a time run and an instruction run cannot be compared. \
             Exit status: 0 no regression, 2 a gated phase got slower or a cell now fails, 3 a file \
@@ -26,6 +28,9 @@ struct CompareCommand: ParsableCommand {
         help: "Phases whose slowdowns fail the comparison, comma-separated, or `none` (default: execute).",
         transform: SelectionOptions.list)
     var failOn: [String] = ["execute"]
+    @Option(
+        help: "Whose verdicts count: median (the default) or process-minimum (the JSON keeps both).")
+    var estimator: Estimator = .median
     @Option(help: "Seed for the bootstrap.") var seed: UInt64 = 1
     @OptionGroup var output: ReportOutput
 
@@ -51,7 +56,7 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let before = try ArtifactFile.readJSON(base)
         let after = try ArtifactFile.readJSON(new)
-        let comparer = RunComparer(threshold: threshold, gatedPhases: gatedPhases, seed: seed)
+        let comparer = RunComparer(threshold: threshold, estimator: estimator, gatedPhases: gatedPhases, seed: seed)
         do {
             try comparer.checkComparable(base: before, new: after)
         } catch {

@@ -65,7 +65,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
-    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of the median.") var noise: Double = 0.05
+    @Option(
+        help:
+            "What the tables show and the noise warnings judge: median (the default; all steady-state iterations, bootstrap interval) or process-minimum (each process's fastest iteration, geometric mean over processes, t interval). The JSON keeps both."
+    ) var estimator: Estimator = .median
+    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.") var noise: Double = 0.05
     @Option(
         help:
             "A process's iterations count as settled once its last ones (three at least) all lie within this fraction of their median; the ones before are warm-up."
@@ -107,7 +111,8 @@ struct RunCommand: ParsableCommand {
             return try RunConfiguration(
                 measure: measure, processes: processes, iterations: iterations, warmups: warmups, seed: seed,
                 baseline: baseline.description, timeout: timeout, cellBudget: cellBudget, failurePolicy: onFailure,
-                noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations)
+                noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations,
+                estimator: estimator)
         } catch {
             throw ValidationError(error.message)
         }
@@ -247,3 +252,4 @@ struct RunCommand: ParsableCommand {
 
 extension FailurePolicy: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
+extension Estimator: ExpressibleByArgument {}

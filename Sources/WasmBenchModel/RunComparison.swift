@@ -1,6 +1,7 @@
 /// The layout version of a saved comparison (`wasmbench compare --format json`); readers check
-/// it first. Bumped whenever a field changes meaning or goes away.
-public let comparisonSchemaVersion = 1
+/// it first. Bumped whenever a field changes meaning or goes away. Version 2: a verdict follows the
+/// comparison's ``RunComparison/estimator``, no longer always the median.
+public let comparisonSchemaVersion = 2
 
 /// A closed set of verdicts on one change between two runs, given a threshold t (5% by default).
 public enum ComparisonVerdict: String, Codable, Sendable, CaseIterable {
@@ -47,7 +48,39 @@ public struct ComparedRun: Codable, Sendable, Equatable {
     }
 }
 
-/// One workload × runtime × phase × metric measured in both runs: new ÷ base with its interval.
+/// One estimator's view of a change between two runs: both runs' values, new ÷ base with its 95%
+/// interval, and what they say given the threshold.
+public struct ComparedEstimate: Codable, Sendable, Equatable {
+    /// The base run's value; `nil` for a geometric mean over workloads.
+    public var base: Double?
+    /// The new run's value; `nil` for a geometric mean over workloads.
+    public var new: Double?
+    /// New ÷ base.
+    public var ratio: Double
+    /// Lower end of the ratio's 95% confidence interval; `nil` when there is none (a run with a
+    /// single process gives ``Estimator/processMinimum`` no spread to estimate).
+    public var ciLow: Double?
+    /// Upper end of the ratio's 95% confidence interval; `nil` exactly when ``ciLow`` is.
+    public var ciHigh: Double?
+    /// What the ratio and its interval say; `uncertain` without an interval.
+    public var verdict: ComparisonVerdict
+
+    /// Creates an estimate of a change.
+    public init(
+        base: Double? = nil, new: Double? = nil, ratio: Double, ciLow: Double?, ciHigh: Double?,
+        verdict: ComparisonVerdict
+    ) {
+        self.base = base
+        self.new = new
+        self.ratio = ratio
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+        self.verdict = verdict
+    }
+}
+
+/// One workload × runtime × phase × metric measured in both runs: new ÷ base with its interval, by
+/// the median (the flat fields) and by the process minimum.
 public struct Comparison: Codable, Sendable, Equatable {
     /// The workload id.
     public var workload: String
@@ -69,16 +102,23 @@ public struct Comparison: Codable, Sendable, Equatable {
     public var ciLow: Double
     /// Upper end of the ratio's 95% confidence interval.
     public var ciHigh: Double
-    /// What the ratio and its interval say, given the threshold.
+    /// The verdict of the comparison's estimator (``RunComparison/estimator``), given the
+    /// threshold: the one that gates.
     public var verdict: ComparisonVerdict
+    /// What the median's ratio and interval (``ratio``, ``ciLow``, ``ciHigh``) say on their own.
+    public var medianVerdict: ComparisonVerdict
+    /// The change by ``Estimator/processMinimum``; `nil` in comparisons written before it existed
+    /// and where a value is zero or negative.
+    public var processMinimum: ComparedEstimate?
     /// What else differs between the runs for this cell: the runtime's version or flags, the
     /// workload's module. Empty when only the measurement differs.
     public var changes: [String]
 
-    /// Creates a comparison.
+    /// Creates a comparison; the median's verdict is `verdict` unless given.
     public init(
         workload: String, runtime: String, phase: Phase, metric: Metric, baseMedian: Double, newMedian: Double,
-        ratio: Double, ciLow: Double, ciHigh: Double, verdict: ComparisonVerdict, changes: [String] = []
+        ratio: Double, ciLow: Double, ciHigh: Double, verdict: ComparisonVerdict,
+        medianVerdict: ComparisonVerdict? = nil, processMinimum: ComparedEstimate? = nil, changes: [String] = []
     ) {
         self.workload = workload
         self.runtime = runtime
@@ -91,29 +131,73 @@ public struct Comparison: Codable, Sendable, Equatable {
         self.ciLow = ciLow
         self.ciHigh = ciHigh
         self.verdict = verdict
+        self.medianVerdict = medianVerdict ?? verdict
+        self.processMinimum = processMinimum
         self.changes = changes
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case workload, runtime, phase, metric, unit, baseMedian, newMedian, ratio, ciLow, ciHigh, verdict,
+            medianVerdict, processMinimum, changes
+    }
+
+    /// Reads a comparison; one written before the process minimum existed was the median's alone.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let verdict = try container.decode(ComparisonVerdict.self, forKey: .verdict)
+        self.init(
+            workload: try container.decode(String.self, forKey: .workload),
+            runtime: try container.decode(String.self, forKey: .runtime),
+            phase: try container.decode(Phase.self, forKey: .phase),
+            metric: try container.decode(Metric.self, forKey: .metric),
+            baseMedian: try container.decode(Double.self, forKey: .baseMedian),
+            newMedian: try container.decode(Double.self, forKey: .newMedian),
+            ratio: try container.decode(Double.self, forKey: .ratio),
+            ciLow: try container.decode(Double.self, forKey: .ciLow),
+            ciHigh: try container.decode(Double.self, forKey: .ciHigh), verdict: verdict,
+            medianVerdict: try container.decodeIfPresent(ComparisonVerdict.self, forKey: .medianVerdict),
+            processMinimum: try container.decodeIfPresent(ComparedEstimate.self, forKey: .processMinimum),
+            changes: try container.decode([String].self, forKey: .changes))
+        unit = try container.decode(MeasureUnit.self, forKey: .unit)
+    }
+
+    /// The change by `estimator`: the median's from the flat fields, or ``processMinimum``.
+    public func estimate(_ estimator: Estimator) -> ComparedEstimate? {
+        switch estimator {
+        case .median:
+            ComparedEstimate(
+                base: baseMedian, new: newMedian, ratio: ratio, ciLow: ciLow, ciHigh: ciHigh, verdict: medianVerdict)
+        case .processMinimum: processMinimum
+        }
     }
 }
 
 /// The geometric mean over workloads of one runtime's new ÷ base `execute` ratios, of the
-/// comparison's ``RunComparison/measure``.
+/// comparison's ``RunComparison/measure``, by the median (the flat fields) and by the process
+/// minimum.
 public struct ComparedGeometricMean: Codable, Sendable, Equatable {
     /// The runtime id.
     public var runtime: String
     /// How many workloads it covers.
     public var workloads: Int
-    /// The geometric mean.
+    /// The geometric mean of the ratios of medians.
     public var value: Double
     /// Lower end of its 95% confidence interval.
     public var ciLow: Double
     /// Upper end of its 95% confidence interval.
     public var ciHigh: Double
-    /// What it says, given the threshold.
+    /// The verdict of the comparison's estimator (``RunComparison/estimator``), given the threshold.
     public var verdict: ComparisonVerdict
+    /// What the median's geometric mean and interval say on their own.
+    public var medianVerdict: ComparisonVerdict
+    /// The geometric mean by ``Estimator/processMinimum``; `nil` in comparisons written before it
+    /// existed.
+    public var processMinimum: ComparedEstimate?
 
-    /// Creates a geometric mean.
+    /// Creates a geometric mean; the median's verdict is `verdict` unless given.
     public init(
-        runtime: String, workloads: Int, value: Double, ciLow: Double, ciHigh: Double, verdict: ComparisonVerdict
+        runtime: String, workloads: Int, value: Double, ciLow: Double, ciHigh: Double, verdict: ComparisonVerdict,
+        medianVerdict: ComparisonVerdict? = nil, processMinimum: ComparedEstimate? = nil
     ) {
         self.runtime = runtime
         self.workloads = workloads
@@ -121,6 +205,34 @@ public struct ComparedGeometricMean: Codable, Sendable, Equatable {
         self.ciLow = ciLow
         self.ciHigh = ciHigh
         self.verdict = verdict
+        self.medianVerdict = medianVerdict ?? verdict
+        self.processMinimum = processMinimum
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case runtime, workloads, value, ciLow, ciHigh, verdict, medianVerdict, processMinimum
+    }
+
+    /// Reads a geometric mean; one written before the process minimum existed was the median's alone.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            runtime: try container.decode(String.self, forKey: .runtime),
+            workloads: try container.decode(Int.self, forKey: .workloads),
+            value: try container.decode(Double.self, forKey: .value),
+            ciLow: try container.decode(Double.self, forKey: .ciLow),
+            ciHigh: try container.decode(Double.self, forKey: .ciHigh),
+            verdict: try container.decode(ComparisonVerdict.self, forKey: .verdict),
+            medianVerdict: try container.decodeIfPresent(ComparisonVerdict.self, forKey: .medianVerdict),
+            processMinimum: try container.decodeIfPresent(ComparedEstimate.self, forKey: .processMinimum))
+    }
+
+    /// The geometric mean by `estimator`: the median's from the flat fields, or ``processMinimum``.
+    public func estimate(_ estimator: Estimator) -> ComparedEstimate? {
+        switch estimator {
+        case .median: ComparedEstimate(ratio: value, ciLow: ciLow, ciHigh: ciHigh, verdict: medianVerdict)
+        case .processMinimum: processMinimum
+        }
     }
 }
 
@@ -156,6 +268,9 @@ public struct RunComparison: Codable, Sendable, Equatable {
     public var measure: Measure
     /// The relative change below which a difference counts as none (0.05 is 5%).
     public var threshold: Double
+    /// The estimator every ``Comparison/verdict`` follows; the median in comparisons written
+    /// before the choice existed.
+    public var estimator: Estimator
     /// The phases whose `slower` verdicts (and the new run's failures) count as regressions.
     public var gatedPhases: [Phase]
     /// Every workload × runtime × phase × metric both runs summarised, base run's order.
@@ -173,7 +288,8 @@ public struct RunComparison: Codable, Sendable, Equatable {
 
     /// Creates a comparison of two runs.
     public init(
-        base: ComparedRun, new: ComparedRun, threshold: Double, gatedPhases: [Phase], comparisons: [Comparison] = [],
+        base: ComparedRun, new: ComparedRun, threshold: Double, estimator: Estimator = .preferred,
+        gatedPhases: [Phase], comparisons: [Comparison] = [],
         geometricMeans: [ComparedGeometricMean] = [], onlyInBase: [ComparedCell] = [],
         onlyInNew: [ComparedCell] = [], newFailures: [ComparedCell] = [], caveats: [String] = [],
         measure: Measure = .time
@@ -183,6 +299,7 @@ public struct RunComparison: Codable, Sendable, Equatable {
         self.new = new
         self.measure = measure
         self.threshold = threshold
+        self.estimator = estimator
         self.gatedPhases = gatedPhases
         self.comparisons = comparisons
         self.geometricMeans = geometricMeans
@@ -193,25 +310,28 @@ public struct RunComparison: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case schemaVersion, base, new, measure, threshold, gatedPhases, comparisons, geometricMeans, onlyInBase,
-            onlyInNew, newFailures, caveats
+        case schemaVersion, base, new, measure, threshold, estimator, gatedPhases, comparisons, geometricMeans,
+            onlyInBase, onlyInNew, newFailures, caveats
     }
 
-    /// Reads a comparison; one saved before instruction counting existed compared times.
+    /// Reads a comparison; one saved before instruction counting existed compared times, and one
+    /// written before the estimator was chosen followed the median.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            base: try container.decode(ComparedRun.self, forKey: .base),
+            new: try container.decode(ComparedRun.self, forKey: .new),
+            threshold: try container.decode(Double.self, forKey: .threshold),
+            estimator: try container.decodeIfPresent(Estimator.self, forKey: .estimator) ?? .median,
+            gatedPhases: try container.decode([Phase].self, forKey: .gatedPhases),
+            comparisons: try container.decode([Comparison].self, forKey: .comparisons),
+            geometricMeans: try container.decode([ComparedGeometricMean].self, forKey: .geometricMeans),
+            onlyInBase: try container.decode([ComparedCell].self, forKey: .onlyInBase),
+            onlyInNew: try container.decode([ComparedCell].self, forKey: .onlyInNew),
+            newFailures: try container.decode([ComparedCell].self, forKey: .newFailures),
+            caveats: try container.decode([String].self, forKey: .caveats),
+            measure: try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time)
         schemaVersion = try container.decode(Int.self, forKey: .schemaVersion)
-        base = try container.decode(ComparedRun.self, forKey: .base)
-        new = try container.decode(ComparedRun.self, forKey: .new)
-        measure = try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time
-        threshold = try container.decode(Double.self, forKey: .threshold)
-        gatedPhases = try container.decode([Phase].self, forKey: .gatedPhases)
-        comparisons = try container.decode([Comparison].self, forKey: .comparisons)
-        geometricMeans = try container.decode([ComparedGeometricMean].self, forKey: .geometricMeans)
-        onlyInBase = try container.decode([ComparedCell].self, forKey: .onlyInBase)
-        onlyInNew = try container.decode([ComparedCell].self, forKey: .onlyInNew)
-        newFailures = try container.decode([ComparedCell].self, forKey: .newFailures)
-        caveats = try container.decode([String].self, forKey: .caveats)
     }
 
     /// The comparisons of gated phases that got slower.

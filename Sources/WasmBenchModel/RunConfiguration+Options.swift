@@ -8,6 +8,7 @@ extension RunConfiguration {
     /// The settings a run's options ask for, after their defaults: 3 processes and a 120 s time
     /// limit when timing; 1 counted set and 1800 s when counting instructions (valgrind runs code
     /// 20–100× slower), which records its longest counted run as its iterations and no warm-ups.
+    /// The estimator the tables show defaults to the median.
     ///
     /// - Throws: ``OptionProblem`` for a count below its minimum, warm-ups not below the
     ///   iterations, counted iterations that are not two or more different counts, or a
@@ -15,7 +16,7 @@ extension RunConfiguration {
     public init(
         measure: Measure, processes: Int?, iterations: Int, warmups: Int, seed: UInt64, baseline: String,
         timeout: Double?, cellBudget: Double, failurePolicy: FailurePolicy, noise: Double, steadyTolerance: Double,
-        countedIterations: [Int]
+        countedIterations: [Int], estimator: Estimator = .median
     ) throws(OptionProblem) {
         let counting = measure == .instructions
         let processes = processes ?? (counting ? 1 : 3)
@@ -40,7 +41,7 @@ extension RunConfiguration {
             warmups: counting ? 0 : warmups, seed: seed, baseline: baseline, timeoutSeconds: timeout,
             cellBudgetSeconds: cellBudget, failurePolicy: failurePolicy, noiseThreshold: noise,
             steadyStateTolerance: steadyTolerance, measure: measure,
-            countedIterations: counting ? countedIterations.sorted() : nil)
+            countedIterations: counting ? countedIterations.sorted() : nil, estimator: estimator)
     }
 
     /// Checks the iteration counts of counted runs (`run --counted-iterations`, `explain

@@ -39,12 +39,15 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// different, fewest first); `nil` for time. ``processes`` is then the number of counted sets
     /// per cell.
     public var countedIterations: [Int]?
+    /// The estimator the tables show and the noise warnings judge (summaries keep every one).
+    public var estimator: Estimator
 
     /// Creates a configuration.
     public init(
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
         cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
-        steadyStateTolerance: Double = 0.1, measure: Measure = .time, countedIterations: [Int]? = nil
+        steadyStateTolerance: Double = 0.1, measure: Measure = .time, countedIterations: [Int]? = nil,
+        estimator: Estimator = .preferred
     ) {
         self.processes = processes
         self.iterations = iterations
@@ -58,15 +61,17 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.steadyStateTolerance = steadyStateTolerance
         self.measure = measure
         self.countedIterations = countedIterations
+        self.estimator = estimator
     }
 
     private enum CodingKeys: String, CodingKey {
         case processes, iterations, warmups, seed, baseline, timeoutSeconds, cellBudgetSeconds, failurePolicy,
-            noiseThreshold, steadyStateTolerance, measure, countedIterations
+            noiseThreshold, steadyStateTolerance, measure, countedIterations, estimator
     }
 
     /// Reads a configuration; one saved before steady-state detection existed gets the default
-    /// tolerance, one saved before instruction counting existed measured time.
+    /// tolerance, one saved before instruction counting existed measured time, and one saved
+    /// before the estimator was chosen the median, which it showed.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -81,6 +86,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             noiseThreshold: try container.decode(Double.self, forKey: .noiseThreshold),
             steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1,
             measure: try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time,
-            countedIterations: try container.decodeIfPresent([Int].self, forKey: .countedIterations))
+            countedIterations: try container.decodeIfPresent([Int].self, forKey: .countedIterations),
+            estimator: try container.decodeIfPresent(Estimator.self, forKey: .estimator) ?? .median)
     }
 }

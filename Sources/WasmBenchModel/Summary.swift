@@ -1,6 +1,7 @@
 /// A closed set of reasons to distrust a summary.
 public enum WarningKind: String, Codable, Sendable {
-    /// The 95% confidence interval of the median is wider than the noise threshold (5% by default).
+    /// The 95% confidence interval of the estimate the tables show (``RunConfiguration/estimator``)
+    /// is wider than the noise threshold (5% by default).
     case wideInterval = "wide-interval"
     /// Some samples lie far from the median (modified z-score above 3.5).
     case outliers
@@ -75,6 +76,12 @@ public struct Summary: Codable, Sendable, Equatable {
     /// For a per-iteration `execute` series: how many processes it covers; for an `execute`
     /// instruction count, how many counted sets.
     public var processes: Int?
+    /// The values by ``Estimator/processMinimum``: the geometric mean over processes of each
+    /// process's minimum, with its t interval. `nil` in runs saved before it existed and when a
+    /// value is zero or negative (a peak-rss of 0, say).
+    public var processMinimum: EstimatedValue?
+    /// ``processMinimum`` of this runtime ÷ that of the baseline runtime, with Welch's t interval.
+    public var processMinimumRatio: EstimatedValue?
 
     /// Creates a summary.
     public init(
@@ -100,6 +107,26 @@ public struct Summary: Codable, Sendable, Equatable {
     }
 }
 
+extension Summary {
+    /// The value by `estimator`, with its interval: ``median`` and its bootstrap interval, or
+    /// ``processMinimum``.
+    public func estimate(_ estimator: Estimator) -> EstimatedValue? {
+        switch estimator {
+        case .median: EstimatedValue(value: median, ciLow: ciLow, ciHigh: ciHigh)
+        case .processMinimum: processMinimum
+        }
+    }
+
+    /// The ratio to the baseline by `estimator`, with its interval: ``ratioToBaseline`` or
+    /// ``processMinimumRatio``.
+    public func ratioEstimate(_ estimator: Estimator) -> EstimatedValue? {
+        switch estimator {
+        case .median: ratioToBaseline.map { EstimatedValue(value: $0, ciLow: ratioCILow, ciHigh: ratioCIHigh) }
+        case .processMinimum: processMinimumRatio
+        }
+    }
+}
+
 /// The geometric mean over workloads of one runtime's ratios to the baseline, for one phase, of
 /// the run's measure (``RunConfiguration/measure``: times, or instruction counts).
 public struct GeometricMean: Codable, Sendable, Equatable {
@@ -111,12 +138,15 @@ public struct GeometricMean: Codable, Sendable, Equatable {
     public var phase: Phase
     /// How many workloads contributed.
     public var workloads: Int
-    /// The geometric mean of the ratios.
+    /// The geometric mean of the ratios of medians.
     public var value: Double
     /// Lower end of its bootstrap 95% confidence interval.
     public var ciLow: Double
     /// Upper end of its bootstrap 95% confidence interval.
     public var ciHigh: Double
+    /// The geometric mean of the ``Summary/processMinimumRatio`` values, with a t interval whose
+    /// degrees of freedom come from Satterthwaite's equation; `nil` in runs saved before it existed.
+    public var processMinimum: EstimatedValue?
 
     /// Creates a geometric mean record.
     public init(
@@ -129,5 +159,15 @@ public struct GeometricMean: Codable, Sendable, Equatable {
         self.value = value
         self.ciLow = ciLow
         self.ciHigh = ciHigh
+    }
+}
+
+extension GeometricMean {
+    /// The geometric mean by `estimator`, with its interval.
+    public func estimate(_ estimator: Estimator) -> EstimatedValue? {
+        switch estimator {
+        case .median: EstimatedValue(value: value, ciLow: ciLow, ciHigh: ciHigh)
+        case .processMinimum: processMinimum
+        }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WasmBenchAnalysis
 import WasmBenchModel
+import WasmBenchStatistics
 
 @Suite("The summarizer covers steady-state iterations and reports warm-up")
 struct SummarizerTests {
@@ -139,5 +140,69 @@ struct SummarizerTests {
         #expect(decoded.steadyStateTolerance == 0.1)
         #expect(decoded.measure == .time, "a run saved before --measure existed was timed")
         #expect(decoded.countedIterations == nil)
+        #expect(decoded.estimator == .median, "a run saved before the choice showed the median")
+    }
+
+    @Test("the process minimum is the geometric mean of each process's fastest iteration, with its t interval")
+    func processMinimum() throws {
+        let series = [
+            [9.0, 1.2, 1.0, 1.1, 1.3, 1.2], [9.0, 1.5, 1.4, 1.21, 1.3, 1.3], [9.0, 1.1, 1.2, 1.1, 1.15, 1.3],
+        ]
+        let baseline = [[5.0, 0.5, 0.5, 0.5, 0.5, 0.5], [5.0, 0.52, 0.5, 0.51, 0.5, 0.5]]
+        let result = summarize(
+            rows("r", series, warmups: 1) + rows("base", baseline, warmups: 1), configuration: configuration())
+        let summary = try #require(execute(result, "r"))
+        // Expected: the minima are 1.0, 1.21 and 1.1 (the warm-ups of 9 left out); the statistics
+        // module's own known-answer tests cover the interval.
+        let interval = try #require(geometricMeanInterval([1.0, 1.21, 1.1]))
+        #expect(
+            summary.processMinimum
+                == EstimatedValue(value: interval.value, ciLow: interval.interval.low, ciHigh: interval.interval.high))
+        let ratio = try #require(ratioOfGeometricMeans(numerator: [1.0, 1.21, 1.1], denominator: [0.5, 0.5]))
+        #expect(
+            summary.processMinimumRatio
+                == EstimatedValue(value: ratio.value, ciLow: ratio.interval.low, ciHigh: ratio.interval.high))
+        #expect(summary.estimate(.processMinimum) == summary.processMinimum)
+        #expect(summary.estimate(.median)?.value == summary.median)
+        #expect(summary.ratioEstimate(.median)?.value == summary.ratioToBaseline)
+    }
+
+    @Test("the process minimum covers fast iterations that steady-state detection took for warm-up")
+    func minimumIgnoresDetection() throws {
+        // One fast iteration, then the host turns slow and stays: detection settles at index 2.
+        let series = [[9.0, 1.0, 1.4, 1.41, 1.39, 1.4]]
+        let result = summarize(rows("r", series, warmups: 1), configuration: configuration())
+        let summary = try #require(execute(result, "r"))
+        #expect(summary.warmupIterations == 2)
+        #expect(summary.median == 1.4)
+        #expect(summary.processMinimum == EstimatedValue(value: 1.0), "one process: a value without an interval")
+    }
+
+    @Test("the wide-interval warning judges the estimator the tables show")
+    func warningFollowsEstimator() throws {
+        // Steady iterations inside each process, but the processes' minima disagree by 20%.
+        let series = [
+            [9.0, 1.0, 1.01, 1.0, 1.02, 1.0], [9.0, 1.2, 1.21, 1.2, 1.22, 1.2], [9.0, 1.1, 1.1, 1.12, 1.1, 1.1],
+        ]
+        for estimator in Estimator.allCases {
+            var chosen = configuration()
+            chosen.estimator = estimator
+            let summary = try #require(execute(summarize(rows("r", series, warmups: 1), configuration: chosen), "r"))
+            let warning = try #require(summary.warnings.first { $0.kind == .wideInterval })
+            #expect(warning.message.contains("of the \(estimator.phrase) (over 5.0%)"), "\(warning.message)")
+        }
+    }
+
+    @Test("a value of zero leaves the process minimum out rather than failing the summary")
+    func zeroValues() throws {
+        let rows = [0.0, 0.0, 1.0].enumerated().map { process, value in
+            Row(
+                runtime: "r", runtimeVersion: "1", flags: [], workload: "w", phase: .wall, metric: .peakRSS,
+                value: value, process: process)
+        }
+        let result = summarize(rows, configuration: configuration())
+        let summary = try #require(result.summaries.first)
+        #expect(summary.median == 0)
+        #expect(summary.processMinimum == nil)
     }
 }

@@ -48,14 +48,14 @@ struct ReadmeTests {
         for option in [
             "--processes", "--iterations", "--warmups", "--timeout", "--cell-budget", "--on-failure", "--baseline",
             "--no-install", "--kernel", "--invoke", "--arg", "--markers", "--json", "--markdown", "--html", "--seed",
-            "--noise",
+            "--noise", "--estimator",
         ] {
             #expect(help.contains(option), "README names \(option) but `run --help` lacks it")
             #expect(Self.readme.contains(option) || option == "--noise" || option == "--seed")
         }
         let compare = try WasmbenchBinary.run(["compare", "--help"], in: folder)
         #expect(compare.status == 0)
-        for option in ["--threshold", "--fail-on", "--format", "--markdown"] {
+        for option in ["--threshold", "--fail-on", "--format", "--markdown", "--estimator"] {
             #expect(compare.stdout.contains(option), "README names compare \(option) but `compare --help` lacks it")
         }
         let explain = try WasmbenchBinary.run(["explain", "--help"], in: folder)

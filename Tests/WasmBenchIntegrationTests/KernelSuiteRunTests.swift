@@ -52,8 +52,11 @@ struct KernelSuiteRunTests {
                     }, "no execute summary for \(runtime) × \(kernel)")
                 #expect(execute.ciLow <= execute.median && execute.median <= execute.ciHigh)
                 #expect(execute.median > 0)
+                let minimum = try #require(execute.processMinimum, "both estimators are saved")
+                #expect(minimum.ciLow != nil && minimum.value > 0)
                 if runtime != "native" {
                     #expect(execute.ratioToBaseline != nil && execute.ratioCILow != nil && execute.ratioCIHigh != nil)
+                    #expect(execute.processMinimumRatio?.ciHigh != nil)
                 }
                 let info = try #require(result.runtimes.first { $0.id == runtime })
                 for phase in info.exposedPhases where phase != .execute {

@@ -1,0 +1,47 @@
+import WasmBenchModel
+import WasmBenchStatistics
+
+/// The ``Estimator/processMinimum`` estimates the summaries and comparisons record: the statistics
+/// module's t intervals where there are at least two processes a side, and the bare value where
+/// there is one (no spread to estimate). `nil` where a value is NaN, zero or negative.
+enum ProcessMinimum {
+    /// The geometric mean of one side's per-process minima.
+    static func value(_ groups: [[Double]]) -> EstimatedValue? {
+        EstimatedValue(geometricMeanOfMinima(groups: groups), otherwise: bare(groups))
+    }
+
+    /// One side's value ÷ the other's.
+    static func ratio(_ numerator: [[Double]], _ denominator: [[Double]]) -> EstimatedValue? {
+        EstimatedValue(
+            ratioOfMinima(numeratorGroups: numerator, denominatorGroups: denominator),
+            otherwise: bare(numerator).flatMap { top in bare(denominator).map { top / $0 } })
+    }
+
+    /// The geometric mean over pairs of their ratios.
+    static func geometricMean(_ pairs: [(numerator: [[Double]], denominator: [[Double]])]) -> EstimatedValue? {
+        let ratios = pairs.compactMap { pair in
+            bare(pair.numerator).flatMap { top in bare(pair.denominator).map { top / $0 } }
+        }
+        return EstimatedValue(
+            geometricMeanOfRatiosOfMinima(groupedPairs: pairs),
+            otherwise: ratios.count == pairs.count ? WasmBenchStatistics.geometricMean(ratios) : nil)
+    }
+
+    /// The geometric mean of the per-process minima, without an interval.
+    private static func bare(_ groups: [[Double]]) -> Double? {
+        groupMinima(groups).flatMap(WasmBenchStatistics.geometricMean)
+    }
+}
+
+extension EstimatedValue {
+    /// A statistics estimate with its interval, or else the bare `value` without one.
+    fileprivate init?(_ estimate: Estimate?, otherwise value: Double?) {
+        if let estimate {
+            self.init(value: estimate.value, ciLow: estimate.interval.low, ciHigh: estimate.interval.high)
+        } else if let value {
+            self.init(value: value)
+        } else {
+            return nil
+        }
+    }
+}
