@@ -19,6 +19,14 @@ public struct MachineDifference: Codable, Sendable, Equatable, CustomStringConve
 }
 
 extension MachineInfo {
+    /// The difference in one field, when both fingerprints hold it and they differ.
+    private static func difference<T: Equatable>(_ field: String, _ a: T?, _ b: T?, _ show: (T) -> String)
+        -> MachineDifference?
+    {
+        guard let a, let b, a != b else { return nil }
+        return MachineDifference(field: field, base: show(a), new: show(b))
+    }
+
     /// The differences between this machine's CPU and `other`'s that change ratios between
     /// runtimes (a JIT's code on another microarchitecture, other ISA extensions, a hypervisor,
     /// other core counts): architecture, CPU name, vendor, family, model number, stepping,
@@ -31,7 +39,7 @@ extension MachineInfo {
     public func cpuDifferences(to other: MachineInfo) -> [MachineDifference] {
         var found: [MachineDifference] = []
         func compare<T: Equatable>(_ field: String, _ a: T?, _ b: T?, _ show: (T) -> String) {
-            if let a, let b, a != b { found.append(MachineDifference(field: field, base: show(a), new: show(b))) }
+            if let difference = Self.difference(field, a, b, show) { found.append(difference) }
         }
         compare("architecture", architecture, other.architecture) { $0 }
         compare("CPU", cpuModel, other.cpuModel) { $0 }
@@ -60,7 +68,7 @@ extension MachineInfo {
     public func setupDifferences(to other: MachineInfo) -> [MachineDifference] {
         var found: [MachineDifference] = []
         func compare<T: Equatable>(_ field: String, _ a: T?, _ b: T?, _ show: (T) -> String) {
-            if let a, let b, a != b { found.append(MachineDifference(field: field, base: show(a), new: show(b))) }
+            if let difference = Self.difference(field, a, b, show) { found.append(difference) }
         }
         compare("system", os, other.os) { $0 }
         compare("kernel", kernel, other.kernel) { $0 }
