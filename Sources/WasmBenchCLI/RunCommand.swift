@@ -64,6 +64,13 @@ struct RunCommand: ParsableCommand {
     var timeout: Double?
     @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
+    @Option(
+        help:
+            "Add processes to the cells whose execute ratio's 95% interval is wider than ±this (3% or 0.03; off for none). Default: 3% unless --processes is given.",
+        transform: RunCommand.fraction) var precision: Double?
+    @Option(help: "With --precision: no process is added once the run has taken this many seconds.")
+    var timeBudget: Double = 600
+    @Option(help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
     @Option(
         help:
@@ -112,10 +119,20 @@ struct RunCommand: ParsableCommand {
                 measure: measure, processes: processes, iterations: iterations, warmups: warmups, seed: seed,
                 baseline: baseline.description, timeout: timeout, cellBudget: cellBudget, failurePolicy: onFailure,
                 noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations,
-                estimator: estimator)
+                estimator: estimator, precision: precision, timeBudget: timeBudget, maxProcesses: maxProcesses)
         } catch {
             throw ValidationError(error.message)
         }
+    }
+
+    /// Reads `3%`, `0.03` or `off` (0).
+    static func fraction(_ text: String) throws -> Double {
+        if text == "off" { return 0 }
+        let percent = text.hasSuffix("%")
+        guard let value = Double(percent ? String(text.dropLast()) : text) else {
+            throw ValidationError("--precision takes a fraction such as 3% or 0.03, or off (got \(text))")
+        }
+        return percent ? value / 100 : value
     }
 
     func validate() throws {

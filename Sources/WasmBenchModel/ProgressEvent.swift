@@ -13,6 +13,9 @@ public enum ProgressEvent: Sendable {
         step: Int, of: Int, runtime: String, workload: String, set: Int, perIteration: Double?, failure: Failure?)
     /// A cell stops early because its time budget is spent.
     case budgetSpent(runtime: String, workload: String, processes: Int, seconds: Double)
+    /// A round of added processes starts: `cells` execute ratios are wider than the precision
+    /// asked (``PrecisionGoal/target``), so `processes` more processes run, interleaved.
+    case refining(round: Int, cells: Int, processes: Int, target: Double)
     /// The results so far could not be saved.
     case saveFailed(String)
     /// The run stopped early (interrupted or by the failure policy).

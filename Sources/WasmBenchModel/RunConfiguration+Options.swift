@@ -10,15 +10,21 @@ extension RunConfiguration {
     /// 20–100× slower), which records its longest counted run as its iterations and no warm-ups.
     /// The estimator the tables show defaults to the median.
     ///
+    /// Precision: a timed run whose processes were not given asks ±3% of every execute ratio
+    /// (``PrecisionGoal``) within `timeBudget` seconds and `maxProcesses` per cell; `precision`
+    /// (a fraction, 0 for none) sets it, and given processes without it run exactly that many.
+    ///
     /// - Throws: ``OptionProblem`` for a count below its minimum, warm-ups not below the
     ///   iterations, counted iterations that are not two or more different counts, or a
     ///   limit, budget or fraction that is not a finite positive number (NaN and infinity included).
     public init(
         measure: Measure, processes: Int?, iterations: Int, warmups: Int, seed: UInt64, baseline: String,
         timeout: Double?, cellBudget: Double, failurePolicy: FailurePolicy, noise: Double, steadyTolerance: Double,
-        countedIterations: [Int], estimator: Estimator = .median
+        countedIterations: [Int], estimator: Estimator = .median, precision: Double? = nil,
+        timeBudget: Double = 600, maxProcesses: Int = 30
     ) throws(OptionProblem) {
         let counting = measure == .instructions
+        let target = precision ?? (processes == nil && !counting ? 0.03 : 0)
         let processes = processes ?? (counting ? 1 : 3)
         let timeout = timeout ?? (counting ? 1800 : 120)
         func check(_ condition: Bool, _ message: String) throws(OptionProblem) {
@@ -36,12 +42,23 @@ extension RunConfiguration {
             try check(value.isFinite && value > 0, "\(name) must be a finite positive number (got \(value))")
         }
         try Self.checkCounts(countedIterations, option: "--counted-iterations")
+        try check(
+            target.isFinite && target >= 0 && target < 1,
+            "--precision must be a fraction below 1, such as 3% or 0.03, or off (got \(target))")
+        try check(
+            !(counting && precision ?? 0 > 0),
+            "--precision applies to timed runs; instruction counts repeat, so their sets are not added to")
+        try check(
+            timeBudget.isFinite && timeBudget > 0, "--time-budget must be a finite positive number (got \(timeBudget))")
+        try check(maxProcesses >= processes, "--max-processes must be at least --processes (\(processes))")
         self.init(
             processes: processes, iterations: counting ? countedIterations.max() ?? iterations : iterations,
             warmups: counting ? 0 : warmups, seed: seed, baseline: baseline, timeoutSeconds: timeout,
             cellBudgetSeconds: cellBudget, failurePolicy: failurePolicy, noiseThreshold: noise,
             steadyStateTolerance: steadyTolerance, measure: measure,
-            countedIterations: counting ? countedIterations.sorted() : nil, estimator: estimator)
+            countedIterations: counting ? countedIterations.sorted() : nil, estimator: estimator,
+            precision: target > 0
+                ? PrecisionGoal(target: target, timeBudgetSeconds: timeBudget, maxProcesses: maxProcesses) : nil)
     }
 
     /// Checks the iteration counts of counted runs (`run --counted-iterations`, `explain

@@ -41,13 +41,16 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     public var countedIterations: [Int]?
     /// The estimator the tables show and the noise warnings judge (summaries keep every one).
     public var estimator: Estimator
+    /// The precision asked of the execute ratios: processes are added beyond ``processes`` to the
+    /// cells that miss it, within its budgets; `nil` runs exactly ``processes`` per cell.
+    public var precision: PrecisionGoal?
 
     /// Creates a configuration.
     public init(
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
         cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
         steadyStateTolerance: Double = 0.1, measure: Measure = .time, countedIterations: [Int]? = nil,
-        estimator: Estimator = .preferred
+        estimator: Estimator = .preferred, precision: PrecisionGoal? = nil
     ) {
         self.processes = processes
         self.iterations = iterations
@@ -62,11 +65,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.measure = measure
         self.countedIterations = countedIterations
         self.estimator = estimator
+        self.precision = precision
     }
 
     private enum CodingKeys: String, CodingKey {
         case processes, iterations, warmups, seed, baseline, timeoutSeconds, cellBudgetSeconds, failurePolicy,
-            noiseThreshold, steadyStateTolerance, measure, countedIterations, estimator
+            noiseThreshold, steadyStateTolerance, measure, countedIterations, estimator, precision
     }
 
     /// Reads a configuration; one saved before steady-state detection existed gets the default
@@ -87,6 +91,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             steadyStateTolerance: try container.decodeIfPresent(Double.self, forKey: .steadyStateTolerance) ?? 0.1,
             measure: try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time,
             countedIterations: try container.decodeIfPresent([Int].self, forKey: .countedIterations),
-            estimator: try container.decodeIfPresent(Estimator.self, forKey: .estimator) ?? .median)
+            estimator: try container.decodeIfPresent(Estimator.self, forKey: .estimator) ?? .median,
+            precision: try container.decodeIfPresent(PrecisionGoal.self, forKey: .precision))
     }
 }

@@ -38,6 +38,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// The machine's noise during the run (the canary's timings and verdict); `nil` in runs saved
     /// before wasmbench recorded it, or run with `--no-canary`.
     public var noise: NoiseRecord?
+    /// What the run asked of its ratio intervals (``RunConfiguration/precision``) and what each
+    /// cell reached; `nil` when it asked nothing or was saved before wasmbench could.
+    public var precision: PrecisionRecord?
 
     /// Creates a run result with no rows yet.
     public init(

@@ -27,6 +27,9 @@ public func progressLine(_ event: ProgressEvent) -> String? {
         return "\(cell(step, total, runtime, workload, "set \(set)"))  \(result)"
     case .budgetSpent(let runtime, let workload, let processes, let seconds):
         return "budget \(runtime) · \(workload): \(processes) processes in \(Int(seconds)) s, no more for this cell"
+    case .refining(let round, let cells, let processes, let target):
+        return
+            "round \(round + 1): \(cells) ratios wider than ±\(formatPercent(target)), \(processes) more processes"
     case .saveFailed(let message):
         return "warning: could not save the results so far: \(message)"
     case .stopped(let reason):

@@ -25,7 +25,7 @@ struct RunDocument {
 
     func build() -> ReportDocument {
         let sections = [
-            machine(), configuration(), runtimes(), workloads(), execute(), phases(), warmUp(), builds(),
+            machine(), configuration(), runtimes(), workloads(), execute(), precision(), phases(), warmUp(), builds(),
             warnings(), failures(), notRun(), notices(),
         ]
         return ReportDocument(
@@ -133,7 +133,14 @@ struct RunDocument {
             fact("Failure policy", "\(setup.failurePolicy.rawValue)"),
             fact("Noise threshold", "\(formatPercent(setup.noiseThreshold)) of the median (95% CI width)"),
         ]
-        return ReportSection(.init(id: "configuration", title: "Configuration"), [.facts(facts)])
+        let precision = setup.precision.map { goal in
+            fact(
+                "Precision",
+                "±\(formatPercent(goal.target)) on every execute ratio, processes added within "
+                    + "\(formatSetting(seconds: goal.timeBudgetSeconds)) and \(goal.maxProcesses) a cell")
+        }
+        return ReportSection(
+            .init(id: "configuration", title: "Configuration"), [.facts(facts + (precision.map { [$0] } ?? []))])
     }
 
     private func fact(_ label: String, _ value: ReportText) -> ReportFact {

@@ -59,6 +59,8 @@ public struct BenchmarkRunner: Sendable {
         var processesRun = 0
         var secondsSpent = 0.0
         var closed = false
+        /// Why precision could add no more processes to this cell, once something stopped it.
+        var shortfall: PrecisionShortfall?
         init(program: GuestProgram, runtime: any BenchmarkRuntime, info: RuntimeInfo) {
             self.program = program
             self.runtime = runtime
@@ -86,7 +88,8 @@ public struct BenchmarkRunner: Sendable {
                 cells.append(CellSchedule(program: program, runtime: runtime, info: info))
             }
         }
-        let total = cells.count * configuration.processes
+        let runStarted = Date()
+        var total = cells.count * configuration.processes
         var step = 0
         var stopReason: String?
         let sampler = canary.map { NoiseSampler(canary: $0, budget: canaryBudget) }
@@ -103,6 +106,7 @@ public struct BenchmarkRunner: Sendable {
                 }
                 if round >= 2 && cell.secondsSpent > configuration.cellBudgetSeconds {
                     cell.closed = true
+                    cell.shortfall = .cellBudget
                     progress(
                         .budgetSpent(
                             runtime: cell.info.id, workload: cell.program.workload, processes: cell.processesRun,
@@ -121,12 +125,20 @@ public struct BenchmarkRunner: Sendable {
             Summarizer(configuration: configuration).summarize(&result)
             persist(result)
         }
+        if stopReason == nil, configuration.measure == .time, let goal = configuration.precision {
+            stopReason = refine(
+                cells, goal: goal, sampler: sampler, runStarted: runStarted, step: &step, total: &total,
+                result: &result)
+        }
         if !interruption.isRaised { sampler?.burst(into: &result) }
         sampler?.analyze(&result)
         if let stopReason { progress(.stopped(stopReason)) }
         result.complete = stopReason == nil
         result.finishedAt = ISO8601DateFormatter().string(from: Date())
         Summarizer(configuration: configuration).summarize(&result)
+        if configuration.measure == .time, let goal = configuration.precision {
+            result.precision = precisionRecord(cells, goal: goal, stopped: stopReason != nil, result: result)
+        }
         persist(result)
         return result
     }
@@ -137,8 +149,7 @@ public struct BenchmarkRunner: Sendable {
     }
 
     /// Runs one process (or counted set) of a cell; returns a reason to stop the whole run, or nil.
-    private func runProcess(_ cell: CellSchedule, round: Int, step: Int, total: Int, result: inout RunResult) -> String?
-    {
+    func runProcess(_ cell: CellSchedule, round: Int, step: Int, total: Int, result: inout RunResult) -> String? {
         if configuration.measure == .instructions {
             return countSet(cell, step: step, total: total, result: &result)
         }

@@ -17,6 +17,9 @@ public final class FakeRuntime: BenchmarkRuntime {
     /// Instructions per iteration it writes into a callgrind file, per workload (1 000 000 unless
     /// given), on top of 50 000 for start-up.
     public let instructionsPerIteration: [String: Double]
+    /// Factors on every time of a process, by process index (cycled): a process-level noise the
+    /// precision tests narrow by adding processes. None by default.
+    public let processFactors: [Double]
     private let log: Mutex<[String]>
     private let counters = Mutex<[String: Int]>([:])
 
@@ -24,8 +27,9 @@ public final class FakeRuntime: BenchmarkRuntime {
     public init(
         id: String, iterationSeconds: [String: Double] = [:], statuses: [String: RunStatus] = [:],
         available: Bool = true, instructionsPerIteration: [String: Double] = [:],
-        log: [String] = []
+        processFactors: [Double] = [], log: [String] = []
     ) {
+        self.processFactors = processFactors
         self.instructionsPerIteration = instructionsPerIteration
         self.id = id
         self.iterationSeconds = iterationSeconds
@@ -58,7 +62,8 @@ public final class FakeRuntime: BenchmarkRuntime {
             defer { counters[workload, default: 0] += 1 }
             return counters[workload, default: 0]
         }
-        let base = iterationSeconds[workload] ?? 0.01
+        let factor = processFactors.isEmpty ? 1 : processFactors[process % processFactors.count]
+        let base = (iterationSeconds[workload] ?? 0.01) * factor
         var samples = [PhaseSample(.compile, .time, base / 10)]
         for iteration in 0..<request.iterations {
             // The first iteration is slower (cold), the rest vary a little, deterministically.

@@ -8,7 +8,7 @@ import WasmBenchModel
 struct ReportDocumentTests {
     /// Every section a run report can have, in the one order the run document builds them.
     static let runOrder = [
-        "machine", "configuration", "runtimes", "workloads", "execute", "phases", "warm-up", "builds",
+        "machine", "configuration", "runtimes", "workloads", "execute", "precision", "phases", "warm-up", "builds",
         "warnings", "failures", "not-run", "notices",
     ]
 
@@ -23,6 +23,31 @@ struct ReportDocumentTests {
                 #expect(ids.contains("execute") && ids.contains("phases"))
             }
         }
+    }
+
+    @Test("A run that asked for precision says how many ratios reached it and why the others did not")
+    func precisionSection() {
+        var result = ReportFixture.runResult()
+        let goal = PrecisionGoal(target: 0.03, timeBudgetSeconds: 600, maxProcesses: 30)
+        result.configuration.precision = goal
+        result.precision = PrecisionRecord(
+            goal: goal,
+            cells: [
+                PrecisionCell(
+                    workload: "kernels/fib", runtime: "wasmtime", halfWidth: 0.012, processes: 3, shortfall: nil),
+                PrecisionCell(
+                    workload: "kernels/sha256", runtime: "wasmkit", halfWidth: 0.047, processes: 9,
+                    shortfall: .timeBudget),
+            ])
+        let markdown = MarkdownRenderer().render(ReportArtifact.run(result))
+        #expect(
+            markdown.contains("1 of 2 execute ratios reached ±3% (95% interval), asked within 600 s and 30 processes"))
+        #expect(
+            markdown.contains("| `kernels/sha256` | `wasmkit` |   ±4.7% |         9 | the run's time budget was spent"))
+        #expect(markdown.contains("±3% on every execute ratio, processes added within 600 s and 30 a cell"))
+        let terminal = TerminalRenderer().render(ReportArtifact.run(result))
+        #expect(terminal.contains("precision") && terminal.contains("±4.7%"))
+        #expect(!MarkdownRenderer().render(ReportArtifact.run(ReportFixture.runResult())).contains("Precision"))
     }
 
     @Test("The terminal's compact view leaves out the sections Markdown and HTML list; charts are only for HTML")
