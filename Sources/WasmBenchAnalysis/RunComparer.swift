@@ -24,7 +24,7 @@ public struct RunComparer: Sendable {
 
     /// Creates a comparer.
     public init(
-        threshold: Double = 0.05, estimator: Estimator = .preferred, gatedPhases: [Phase] = [.execute],
+        threshold: Double = 0.05, estimator: Estimator = .processMinimum, gatedPhases: [Phase] = [.execute],
         seed: UInt64 = 1
     ) {
         self.threshold = threshold
@@ -41,7 +41,14 @@ public struct RunComparer: Sendable {
 
     /// Compares `new` against `base`; the paths are recorded as given. Runs of different measures
     /// share no `execute` summary: check them with ``checkComparable(base:new:)`` first.
+    /// Instruction counts are always decided by ``Estimator/median``: a counted set gives one
+    /// count per iteration, so there is no per-process minimum to take.
     public func compare(base: RunResult, basePath: String, new: RunResult, newPath: String) -> RunComparison {
+        if base.configuration.measure == .instructions && estimator != .median {
+            var counting = self
+            counting.estimator = .median
+            return counting.compare(base: base, basePath: basePath, new: new, newPath: newPath)
+        }
         let baseSamples = Summarizer(configuration: base.configuration).samples(base.rows)
         let newSamples = Summarizer(configuration: new.configuration).samples(new.rows)
         let measure = base.configuration.measure

@@ -12,7 +12,7 @@ struct CompareCommand: ParsableCommand {
             For every workload × runtime × phase both runs measured, from both runs' raw rows: new ÷ \
             base by the median (two-level bootstrap interval: processes, then iterations, resampled) \
             and by the per-process minimum (geometric mean over processes, Welch's t interval); the \
-            verdict follows --estimator (default: the median). A change counts when the whole \
+            verdict follows --estimator (default: the per-process minimum). A change counts when the whole \
             interval lies past 1 and the ratio past the threshold. \
             Runs made with `run --measure instructions` compare instructions per iteration instead of \
             times; a time run and an instruction run cannot be compared. \
@@ -29,8 +29,8 @@ struct CompareCommand: ParsableCommand {
         transform: SelectionOptions.list)
     var failOn: [String] = ["execute"]
     @Option(
-        help: "Whose verdicts count: median (the default) or process-minimum (the JSON keeps both).")
-    var estimator: Estimator = .median
+        help: "Whose verdicts count: process-minimum (the default) or median (the JSON keeps both).")
+    var estimator: Estimator = .preferred
     @Option(help: "Seed for the bootstrap.") var seed: UInt64 = 1
     @OptionGroup var output: ReportOutput
 

@@ -57,7 +57,8 @@ struct RunCommand: ParsableCommand {
         help:
             "Fresh processes per workload × runtime (default 3); with --measure instructions, counted sets (default 1)."
     ) var processes: Int?
-    @Option(help: "Iterations inside each process, warm-ups included.") var iterations = 5
+    @Option(help: "Iterations inside each process, warm-ups included (default 20; 10 for the python suite).")
+    var iterations: Int?
     @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
     @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
     @Option(help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
@@ -74,8 +75,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
     @Option(
         help:
-            "What the tables show and the noise warnings judge: median (the default; all steady-state iterations, bootstrap interval) or process-minimum (each process's fastest iteration, geometric mean over processes, t interval). The JSON keeps both."
-    ) var estimator: Estimator = .median
+            "What the tables show and the noise warnings judge: process-minimum (the default; each process's fastest iteration, geometric mean over processes, t interval) or median (all steady-state iterations, bootstrap interval). The JSON keeps both."
+    ) var estimator: Estimator = .preferred
     @Option(help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.") var noise: Double = 0.05
     @Option(
         help:
@@ -116,7 +117,9 @@ struct RunCommand: ParsableCommand {
     func configuration(baseline: RuntimeID) throws -> RunConfiguration {
         do {
             return try RunConfiguration(
-                measure: measure, processes: processes, iterations: iterations, warmups: warmups, seed: seed,
+                measure: measure, processes: processes,
+                iterations: iterations ?? RunConfiguration.defaultIterations(suite: choice.suite), warmups: warmups,
+                seed: seed,
                 baseline: baseline.description, timeout: timeout, cellBudget: cellBudget, failurePolicy: onFailure,
                 noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations,
                 estimator: estimator, precision: precision, timeBudget: timeBudget, maxProcesses: maxProcesses)

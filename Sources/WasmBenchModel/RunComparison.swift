@@ -288,7 +288,7 @@ public struct RunComparison: Codable, Sendable, Equatable {
 
     /// Creates a comparison of two runs.
     public init(
-        base: ComparedRun, new: ComparedRun, threshold: Double, estimator: Estimator = .preferred,
+        base: ComparedRun, new: ComparedRun, threshold: Double, estimator: Estimator = .processMinimum,
         gatedPhases: [Phase], comparisons: [Comparison] = [],
         geometricMeans: [ComparedGeometricMean] = [], onlyInBase: [ComparedCell] = [],
         onlyInNew: [ComparedCell] = [], newFailures: [ComparedCell] = [], caveats: [String] = [],

@@ -8,7 +8,8 @@ extension RunConfiguration {
     /// The settings a run's options ask for, after their defaults: 3 processes and a 120 s time
     /// limit when timing; 1 counted set and 1800 s when counting instructions (valgrind runs code
     /// 20–100× slower), which records its longest counted run as its iterations and no warm-ups.
-    /// The estimator the tables show defaults to the median.
+    /// The estimator the tables show defaults to ``Estimator/preferred``; instruction counts are
+    /// always shown by the median (one count per iteration per set: no minimum to take).
     ///
     /// Precision: a timed run whose processes were not given asks ±3% of every execute ratio
     /// (``PrecisionGoal``) within `timeBudget` seconds and `maxProcesses` per cell; `precision`
@@ -20,7 +21,7 @@ extension RunConfiguration {
     public init(
         measure: Measure, processes: Int?, iterations: Int, warmups: Int, seed: UInt64, baseline: String,
         timeout: Double?, cellBudget: Double, failurePolicy: FailurePolicy, noise: Double, steadyTolerance: Double,
-        countedIterations: [Int], estimator: Estimator = .median, precision: Double? = nil,
+        countedIterations: [Int], estimator: Estimator = .processMinimum, precision: Double? = nil,
         timeBudget: Double = 600, maxProcesses: Int = 30
     ) throws(OptionProblem) {
         let counting = measure == .instructions
@@ -56,9 +57,16 @@ extension RunConfiguration {
             warmups: counting ? 0 : warmups, seed: seed, baseline: baseline, timeoutSeconds: timeout,
             cellBudgetSeconds: cellBudget, failurePolicy: failurePolicy, noiseThreshold: noise,
             steadyStateTolerance: steadyTolerance, measure: measure,
-            countedIterations: counting ? countedIterations.sorted() : nil, estimator: estimator,
+            countedIterations: counting ? countedIterations.sorted() : nil, estimator: counting ? .median : estimator,
             precision: target > 0
                 ? PrecisionGoal(target: target, timeBudgetSeconds: timeBudget, maxProcesses: maxProcesses) : nil)
+    }
+
+    /// The iterations a process runs when none are given: 20, so that each process's fastest
+    /// iteration (``Estimator/processMinimum``) has enough chances to catch the machine's quiet
+    /// state; 10 for the python suite, whose iterations on interpreters in Wasm are long.
+    public static func defaultIterations(suite: Suite?) -> Int {
+        suite == .python ? 10 : 20
     }
 
     /// Checks the iteration counts of counted runs (`run --counted-iterations`, `explain

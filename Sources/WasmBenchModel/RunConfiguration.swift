@@ -50,7 +50,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
         cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
         steadyStateTolerance: Double = 0.1, measure: Measure = .time, countedIterations: [Int]? = nil,
-        estimator: Estimator = .preferred, precision: PrecisionGoal? = nil
+        estimator: Estimator = .processMinimum, precision: PrecisionGoal? = nil
     ) {
         self.processes = processes
         self.iterations = iterations

@@ -21,11 +21,11 @@ struct EstimatorCodingTests {
         return try JSONDecoder().decode(T.self, from: JSONSerialization.data(withJSONObject: object))
     }
 
-    @Test("the estimators' names in JSON are the documented ones; the default is still the median")
+    @Test("the estimators' names in JSON are the documented ones; the default is the per-process minimum")
     func names() {
         #expect(Estimator.allCases.map(\.rawValue) == ["median", "process-minimum"])
-        #expect(Estimator.preferred == .median, "until the reports label the estimator a table shows")
-        #expect(configuration.estimator == .median)
+        #expect(Estimator.preferred == .processMinimum)
+        #expect(configuration.estimator == .processMinimum, "\(configuration)")
     }
 
     @Test("a summary keeps both estimators and reads back; one saved before has no process minimum")

@@ -48,6 +48,10 @@ struct RunConfigurationOptionsTests {
         let counted = try make(measure: .instructions, counted: [6, 2, 4])
         #expect(counted.processes == 1 && counted.timeoutSeconds == 1800 && counted.iterations == 6)
         #expect(counted.warmups == 0 && counted.countedIterations == [2, 4, 6])
+        #expect(time.estimator == .processMinimum && counted.estimator == .median)
+        #expect(RunConfiguration.defaultIterations(suite: .kernels) == 20)
+        #expect(RunConfiguration.defaultIterations(suite: nil) == 20)
+        #expect(RunConfiguration.defaultIterations(suite: .python) == 10)
     }
 
     @Test(
