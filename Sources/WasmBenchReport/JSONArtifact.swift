@@ -7,15 +7,11 @@ import WasmBenchModel
 /// `schemaVersion` field before anything else, so a file from another wasmbench version is
 /// refused with a message that says so, not with a confusing decoding error. Neither function
 /// touches the file system: the caller reads and writes the bytes.
-public enum JSONArtifact {
+package enum JSONArtifact {
     /// Encodes a run result, a comparison (`wasmbench compare --format json`) or an explain analysis
-    /// (`wasmbench explain --json`) as pretty-printed JSON with sorted keys.
-    ///
-    /// - Parameter artifact: the artifact to save.
-    /// - Returns: UTF-8 JSON ending in a newline.
-    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` if a value cannot be written as
-    ///   JSON (a non-finite number); a well-formed artifact never holds one.
-    public static func encode(_ artifact: some ReportArtifactConvertible & Encodable) throws(ArtifactError) -> Data {
+    /// (`wasmbench explain --json`) as UTF-8 JSON ending in a newline. A value JSON cannot hold (a
+    /// non-finite number, which a well-formed artifact never has) throws ``ArtifactError/notEncodable(path:detail:)``.
+    package static func encode(_ artifact: some ReportArtifactConvertible & Encodable) throws(ArtifactError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -34,15 +30,11 @@ public enum JSONArtifact {
         }
     }
 
-    /// Decodes a run result, checking its `schemaVersion` first.
-    ///
-    /// - Parameter data: the bytes of a file written by ``encode(_:)``.
-    /// - Returns: the run result.
-    /// - Throws: ``ArtifactError/notAnArtifact(_:)`` for data that is not JSON or has no
-    ///   `schemaVersion`; ``ArtifactError/schemaMismatch(found:expected:)`` for another layout
-    ///   version; ``ArtifactError/corrupt(path:detail:)`` when the layout version matches but a
-    ///   field is missing or malformed.
-    public static func decode(_ data: Data) throws(ArtifactError) -> RunResult {
+    /// Decodes a run result written by ``encode(_:)``, checking its `schemaVersion` first: data that
+    /// is not JSON or has no `schemaVersion` is ``ArtifactError/notAnArtifact(_:)``, another layout
+    /// version ``ArtifactError/schemaMismatch(found:expected:)``, a missing or malformed field
+    /// ``ArtifactError/corrupt(path:detail:)``.
+    package static func decode(_ data: Data) throws(ArtifactError) -> RunResult {
         let found = try schemaVersion(of: data)
         guard found == WasmBenchModel.schemaVersion else {
             throw .schemaMismatch(found: found, expected: WasmBenchModel.schemaVersion)

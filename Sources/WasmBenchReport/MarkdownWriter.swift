@@ -59,7 +59,7 @@ struct MarkdownWriter: ReportWriter {
         }
         return ([cells[0], delimiters] + cells.dropFirst()).enumerated().map { position, row in
             let padded = row.enumerated().map { index, cell in
-                pad(cell, to: widths[index], alignment: right[index] && position > 1 ? .right : .left)
+                pad(cell, to: widths[index], right: right[index] && position > 1)
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }

@@ -100,3 +100,52 @@ struct TerminalWriter: ReportWriter {
         return lines
     }
 }
+
+/// The number of characters a terminal shows for `text`, leaving out ANSI escape sequences.
+func visibleWidth(_ text: some StringProtocol) -> Int {
+    var width = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+        if inEscape {
+            if scalar == "m" { inEscape = false }
+        } else if scalar == "\u{1B}" {
+            inEscape = true
+        } else if scalar.properties.generalCategory != .nonspacingMark {
+            width += 1
+        }
+    }
+    return width
+}
+
+/// Pads `text` with spaces after it (or before it) to `width` visible characters.
+func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - visibleWidth(text)))
+    return right ? padding + text : text + padding
+}
+
+/// `text` without spaces at its end.
+func trimmingTrailingSpaces(_ text: String) -> String {
+    String(text.reversed().drop { $0 == " " }.reversed())
+}
+
+/// Breaks `text` into lines of at most `width` visible characters at spaces; a word longer than
+/// `width` stays whole on its own line. Existing line breaks are kept.
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [text] }
+    var lines: [String] = []
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var line = ""
+        for word in paragraph.split(separator: " ") {
+            if line.isEmpty {
+                line = String(word)
+            } else if visibleWidth(line) + 1 + visibleWidth(word) <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        lines.append(line)
+    }
+    return lines
+}
