@@ -163,7 +163,7 @@ struct HTMLWriter: ReportWriter {
             joining: text.spans.map { span -> HTML in
                 switch span {
                 case .text(let text), .symbol(let text): HTML(text: text)
-                case .literal(let text): HTML(wording: text)
+                case .literal(let text): HTML(text: text, quotes: false)
                 case .code(let text, nil): code(text)
                 case .code(let text, let hover?): "<code title=\"\(hover)\">\(text)</code>"
                 case .prose(let text): prose(text)

@@ -18,13 +18,8 @@ package enum JSONArtifact {
             var data = try encoder.encode(artifact)
             data.append(0x0A)
             return data
-        } catch let error as EncodingError {
-            switch error {
-            case .invalidValue(_, let context):
-                throw .notEncodable(path: codingPathText(context.codingPath), detail: context.debugDescription)
-            @unknown default:
-                throw .notEncodable(path: "", detail: String(describing: error))
-            }
+        } catch EncodingError.invalidValue(_, let context) {
+            throw .notEncodable(path: codingPathText(context.codingPath), detail: context.debugDescription)
         } catch {
             throw .notEncodable(path: "", detail: String(describing: error))
         }
@@ -41,9 +36,12 @@ package enum JSONArtifact {
         }
         do {
             return try JSONDecoder().decode(RunResult.self, from: data)
-        } catch let error as DecodingError {
-            let (path, detail) = describe(error)
-            throw .corrupt(path: path, detail: detail)
+        } catch DecodingError.keyNotFound(let key, let context) {
+            throw .corrupt(path: codingPathText(context.codingPath + [key]), detail: "the field is missing")
+        } catch DecodingError.valueNotFound(_, let context) {
+            throw .corrupt(path: codingPathText(context.codingPath), detail: "the value is null")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.dataCorrupted(let context) {
+            throw .corrupt(path: codingPathText(context.codingPath), detail: context.debugDescription)
         } catch {
             throw .corrupt(path: "", detail: String(describing: error))
         }
@@ -71,30 +69,8 @@ package enum JSONArtifact {
         }
     }
 
-    /// The coding path and explanation of a decoding error, for a message.
-    private static func describe(_ error: DecodingError) -> (path: String, detail: String) {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return (codingPathText(context.codingPath + [key]), "the field is missing")
-        case .valueNotFound(_, let context):
-            return (codingPathText(context.codingPath), "the value is null")
-        case .typeMismatch(_, let context), .dataCorrupted(let context):
-            return (codingPathText(context.codingPath), context.debugDescription)
-        @unknown default:
-            return ("", String(describing: error))
-        }
-    }
-
     /// Renders a coding path the way a reader would write it: `rows[3].phase`.
     static func codingPathText(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return text
+        String(path.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined().trimmingPrefix("."))
     }
 }

@@ -135,16 +135,6 @@ struct ReportIndex {
         !(fairnessProblems(of: id) ?? []).isEmpty
     }
 
-    /// Runtimes that record how their interpreter was built.
-    var interpreterRuntimes: [RuntimeInfo] {
-        result.runtimes.filter { $0.build != nil }
-    }
-
-    /// Whether any `execute` summary says how its iterations warmed up.
-    var hasWarmUpData: Bool {
-        result.summaries.contains { $0.phase == .execute && $0.firstIteration != nil }
-    }
-
     /// A summary's warm-up in a few words: first iteration ÷ steady-state median, warm-up
     /// iterations left out, settled processes of all (e.g. `first 3.2× · 2 left out · 3/3 settled`).
     static func warmUpText(_ summary: Summary) -> String? {
@@ -155,11 +145,6 @@ struct ReportIndex {
             parts.append("\(settled)/\(processes) settled")
         }
         return parts.joined(separator: " · ")
-    }
-
-    /// Every summary warning with the summary it belongs to, in the result's order.
-    var warnings: [(summary: Summary, warning: SummaryWarning)] {
-        result.summaries.flatMap { summary in summary.warnings.map { (summary, $0) } }
     }
 
     /// The label of a phase and metric: `execute`, or `wall/peak-rss` for a non-time metric.

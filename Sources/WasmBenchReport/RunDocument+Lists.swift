@@ -4,7 +4,7 @@ extension RunDocument {
     /// Every summary warning with its workload, runtime and phase; in the terminal, past
     /// ``warningsListed``, a count per phase and kind with the runtimes most concerned.
     func warnings() -> ReportSection? {
-        let warnings = index.warnings
+        let warnings = result.summaries.flatMap { summary in summary.warnings.map { (summary: summary, warning: $0) } }
         guard !warnings.isEmpty else { return nil }
         if compact && warnings.count > Self.warningsListed { return warningCounts(warnings) }
         let rows = warnings.map { summary, warning -> [ReportCell] in

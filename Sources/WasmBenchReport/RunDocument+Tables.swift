@@ -58,7 +58,10 @@ extension RunDocument {
         guard !index.measuredRuntimes.isEmpty else {
             return ReportSection(name, caption: caption, [.paragraph(["No measurements."])])
         }
-        let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
+        let exposed = index.measuredRuntimes.compactMap(index.runtime)
+        // A column that would be `—` all the way down is left out.
+        let columns = Self.phaseColumns.filter { column in exposed.contains { $0.exposedPhases.contains(column.phase) }
+        }
         var marks = ReportIndex.Marks()
         let groups = index.measuredRuntimes.map { runtime in
             let rows = index.workloads.map { workload in
@@ -79,6 +82,14 @@ extension RunDocument {
         table.groupColumn = "runtime"
         return ReportSection(name, caption: caption, [.table(table)] + legend(marks))
     }
+
+    /// The phases table's columns, in the order phases happen; `execute` has its own table.
+    private static let phaseColumns: [(title: String, phase: Phase, metric: Metric)] = [
+        ("parse", .parse, .time), ("compile", .compile, .time), ("aot-compile", .aotCompile, .time),
+        ("artifact", .aotCompile, .artifactBytes), ("aot-load", .aotLoad, .time), ("instantiate", .instantiate, .time),
+        ("startup", .startup, .time), ("import", .import, .time), ("wall", .wall, .time), ("cpu", .wall, .cpu),
+        ("peak-rss", .wall, .peakRSS),
+    ]
 
     /// A runtime's id with its engine, version, kind (unless it only repeats the id) and flags,
     /// and whether it is the baseline.
@@ -107,9 +118,10 @@ extension RunDocument {
     /// iterations left out of `execute`; in HTML then the warm-up curves.
     func warmUp() -> ReportSection? {
         let curves = compact ? [] : warmUpCurves()
-        guard index.hasWarmUpData || !curves.isEmpty else { return nil }
+        let hasWarmUpData = result.summaries.contains { $0.phase == .execute && $0.firstIteration != nil }
+        guard hasWarmUpData || !curves.isEmpty else { return nil }
         var blocks: [ReportBlock] = []
-        if index.hasWarmUpData {
+        if hasWarmUpData {
             let runtimes = index.runtimes(with: .execute)
             let rows = index.workloads.compactMap { workload -> [ReportCell]? in
                 let cells = runtimes.map { runtime in
@@ -129,7 +141,7 @@ extension RunDocument {
 
     /// How each interpreter was built, and whether its ratios to the baseline are like for like.
     func builds() -> ReportSection? {
-        let builds = index.interpreterRuntimes.compactMap { info in info.build.map { (info, $0) } }
+        let builds = result.runtimes.compactMap { info in info.build.map { (info, $0) } }
         guard !builds.isEmpty else { return nil }
         let rows = builds.map { info, build -> [ReportCell] in
             [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]
