@@ -7,36 +7,42 @@ extension RunDocument {
         let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
         let all = index.workloads.count
         let means = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
-            guard let mean = index.geometricMean(runtime: runtime, phase: .execute) else { return nil }
-            let ratio = ReportIndex.ratio(mean.value, mean.ciLow, mean.ciHigh)
+            guard let mean = index.geometricMean(runtime: runtime, phase: .execute),
+                let estimate = mean.estimate(estimator)
+            else { return nil }
+            let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
             let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
             let hover =
                 "\(runtime): geometric mean \(ratio) the \(quantity) of \(baseline) over \(mean.workloads) workloads"
-            return bar(runtime, mean.value, mean.ciLow, mean.ciHigh, ratio + coverage, hover, colour: position)
+            return bar(
+                runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio + coverage, hover, colour: position)
         }
         let workloads = index.workloads.map { workload in
             let bars = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
                 guard
                     let summary = index.summary(workload: workload, runtime: runtime, phase: .execute, metric: metric),
-                    let value = summary.ratioToBaseline
+                    let estimate = summary.ratioEstimate(estimator)
                 else { return nil }
-                let ratio = ReportIndex.ratio(value, summary.ratioCILow, summary.ratioCIHigh)
+                let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
+                let shown = ReportIndex.format(summary.estimate(estimator)?.value ?? .nan, unit: summary.unit)
                 let hover =
-                    "\(runtime) on \(workload): \(ratio) the \(quantity) of \(baseline) "
-                    + "(median \(ReportIndex.format(summary.median, unit: summary.unit)))"
-                return bar(runtime, value, summary.ratioCILow, summary.ratioCIHigh, ratio, hover, colour: position)
+                    "\(runtime) on \(workload): \(ratio) the \(quantity) of \(baseline) (\(estimator.phrase) \(shown))"
+                return bar(runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio, hover, colour: position)
             }
             return (workload, bars)
         }
         .filter { !$0.1.isEmpty }
         guard !means.isEmpty || !workloads.isEmpty else { return [] }
         let unfair = runtimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
+        let (shown, whiskers) =
+            estimator == .median
+            ? ("", "95% confidence intervals") : (" (\(estimator.perIteration))", "95% Student/Welch t intervals")
         let intro = ReportText(
-            .literal("Execute \(quantity) as a ratio to "), .code(baseline),
+            .literal("Execute \(quantity)\(shown) as a ratio to "), .code(baseline),
             .literal(
                 ", on a log scale: left of the 1× line is " + (counted ? "fewer" : "faster") + " than the baseline, "
                     + "right of it " + (counted ? "more" : "slower")
-                    + ". Whiskers are 95% confidence intervals; hover over a bar for its numbers." + unfair))
+                    + ". Whiskers are \(whiskers); hover over a bar for its numbers." + unfair))
         var blocks: [ReportBlock] = [.paragraph([intro])]
         if !means.isEmpty {
             let chart = RatioChart(

@@ -4,12 +4,16 @@ extension RunDocument {
     /// Whether the run counted instructions (``Measure/instructions``) rather than timed.
     var counted: Bool { result.configuration.measure == .instructions }
 
+    /// The estimator the `execute` table and charts show: the configured one, or for instruction
+    /// counts (which repeat) the median.
+    var estimator: Estimator { counted ? .median : result.configuration.estimator }
+
     /// The `execute` table: workloads × runtimes, median and ratio to the baseline, geomean row;
     /// in HTML then the ratio charts.
     func execute() -> ReportSection {
         let name = ReportSection.Name(id: "execute", title: "Execute")
-        let what = counted ? "instructions per iteration (callgrind)" : "median per iteration"
-        let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [95% CI]")
+        let what = counted ? "instructions per iteration (callgrind)" : estimator.perIteration
+        let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [\(estimator.interval)]")
         let metric = result.configuration.measure.metric
         let runtimes = index.runtimes(with: .execute, metric: metric)
         guard !runtimes.isEmpty else {
@@ -18,14 +22,16 @@ extension RunDocument {
         var marks = ReportIndex.Marks()
         let rows = index.workloads.map { workload -> [ReportCell] in
             let cells = runtimes.map { runtime -> ReportCell in
-                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute, metric: metric)
+                let cell = index.cell(
+                    workload: workload, runtime: runtime, phase: .execute, metric: metric, by: estimator)
                 marks.note(cell)
-                guard case .value(let summary) = cell, runtime != baseline, let value = summary.ratioToBaseline else {
-                    return .compared(cell, nil, isBaseline: runtime == baseline)
-                }
-                let text = ReportIndex.ratio(value, summary.ratioCILow, summary.ratioCIHigh)
+                guard case .value(let summary, _) = cell, runtime != baseline,
+                    let ratio = summary.ratioEstimate(estimator)
+                else { return .compared(cell, nil, isBaseline: runtime == baseline) }
+                let text = ReportIndex.ratio(ratio.value, ratio.ciLow, ratio.ciHigh)
                 return .compared(
-                    cell, ReportRatio(text: text, value: value, unfair: index.isUnfair(runtime)), isBaseline: false)
+                    cell, ReportRatio(text: text, value: ratio.value, unfair: index.isUnfair(runtime)),
+                    isBaseline: false)
             }
             return [.code(workload)] + cells
         }
@@ -33,14 +39,14 @@ extension RunDocument {
         let columns = [ReportTable.Column(header: "workload")] + runtimes.map { .init(header: "\($0)", numeric: true) }
         var table = ReportTable(columns, rows: rows, layout: .wide)
         let means = runtimes.map { index.geometricMean(runtime: $0, phase: .execute) }
-        if means.contains(where: { $0 != nil }) {
+        if means.contains(where: { $0?.estimate(estimator) != nil }) {
             let all = index.workloads.count
             table.footer =
                 [.plain(counted ? "geomean (instructions)" : "geomean")]
                 + means.map { mean in
-                    guard let mean else { return .plain("") }
-                    let text = ReportIndex.ratio(mean.value, mean.ciLow, mean.ciHigh)
-                    let ratio = ReportRatio(text: text, value: mean.value, unfair: index.isUnfair(mean.runtime))
+                    guard let mean, let value = mean.estimate(estimator) else { return .plain("") }
+                    let text = ReportIndex.ratio(value.value, value.ciLow, value.ciHigh)
+                    let ratio = ReportRatio(text: text, value: value.value, unfair: index.isUnfair(mean.runtime))
                     return .mean(ratio, covered: mean.workloads < all ? mean.workloads : nil, of: all)
                 }
         }
