@@ -66,10 +66,7 @@ package func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = ni
 func formatPercent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "n/a" }
     let percent = (fraction * 1000).rounded() / 10
-    if percent == percent.rounded() {
-        return String(format: "%.0f%%", percent)
-    }
-    return String(format: "%.1f%%", percent)
+    return String(format: percent == percent.rounded() ? "%.0f%%" : "%.1f%%", percent)
 }
 
 /// Formats a configured number of seconds: whole seconds as `60 s`, anything else as a duration.

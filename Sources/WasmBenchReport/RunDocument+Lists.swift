@@ -64,8 +64,7 @@ extension RunDocument {
                 return ReportTable.Row(
                     cells: cells, detail: failure.command.map { ReportText(.styled("$ ", .muted), .text($0)) })
             }
-            var table = ReportTable(headers: headers, rows: [], layout: .list)
-            table.groups = [.init(rows: rows)]
+            let table = ReportTable(headers.map { .init(header: $0) }, groups: [.init(rows: rows)], layout: .list)
             return ReportSection(Self.failures, [.table(table)])
         }
         let rows = failures.map { failure -> [ReportCell] in
