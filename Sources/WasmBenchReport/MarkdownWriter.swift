@@ -49,10 +49,7 @@ struct MarkdownWriter: ReportWriter {
             rows.append((keyed ? [""] : []) + footer.enumerated().map { $0 == 0 ? "**\(cell($1))**" : cell($1) })
         }
         let cells = ([headers] + rows).map { row in headers.indices.map { $0 < row.count ? Self.escape(row[$0]) : "" } }
-        var widths = cells[0].map { max(3, visibleWidth($0)) }
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], visibleWidth(cell)) }
-        }
+        let widths = headers.indices.map { column in max(3, cells.map { visibleWidth($0[column]) }.max() ?? 0) }
         let delimiters = widths.indices.map { index in
             let dashes = String(repeating: "-", count: widths[index] - 1)
             return right[index] ? dashes + ":" : ":" + dashes
