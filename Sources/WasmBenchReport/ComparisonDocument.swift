@@ -2,9 +2,9 @@ import WasmBenchModel
 
 /// Builds the report document of a comparison of two runs: which runs, the threshold, the
 /// `execute` table (base and new values by the comparison's estimator, new ÷ base with its 95%
-/// interval, verdict), the
-/// geometric mean per runtime (charted in HTML), other phases that changed, what else changed
-/// between the runs, cells in one run only or newly failing, caveats, and the outcome.
+/// interval, verdict), the geometric mean per runtime (charted in HTML), other phases that
+/// changed, what else changed between the runs, cells in one run only or newly failing, caveats,
+/// and the outcome.
 struct ComparisonDocument {
     let comparison: RunComparison
     /// Whether this is the terminal's view, which ends with the outcome rather than opening with it.
