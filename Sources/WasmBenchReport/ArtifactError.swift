@@ -2,7 +2,7 @@
 ///
 /// Each message says what is wrong and what to do next. Reading a file the user names is the
 /// caller's job; these messages say "the file" and the caller adds its path.
-public enum ArtifactError: Error, CustomStringConvertible, Equatable, Sendable {
+package enum ArtifactError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The data is not a wasmbench artifact: not JSON, not a JSON object, or no `schemaVersion`.
     /// The associated text says what was found instead.
     case notAnArtifact(String)
@@ -15,7 +15,7 @@ public enum ArtifactError: Error, CustomStringConvertible, Equatable, Sendable {
     case notEncodable(path: String, detail: String)
 
     /// A message for the user that says what to do next.
-    public var description: String {
+    package var description: String {
         switch self {
         case .notAnArtifact(let found):
             "not a wasmbench result file (\(found)); pass a JSON file that wasmbench saved"

@@ -1,9 +1,10 @@
 import WasmBenchModel
 
 /// Builds the report document of a comparison of two runs: which runs, the threshold, the
-/// `execute` table (base and new medians, new ÷ base with its 95% interval, verdict), the
-/// geometric mean per runtime (charted in HTML), other phases that changed, what else changed
-/// between the runs, cells in one run only or newly failing, caveats, and the outcome.
+/// `execute` table (base and new values by the comparison's estimator, new ÷ base with its 95%
+/// interval, verdict), the geometric mean per runtime (charted in HTML), other phases that
+/// changed, what else changed between the runs, cells in one run only or newly failing, caveats,
+/// and the outcome.
 struct ComparisonDocument {
     let comparison: RunComparison
     /// Whether this is the terminal's view, which ends with the outcome rather than opening with it.
@@ -17,8 +18,8 @@ struct ComparisonDocument {
         }
         var sections: [ReportSection] = []
         if !execute.isEmpty {
-            let what = comparison.measure == .instructions ? "instructions" : "median"
-            let caption = "\(what) per iteration; new ÷ base [95% CI]"
+            let what = comparison.measure == .instructions ? "instructions per iteration" : estimator.perIteration
+            let caption = "\(what); new ÷ base [\(estimator.interval)]"
             sections.append(
                 ReportSection(
                     .init(id: "execute", title: "Execute"), caption: caption,
@@ -77,40 +78,49 @@ struct ComparisonDocument {
             + "faster from \(formatRatio(1 / (1 + threshold)))) · \(gated)"
     }
 
-    /// A table of comparisons: medians, new ÷ base with its interval, verdict.
+    /// The estimator the tables show: the one the verdicts follow.
+    private var estimator: Estimator { comparison.estimator }
+
+    /// A table of comparisons: values by ``estimator`` (the median's where it has none, as the
+    /// verdict then follows the median), new ÷ base with its interval, verdict.
     private func table(_ rows: [Comparison], showMeasure: Bool) -> ReportTable {
         let leading: [ReportText] = ["workload", "runtime"] + (showMeasure ? ["measure"] : [])
         let headers = leading + ["base", "new", ratioHeader, "verdict"]
         let cells = rows.map { row -> [ReportCell] in
             let measure = row.metric == .time ? row.phase.rawValue : "\(row.phase.rawValue) \(row.metric.rawValue)"
+            let change = row.estimate(estimator) ?? row.estimate(.median)
             return [.code(row.workload), .code(row.runtime)] + (showMeasure ? [.plain(measure)] : []) + [
-                .plain(ReportIndex.format(row.baseMedian, unit: row.unit)),
-                .plain(ReportIndex.format(row.newMedian, unit: row.unit)),
-                .plain(formatRatio(row.ratio, low: row.ciLow, high: row.ciHigh)), verdict(row.verdict),
+                .plain(ReportIndex.format(change?.base ?? .nan, unit: row.unit)),
+                .plain(ReportIndex.format(change?.new ?? .nan, unit: row.unit)),
+                .plain(formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)),
+                verdict(row.verdict),
             ]
         }
         return ReportTable(headers: headers, numeric: [leading.count, leading.count + 1], rows: cells)
     }
 
     /// The ratio column's heading.
-    private var ratioHeader: ReportText { "new ÷ base [95% CI]" }
+    private var ratioHeader: ReportText { "new ÷ base [\(estimator.interval)]" }
 
     /// Each runtime's geometric mean of `execute` ratios, charted in HTML.
     private func means() -> ReportSection {
         let means = comparison.geometricMeans
-        let rows = means.map { mean -> [ReportCell] in
+        let changes = means.map { $0.estimate(estimator) ?? $0.estimate(.median) }
+        let rows = zip(means, changes).map { mean, change -> [ReportCell] in
             [
                 .code(mean.runtime), .plain("\(mean.workloads)"),
-                .plain(formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)), verdict(mean.verdict),
+                .plain(formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)),
+                verdict(mean.verdict),
             ]
         }
         let table = ReportTable(headers: ["runtime", "workloads", ratioHeader, "verdict"], numeric: [1], rows: rows)
         let name = ReportSection.Name(id: "geomean", title: "Geometric mean per runtime")
-        let bars = means.enumerated().map { position, mean in
-            let ratio = formatRatio(mean.value, low: mean.ciLow, high: mean.ciHigh)
+        let bars = zip(means, changes).enumerated().map { position, pair in
+            let (mean, change) = pair
+            let ratio = formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)
             let verdict = mean.verdict.rawValue
             return RatioChart.Bar(
-                label: mean.runtime, ratio: mean.value, low: mean.ciLow, high: mean.ciHigh,
+                label: mean.runtime, ratio: change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh,
                 value: "\(ratio) \(verdict)",
                 hover: "\(mean.runtime): new ÷ base \(ratio) over \(mean.workloads) workloads, \(verdict)",
                 colour: position)

@@ -37,20 +37,13 @@ extension ExplainDocument {
 
     private func rows(_ text: (InstructionCount) -> String) -> [(workload: String, cells: [String])] {
         let runtimes = countedRuntimes
-        let failed = Set(report.failures.map { "\($0.workload)\u{0}\($0.runtime)" })
         return workloads.compactMap { workload in
             let cells = runtimes.map { runtime -> String in
                 if let count = count(workload, runtime) { return text(count) }
-                return failed.contains("\(workload)\u{0}\(runtime)") ? "failed" : "—"
+                return report.failures.contains { $0.workload == workload && $0.runtime == runtime } ? "failed" : "—"
             }
             return report.instructions.contains { $0.workload == workload } ? (workload, cells) : nil
         }
-    }
-
-    /// The profiles of one workload, the baseline's first.
-    func profiles(of workload: String) -> [FunctionProfile] {
-        let mine = report.profiles.filter { $0.workload == workload }
-        return mine.filter { $0.runtime == report.baseline } + mine.filter { $0.runtime != report.baseline }
     }
 
     /// The functions of a workload's profiles side by side: every function in some profile's

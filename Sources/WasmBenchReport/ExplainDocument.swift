@@ -90,7 +90,9 @@ struct ExplainDocument {
     /// The function profiles of each workload side by side, under a heading each.
     private func functions() -> [ReportSection] {
         let tables = workloads.compactMap { workload -> (String, ReportTable)? in
-            let profiles = profiles(of: workload)
+            let mine = report.profiles.filter { $0.workload == workload }
+            // The baseline's profile first.
+            let profiles = mine.filter { $0.runtime == report.baseline } + mine.filter { $0.runtime != report.baseline }
             guard !profiles.isEmpty else { return nil }
             let sources = profiles.map { "\($0.runtime) (\($0.source == .callgrind ? "instructions" : "samples"))" }
             let rows = functionRows(profiles).map { [ReportCell.code($0.name)] + $0.cells.map(ReportCell.plain) }

@@ -6,10 +6,7 @@ import Foundation
 /// `0.000001234` gives `1.23 µs`, `1.5` gives `1.50 s`, `0.0009996` gives `1.00 ms` (rounding may
 /// carry into the next unit). Durations of 1000 s and more keep whole seconds (`1234 s`).
 /// A value that is not finite gives `n/a`; it is not an error.
-///
-/// - Parameter seconds: the duration in seconds.
-/// - Returns: the formatted duration.
-public func formatDuration(_ seconds: Double) -> String {
+package func formatDuration(_ seconds: Double) -> String {
     guard seconds.isFinite else { return "n/a" }
     if seconds == 0 { return "0 s" }
     let sign = seconds < 0 ? "-" : ""
@@ -31,10 +28,7 @@ public func formatDuration(_ seconds: Double) -> String {
 /// `1536` gives `1.50 KiB`, `512` gives `512 B`, `1048576` gives `1.00 MiB`. Counts below 1 KiB
 /// are whole bytes. From 1000 of a unit on, the next unit is used so numbers keep three digits
 /// (`1024000` gives `0.977 MiB`). A value that is not finite gives `n/a`; it is not an error.
-///
-/// - Parameter bytes: the size in bytes (a median may be fractional).
-/// - Returns: the formatted size.
-public func formatBytes(_ bytes: Double) -> String {
+package func formatBytes(_ bytes: Double) -> String {
     guard bytes.isFinite else { return "n/a" }
     let sign = bytes < 0 ? "-" : ""
     let magnitude = abs(bytes)
@@ -58,13 +52,7 @@ public func formatBytes(_ bytes: Double) -> String {
 ///
 /// Each number has three significant digits (`0.850×`, `36.7×`, `145×`). An interval with a
 /// missing end is left out rather than half-shown. A ratio that is not finite gives `n/a`.
-///
-/// - Parameters:
-///   - ratio: the ratio, e.g. this runtime's median over the baseline's.
-///   - low: the lower end of its confidence interval, if known.
-///   - high: the upper end of its confidence interval, if known.
-/// - Returns: the formatted ratio.
-public func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = nil) -> String {
+package func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = nil) -> String {
     guard ratio.isFinite else { return "n/a" }
     let value = formatSignificant(roundToSignificantDigits(ratio)) + "×"
     guard let low, let high, low.isFinite, high.isFinite else { return value }
@@ -78,10 +66,7 @@ public func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = nil
 func formatPercent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "n/a" }
     let percent = (fraction * 1000).rounded() / 10
-    if percent == percent.rounded() {
-        return String(format: "%.0f%%", percent)
-    }
-    return String(format: "%.1f%%", percent)
+    return String(format: percent == percent.rounded() ? "%.0f%%" : "%.1f%%", percent)
 }
 
 /// Formats a configured number of seconds: whole seconds as `60 s`, anything else as a duration.

@@ -1,139 +1,181 @@
+import Foundation
+
+/// A chart's axis: where its ticks are and where a value goes, in pixels.
+struct Axis {
+    var start: Double
+    var end: Double
+    var ticks: [Double]
+    var position: (Double) -> Double
+
+    /// A log axis for ratios holding every positive finite value and 1, widened to round numbers (at
+    /// least from ½ to 2); ticks at every 1-2-5 number, or past ten of them at the powers of ten and
+    /// the ends. A value that is not a positive number sits at 1.
+    static func log(covering values: [Double], from start: Double, to end: Double) -> Axis {
+        let usable = values.filter { $0.isFinite && $0 > 0 } + [1]
+        var (low, high) = (round(usable.min() ?? 1, up: false), round(usable.max() ?? 1, up: true))
+        if high / low < 1.5 { (low, high) = (round(low * 0.99, up: false), round(high * 1.01, up: true)) }
+        let exponents = (Int(floor(log10(low))) - 1)...(Int(ceil(log10(high))) + 1)
+        let numbers: [Double] = exponents.flatMap { exponent in [1.0, 2, 5].map { $0 * pow(10, Double(exponent)) } }
+        var ticks = numbers.filter { $0 >= low * (1 - 1e-9) && $0 <= high * (1 + 1e-9) }
+        if ticks.count > 10 {
+            let same = { (a: Double, b: Double) in abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
+            let decades = ticks.filter { same($0, pow(10, log10($0).rounded())) && !same($0, low) && !same($0, high) }
+            ticks = [low] + decades + [high]
+        }
+        return Axis(start: start, end: end, ticks: ticks) { value in
+            let clamped = value.isFinite && value > 0 ? min(max(value, low), high) : 1
+            return start + (log10(clamped) - log10(low)) / (log10(high) - log10(low)) * (end - start)
+        }
+    }
+
+    /// A linear axis from 0 holding `maximum`, with about `ticks` round steps, none under `minimumStep`.
+    static func linear(upTo maximum: Double, ticks: Int, minimumStep: Double = 0, from start: Double, to end: Double)
+        -> Axis
+    {
+        let maximum = maximum.isFinite && maximum > 0 ? maximum : 1
+        let step = max(round(maximum / Double(max(1, ticks)), up: true), minimumStep)
+        let high = (maximum / step * (1 - 1e-9)).rounded(.up) * step
+        let ticks = (0...Int((high / step).rounded())).map { Double($0) * step }
+        return Axis(start: start, end: end, ticks: ticks) { start + $0 / high * (end - start) }
+    }
+
+    /// The nearest round number (1, 2 or 5 times a power of ten) above or below a positive `value`.
+    private static func round(_ value: Double, up: Bool) -> Double {
+        let scale = pow(10, floor(log10(value)))
+        guard up else { return [10.0, 5, 2, 1].map { $0 * scale }.first { $0 <= value * (1 + 1e-9) } ?? scale }
+        return [1.0, 2, 5, 10].map { $0 * scale }.first { $0 >= value * (1 - 1e-9) } ?? 10 * scale
+    }
+}
+
 extension HTMLWriter {
-    /// Where a ratio chart's parts go: label column, plot and value column, shared by the ratio
-    /// charts of a section so their axes line up.
-    struct RatioLayout {
-        /// Width of the whole chart.
-        static let width = 760.0
-        /// Height of one bar's row.
-        static let rowHeight = 26.0
-        /// Height of a bar.
-        static let barHeight = 16.0
-        /// Space above the first row.
-        static let top = 10.0
-        /// Space below the last row, for tick labels and the axis title.
-        static let bottom = 40.0
-        /// The horizontal axis.
-        var scale: LogScale
-
-        /// A layout fitting every label and value text, with an axis that holds every bar.
-        init(bars: [RatioChart.Bar]) {
-            let labelWidth = Self.textWidth(bars.map { $0.label + ($0.unfair ? " †" : "") }, within: 80...280)
-            let valueWidth = Self.textWidth(bars.map(\.value), within: 110...230)
-            let values = bars.flatMap { [$0.ratio, $0.low, $0.high].compactMap { $0 } }
-            scale = LogScale(covering: values, from: labelWidth, to: Self.width - valueWidth)
+    /// The axis of a section's ratio charts, which share it so they can be read against each other:
+    /// between label and value columns as wide as the longest texts at the charts' 12 px font.
+    static func ratioAxis(_ bars: [RatioChart.Bar]) -> Axis {
+        func width(_ texts: [String], _ range: ClosedRange<Double>) -> Double {
+            min(max(Double(texts.map(\.count).max() ?? 0) * 7 + 16, range.lowerBound), range.upperBound)
         }
-
-        /// About how wide the longest text is at the charts' 12 px font, plus a margin, kept in `range`.
-        private static func textWidth(_ texts: [String], within range: ClosedRange<Double>) -> Double {
-            let longest = Double(texts.map(\.count).max() ?? 0)
-            return min(max(longest * 7 + 16, range.lowerBound), range.upperBound)
-        }
+        let labels = width(bars.map { $0.label + ($0.unfair ? " †" : "") }, 80...280)
+        let values = bars.flatMap { [$0.ratio, $0.low, $0.high].compactMap { $0 } }
+        return .log(covering: values, from: labels, to: 760 - width(bars.map(\.value), 110...230))
     }
 
-    /// Where a warm-up chart's parts go.
-    private enum WarmUpLayout {
-        static let width = 340.0
-        static let height = 210.0
-        static let left = 64.0
-        static let right = 12.0
-        static let top = 12.0
-        static let bottom = 40.0
-        static let inset = 8.0
-    }
-
-    /// A horizontal bar chart of ratios: each bar runs from the 1× line to its ratio, with its
-    /// interval as a whisker, its label before it and its value after the plot.
-    func ratioChart(_ chart: RatioChart, layout: RatioLayout) -> HTML {
-        let scale = layout.scale
-        let top = RatioLayout.top
-        let bottom = top + RatioLayout.rowHeight * Double(chart.bars.count)
-        var svg = SVG.start(
-            class: "chart", width: RatioLayout.width, height: bottom + RatioLayout.bottom, label: chart.label)
-        for tick in scale.ticks {
-            let x = scale.position(tick)
+    /// Horizontal bars from the 1× line to each ratio, 26 px a row, the interval as a whisker, the
+    /// label before the bar and the value after the plot.
+    func ratioChart(_ chart: RatioChart, axis: Axis) -> HTML {
+        let bottom = 10 + 26 * Double(chart.bars.count)
+        var svg = Self.svg("chart", width: 760, height: bottom + 40, label: chart.label)
+        for tick in axis.ticks {
+            let x = axis.position(tick)
             svg +=
-                SVG.line("grid", from: (x, top), to: (x, bottom))
-                + SVG.text("tick", x: x, y: bottom + 14, anchor: .middle, ratioTickLabel(tick)) + "\n"
+                Self.line("grid", x, 10, x, bottom)
+                + Self.text("tick", x, bottom + 14, "middle", String(format: "%g", tick) + "×") + "\n"
         }
-        svg += SVG.line("reference", from: (scale.position(1), top - 4), to: (scale.position(1), bottom)) + "\n"
+        let one = axis.position(1)
+        svg += Self.line("reference", one, 6, one, bottom) + "\n"
         for (row, bar) in chart.bars.enumerated() {
-            svg += ratioRow(bar, centre: top + RatioLayout.rowHeight * (Double(row) + 0.5), scale: scale)
+            let (centre, end) = (10 + 26 * (Double(row) + 0.5), axis.position(bar.ratio))
+            svg += Self.text("label", axis.start - 8, centre + 4, "end", bar.label + (bar.unfair ? " †" : ""))
+            svg += Self.element(
+                "rect", "bar", [min(one, end), centre - 8, max(abs(end - one), 1), 16], [Self.colour(bar.colour)],
+                hover: bar.hover)
+            if let low = bar.low, let high = bar.high, low.isFinite, high.isFinite {
+                let (from, to) = (Self.number(axis.position(low)), Self.number(axis.position(high)))
+                let (top, foot) = (Self.number(centre - 5), Self.number(centre + 5))
+                let path = "M\(from) \(Self.number(centre))H\(to)M\(from) \(top)V\(foot)M\(to) \(top)V\(foot)"
+                svg += Self.element("path", "whisker", [], [path])
+            }
+            svg += Self.text("value", axis.end + 8, centre + 4, nil, bar.value) + "\n"
         }
-        let middle = (scale.start + scale.end) / 2
-        return svg + SVG.text("axis-title", x: middle, y: bottom + 32, anchor: .middle, "\(chart.axis) (log scale)")
-            + "\n</svg>"
+        let middle = (axis.start + axis.end) / 2
+        return svg + Self.text("axis-title", middle, bottom + 32, "middle", "\(chart.axis) (log scale)") + "\n</svg>"
     }
 
-    /// One row of a ratio chart: label, bar with hover text, whisker, value.
-    private func ratioRow(_ bar: RatioChart.Bar, centre: Double, scale: LogScale) -> HTML {
-        let one = scale.position(1)
-        let end = scale.position(bar.ratio)
-        var row =
-            SVG.text("label", x: scale.start - 8, y: centre + 4, anchor: .end, bar.label + (bar.unfair ? " †" : ""))
-            + SVG.rect(
-                "bar", x: min(one, end), y: centre - RatioLayout.barHeight / 2, width: max(abs(end - one), 1),
-                height: RatioLayout.barHeight, fill: Self.colour(bar.colour), hover: bar.hover)
-        if let low = bar.low, let high = bar.high, low.isFinite, high.isFinite {
-            row += SVG.whisker("whisker", low: scale.position(low), high: scale.position(high), y: centre, cap: 10)
-        }
-        return row + SVG.text("value", x: scale.end + 8, y: centre + 4, bar.value) + "\n"
-    }
-
-    /// A line chart of iteration index against time for one workload × runtime: the iterations
-    /// left out as warm-up shaded, the steady-state median dashed, a line per process.
+    /// Iteration against time for one workload × runtime, 340 × 210 px: the iterations left out as
+    /// warm-up shaded, the steady-state median dashed, a line per process.
     func warmUpChart(_ chart: WarmUpChart) -> HTML {
-        typealias Layout = WarmUpLayout
-        let (left, top) = (Layout.left, Layout.top)
-        let (right, bottom) = (Layout.width - Layout.right, Layout.height - Layout.bottom)
+        let (left, top, right, bottom) = (64.0, 12.0, 328.0, 170.0)
         let rows = chart.processes.flatMap(\.rows)
-        let iterations = rows.compactMap(\.iteration).max() ?? 1
         // Points keep a few pixels off the plot's edges.
-        let x = LinearScale(
-            upTo: Double(max(iterations, 1)), ticks: 8, minimumStep: 1, from: left + Layout.inset,
-            to: right - Layout.inset)
-        let y = LinearScale(upTo: max(rows.map(\.value).max() ?? 0, chart.median ?? 0), ticks: 4, from: bottom, to: top)
-        var svg = SVG.start(class: "chart warm-up", width: Layout.width, height: Layout.height, label: chart.label)
+        let iterations = Double(max(rows.compactMap(\.iteration).max() ?? 1, 1))
+        let x = Axis.linear(upTo: iterations, ticks: 8, minimumStep: 1, from: left + 8, to: right - 8)
+        let y = Axis.linear(upTo: max(rows.map(\.value).max() ?? 0, chart.median ?? 0), ticks: 4, from: bottom, to: top)
+        var svg = Self.svg("chart warm-up", width: 340, height: 210, label: chart.label)
         if let leftOut = chart.leftOut, leftOut > 0 {
             let edge = min(max(x.position(Double(leftOut) - 0.5), left), right)
-            svg +=
-                SVG.rect(
-                    "warm-up-band", x: left, y: top, width: edge - left, height: bottom - top,
-                    hover: "\(leftOut) iterations left out as warm-up (median over processes)") + "\n"
+            let hover = "\(leftOut) iterations left out as warm-up (median over processes)"
+            svg += Self.element("rect", "warm-up-band", [left, top, edge - left, bottom - top], hover: hover) + "\n"
         }
         for tick in y.ticks {
             let level = y.position(tick)
             svg +=
-                SVG.line("grid", from: (left, level), to: (right, level))
-                + SVG.text("tick", x: left - 6, y: level + 4, anchor: .end, formatDuration(tick)) + "\n"
+                Self.line("grid", left, level, right, level)
+                + Self.text("tick", left - 6, level + 4, "end", formatDuration(tick)) + "\n"
         }
-        for tick in x.ticks {
-            svg += SVG.text("tick", x: x.position(tick), y: bottom + 14, anchor: .middle, String(Int(tick)))
-        }
+        svg += HTML(joining: x.ticks.map { Self.text("tick", x.position($0), bottom + 14, "middle", String(Int($0))) })
         svg +=
-            "\n" + SVG.line("axis", from: (left, bottom), to: (right, bottom))
-            + SVG.text("axis-title", x: (left + right) / 2, y: bottom + 32, anchor: .middle, "iteration") + "\n"
+            "\n" + Self.line("axis", left, bottom, right, bottom)
+            + Self.text("axis-title", (left + right) / 2, bottom + 32, "middle", "iteration") + "\n"
         if let median = chart.median {
             let level = y.position(median)
-            svg +=
-                SVG.line(
-                    "median", from: (left, level), to: (right, level),
-                    hover: "steady-state median \(formatDuration(median))")
-                + "\n"
+            svg += Self.line(
+                "median", left, level, right, level, hover: "steady-state median \(formatDuration(median))")
+            svg += "\n"
         }
         for (process, rows) in chart.processes {
             let colour = Self.colour(process)
             let points = rows.map { (x: x.position(Double($0.iteration ?? 0)), y: y.position($0.value)) }
-            svg += SVG.polyline("curve", points: points, stroke: colour) + "\n"
+            let path = points.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
+            svg += Self.element("polyline", "curve", [], [path, colour]) + "\n"
             for (row, point) in zip(rows, points) {
                 let hover =
                     "process #\(process), iteration \(row.iteration ?? 0): \(formatDuration(row.value))"
                     + (row.warmup ? " (warm-up)" : "")
-                svg += SVG.circle(
-                    row.warmup ? "point warm-up-point" : "point", x: point.x, y: point.y, radius: 3,
-                    fill: row.warmup ? "#ffffff" : colour, stroke: colour, hover: hover)
+                let name = row.warmup ? "point warm-up-point" : "point"
+                let fill = row.warmup ? "#ffffff" : colour
+                svg += Self.element("circle", name, [point.x, point.y, 3], [fill, colour], hover: hover)
             }
             svg += "\n"
         }
         return svg + "</svg>"
+    }
+
+    /// The opening tag of a chart that scales down with the page, named `label` for screen readers.
+    private static func svg(_ name: String, width: Double, height: Double, label: String) -> HTML {
+        let (width, height) = (number(width), number(height))
+        return "<svg class=\"\(name)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
+            + "role=\"img\" aria-label=\"\(label)\">\n"
+    }
+
+    private static func line(
+        _ name: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, hover: String? = nil
+    ) -> HTML {
+        element("line", name, [x1, y1, x2, y2], hover: hover)
+    }
+
+    /// `content` as text anchored at (`x`, `y`): at its start unless `anchor` says `middle` or `end`.
+    private static func text(_ name: String, _ x: Double, _ y: Double, _ anchor: String?, _ content: String) -> HTML {
+        let position: HTML = anchor.map { " text-anchor=\"\($0)\"" } ?? ""
+        return "<text class=\"\(name)\" x=\"\(number(x))\" y=\"\(number(y))\"\(position)>\(content)</text>"
+    }
+
+    /// An element with its class, then the attributes its tag takes in order (`numbers` with one
+    /// decimal so a chart is the same bytes every time, then `texts`), empty or holding hover text.
+    private static func element(
+        _ tag: String, _ name: String, _ numbers: [Double], _ texts: [String] = [], hover: String? = nil
+    ) -> HTML {
+        let names = [
+            "line": ["x1", "y1", "x2", "y2"], "rect": ["x", "y", "width", "height", "fill"],
+            "circle": ["cx", "cy", "r", "fill", "stroke"], "polyline": ["points", "stroke"], "path": ["d"],
+        ]
+        let values = [name] + numbers.map(number) + texts
+        let attributes = zip(["class"] + (names[tag] ?? []), values).map { " \($0)=\"\($1)\"" as HTML }
+        guard let hover else { return "<\(tag)\(attributes)/>" }
+        return "<\(tag)\(attributes)><title>\(hover)</title></\(tag)>"
+    }
+
+    /// A coordinate with one decimal (`-0.0` printed as `0.0`).
+    private static func number(_ value: Double) -> String {
+        let text = String(format: "%.1f", value)
+        return text == "-0.0" ? "0.0" : text
     }
 }

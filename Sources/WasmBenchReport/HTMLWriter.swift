@@ -8,19 +8,19 @@ struct HTMLWriter: ReportWriter {
     var compact: Bool { false }
 
     func write(_ document: ReportDocument) -> String {
-        let introduction = HTML(joining: document.introduction.map { block($0, layout: nil) + "\n" })
+        let introduction = HTML(joining: document.introduction.map { block($0, axis: nil) + "\n" })
         let contents = document.sections.map {
             "<li><a href=\"#\($0.name.id)\">\(inline($0.name.title))</a></li>" as HTML
         }
         let body = document.sections.map { section -> HTML in
             let bars = Self.ratioBars(section.blocks)
             // The ratio charts of a section share one axis so they can be read against each other.
-            let layout = bars.isEmpty ? nil : RatioLayout(bars: bars)
-            let blocks = HTML(joining: section.body.map { block($0, layout: layout) }, separator: "\n")
+            let axis = bars.isEmpty ? nil : Self.ratioAxis(bars)
+            let blocks = HTML(joining: section.body.map { block($0, axis: axis) }, separator: "\n")
             return
                 "<section id=\"\(section.name.id)\">\n<h2>\(inline(section.name.title))</h2>\n\(blocks)\n</section>\n"
         }
-        let closing = HTML(joining: document.closing.map { block($0, layout: nil) + "\n" })
+        let closing = HTML(joining: document.closing.map { block($0, axis: nil) + "\n" })
         let page: HTML = """
             <!DOCTYPE html>
             <html lang="en">
@@ -59,8 +59,8 @@ struct HTMLWriter: ReportWriter {
         }
     }
 
-    /// One block; `layout` places the section's ratio charts.
-    private func block(_ block: ReportBlock, layout: RatioLayout?) -> HTML {
+    /// One block; `axis` is the section's ratio charts' one axis.
+    private func block(_ block: ReportBlock, axis: Axis?) -> HTML {
         switch block {
         case .paragraph(let lines, let role):
             let kind: HTML = role == .note ? " class=\"muted\"" : role == .alert ? " class=\"alert\"" : ""
@@ -77,18 +77,18 @@ struct HTMLWriter: ReportWriter {
             return "<p class=\"legend\">\(HTML(joining: entries.map(inline), separator: " · "))</p>"
         case .heading(let text, let level): return "<h\(level)>\(inline(text))</h\(level)>"
         case .figures(let figures, let grid):
-            let all = HTML(joining: figures.map { figure($0, layout: layout) }, separator: "\n")
+            let all = HTML(joining: figures.map { figure($0, axis: axis) }, separator: "\n")
             return !grid ? all : figures.isEmpty ? "" : "<div class=\"charts\">\n\(all)\n</div>"
         case .charts(let blocks):
-            return HTML(joining: blocks.map { self.block($0, layout: layout) }, separator: "\n")
+            return HTML(joining: blocks.map { self.block($0, axis: axis) }, separator: "\n")
         }
     }
 
     /// A figure: its chart drawn in SVG, then its caption.
-    private func figure(_ figure: ReportFigure, layout: RatioLayout?) -> HTML {
+    private func figure(_ figure: ReportFigure, axis: Axis?) -> HTML {
         let chart: HTML =
             switch figure.chart {
-            case .ratios(let chart): ratioChart(chart, layout: layout ?? RatioLayout(bars: chart.bars))
+            case .ratios(let chart): ratioChart(chart, axis: axis ?? Self.ratioAxis(chart.bars))
             case .warmUp(let chart): warmUpChart(chart)
             }
         let id: HTML = figure.id.map { " id=\"\($0)\"" } ?? ""
@@ -163,7 +163,7 @@ struct HTMLWriter: ReportWriter {
             joining: text.spans.map { span -> HTML in
                 switch span {
                 case .text(let text), .symbol(let text): HTML(text: text)
-                case .literal(let text): HTML(wording: text)
+                case .literal(let text): HTML(text: text, quotes: false)
                 case .code(let text, nil): code(text)
                 case .code(let text, let hover?): "<code title=\"\(hover)\">\(text)</code>"
                 case .prose(let text): prose(text)

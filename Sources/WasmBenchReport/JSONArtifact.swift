@@ -7,51 +7,41 @@ import WasmBenchModel
 /// `schemaVersion` field before anything else, so a file from another wasmbench version is
 /// refused with a message that says so, not with a confusing decoding error. Neither function
 /// touches the file system: the caller reads and writes the bytes.
-public enum JSONArtifact {
+package enum JSONArtifact {
     /// Encodes a run result, a comparison (`wasmbench compare --format json`) or an explain analysis
-    /// (`wasmbench explain --json`) as pretty-printed JSON with sorted keys.
-    ///
-    /// - Parameter artifact: the artifact to save.
-    /// - Returns: UTF-8 JSON ending in a newline.
-    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` if a value cannot be written as
-    ///   JSON (a non-finite number); a well-formed artifact never holds one.
-    public static func encode(_ artifact: some ReportArtifactConvertible & Encodable) throws(ArtifactError) -> Data {
+    /// (`wasmbench explain --json`) as UTF-8 JSON ending in a newline. A value JSON cannot hold (a
+    /// non-finite number, which a well-formed artifact never has) throws ``ArtifactError/notEncodable(path:detail:)``.
+    package static func encode(_ artifact: some ReportArtifactConvertible & Encodable) throws(ArtifactError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
             var data = try encoder.encode(artifact)
             data.append(0x0A)
             return data
-        } catch let error as EncodingError {
-            switch error {
-            case .invalidValue(_, let context):
-                throw .notEncodable(path: codingPathText(context.codingPath), detail: context.debugDescription)
-            @unknown default:
-                throw .notEncodable(path: "", detail: String(describing: error))
-            }
+        } catch EncodingError.invalidValue(_, let context) {
+            throw .notEncodable(path: codingPathText(context.codingPath), detail: context.debugDescription)
         } catch {
             throw .notEncodable(path: "", detail: String(describing: error))
         }
     }
 
-    /// Decodes a run result, checking its `schemaVersion` first.
-    ///
-    /// - Parameter data: the bytes of a file written by ``encode(_:)``.
-    /// - Returns: the run result.
-    /// - Throws: ``ArtifactError/notAnArtifact(_:)`` for data that is not JSON or has no
-    ///   `schemaVersion`; ``ArtifactError/schemaMismatch(found:expected:)`` for another layout
-    ///   version; ``ArtifactError/corrupt(path:detail:)`` when the layout version matches but a
-    ///   field is missing or malformed.
-    public static func decode(_ data: Data) throws(ArtifactError) -> RunResult {
+    /// Decodes a run result written by ``encode(_:)``, checking its `schemaVersion` first: data that
+    /// is not JSON or has no `schemaVersion` is ``ArtifactError/notAnArtifact(_:)``, another layout
+    /// version ``ArtifactError/schemaMismatch(found:expected:)``, a missing or malformed field
+    /// ``ArtifactError/corrupt(path:detail:)``.
+    package static func decode(_ data: Data) throws(ArtifactError) -> RunResult {
         let found = try schemaVersion(of: data)
         guard found == WasmBenchModel.schemaVersion else {
             throw .schemaMismatch(found: found, expected: WasmBenchModel.schemaVersion)
         }
         do {
             return try JSONDecoder().decode(RunResult.self, from: data)
-        } catch let error as DecodingError {
-            let (path, detail) = describe(error)
-            throw .corrupt(path: path, detail: detail)
+        } catch DecodingError.keyNotFound(let key, let context) {
+            throw .corrupt(path: codingPathText(context.codingPath + [key]), detail: "the field is missing")
+        } catch DecodingError.valueNotFound(_, let context) {
+            throw .corrupt(path: codingPathText(context.codingPath), detail: "the value is null")
+        } catch DecodingError.typeMismatch(_, let context), DecodingError.dataCorrupted(let context) {
+            throw .corrupt(path: codingPathText(context.codingPath), detail: context.debugDescription)
         } catch {
             throw .corrupt(path: "", detail: String(describing: error))
         }
@@ -79,30 +69,8 @@ public enum JSONArtifact {
         }
     }
 
-    /// The coding path and explanation of a decoding error, for a message.
-    private static func describe(_ error: DecodingError) -> (path: String, detail: String) {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return (codingPathText(context.codingPath + [key]), "the field is missing")
-        case .valueNotFound(_, let context):
-            return (codingPathText(context.codingPath), "the value is null")
-        case .typeMismatch(_, let context), .dataCorrupted(let context):
-            return (codingPathText(context.codingPath), context.debugDescription)
-        @unknown default:
-            return ("", String(describing: error))
-        }
-    }
-
     /// Renders a coding path the way a reader would write it: `rows[3].phase`.
     static func codingPathText(_ path: [any CodingKey]) -> String {
-        var text = ""
-        for key in path {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += text.isEmpty ? key.stringValue : "." + key.stringValue
-            }
-        }
-        return text
+        String(path.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined().trimmingPrefix("."))
     }
 }

@@ -49,17 +49,14 @@ struct MarkdownWriter: ReportWriter {
             rows.append((keyed ? [""] : []) + footer.enumerated().map { $0 == 0 ? "**\(cell($1))**" : cell($1) })
         }
         let cells = ([headers] + rows).map { row in headers.indices.map { $0 < row.count ? Self.escape(row[$0]) : "" } }
-        var widths = cells[0].map { max(3, visibleWidth($0)) }
-        for row in cells {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], visibleWidth(cell)) }
-        }
+        let widths = headers.indices.map { column in max(3, cells.map { visibleWidth($0[column]) }.max() ?? 0) }
         let delimiters = widths.indices.map { index in
             let dashes = String(repeating: "-", count: widths[index] - 1)
             return right[index] ? dashes + ":" : ":" + dashes
         }
         return ([cells[0], delimiters] + cells.dropFirst()).enumerated().map { position, row in
             let padded = row.enumerated().map { index, cell in
-                pad(cell, to: widths[index], alignment: right[index] && position > 1 ? .right : .left)
+                pad(cell, to: widths[index], right: right[index] && position > 1)
             }
             return "| " + padded.joined(separator: " | ") + " |"
         }

@@ -5,13 +5,10 @@ import WasmBenchModel
 /// `[ 3/12] wasmtime        kernels/fib          p0  21.3 ms/iter`: the step padded to the width
 /// of the total, the runtime and workload padded to columns (an id is never cut), then the
 /// process's median iteration, its instructions per iteration, or its failure.
-public func progressLine(_ event: ProgressEvent) -> String? {
-    func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
-    }
+package func progressLine(_ event: ProgressEvent) -> String? {
     func cell(_ step: Int, _ total: Int, _ runtime: String, _ workload: String, _ unit: String) -> String {
-        let counter = String(repeating: " ", count: max(0, String(total).count - String(step).count)) + "\(step)"
-        return "[\(counter)/\(total)] \(pad(runtime, 15)) \(pad(workload, 20)) \(unit)"
+        let counter = pad(String(step), to: String(total).count, right: true)
+        return "[\(counter)/\(total)] \(pad(runtime, to: 15)) \(pad(workload, to: 20)) \(unit)"
     }
     func failed(_ failure: Failure) -> String { "FAILED (\(failure.kind.rawValue)): \(failure.message)" }
     switch event {

@@ -3,7 +3,7 @@ import WasmBenchModel
 /// What regressed, in one line for stderr: the first few slower cells with their ratios and how
 /// many cells that the base run measured now fail. A ratio is the one the verdict followed
 /// (``RunComparison/estimator``), named.
-public func regressionSummary(_ comparison: RunComparison) -> String {
+package func regressionSummary(_ comparison: RunComparison) -> String {
     let cells = comparison.regressions.prefix(5).map { cell in
         let change = cell.estimate(comparison.estimator)
         let ratio = formatRatio(change?.ratio ?? cell.ratio, low: change?.ciLow, high: change?.ciHigh)

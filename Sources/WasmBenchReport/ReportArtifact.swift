@@ -6,7 +6,7 @@ import WasmBenchModel
 /// ``render(as:useColor:width:)`` is the one way to turn any of them into any ``ReportFormat``.
 /// The terminal, Markdown and HTML reports are the same document (its sections, prose, legends
 /// and order built once per artifact) written by each format's back end.
-public enum ReportArtifact: Sendable {
+package enum ReportArtifact: Sendable {
     /// The result of `wasmbench run`.
     case run(RunResult)
     /// Two runs compared (`wasmbench compare`).
@@ -18,16 +18,9 @@ public enum ReportArtifact: Sendable {
     /// artifact itself (``JSONArtifact``).
     ///
     /// Rendering computes no statistics and does no I/O: summaries come computed in the artifact.
-    ///
-    /// - Parameters:
-    ///   - format: the report's form.
-    ///   - useColor: for the terminal, colour ratios (yellow above 1.5×, red above 3×), headings
-    ///     and failures with ANSI escape sequences; other formats ignore it.
-    ///   - width: for the terminal, the columns to fit in (at least 40); tables are split to fit,
-    ///     a single value wider than this (a long command line) is not cut.
-    /// - Throws: ``ArtifactError/notEncodable(path:detail:)`` for JSON only, when a value cannot
-    ///   be written (a non-finite number); the other formats never throw.
-    public func render(as format: ReportFormat, useColor: Bool = false, width: Int = 120) throws(ArtifactError)
+    /// `useColor` and `width` (at least 40; a single value wider is not cut) are the terminal's. Only
+    /// JSON throws, when a value cannot be written (``ArtifactError/notEncodable(path:detail:)``).
+    package func render(as format: ReportFormat, useColor: Bool = false, width: Int = 120) throws(ArtifactError)
         -> Data
     {
         switch format {
@@ -63,27 +56,27 @@ public enum ReportArtifact: Sendable {
 
 /// A value that is a ``ReportArtifact``: a run result, a comparison or an explain analysis, so the
 /// renderers take any of them.
-public protocol ReportArtifactConvertible {
+package protocol ReportArtifactConvertible {
     /// The value as an artifact to report.
     var reportArtifact: ReportArtifact { get }
 }
 
 extension ReportArtifact: ReportArtifactConvertible {
     /// The artifact itself.
-    public var reportArtifact: ReportArtifact { self }
+    package var reportArtifact: ReportArtifact { self }
 }
 
 extension RunResult: ReportArtifactConvertible {
     /// The run as an artifact to report.
-    public var reportArtifact: ReportArtifact { .run(self) }
+    package var reportArtifact: ReportArtifact { .run(self) }
 }
 
 extension RunComparison: ReportArtifactConvertible {
     /// The comparison as an artifact to report.
-    public var reportArtifact: ReportArtifact { .comparison(self) }
+    package var reportArtifact: ReportArtifact { .comparison(self) }
 }
 
 extension ExplainReport: ReportArtifactConvertible {
     /// The explain analysis as an artifact to report.
-    public var reportArtifact: ReportArtifact { .explain(self) }
+    package var reportArtifact: ReportArtifact { .explain(self) }
 }

@@ -1,7 +1,7 @@
 /// The forms a report of a run can take.
 ///
 /// The raw value is the name users pass on the command line.
-public enum ReportFormat: String, CaseIterable, Sendable {
+package enum ReportFormat: String, CaseIterable, Sendable {
     /// Aligned plain-text tables for a terminal, optionally coloured, fitted to a width.
     case terminal
     /// GitHub-flavoured Markdown with the machine, configuration, runtimes, workloads and tables.

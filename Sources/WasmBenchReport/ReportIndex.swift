@@ -5,7 +5,8 @@ import WasmBenchModel
 struct ReportIndex {
     /// What a table cell holds for one workload × runtime × phase × metric.
     enum Cell {
-        case value(Summary)
+        /// A summary, shown by an estimator.
+        case value(Summary, by: Estimator = .median)
         /// The runtime does not expose the phase: shown as `—`, never estimated.
         case notExposed
         /// A process of this cell failed and left no summary.
@@ -13,11 +14,13 @@ struct ReportIndex {
         /// No summary and no failure (e.g. skipped).
         case noData
 
-        /// The cell's text without the warning mark: the median in its unit (an instruction count
-        /// that never settled marked `~`), `—`, `failed` or `no data`.
+        /// The cell's text without the warning mark: the estimate in its unit (`n/a` if the summary has
+        /// none; an instruction count that never settled marked `~`), `—`, `failed` or `no data`.
         var text: String {
             switch self {
-            case .value(let summary): ReportIndex.format(summary.median, unit: summary.unit) + (isUnsteady ? "~" : "")
+            case .value(let summary, let estimator):
+                ReportIndex.format(summary.estimate(estimator)?.value ?? .nan, unit: summary.unit)
+                    + (isUnsteady ? "~" : "")
             case .notExposed: "—"
             case .failed: "failed"
             case .noData: "no data"
@@ -26,13 +29,13 @@ struct ReportIndex {
 
         /// Whether the summary has a warning other than the one ``isUnsteady`` shows.
         var isWarned: Bool {
-            guard case .value(let summary) = self else { return false }
+            guard case .value(let summary, _) = self else { return false }
             return summary.warnings.contains { summary.unit != .instructions || $0.kind != .noSteadyState }
         }
 
         /// Whether an instruction count's cost per iteration was still changing (`~`).
         var isUnsteady: Bool {
-            guard case .value(let summary) = self, summary.unit == .instructions else { return false }
+            guard case .value(let summary, _) = self, summary.unit == .instructions else { return false }
             return summary.warnings.contains { $0.kind == .noSteadyState }
         }
     }
@@ -109,10 +112,12 @@ struct ReportIndex {
         summaries[Key(workload: workload, runtime: runtime, phase: phase, metric: metric)]
     }
 
-    /// What to show for one workload × runtime × phase × metric.
-    func cell(workload: String, runtime: String, phase: Phase, metric: Metric = .time) -> Cell {
+    /// What to show for one workload × runtime × phase × metric, a value by `estimator`.
+    func cell(
+        workload: String, runtime: String, phase: Phase, metric: Metric = .time, by estimator: Estimator = .median
+    ) -> Cell {
         if let summary = summary(workload: workload, runtime: runtime, phase: phase, metric: metric) {
-            return .value(summary)
+            return .value(summary, by: estimator)
         }
         if let info = runtimesByID[runtime], !info.exposedPhases.contains(phase) { return .notExposed }
         return failedCells.contains([workload, runtime]) ? .failed : .noData
@@ -135,16 +140,6 @@ struct ReportIndex {
         !(fairnessProblems(of: id) ?? []).isEmpty
     }
 
-    /// Runtimes that record how their interpreter was built.
-    var interpreterRuntimes: [RuntimeInfo] {
-        result.runtimes.filter { $0.build != nil }
-    }
-
-    /// Whether any `execute` summary says how its iterations warmed up.
-    var hasWarmUpData: Bool {
-        result.summaries.contains { $0.phase == .execute && $0.firstIteration != nil }
-    }
-
     /// A summary's warm-up in a few words: first iteration ÷ steady-state median, warm-up
     /// iterations left out, settled processes of all (e.g. `first 3.2× · 2 left out · 3/3 settled`).
     static func warmUpText(_ summary: Summary) -> String? {
@@ -155,11 +150,6 @@ struct ReportIndex {
             parts.append("\(settled)/\(processes) settled")
         }
         return parts.joined(separator: " · ")
-    }
-
-    /// Every summary warning with the summary it belongs to, in the result's order.
-    var warnings: [(summary: Summary, warning: SummaryWarning)] {
-        result.summaries.flatMap { summary in summary.warnings.map { (summary, $0) } }
     }
 
     /// The label of a phase and metric: `execute`, or `wall/peak-rss` for a non-time metric.

@@ -5,26 +5,44 @@ extension RunDocument {
     /// runtime, then each workload's ratios, on one log scale.
     func ratioCharts() -> [ReportBlock] {
         let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
-        let means = runtimes.enumerated().compactMap { position, runtime in
-            index.geometricMean(runtime: runtime, phase: .execute).map { meanBar($0, colour: position) }
+        let all = index.workloads.count
+        let means = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
+            guard let mean = index.geometricMean(runtime: runtime, phase: .execute),
+                let estimate = mean.estimate(estimator)
+            else { return nil }
+            let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
+            let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
+            let hover =
+                "\(runtime): geometric mean \(ratio) the \(quantity) of \(baseline) over \(mean.workloads) workloads"
+            return bar(
+                runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio + coverage, hover, colour: position)
         }
         let workloads = index.workloads.map { workload in
-            let bars = runtimes.enumerated().compactMap { position, runtime in
-                index.summary(workload: workload, runtime: runtime, phase: .execute, metric: metric).flatMap {
-                    workloadBar($0, colour: position)
-                }
+            let bars = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
+                guard
+                    let summary = index.summary(workload: workload, runtime: runtime, phase: .execute, metric: metric),
+                    let estimate = summary.ratioEstimate(estimator)
+                else { return nil }
+                let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
+                let shown = ReportIndex.format(summary.estimate(estimator)?.value ?? .nan, unit: summary.unit)
+                let hover =
+                    "\(runtime) on \(workload): \(ratio) the \(quantity) of \(baseline) (\(estimator.phrase) \(shown))"
+                return bar(runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio, hover, colour: position)
             }
             return (workload, bars)
         }
         .filter { !$0.1.isEmpty }
         guard !means.isEmpty || !workloads.isEmpty else { return [] }
         let unfair = runtimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
+        let (shown, whiskers) =
+            estimator == .median
+            ? ("", "95% confidence intervals") : (" (\(estimator.perIteration))", "95% t intervals (Welch)")
         let intro = ReportText(
-            .literal("Execute \(quantity) as a ratio to "), .code(baseline),
+            .literal("Execute \(quantity)\(shown) as a ratio to "), .code(baseline),
             .literal(
                 ", on a log scale: left of the 1× line is " + (counted ? "fewer" : "faster") + " than the baseline, "
                     + "right of it " + (counted ? "more" : "slower")
-                    + ". Whiskers are 95% confidence intervals; hover over a bar for its numbers." + unfair))
+                    + ". Whiskers are \(whiskers); hover over a bar for its numbers." + unfair))
         var blocks: [ReportBlock] = [.paragraph([intro])]
         if !means.isEmpty {
             let chart = RatioChart(
@@ -52,32 +70,16 @@ extension RunDocument {
     /// What the run's `execute` ratios are of: `time` or `instructions`.
     private var quantity: String { counted ? "instructions" : "time" }
 
-    /// The bar of a runtime's geometric mean.
-    private func meanBar(_ mean: GeometricMean, colour: Int) -> RatioChart.Bar {
-        let ratio = ReportIndex.ratio(mean.value, mean.ciLow, mean.ciHigh)
-        let unfair = index.isUnfair(mean.runtime)
-        let all = index.workloads.count
-        let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
-        var hover =
-            "\(mean.runtime): geometric mean \(ratio) the \(quantity) of \(mean.baseline) over \(mean.workloads) workloads"
-        if unfair { hover += "; not like for like" }
+    /// A runtime's bar, its hover text noting when it is not like for like.
+    private func bar(
+        _ runtime: String, _ ratio: Double, _ low: Double?, _ high: Double?, _ value: String, _ hover: String,
+        colour: Int
+    ) -> RatioChart.Bar {
+        let unfair = index.isUnfair(runtime)
         return RatioChart.Bar(
-            label: mean.runtime, unfair: unfair, ratio: mean.value, low: mean.ciLow, high: mean.ciHigh,
-            value: ratio + coverage, hover: hover, colour: colour)
-    }
-
-    /// The bar of one workload × runtime ratio, if the summary has a ratio.
-    private func workloadBar(_ summary: Summary, colour: Int) -> RatioChart.Bar? {
-        guard let value = summary.ratioToBaseline else { return nil }
-        let ratio = ReportIndex.ratio(value, summary.ratioCILow, summary.ratioCIHigh)
-        let unfair = index.isUnfair(summary.runtime)
-        var hover =
-            "\(summary.runtime) on \(summary.workload): \(ratio) the \(quantity) of \(baseline) "
-            + "(median \(ReportIndex.format(summary.median, unit: summary.unit)))"
-        if unfair { hover += "; not like for like" }
-        return RatioChart.Bar(
-            label: summary.runtime, unfair: unfair, ratio: value, low: summary.ratioCILow, high: summary.ratioCIHigh,
-            value: ratio, hover: hover, colour: colour)
+            label: runtime, unfair: unfair, ratio: ratio, low: low, high: high, value: value,
+            hover: hover + (unfair ? "; not like for like" : ""),
+            colour: colour)
     }
 
     /// The warm-up curves (HTML draws them), grouped by workload, with one key for all; nothing when no
@@ -96,8 +98,7 @@ extension RunDocument {
                         ". ○ = warm-up iteration (configured); shaded = iterations left out as warm-up (median over "
                             + "processes); dashed = steady-state median.")
                 ])
-        var groups: [(workload: String, figures: [ReportFigure])] = []
-        for entry in series {
+        let figures = series.map { entry in
             let summary = index.summary(workload: entry.workload, runtime: entry.runtime, phase: .execute)
             let byProcess = Set(entry.rows.map(\.process)).sorted().map { process in
                 (
@@ -109,18 +110,16 @@ extension RunDocument {
                 label: "time per iteration of \(entry.workload) on \(entry.runtime)", processes: byProcess,
                 median: summary?.median, leftOut: summary?.warmupIterations)
             let caption = summary.flatMap(ReportIndex.warmUpText).map { " — \($0)" } ?? ""
-            let figure = ReportFigure(chart: .warmUp(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
-            if groups.last?.workload == entry.workload {
-                groups[groups.count - 1].figures.append(figure)
-            } else {
-                groups.append((entry.workload, [figure]))
-            }
+            return (
+                entry.workload,
+                ReportFigure(chart: .warmUp(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
+            )
         }
-        let blocks: [ReportBlock] = [.heading("Warm-up curves", level: 3), .paragraph([legend])]
-        return [
-            .charts(
-                blocks + groups.flatMap { [.heading(.code($0.workload), level: 4), .figures($0.figures, grid: true)] })
-        ]
+        let groups = index.workloads.compactMap { workload -> [ReportBlock]? in
+            let mine = figures.filter { $0.0 == workload }.map(\.1)
+            return mine.isEmpty ? nil : [.heading(.code(workload), level: 4), .figures(mine, grid: true)]
+        }
+        return [.charts([.heading("Warm-up curves", level: 3), .paragraph([legend])] + groups.flatMap { $0 })]
     }
 
     /// Every workload × runtime whose rows hold `execute` times of two iterations or more, in

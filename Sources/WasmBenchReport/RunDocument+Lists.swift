@@ -4,7 +4,7 @@ extension RunDocument {
     /// Every summary warning with its workload, runtime and phase; in the terminal, past
     /// ``warningsListed``, a count per phase and kind with the runtimes most concerned.
     func warnings() -> ReportSection? {
-        let warnings = index.warnings
+        let warnings = result.summaries.flatMap { summary in summary.warnings.map { (summary: summary, warning: $0) } }
         guard !warnings.isEmpty else { return nil }
         if compact && warnings.count > Self.warningsListed { return warningCounts(warnings) }
         let rows = warnings.map { summary, warning -> [ReportCell] in
@@ -64,8 +64,7 @@ extension RunDocument {
                 return ReportTable.Row(
                     cells: cells, detail: failure.command.map { ReportText(.styled("$ ", .muted), .text($0)) })
             }
-            var table = ReportTable(headers: headers, rows: [], layout: .list)
-            table.groups = [.init(rows: rows)]
+            let table = ReportTable(headers.map { .init(header: $0) }, groups: [.init(rows: rows)], layout: .list)
             return ReportSection(Self.failures, [.table(table)])
         }
         let rows = failures.map { failure -> [ReportCell] in

@@ -4,12 +4,16 @@ extension RunDocument {
     /// Whether the run counted instructions (``Measure/instructions``) rather than timed.
     var counted: Bool { result.configuration.measure == .instructions }
 
+    /// The estimator the `execute` table and charts show: the configured one, or for instruction
+    /// counts (which repeat) the median.
+    var estimator: Estimator { counted ? .median : result.configuration.estimator }
+
     /// The `execute` table: workloads × runtimes, median and ratio to the baseline, geomean row;
     /// in HTML then the ratio charts.
     func execute() -> ReportSection {
         let name = ReportSection.Name(id: "execute", title: "Execute")
-        let what = counted ? "instructions per iteration (callgrind)" : "median per iteration"
-        let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [95% CI]")
+        let what = counted ? "instructions per iteration (callgrind)" : estimator.perIteration
+        let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [\(estimator.interval)]")
         let metric = result.configuration.measure.metric
         let runtimes = index.runtimes(with: .execute, metric: metric)
         guard !runtimes.isEmpty else {
@@ -18,14 +22,16 @@ extension RunDocument {
         var marks = ReportIndex.Marks()
         let rows = index.workloads.map { workload -> [ReportCell] in
             let cells = runtimes.map { runtime -> ReportCell in
-                let cell = index.cell(workload: workload, runtime: runtime, phase: .execute, metric: metric)
+                let cell = index.cell(
+                    workload: workload, runtime: runtime, phase: .execute, metric: metric, by: estimator)
                 marks.note(cell)
-                guard case .value(let summary) = cell, runtime != baseline, let value = summary.ratioToBaseline else {
-                    return .compared(cell, nil, isBaseline: runtime == baseline)
-                }
-                let text = ReportIndex.ratio(value, summary.ratioCILow, summary.ratioCIHigh)
+                guard case .value(let summary, _) = cell, runtime != baseline,
+                    let ratio = summary.ratioEstimate(estimator)
+                else { return .compared(cell, nil, isBaseline: runtime == baseline) }
+                let text = ReportIndex.ratio(ratio.value, ratio.ciLow, ratio.ciHigh)
                 return .compared(
-                    cell, ReportRatio(text: text, value: value, unfair: index.isUnfair(runtime)), isBaseline: false)
+                    cell, ReportRatio(text: text, value: ratio.value, unfair: index.isUnfair(runtime)),
+                    isBaseline: false)
             }
             return [.code(workload)] + cells
         }
@@ -33,14 +39,14 @@ extension RunDocument {
         let columns = [ReportTable.Column(header: "workload")] + runtimes.map { .init(header: "\($0)", numeric: true) }
         var table = ReportTable(columns, rows: rows, layout: .wide)
         let means = runtimes.map { index.geometricMean(runtime: $0, phase: .execute) }
-        if means.contains(where: { $0 != nil }) {
+        if means.contains(where: { $0?.estimate(estimator) != nil }) {
             let all = index.workloads.count
             table.footer =
                 [.plain(counted ? "geomean (instructions)" : "geomean")]
                 + means.map { mean in
-                    guard let mean else { return .plain("") }
-                    let text = ReportIndex.ratio(mean.value, mean.ciLow, mean.ciHigh)
-                    let ratio = ReportRatio(text: text, value: mean.value, unfair: index.isUnfair(mean.runtime))
+                    guard let mean, let value = mean.estimate(estimator) else { return .plain("") }
+                    let text = ReportIndex.ratio(value.value, value.ciLow, value.ciHigh)
+                    let ratio = ReportRatio(text: text, value: value.value, unfair: index.isUnfair(mean.runtime))
                     return .mean(ratio, covered: mean.workloads < all ? mean.workloads : nil, of: all)
                 }
         }
@@ -58,7 +64,10 @@ extension RunDocument {
         guard !index.measuredRuntimes.isEmpty else {
             return ReportSection(name, caption: caption, [.paragraph(["No measurements."])])
         }
-        let columns = PhaseColumn.shown(for: index.measuredRuntimes.compactMap(index.runtime))
+        let exposed = index.measuredRuntimes.compactMap(index.runtime)
+        // A column that would be `—` all the way down is left out.
+        let columns = Self.phaseColumns.filter { column in exposed.contains { $0.exposedPhases.contains(column.phase) }
+        }
         var marks = ReportIndex.Marks()
         let groups = index.measuredRuntimes.map { runtime in
             let rows = index.workloads.map { workload in
@@ -79,6 +88,14 @@ extension RunDocument {
         table.groupColumn = "runtime"
         return ReportSection(name, caption: caption, [.table(table)] + legend(marks))
     }
+
+    /// The phases table's columns, in the order phases happen; `execute` has its own table.
+    private static let phaseColumns: [(title: String, phase: Phase, metric: Metric)] = [
+        ("parse", .parse, .time), ("compile", .compile, .time), ("aot-compile", .aotCompile, .time),
+        ("artifact", .aotCompile, .artifactBytes), ("aot-load", .aotLoad, .time), ("instantiate", .instantiate, .time),
+        ("startup", .startup, .time), ("import", .import, .time), ("wall", .wall, .time), ("cpu", .wall, .cpu),
+        ("peak-rss", .wall, .peakRSS),
+    ]
 
     /// A runtime's id with its engine, version, kind (unless it only repeats the id) and flags,
     /// and whether it is the baseline.
@@ -107,9 +124,10 @@ extension RunDocument {
     /// iterations left out of `execute`; in HTML then the warm-up curves.
     func warmUp() -> ReportSection? {
         let curves = compact ? [] : warmUpCurves()
-        guard index.hasWarmUpData || !curves.isEmpty else { return nil }
+        let hasWarmUpData = result.summaries.contains { $0.phase == .execute && $0.firstIteration != nil }
+        guard hasWarmUpData || !curves.isEmpty else { return nil }
         var blocks: [ReportBlock] = []
-        if index.hasWarmUpData {
+        if hasWarmUpData {
             let runtimes = index.runtimes(with: .execute)
             let rows = index.workloads.compactMap { workload -> [ReportCell]? in
                 let cells = runtimes.map { runtime in
@@ -129,7 +147,7 @@ extension RunDocument {
 
     /// How each interpreter was built, and whether its ratios to the baseline are like for like.
     func builds() -> ReportSection? {
-        let builds = index.interpreterRuntimes.compactMap { info in info.build.map { (info, $0) } }
+        let builds = result.runtimes.compactMap { info in info.build.map { (info, $0) } }
         guard !builds.isEmpty else { return nil }
         let rows = builds.map { info, build -> [ReportCell] in
             [.code(info.id), .plain(build.summary + " · " + build.origin), .text(verdict(info))]

@@ -6,8 +6,7 @@ extension TerminalWriter {
         var leading = 1
         if let pinned = table.pinned, text.width > width {
             // Repeat the baseline next to the workloads in every part of a split table.
-            let others = text.columns.indices.filter { $0 != 0 && $0 != pinned }
-            text = text.subtable(columns: [0, pinned] + others)
+            text = text.subtable([0, pinned] + text.columns.indices.filter { $0 != 0 && $0 != pinned })
             leading = 2
         }
         switch table.layout {
@@ -35,15 +34,12 @@ extension TerminalWriter {
         let fits = table.columns.indices.map { column in
             ColumnFit(rows.compactMap { column < $0.count ? $0[column] : nil })
         }
+        let columns = zip(table.columns, fits).map { column, fit in
+            let header = palette.bold(inline(column.header) + (fit.marked ? " " : ""))
+            return TextTable.Column(header: header, right: column.numeric && !fit.compared, wraps: column.wraps)
+        }
         var text = TextTable(
-            columns: zip(table.columns, fits).map { column, fit in
-                let alignment: TextTable.Alignment = column.numeric && !fit.compared ? .right : .left
-                let header = inline(column.header) + (fit.marked ? " " : "")
-                return TextTable.Column(header: header, alignment: alignment, wraps: column.wraps)
-            })
-        text.gap = table.layout == .wide ? 4 : 2
-        text.indent = table.layout == .list ? 2 : 0
-        text.styleHeader = palette.bold
+            columns: columns, gap: table.layout == .wide ? 4 : 2, indent: table.layout == .list ? 2 : 0)
         for (position, group) in table.groups.enumerated() {
             if let heading = group.heading {
                 if position > 0 { text.lines.append(.section("")) }
@@ -54,12 +50,12 @@ extension TerminalWriter {
             }
             for row in group.rows {
                 let cells = zip(row.cells, fits).map(cell)
-                text.append(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst())
+                text.lines.append(
+                    .cells(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst()))
             }
         }
         if let footer = table.footer {
-            text.lines.append(.rule)
-            text.append(zip(footer, fits).map(cell))
+            text.lines += [.rule, .cells(zip(footer, fits).map(cell))]
         }
         return text
     }
@@ -82,8 +78,7 @@ extension TerminalWriter {
                 return .cells(cells)
             }
         }
-        let widths = text.columnWidths
-        let used = widths.dropLast().reduce(0, +) + text.gap * last
+        let used = text.widths.dropLast().reduce(0, +) + text.gap * last
         text.lines = zip(text.lines, details).flatMap { line, detail -> [TextTable.Line] in
             guard case .cells(var cells) = line else { return [line] }
             cells[last] = wrap(cells[last], width: max(20, width - text.indent - used)).joined(separator: "\n")
@@ -108,7 +103,7 @@ extension TerminalWriter {
             case .noData: return value.text + slot
             }
         case .compared(let value, let ratio, let isBaseline):
-            let median = pad(value.text, to: fit.medianWidth, alignment: .right)
+            let median = pad(value.text, to: fit.medianWidth, right: true)
             guard case .value = value else {
                 if case .failed = value { return palette.red(median) }
                 return median
@@ -147,5 +142,100 @@ private struct ColumnFit {
             default: break
             }
         }
+    }
+}
+
+/// Padded, aligned columns of text for the terminal: a header, a rule, then the body. Cells may
+/// span several lines (split on `\n`) and carry ANSI colour codes, which take no width; lines never
+/// end in spaces.
+private struct TextTable {
+    struct Column {
+        var header: String
+        var right: Bool
+        /// Whether the column's text may be wrapped to fit (in a list table).
+        var wraps: Bool
+    }
+
+    enum Line {
+        case cells([String])
+        /// Text across the table that does not widen it.
+        case section(String)
+        case rule
+    }
+
+    var columns: [Column]
+    var gap: Int
+    var indent: Int
+    var lines: [Line] = []
+
+    var rows: [[String]] {
+        lines.compactMap { if case .cells(let cells) = $0 { cells } else { nil } }
+    }
+
+    /// The visible width of each column: its widest cell line or header.
+    var widths: [Int] {
+        ([columns.map(\.header)] + rows).reduce(into: columns.map { _ in 0 }) { widths, cells in
+            for (index, cell) in cells.enumerated() where index < widths.count {
+                let lines = cell.split(separator: "\n", omittingEmptySubsequences: false)
+                widths[index] = max(widths[index], lines.map(visibleWidth).max() ?? 0)
+            }
+        }
+    }
+
+    var width: Int { indent + widths.reduce(0, +) + gap * max(0, columns.count - 1) }
+
+    func render() -> [String] {
+        let widths = self.widths
+        let margin = String(repeating: " ", count: indent)
+        let rule = margin + String(repeating: "─", count: width - indent)
+        func format(_ cells: [String]) -> String {
+            let padded = columns.indices.map {
+                pad($0 < cells.count ? cells[$0] : "", to: widths[$0], right: columns[$0].right)
+            }
+            return margin + padded.joined(separator: String(repeating: " ", count: gap))
+        }
+        var output = [format(columns.map(\.header)), rule]
+        for line in lines {
+            switch line {
+            case .cells(let cells):
+                let split = cells.map { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+                for index in 0..<(split.map(\.count).max() ?? 1) {
+                    output.append(format(split.map { index < $0.count ? $0[index] : "" }))
+                }
+            case .section(let text): output.append(margin + text)
+            case .rule: output.append(rule)
+            }
+        }
+        return output.map(trimmingTrailingSpaces)
+    }
+
+    /// Tables no wider than `maxWidth`, the columns after the first `leading` (one or more, which
+    /// repeat in each) spread over them; a single column wider than `maxWidth` gets its own table.
+    func split(maxWidth: Int, leading: Int) -> [TextTable] {
+        guard width > maxWidth, columns.count > leading + 1 else { return [self] }
+        let widths = self.widths
+        let leadingWidth = indent + widths.prefix(leading).reduce(0, +) + gap * (leading - 1)
+        var groups: [[Int]] = [[]]
+        var used = leadingWidth
+        for index in leading..<columns.count {
+            if !groups[groups.count - 1].isEmpty, used + gap + widths[index] > maxWidth {
+                groups.append([])
+                used = leadingWidth
+            }
+            used += gap + widths[index]
+            groups[groups.count - 1].append(index)
+        }
+        return groups.map { subtable(Array(0..<leading) + $0) }
+    }
+
+    /// A copy with only the given columns, in the given order.
+    func subtable(_ indices: [Int]) -> TextTable {
+        var table = self
+        table.columns = indices.map { columns[$0] }
+        table.lines = lines.map { line in
+            guard case .cells(let cells) = line else { return line }
+            return .cells(indices.map { $0 < cells.count ? cells[$0] : "" })
+        }
+        return table
     }
 }

@@ -53,13 +53,13 @@ struct TerminalWriter: ReportWriter {
         case .facts(let facts):
             return facts.flatMap { fact in
                 let segments = fact.value.map(inline)
-                guard let label = fact.label else { return joinWrapping(segments, width: width) }
-                return joinWrapping(segments, width: width - 10).enumerated().map { position, line in
+                guard let label = fact.label else { return fill(segments, separator: " · ", width: width) }
+                return fill(segments, separator: " · ", width: width - 10).enumerated().map { position, line in
                     (position == 0 ? palette.bold(pad(label, to: 8)) : String(repeating: " ", count: 8)) + "  " + line
                 }
             }
         case .table(let table): return lines(table)
-        case .legend(let entries): return joinWrapping(entries.map { palette.dim(inline($0)) }, width: width)
+        case .legend(let entries): return fill(entries.map { palette.dim(inline($0)) }, separator: " · ", width: width)
         case .heading(let text, _): return [palette.bold(inline(text))]
         case .figures, .charts: return []
         }
@@ -81,22 +81,59 @@ struct TerminalWriter: ReportWriter {
         }
         .joined()
     }
+}
 
-    /// Joins `segments` with ` · `, starting a new line before a segment that would pass `width`.
-    private func joinWrapping(_ segments: [String], width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for segment in segments {
-            if line.isEmpty {
-                line = segment
-            } else if visibleWidth(line) + 3 + visibleWidth(segment) <= width {
-                line += " · " + segment
-            } else {
-                lines.append(line)
-                line = segment
-            }
+/// The number of characters a terminal shows for `text`, leaving out ANSI escape sequences.
+func visibleWidth(_ text: some StringProtocol) -> Int {
+    var width = 0
+    var inEscape = false
+    for scalar in text.unicodeScalars {
+        if inEscape {
+            if scalar == "m" { inEscape = false }
+        } else if scalar == "\u{1B}" {
+            inEscape = true
+        } else if scalar.properties.generalCategory != .nonspacingMark {
+            width += 1
         }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
+    return width
+}
+
+/// Pads `text` with spaces after it (or before it) to `width` visible characters.
+func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    let padding = String(repeating: " ", count: max(0, width - visibleWidth(text)))
+    return right ? padding + text : text + padding
+}
+
+/// `text` without spaces at its end.
+func trimmingTrailingSpaces(_ text: String) -> String {
+    String(text.reversed().drop { $0 == " " }.reversed())
+}
+
+/// Breaks `text` into lines of at most `width` visible characters at spaces; a word longer than
+/// `width` stays whole on its own line. Existing line breaks are kept.
+func wrap(_ text: String, width: Int) -> [String] {
+    guard width > 0 else { return [text] }
+    return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+        let lines = fill(paragraph.split(separator: " ").map(String.init), separator: " ", width: width)
+        return lines.isEmpty ? [""] : lines
+    }
+}
+
+/// Joins `pieces` with `separator` into lines, starting a new line before a piece that would
+/// pass `width` visible characters (a piece wider than that gets a line of its own).
+private func fill(_ pieces: [String], separator: String, width: Int) -> [String] {
+    var lines: [String] = []
+    var line = ""
+    for piece in pieces {
+        if line.isEmpty {
+            line = piece
+        } else if visibleWidth(line) + visibleWidth(separator) + visibleWidth(piece) <= width {
+            line += separator + piece
+        } else {
+            lines.append(line)
+            line = piece
+        }
+    }
+    return lines + (line.isEmpty ? [] : [line])
 }

@@ -18,7 +18,7 @@ struct ReportCommandTests {
                 memoryBytes: 1 << 30),
             configuration: RunConfiguration(
                 processes: 2, iterations: 3, warmups: 1, seed: 1, baseline: "native", timeoutSeconds: 60,
-                cellBudgetSeconds: 60, failurePolicy: .continue),
+                cellBudgetSeconds: 60, failurePolicy: .continue, estimator: .median),
             runtimes: ["native", "wasmkit"].map { id in
                 RuntimeInfo(
                     id: id, name: id, version: "1", kind: id == "native" ? .native : .inProcess, flags: [],

@@ -9,7 +9,7 @@ enum ComparisonFixture {
             memoryBytes: 8 << 30)
         let configuration = RunConfiguration(
             processes: 3, iterations: 5, warmups: 1, seed: 1, baseline: "native", timeoutSeconds: 120,
-            cellBudgetSeconds: 60, failurePolicy: .continue)
+            cellBudgetSeconds: 60, failurePolicy: .continue, estimator: .median)
         func side(_ path: String, _ started: String) -> ComparedRun {
             ComparedRun(
                 path: path, toolVersion: "0.1.0", startedAt: started, complete: true, machine: machine,
@@ -17,7 +17,7 @@ enum ComparisonFixture {
         }
         return RunComparison(
             base: side("main.json", "2026-12-01T08:00:00Z"), new: side("branch.json", "2026-12-01T09:00:00Z"),
-            threshold: 0.05, gatedPhases: [.execute],
+            threshold: 0.05, estimator: .median, gatedPhases: [.execute],
             comparisons: [
                 Comparison(
                     workload: "kernels/fib", runtime: "wasmtime", phase: .execute, metric: .time, baseMedian: 0.0334,

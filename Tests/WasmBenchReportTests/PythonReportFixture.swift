@@ -25,7 +25,7 @@ enum PythonReportFixture {
     static func runResult() -> RunResult {
         let configuration = RunConfiguration(
             processes: 3, iterations: 8, warmups: 1, seed: 1, baseline: "cpython3.11-native", timeoutSeconds: 600,
-            cellBudgetSeconds: 300, failurePolicy: .continue)
+            cellBudgetSeconds: 300, failurePolicy: .continue, estimator: .median)
         var result = RunResult(
             toolVersion: "0.4.0", startedAt: "2026-11-23T09:00:00Z", machine: ReportFixture.machine,
             configuration: configuration, runtimes: runtimes, workloads: workloads)

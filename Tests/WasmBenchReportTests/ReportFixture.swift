@@ -46,7 +46,7 @@ enum ReportFixture {
 
     static let configuration = RunConfiguration(
         processes: 5, iterations: 20, warmups: 3, seed: 42, baseline: "native", timeoutSeconds: 60,
-        cellBudgetSeconds: 120, failurePolicy: .continue)
+        cellBudgetSeconds: 120, failurePolicy: .continue, estimator: .median)
 
     static let runtimes = [
         RuntimeInfo(
