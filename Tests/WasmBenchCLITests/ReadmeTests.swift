@@ -48,7 +48,7 @@ struct ReadmeTests {
         for option in [
             "--processes", "--iterations", "--warmups", "--timeout", "--cell-budget", "--on-failure", "--baseline",
             "--no-install", "--kernel", "--invoke", "--arg", "--markers", "--json", "--markdown", "--html", "--seed",
-            "--noise", "--estimator",
+            "--noise", "--estimator", "--precision", "--time-budget", "--max-processes",
         ] {
             #expect(help.contains(option), "README names \(option) but `run --help` lacks it")
             #expect(Self.readme.contains(option) || option == "--noise" || option == "--seed")
