@@ -88,12 +88,12 @@ let package = Package(
             name: "WasmBenchMachine",
             dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchProcess"],
             swiftSettings: strict),
-        // Scheduling, time budgets, failure policy, save-after-each.
+        // Scheduling, time budgets, failure policy, save-after-each (atomic artifact files), a run's verdict.
         .target(
             name: "WasmBenchRunner",
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchExplain",
-                "WasmBenchMachine", "WasmBenchProcess",
+                "WasmBenchMachine", "WasmBenchProcess", "WasmBenchReport",
             ],
             swiftSettings: strict
         ),
@@ -157,7 +157,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRunnerTests",
-            dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "TestSupport"],
+            dependencies: [
+                "WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "WasmBenchReport", "TestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchMachineTests", dependencies: ["WasmBenchMachine", "WasmBenchModel", "TestSupport"],
