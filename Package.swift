@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "WasmBenchStatistics", swiftSettings: strict),
         // The runtime protocol, guest protocol and phase vocabulary. No runtime imported here.
         .target(name: "WasmBenchRuntime", dependencies: ["WasmBenchModel"], swiftSettings: strict),
+        // The fork/vfork path that gives every child a guard and a death signal (PR_SET_PDEATHSIG).
+        .target(name: "CWasmBenchSpawn"),
         // Spawning child processes with time limits, rusage and captured output.
-        .target(name: "WasmBenchProcess", swiftSettings: strict),
+        .target(name: "WasmBenchProcess", dependencies: ["CWasmBenchSpawn"], swiftSettings: strict),
         // Hand-declared prototypes for the few libwasmtime C API calls we use (loaded with dlopen).
         .target(name: "CWasmtime", linkerSettings: [.linkedLibrary("dl")]),
         // Adapters: each alone imports or spawns its runtime.
@@ -138,8 +140,12 @@ let package = Package(
         .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchModel"], swiftSettings: strict),
+        // A stand-in for wasmbench that the process tests kill with SIGKILL while its child runs.
+        .executableTarget(
+            name: "LaunchProbe", dependencies: ["WasmBenchProcess"], path: "Tests/LaunchProbe", swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport", "LaunchProbe"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchSubprocessTests",
             dependencies: [

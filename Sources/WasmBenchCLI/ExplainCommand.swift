@@ -96,7 +96,7 @@ struct ExplainCommand: ParsableCommand {
             // A save that fails here is tried again, and reported, at the end.
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
-        try? FileManager.default.removeItem(at: scratch)
+        session.workspace.removeScratch()
         try output.emit(.explain(report))
         if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         try CommandError.check(RunVerdict(explained: report, interrupted: interruption.isRaised))

@@ -46,7 +46,7 @@ public enum ProcessError: Error, Sendable, Equatable, CustomStringConvertible {
     case notExecutable(path: String)
     /// An output file could not be opened.
     case cannotOpen(path: String, errno: Int32)
-    /// `posix_spawn` failed.
+    /// The child could not be started (fork, or its `execve`, failed).
     case spawnFailed(path: String, errno: Int32)
 
     /// How the process ended, in words.

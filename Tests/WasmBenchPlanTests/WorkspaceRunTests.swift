@@ -69,3 +69,33 @@ struct WorkspaceRunTests {
         }
     }
 }
+
+@Suite("A workspace's scratch folder: locked while in use, removed at the end, swept at the next start")
+struct WorkspaceScratchTests {
+    let folder = TemporaryFolder()
+
+    func workspace() -> Workspace {
+        Workspace(
+            environment: ["PATH": folder.path("empty"), "WASMBENCH_HOME": folder.path("home")], progress: { _ in })
+    }
+
+    @Test("The scratch folder is made once per workspace, removed on request; a new workspace sweeps a dead one")
+    func scratch() throws {
+        let first = workspace()
+        let scratch = first.runScratch
+        #expect(first.runScratch == scratch)
+        #expect(FileManager.default.fileExists(atPath: scratch.path + ".lock"))
+        // Held: a second workspace (another run) keeps it.
+        _ = workspace()
+        #expect(FileManager.default.fileExists(atPath: scratch.path))
+        first.removeScratch()
+        #expect(!FileManager.default.fileExists(atPath: scratch.path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + ".lock"))
+        // What a killed run leaves: the folder and an unheld lock file.
+        let dead = folder.url.appendingPathComponent("home/scratch/run-7-dead")
+        try FileManager.default.createDirectory(at: dead, withIntermediateDirectories: true)
+        try Data("7\n".utf8).write(to: URL(fileURLWithPath: dead.path + ".lock"))
+        _ = workspace()
+        #expect(!FileManager.default.fileExists(atPath: dead.path))
+    }
+}
