@@ -57,7 +57,8 @@ public struct Workspace: Sendable {
     }
 
     /// The per-run scratch folder, made and locked on first use (see ``ScratchFolder``); removed
-    /// by ``removeScratch()`` at the end of a run, or by the next start after a run killed first.
+    /// by ``removeScratch()`` or when the workspace and its copies go, or by the next start after
+    /// a run killed first.
     /// When the cache cannot hold it, the path is still returned and writing there fails later
     /// with its own message.
     public var runScratch: URL {
@@ -101,7 +102,12 @@ public struct Workspace: Sendable {
     }
 }
 
-/// Where a workspace and its copies keep the run's scratch folder once it is made.
+/// Where a workspace and its copies keep the run's scratch folder once it is made; the folder
+/// is removed when the last copy goes (a command that returns, or throws, leaves none behind).
 private final class ScratchSlot: Sendable {
     let folder = Mutex<ScratchFolder?>(nil)
+
+    deinit {
+        folder.withLock { $0?.remove() }
+    }
 }

@@ -99,3 +99,15 @@ struct WorkspaceScratchTests {
         #expect(!FileManager.default.fileExists(atPath: dead.path))
     }
 }
+
+extension WorkspaceScratchTests {
+    @Test("A workspace that goes takes its scratch folder along")
+    func removedWithWorkspace() {
+        var workspace: Workspace? = workspace()
+        let scratch = workspace?.runScratch ?? folder.url
+        #expect(FileManager.default.fileExists(atPath: scratch.path))
+        workspace = nil
+        #expect(!FileManager.default.fileExists(atPath: scratch.path))
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + ".lock"))
+    }
+}
