@@ -33,18 +33,27 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
-/* One message from the guard: the child started, could not start (value: errno), or ended
- * (value: its wait status). */
+/* One message from the guard: the child started (nanoseconds: CLOCK_REALTIME at its vfork), could
+ * not start (value: errno), or ended (value: its wait status; nanoseconds: its wall time from vfork
+ * to reaping, so that wasmbench's own fork of the guard is not in it). */
 enum { STARTED = 1, FAILED = 2, ENDED = 3 };
 struct message {
     int kind;
     int value;
+    long long nanoseconds;
 };
 
-static void send_message(int fd, int kind, int value) {
-    struct message message = {kind, value};
+static long long nanoseconds(clockid_t clock) {
+    struct timespec now;
+    clock_gettime(clock, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+static void send_message(int fd, int kind, int value, long long nanoseconds) {
+    struct message message = {kind, value, nanoseconds};
     while (write(fd, &message, sizeof message) < 0 && errno == EINTR) {
     }
 }
@@ -106,11 +115,13 @@ static void guard(pid_t wasmbench, int report, const char *path, char *const arg
     for (int signal = 1; signal < NSIG; signal++) sigaction(signal, &standard, NULL);
     int failure = set_up_descriptors(&report, stdout_path, stderr_path);
     if (failure != 0) {
-        send_message(report, FAILED, failure);
+        send_message(report, FAILED, failure, 0);
         _exit(127);
     }
     pid_t self = getpid();
     volatile int exec_error = 0;
+    long long realtime = nanoseconds(CLOCK_REALTIME);
+    long long start = nanoseconds(CLOCK_MONOTONIC);
     pid_t child = vfork();
     if (child == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -125,10 +136,10 @@ static void guard(pid_t wasmbench, int report, const char *path, char *const arg
     if (child < 0 || exec_error != 0) {
         int code = child < 0 ? errno : exec_error;
         if (child > 0) waitpid(child, NULL, 0);
-        send_message(report, FAILED, code);
+        send_message(report, FAILED, code, 0);
         _exit(127);
     }
-    send_message(report, STARTED, 0);
+    send_message(report, STARTED, 0, realtime);
     int status = 0;
     for (;;) {
         siginfo_t info;
@@ -139,14 +150,14 @@ static void guard(pid_t wasmbench, int report, const char *path, char *const arg
             kill(0, SIGKILL);
         }
     }
-    send_message(report, ENDED, status);
+    send_message(report, ENDED, status, nanoseconds(CLOCK_MONOTONIC) - start);
     /* The child's own helpers still in the group die with it, and so does the guard. */
     kill(0, SIGKILL);
     _exit(127);
 }
 
 pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], const char *stdout_path,
-                      const char *stderr_path, int *status_fd, int *error) {
+                      const char *stderr_path, int *status_fd, long long *fork_realtime_ns, int *error) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
         *error = errno;
@@ -166,7 +177,8 @@ pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], 
         return -1;
     }
     struct message message;
-    if (receive_message(pipe_fds[0], &message) && message.kind == FAILED) {
+    int received = receive_message(pipe_fds[0], &message);
+    if (received && message.kind == FAILED) {
         while (waitpid(pid, NULL, 0) < 0 && errno == EINTR) {
         }
         close(pipe_fds[0]);
@@ -174,12 +186,14 @@ pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], 
         return -1;
     }
     *status_fd = pipe_fds[0];
+    if (received && message.kind == STARTED) *fork_realtime_ns = message.nanoseconds;
     return pid;
 }
 
-int wasmbench_spawn_status(int status_fd, int *status) {
+int wasmbench_spawn_status(int status_fd, int *status, long long *wall_ns) {
     struct message message;
     if (!receive_message(status_fd, &message) || message.kind != ENDED) return 0;
     *status = message.value;
+    *wall_ns = message.nanoseconds;
     return 1;
 }

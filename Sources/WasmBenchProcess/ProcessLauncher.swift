@@ -71,9 +71,8 @@ public final class ProcessLauncher: Sendable {
             spawned.executable = helper
             spawned.arguments = [helperReport, spec.executable] + spec.arguments
         }
-        let spawnRealtime = realtimeNanoseconds()
         let start = monotonicNanoseconds()
-        guard let (pid, report) = try spawn(spawned) else { return notStarted }
+        guard let (pid, report, spawnRealtime) = try spawn(spawned) else { return notStarted }
         let flags = ChildFlags()
         var timer: DispatchWorkItem?
         if let limit = spec.timeout {
@@ -100,14 +99,16 @@ public final class ProcessLauncher: Sendable {
         // The guard has killed its group; this catches what a guard killed first (OOM) left.
         kill(-pid, SIGKILL)
         var childStatus: Int32 = 0
-        let childEnded = wasmbench_spawn_status(report, &childStatus) == 1
+        var childWall: Int64 = 0
+        let childEnded = wasmbench_spawn_status(report, &childStatus, &childWall) == 1
         close(report)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        // The guard always dies by SIGKILL; how its child ended is what it reported.
+        // The guard always dies by SIGKILL; how its child ended, and how long it ran, is what it
+        // reported (without wasmbench's fork of the guard).
         if childEnded { status = childStatus }
-        let wall = secondsSince(start)
+        let wall = childEnded ? Double(childWall) / 1e9 : secondsSince(start)
         var result = ProcessResult(
             termination: .exited(0), wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
             systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: nil, spawnRealtimeNanoseconds: spawnRealtime)
@@ -131,9 +132,10 @@ public final class ProcessLauncher: Sendable {
         return result
     }
 
-    /// Starts the child behind its guard; the guard's pid and the pipe it reports the child's
-    /// status on, or `nil` when the launcher was interrupted first.
-    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> (pid: pid_t, report: Int32)? {
+    /// Starts the child behind its guard; the guard's pid, the pipe it reports the child's status
+    /// on and CLOCK_REALTIME when it started the child, or `nil` when the launcher was interrupted
+    /// first.
+    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> (pid: pid_t, report: Int32, realtime: UInt64)? {
         let outFlags = O_WRONLY | O_CREAT | O_TRUNC
         guard open(spec.stdoutPath, outFlags, 0o644).closingCheck(),
             open(spec.stderrPath, outFlags, 0o644).closingCheck()
@@ -146,18 +148,19 @@ public final class ProcessLauncher: Sendable {
         }
         var report: Int32 = -1
         var code: Int32 = 0
+        var realtime = Int64(realtimeNanoseconds())
         // Register under the lock so that an interruption between spawn and wait still kills it.
         let pid: pid_t = state.withLock { state in
             // Checked under the same lock as terminateAll(), so no child starts after an interruption.
             guard !state.interrupted else { return 0 }
             let pid = wasmbench_spawn(
-                spec.executable, argv, envp, spec.stdoutPath, spec.stderrPath, &report, &code)
+                spec.executable, argv, envp, spec.stdoutPath, spec.stderrPath, &report, &realtime, &code)
             if pid > 0 { state.active.insert(pid) }
             return pid
         }
         if pid == 0 { return nil }
         guard pid > 0 else { throw .spawnFailed(path: spec.executable, errno: code) }
-        return (pid, report)
+        return (pid, report, UInt64(realtime))
     }
 
     private static func signalOf(_ status: Int32) -> Int32? {

@@ -12,16 +12,18 @@
  * only by killing that whole group once the child has ended.
  *
  * Returns the guard's pid, with *STATUS_FD set to the pipe the guard reports the child's wait
- * status on (read it with wasmbench_spawn_status, then close it); or -1 with *ERROR set to the
- * errno of what failed (opening the files, fork, or the child's execve).
+ * status on (read it with wasmbench_spawn_status, then close it) and *FORK_REALTIME_NS to
+ * CLOCK_REALTIME when the guard started the child (left as it was if the guard died first); or
+ * -1 with *ERROR set to the errno of what failed (opening the files, fork, or the child's execve).
  */
 pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], const char *stdout_path,
-                      const char *stderr_path, int *status_fd, int *error);
+                      const char *stderr_path, int *status_fd, long long *fork_realtime_ns, int *error);
 
 /*
- * After the guard has ended: 1 with *STATUS set to the child's wait status when the guard saw
- * the child end, 0 when the guard was killed first (a time limit, an interruption).
+ * After the guard has ended: 1 with *STATUS set to the child's wait status and *WALL_NS to its
+ * wall time (from the guard's vfork to reaping it) when the guard saw the child end, 0 when the
+ * guard was killed first (a time limit, an interruption).
  */
-int wasmbench_spawn_status(int status_fd, int *status);
+int wasmbench_spawn_status(int status_fd, int *status, long long *wall_ns);
 
 #endif
