@@ -3,7 +3,6 @@ import Foundation
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProcess
-import WasmBenchProvision
 import WasmBenchRunner
 import WasmBenchRuntime
 
