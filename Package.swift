@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "WasmBenchStatistics", swiftSettings: strict),
         // The runtime protocol, guest protocol and phase vocabulary. No runtime imported here.
         .target(name: "WasmBenchRuntime", dependencies: ["WasmBenchModel"], swiftSettings: strict),
+        // The fork/vfork path that gives every child a guard and a death signal (PR_SET_PDEATHSIG).
+        .target(name: "CWasmBenchSpawn"),
         // Spawning child processes with time limits, rusage and captured output.
-        .target(name: "WasmBenchProcess", swiftSettings: strict),
+        .target(name: "WasmBenchProcess", dependencies: ["CWasmBenchSpawn"], swiftSettings: strict),
         // Hand-declared prototypes for the few libwasmtime C API calls we use (loaded with dlopen).
         .target(name: "CWasmtime", linkerSettings: [.linkedLibrary("dl")]),
         // Adapters: each alone imports or spawns its runtime.
@@ -88,12 +90,12 @@ let package = Package(
             name: "WasmBenchMachine",
             dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchProcess"],
             swiftSettings: strict),
-        // Scheduling, time budgets, failure policy, save-after-each.
+        // Scheduling, time budgets, failure policy, save-after-each (atomic artifact files), a run's verdict.
         .target(
             name: "WasmBenchRunner",
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchExplain",
-                "WasmBenchMachine", "WasmBenchProcess",
+                "WasmBenchMachine", "WasmBenchProcess", "WasmBenchReport",
             ],
             swiftSettings: strict
         ),
@@ -138,8 +140,12 @@ let package = Package(
         .testTarget(name: "WasmBenchStatisticsTests", dependencies: ["WasmBenchStatistics"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRuntimeTests", dependencies: ["WasmBenchRuntime", "WasmBenchModel"], swiftSettings: strict),
+        // A stand-in for wasmbench that the process tests kill with SIGKILL while its child runs.
+        .executableTarget(
+            name: "LaunchProbe", dependencies: ["WasmBenchProcess"], path: "Tests/LaunchProbe", swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchProcessTests", dependencies: ["WasmBenchProcess", "TestSupport", "LaunchProbe"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchSubprocessTests",
             dependencies: [
@@ -157,7 +163,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchRunnerTests",
-            dependencies: ["WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "TestSupport"],
+            dependencies: [
+                "WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "WasmBenchReport", "TestSupport",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchMachineTests", dependencies: ["WasmBenchMachine", "WasmBenchModel", "TestSupport"],

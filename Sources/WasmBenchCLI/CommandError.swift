@@ -1,4 +1,5 @@
 import WasmBenchPlan
+import WasmBenchRunner
 
 /// An error that ends a command, with the exit status it maps to and a message that says what to do.
 public struct CommandError: Error, CustomStringConvertible, Sendable {
@@ -13,12 +14,31 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         self.message = message
     }
 
-    /// The error a planning failure ends a command with.
-    init(_ error: PlanError) {
+    /// The error a library's typed error ends a command with; nil for any other error
+    /// (ArgumentParser's own, which the root command maps itself).
+    init?(_ error: any Error) {
         switch error {
-        case .usage(let message): self.init(.usage, message)
-        case .invalidInput(let message): self.init(.invalidInput, message)
-        case .environment(let message): self.init(.environment, message)
+        case let error as CommandError: self = error
+        case .usage(let message) as PlanError: self.init(.usage, message)
+        case .invalidInput(let message) as PlanError: self.init(.invalidInput, message)
+        case .environment(let message) as PlanError: self.init(.environment, message)
+        case .outputNotWritable(let message) as PlanError: self.init(.outputNotWritable, message)
+        case .interrupted(let message) as PlanError: self.init(.interrupted, message)
+        case .notWritable(let message) as ArtifactFileError: self.init(.outputNotWritable, message)
+        case .notEncodable(let message) as ArtifactFileError: self.init(.internalError, message)
+        case .notReadable(let message) as ArtifactFileError: self.init(.invalidInput, message)
+        default: return nil
+        }
+    }
+
+    /// Throws the error a run's verdict ends the command with, or returns when it passed.
+    static func check(_ verdict: RunVerdict) throws(CommandError) {
+        switch verdict {
+        case .passed: return
+        case .saveFailed(let message): throw CommandError(.outputNotWritable, message)
+        case .interrupted(let message): throw CommandError(.interrupted, message)
+        case .refused(let message): throw CommandError(.invalidInput, message)
+        case .someFailed(let message): throw CommandError(.someRunsFailed, message)
         }
     }
 

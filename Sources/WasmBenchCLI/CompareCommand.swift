@@ -3,6 +3,7 @@ import Foundation
 import WasmBenchAnalysis
 import WasmBenchModel
 import WasmBenchReport
+import WasmBenchRunner
 
 /// `wasmbench compare BASE.json NEW.json`: how a run differs from an earlier one, for CI.
 struct CompareCommand: ParsableCommand {

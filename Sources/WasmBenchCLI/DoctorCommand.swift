@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmBenchMachine
+import WasmBenchRunner
 
 /// `wasmbench doctor`: is this machine quiet enough to measure on?
 struct DoctorCommand: ParsableCommand {

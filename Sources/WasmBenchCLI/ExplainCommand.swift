@@ -5,7 +5,9 @@ import WasmBenchInterpreters
 import WasmBenchMachine
 import WasmBenchModel
 import WasmBenchPlan
+import WasmBenchProcess
 import WasmBenchReport
+import WasmBenchRunner
 import WasmBenchRuntime
 
 /// `wasmbench explain`: why a runtime is slower than native, by counting instructions and
@@ -75,9 +77,9 @@ struct ExplainCommand: ParsableCommand {
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
-        let valgrind = try session.valgrind()
+        let valgrind = try session.workspace.valgrind()
         let selection = selection
-        let plan = try RunCommand.plan(selection, session: session, interruption: interruption)
+        let plan = try Planner(workspace: session.workspace).plan(selection)
         var report = ExplainReport(
             toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
             machine: MachineProbe.current(), baseline: selection.resolvedBaseline.description,
@@ -94,13 +96,9 @@ struct ExplainCommand: ParsableCommand {
             // A save that fails here is tried again, and reported, at the end.
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
-        try? FileManager.default.removeItem(at: scratch)
+        session.workspace.removeScratch()
         try output.emit(.explain(report))
         if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
-        if interruption.isRaised { throw CommandError(.interrupted, "interrupted; what was counted is above") }
-        let failed = report.failures.filter { $0.kind != .unsupported }
-        if !failed.isEmpty {
-            throw CommandError(.someRunsFailed, "\(failed.count) cell(s) could not be counted or profiled (see above)")
-        }
+        try CommandError.check(RunVerdict(explained: report, interrupted: interruption.isRaised))
     }
 }

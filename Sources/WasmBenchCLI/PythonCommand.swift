@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmBenchPairBuilder
+import WasmBenchProcess
 import WasmBenchProvision
 
 /// `wasmbench python`: the Python interpreters wasmbench builds for its Python benchmarks.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import WasmBenchAnalysis
 import WasmBenchReport
+import WasmBenchRunner
 
 /// `wasmbench report FILE.json`: re-renders a saved run without running anything.
 struct ReportCommand: ParsableCommand {

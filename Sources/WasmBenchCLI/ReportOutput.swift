@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import WasmBenchModel
 import WasmBenchReport
+import WasmBenchRunner
 
 /// Where a command's report goes: one format on stdout, and optionally the same artifact as
 /// Markdown and HTML files. The one output sink (and its options) of run, report, compare and explain.
@@ -13,13 +14,13 @@ struct ReportOutput: ParsableArguments {
 
     /// Prints `artifact` on stdout in ``format`` (the terminal format coloured when stdout is a
     /// terminal), then writes the files.
-    func emit(_ artifact: ReportArtifact) throws(CommandError) {
+    func emit(_ artifact: ReportArtifact) throws(ArtifactFileError) {
         FileHandle.standardOutput.write(try ArtifactFile.render(artifact, as: format, useColor: isatty(1) == 1))
         try writeFiles(artifact)
     }
 
     /// Writes the --markdown and --html files of `artifact`.
-    func writeFiles(_ artifact: ReportArtifact) throws(CommandError) {
+    func writeFiles(_ artifact: ReportArtifact) throws(ArtifactFileError) {
         if let markdown { try ArtifactFile.write(ArtifactFile.render(artifact, as: .markdown), to: markdown) }
         if let html { try ArtifactFile.write(ArtifactFile.render(artifact, as: .html), to: html) }
     }

@@ -3,6 +3,7 @@ import Foundation
 import WasmBenchAnalysis
 import WasmBenchModel
 import WasmBenchProcess
+import WasmBenchRunner
 
 /// `wasmbench reproduce RUN.json WORKLOAD RUNTIME`: runs one cell's recorded commands again.
 struct ReproduceCommand: ParsableCommand {

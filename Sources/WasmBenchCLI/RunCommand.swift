@@ -1,11 +1,8 @@
 import ArgumentParser
 import Foundation
-import WasmBenchExplain
-import WasmBenchMachine
 import WasmBenchModel
 import WasmBenchPlan
-import WasmBenchProvision
-import WasmBenchReport
+import WasmBenchProcess
 import WasmBenchRunner
 import WasmBenchRuntime
 
@@ -160,24 +157,16 @@ struct RunCommand: ParsableCommand {
         defer { signals.cancel() }
         let selection = try selection()
         // Before any set-up: without valgrind an instruction run cannot count anything.
-        let valgrind = try measure == .instructions ? session.valgrind() : nil
-        let folder = try runFolder(session)
+        let valgrind = try measure == .instructions ? session.workspace.valgrind() : nil
+        let folder = try session.workspace.runFolder(named: keepArtifacts)
         defer { folder.release() }
-        let plan = try Self.plan(selection, session: session, interruption: interruption, runFolder: folder.url)
+        let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
         let configuration = try configuration(baseline: selection.resolvedBaseline)
-        let jsonPath = try json ?? Self.newResultsFile(session)
-        var notices = plan.notices
-        if measure == .instructions {
-            notices += InstructionCounter.notices + [RunNotice.degenerateInterval]
-        } else if session.launcher.hasExecHelper {
-            notices.append(RunNotice.peakRSS)
-        }
-        var initial = RunResult(
-            toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
-            machine: MachineProbe.current(), configuration: configuration, runtimes: plan.runtimes.map(\.info),
-            workloads: plan.workloads.map(\.info), notices: notices)
-        initial.failures = plan.rejected
-        initial.runFolder = folder.url.path
+        let jsonPath = try json ?? session.workspace.newResultsFile()
+        let initial = RunResult.start(
+            toolVersion: Wasmbench.version, configuration: configuration, runtimes: plan.runtimes.map(\.info),
+            workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
+            reportsPeakRSS: session.launcher.hasExecHelper)
         // Every output file is written once before anything runs, so an unwritable path fails now.
         try ArtifactFile.writeJSON(.run(initial), to: jsonPath)
         try output.writeFiles(.run(initial))
@@ -197,76 +186,13 @@ struct RunCommand: ParsableCommand {
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)
         signals.cancel()
-        try emitReports(result, jsonPath: jsonPath, saveFailure: runner.saveFailures.firstFailure, printer: printer)
-        try exitStatus(result, plan: plan, interrupted: interruption.isRaised, jsonPath: jsonPath)
-    }
-
-    /// The workloads and runtimes; a set-up cut short by Ctrl-C is an interruption, not a failure.
-    static func plan(
-        _ selection: RunSelection, session: Session, interruption: Interruption, runFolder: URL? = nil
-    ) throws(CommandError) -> Planner.Plan {
-        do {
-            return try Planner(workspace: session.workspace, runFolder: runFolder).plan(selection)
-        } catch {
-            if interruption.isRaised {
-                throw CommandError(.interrupted, "interrupted while setting up; nothing was measured")
-            }
-            throw CommandError(error)
-        }
-    }
-
-    /// Throws the error that carries the run's exit status, or returns for success.
-    private func exitStatus(_ result: RunResult, plan: Planner.Plan, interrupted: Bool, jsonPath: String) throws {
-        if interrupted {
-            throw CommandError(.interrupted, "interrupted; the results measured so far are in \(jsonPath)")
-        }
-        if !plan.rejected.isEmpty {
-            throw CommandError(
-                .invalidInput,
-                "\(plan.rejected.count) module(s) refused: \(plan.rejected.map(\.message).joined(separator: "; "))")
-        }
-        let failures = result.failures.filter { $0.kind != .unsupported }
-        if !failures.isEmpty {
-            throw CommandError(
-                .someRunsFailed,
-                "\(failures.count) run(s) failed (see the failures above and in \(jsonPath)); the other results are valid"
-            )
-        }
-    }
-
-    /// Prints the requested report on stdout, then writes the files; a file that cannot be written
-    /// (or a save that failed during the run) ends the command with `outputNotWritable`.
-    private func emitReports(_ result: RunResult, jsonPath: String, saveFailure: String?, printer: ProgressPrinter)
-        throws
-    {
         try output.emit(.run(result))
         try ArtifactFile.writeJSON(.run(result), to: jsonPath)
-        if let saveFailure {
-            throw CommandError(
-                .outputNotWritable,
-                "saving the results failed during the run (\(saveFailure)); the final save to \(jsonPath) worked")
-        }
-        printer.line("results saved to \(jsonPath)")
-    }
-
-    /// A new, uniquely named results file in the cache.
-    static func newResultsFile(_ session: Session) throws(CommandError) -> String {
-        do {
-            return try session.home.newResultsFile()
-        } catch {
-            throw CommandError(.outputNotWritable, "\(error.description); set WASMBENCH_HOME or pass --json FILE")
-        }
-    }
-
-    /// The folder this run keeps its per-process files in: --keep-artifacts, or a new one in the cache.
-    private func runFolder(_ session: Session) throws(CommandError) -> RunFolder {
-        do throws(ProvisionError) {
-            if let keepArtifacts { return try RunFolder.user(keepArtifacts) }
-            return try RunFolder.create(in: session.home)
-        } catch {
-            throw CommandError(
-                .outputNotWritable, "\(error.description); pass --keep-artifacts DIR or set WASMBENCH_HOME")
-        }
+        let verdict = RunVerdict(
+            result, refused: plan.rejected, interrupted: interruption.isRaised,
+            saveFailure: runner.saveFailures.firstFailure, resultsPath: jsonPath)
+        if verdict.resultsSaved { printer.line("results saved to \(jsonPath)") }
+        try CommandError.check(verdict)
     }
 }
 

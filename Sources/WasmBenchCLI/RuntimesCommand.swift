@@ -12,10 +12,6 @@ struct RuntimesCommand: ParsableCommand {
     func run() throws {
         let session = Session()
         let factory = session.workspace.runtimeFactory(session.workspace.toolbox(install: install), install: install)
-        do {
-            print(try factory.listing().joined(separator: "\n"))
-        } catch {
-            throw CommandError(error)
-        }
+        print(try factory.listing().joined(separator: "\n"))
     }
 }

@@ -38,12 +38,6 @@ struct SetupCommand: ParsableCommand {
         } catch {
             throw CommandError(.environment, "\(error)")
         }
-        if python {
-            do {
-                try session.workspace.setUpPython(toolbox: toolbox)
-            } catch {
-                throw CommandError(error)
-            }
-        }
+        if python { try session.workspace.setUpPython(toolbox: toolbox) }
     }
 }

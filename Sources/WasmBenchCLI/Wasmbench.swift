@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The root command: parses, dispatches, and alone decides the exit code.
+/// The root command: parses, dispatches, and alone decides the exit code: a library's typed error
+/// is mapped to its ``ExitStatus`` here, at the one exit point.
 public struct Wasmbench: ParsableCommand {
     /// wasmbench's version, saved with every run.
     public static let version = "0.1.0"
@@ -33,10 +34,11 @@ public struct Wasmbench: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(ExitStatus.success.rawValue)
-        } catch let error as CommandError {
-            FileHandle.standardError.write(Data("wasmbench: error: \(error.message)\n".utf8))
-            Foundation.exit(error.status.rawValue)
         } catch {
+            if let error = CommandError(error) {
+                FileHandle.standardError.write(Data("wasmbench: error: \(error.message)\n".utf8))
+                Foundation.exit(error.status.rawValue)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))

@@ -88,7 +88,21 @@ public struct Planner: Sendable {
 
     /// Plans the selection: the runtimes (every one asked for resolved, the unavailable ones kept
     /// with their reason) and the workloads.
+    ///
+    /// - Throws: the ``PlanError`` that says why; ``PlanError/interrupted(_:)`` when the set-up
+    ///   failed because the launcher was stopped (Ctrl-C), which is not a failure of the set-up.
     public func plan(_ selection: RunSelection) throws(PlanError) -> Plan {
+        do {
+            return try planUninterrupted(selection)
+        } catch {
+            if workspace.launcher.isInterrupted {
+                throw .interrupted("interrupted while setting up; nothing was measured")
+            }
+            throw error
+        }
+    }
+
+    private func planUninterrupted(_ selection: RunSelection) throws(PlanError) -> Plan {
         try validate(selection)
         var notices: [String] = []
         let toolbox = workspace.toolbox(install: selection.install)

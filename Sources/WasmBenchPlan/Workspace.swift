@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import WasmBenchInterpreters
 import WasmBenchPairBuilder
 import WasmBenchProcess
@@ -16,8 +17,11 @@ public struct Workspace: Sendable {
     public let environment: [String: String]
     /// Receives progress lines for stderr, already prefixed (`setup:`, `note:`).
     public let progress: @Sendable (String) -> Void
+    /// The run's scratch folder, made on first use; copies of the workspace share it.
+    private let scratch = ScratchSlot()
 
-    /// Creates a workspace for this process's environment.
+    /// Creates a workspace for this process's environment, and removes the scratch folders that
+    /// runs killed before their end left in the cache (see ``ScratchFolder/sweep(_:)``).
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         progress: @escaping @Sendable (String) -> Void
@@ -26,6 +30,7 @@ public struct Workspace: Sendable {
         self.home = WasmBenchHome(environment: environment)
         self.launcher = ProcessLauncher()
         self.progress = progress
+        ScratchFolder.sweep(home.scratch)
     }
 
     /// Resolves the external tools, installing the missing ones into the cache when allowed,
@@ -51,8 +56,25 @@ public struct Workspace: Sendable {
             ?? Bundle.main.executablePath ?? CommandLine.arguments[0]
     }
 
-    /// The per-run scratch folder (removed at the end of a run).
-    public var runScratch: URL { home.scratch.appendingPathComponent("run-\(getpid())") }
+    /// The per-run scratch folder, made and locked on first use (see ``ScratchFolder``); removed
+    /// by ``removeScratch()`` or when the workspace and its copies go, or by the next start after
+    /// a run killed first.
+    /// When the cache cannot hold it, the path is still returned and writing there fails later
+    /// with its own message.
+    public var runScratch: URL {
+        scratch.folder.withLock { folder in
+            if folder == nil { folder = try? ScratchFolder.create(in: home) }
+            return folder?.url ?? home.scratch.appendingPathComponent("run-\(getpid())")
+        }
+    }
+
+    /// Removes the scratch folder and its lock; a later ``runScratch`` makes a new one.
+    public func removeScratch() {
+        scratch.folder.withLock { folder in
+            folder?.remove()
+            folder = nil
+        }
+    }
 
     /// Installs PyPI packages into the cache.
     public var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
@@ -77,5 +99,15 @@ public struct Workspace: Sendable {
     public func buildMatchedPair(source: CPythonSource, jobs: Int) throws(PythonBuildError) -> CPythonPair {
         try MatchedPairInterpreters.build(
             home: home, launcher: launcher, environment: environment, source: source, jobs: jobs, progress: progress)
+    }
+}
+
+/// Where a workspace and its copies keep the run's scratch folder once it is made; the folder
+/// is removed when the last copy goes (a command that returns, or throws, leaves none behind).
+private final class ScratchSlot: Sendable {
+    let folder = Mutex<ScratchFolder?>(nil)
+
+    deinit {
+        folder.withLock { $0?.remove() }
     }
 }

@@ -1,3 +1,4 @@
+import CWasmBenchSpawn
 import Dispatch
 import Foundation
 import Synchronization
@@ -13,6 +14,12 @@ import Synchronization
 /// Each child runs in a process group of its own: a time limit or an interruption kills the whole
 /// group, so a runtime that starts helpers of its own leaves nothing behind. The launcher keeps the
 /// groups it started so that ``terminateAll()`` (wired to Ctrl-C by the command line) can end them.
+///
+/// Children never outlive wasmbench: each is started behind a small guard process (a fork of
+/// wasmbench that never execs, see `CWasmBenchSpawn/spawn.c`) that leads the group and kills it
+/// when the child ends or when wasmbench dies, SIGKILL included (`PR_SET_PDEATHSIG`). So a
+/// runtime's helpers die with the runtime even when it exits normally. The death signal follows
+/// the thread that started the guard, which is the thread ``run(_:)`` blocks until the guard ends.
 public final class ProcessLauncher: Sendable {
     private struct State {
         var active: Set<pid_t> = []
@@ -27,8 +34,8 @@ public final class ProcessLauncher: Sendable {
     /// Runs every later child through wasmbench's exec helper (a tiny static program that forks
     /// and execs the child and reports its rusage), so that peak RSS is the child's own.
     ///
-    /// Without it, peak RSS is not reported: a child spawned (vfork) from wasmbench inherits
-    /// wasmbench's own memory high-water mark in `ru_maxrss`.
+    /// Without it, peak RSS is not reported: a child started from wasmbench (through its guard, a
+    /// fork of wasmbench) inherits wasmbench's own memory high-water mark in `ru_maxrss`.
     public func useExecHelper(_ path: String?) {
         state.withLock { $0.execHelper = path }
     }
@@ -64,9 +71,8 @@ public final class ProcessLauncher: Sendable {
             spawned.executable = helper
             spawned.arguments = [helperReport, spec.executable] + spec.arguments
         }
-        let spawnRealtime = realtimeNanoseconds()
         let start = monotonicNanoseconds()
-        guard let pid = try spawn(spawned) else { return notStarted }
+        guard let (pid, report, spawnRealtime) = try spawn(spawned) else { return notStarted }
         let flags = ChildFlags()
         var timer: DispatchWorkItem?
         if let limit = spec.timeout {
@@ -90,10 +96,19 @@ public final class ProcessLauncher: Sendable {
             state.active.remove(pid)
             return state.interrupted
         }
+        // The guard has killed its group; this catches what a guard killed first (OOM) left.
+        kill(-pid, SIGKILL)
+        var childStatus: Int32 = 0
+        var childWall: Int64 = 0
+        let childEnded = wasmbench_spawn_status(report, &childStatus, &childWall) == 1
+        close(report)
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let wall = secondsSince(start)
+        // The guard always dies by SIGKILL; how its child ended, and how long it ran, is what it
+        // reported (without wasmbench's fork of the guard).
+        if childEnded { status = childStatus }
+        let wall = childEnded ? Double(childWall) / 1e9 : secondsSince(start)
         var result = ProcessResult(
             termination: .exited(0), wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
             systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: nil, spawnRealtimeNanoseconds: spawnRealtime)
@@ -117,49 +132,35 @@ public final class ProcessLauncher: Sendable {
         return result
     }
 
-    /// Starts the child; `nil` when the launcher was interrupted first.
-    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> pid_t? {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
+    /// Starts the child behind its guard; the guard's pid, the pipe it reports the child's status
+    /// on and CLOCK_REALTIME when it started the child, or `nil` when the launcher was interrupted
+    /// first.
+    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> (pid: pid_t, report: Int32, realtime: UInt64)? {
         let outFlags = O_WRONLY | O_CREAT | O_TRUNC
         guard open(spec.stdoutPath, outFlags, 0o644).closingCheck(),
             open(spec.stderrPath, outFlags, 0o644).closingCheck()
         else { throw .cannotOpen(path: spec.stdoutPath + " or " + spec.stderrPath, errno: errno) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, spec.stdoutPath, outFlags, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, spec.stderrPath, outFlags, 0o644)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGPIPE, SIGQUIT] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv = ([spec.executable] + spec.arguments).map { strdup($0) } + [nil]
         let envp = spec.environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
-        var pid: pid_t = 0
+        var report: Int32 = -1
+        var code: Int32 = 0
+        var realtime = Int64(realtimeNanoseconds())
         // Register under the lock so that an interruption between spawn and wait still kills it.
-        let code: Int32 = state.withLock { state in
+        let pid: pid_t = state.withLock { state in
             // Checked under the same lock as terminateAll(), so no child starts after an interruption.
-            guard !state.interrupted else { return -1 }
-            let code = posix_spawn(&pid, spec.executable, &actions, &attributes, argv, envp)
-            if code == 0 { state.active.insert(pid) }
-            return code
+            guard !state.interrupted else { return 0 }
+            let pid = wasmbench_spawn(
+                spec.executable, argv, envp, spec.stdoutPath, spec.stderrPath, &report, &realtime, &code)
+            if pid > 0 { state.active.insert(pid) }
+            return pid
         }
-        if code == -1 { return nil }
-        guard code == 0 else { throw .spawnFailed(path: spec.executable, errno: code) }
-        return pid
+        if pid == 0 { return nil }
+        guard pid > 0 else { throw .spawnFailed(path: spec.executable, errno: code) }
+        return (pid, report, UInt64(realtime))
     }
 
     private static func signalOf(_ status: Int32) -> Int32? {

@@ -14,7 +14,8 @@ public enum Termination: Sendable, Equatable {
 public struct ProcessResult: Sendable, Equatable {
     /// How it ended.
     public var termination: Termination
-    /// Spawn to reaping, in seconds (monotonic clock).
+    /// The child's start (its guard's vfork) to its reaping, in seconds (monotonic clock); from
+    /// before the spawn when the guard was killed first (a time limit, an interruption).
     public var wallSeconds: Double
     /// User CPU seconds of the child (and its reaped children).
     public var userSeconds: Double
@@ -23,7 +24,8 @@ public struct ProcessResult: Sendable, Equatable {
     /// Peak resident set size in bytes, when measured through the exec helper (else `nil`: see
     /// ``ProcessLauncher/useExecHelper(_:)``).
     public var maxRSSBytes: Double?
-    /// CLOCK_REALTIME in nanoseconds just before the spawn, to compare with a guest's own reading.
+    /// CLOCK_REALTIME in nanoseconds just before the child's start (its guard's vfork), to compare
+    /// with a guest's own reading.
     public var spawnRealtimeNanoseconds: UInt64
 
     /// Creates a result.
@@ -46,7 +48,7 @@ public enum ProcessError: Error, Sendable, Equatable, CustomStringConvertible {
     case notExecutable(path: String)
     /// An output file could not be opened.
     case cannotOpen(path: String, errno: Int32)
-    /// `posix_spawn` failed.
+    /// The child could not be started (fork, or its `execve`, failed).
     case spawnFailed(path: String, errno: Int32)
 
     /// How the process ended, in words.

@@ -1,7 +1,9 @@
 /// What to spawn: a program, its arguments, environment and where its output goes.
 ///
 /// Children start with standard input from `/dev/null`, in a process group of their own (so a
-/// time limit kills the whole tree), with exactly the environment given here.
+/// time limit kills the whole tree), with every signal at its default and none blocked, no
+/// descriptor of wasmbench's but the three standard ones, and exactly the environment given
+/// here. The group dies when the child ends, and when wasmbench dies (see ``ProcessLauncher``).
 public struct ProcessSpec: Sendable, Equatable {
     /// Absolute path of the program.
     public var executable: String

@@ -5,9 +5,9 @@ import Foundation
 /// the run, so the command can be run again by hand (`wasmbench reproduce`).
 ///
 /// Default folders live under ``WasmBenchHome/runs``, named by start time and process id, with a
-/// `lock` file holding the owner's process id while the run is alive. Creating one prunes the
-/// oldest default folders beyond ``keptRuns`` whose owner is gone; a folder the user named
-/// (`--keep-artifacts DIR`) is never pruned.
+/// `lock` file (a ``RunLock``: held while the run lives, with its process id in it). Creating one
+/// prunes the oldest default folders beyond ``keptRuns`` whose lock no live run holds; a folder
+/// the user named (`--keep-artifacts DIR`) is never pruned.
 public struct RunFolder: Sendable, Equatable {
     /// How many default run folders are kept.
     public static let keptRuns = 10
@@ -16,6 +16,13 @@ public struct RunFolder: Sendable, Equatable {
     public let url: URL
     /// Whether the user named it (never pruned, no lock).
     public let isUserFolder: Bool
+    /// The run's lock, for a default folder.
+    private let lock: RunLock?
+
+    /// Two values are the same folder.
+    public static func == (left: RunFolder, right: RunFolder) -> Bool {
+        left.url == right.url && left.isUserFolder == right.isUserFolder
+    }
 
     /// Creates a fresh default folder for this process under `home`, pruning old ones.
     ///
@@ -29,11 +36,11 @@ public struct RunFolder: Sendable, Equatable {
         let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: ":", with: "-")
         let folder = home.runs.appendingPathComponent("run-\(stamp)-\(getpid())", isDirectory: true)
         try home.ensure(folder)
-        let lock = folder.appendingPathComponent("lock")
-        guard FileManager.default.createFile(atPath: lock.path, contents: Data("\(getpid())\n".utf8)) else {
-            throw .cacheNotWritable(path: lock.path, reason: "cannot write the run's lock file")
+        let path = folder.appendingPathComponent("lock").path
+        guard let lock = try RunLock.acquire(path) else {
+            throw .cacheNotWritable(path: path, reason: "another run holds this lock")
         }
-        return RunFolder(url: folder, isUserFolder: false)
+        return RunFolder(url: folder, isUserFolder: false, lock: lock)
     }
 
     /// Uses a folder the user named, creating it if needed.
@@ -46,24 +53,26 @@ public struct RunFolder: Sendable, Equatable {
         } catch {
             throw .cacheNotWritable(path: url.path, reason: error.localizedDescription)
         }
-        return RunFolder(url: url, isUserFolder: true)
+        return RunFolder(url: url, isUserFolder: true, lock: nil)
     }
 
     /// Marks the run finished: its lock is removed, so a later run may prune the folder.
     public func release() {
-        guard !isUserFolder else { return }
-        try? FileManager.default.removeItem(at: url.appendingPathComponent("lock"))
+        lock?.release()
     }
 
     /// Removes the oldest run folders under `folder` beyond the newest `count`, except those
-    /// whose lock names a live process.
+    /// whose lock a live run holds.
     static func prune(_ folder: URL, keeping count: Int) {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
             .filter { $0.hasPrefix("run-") }.sorted()
         for name in names.dropLast(max(0, count)) {
             let run = folder.appendingPathComponent(name, isDirectory: true)
-            if let owner = lockOwner(run), owner != getpid(), kill(owner, 0) == 0 || errno == EPERM { continue }
+            let lock = run.appendingPathComponent("lock").path
+            let dead = RunLock.takeOver(lock)
+            if dead == nil && FileManager.default.fileExists(atPath: lock) { continue }
             try? FileManager.default.removeItem(at: run)
+            dead?.release()
         }
     }
 

@@ -19,16 +19,18 @@ struct RunFolderTests {
         #expect(FileManager.default.fileExists(atPath: run.url.path))
     }
 
-    @Test("Pruning keeps the newest folders and any whose owner is alive")
+    @Test("Pruning keeps the newest folders and any whose lock a live run holds")
     func prune() throws {
         let runs = folder.url.appendingPathComponent("runs")
         for index in 0..<5 {
             try FileManager.default.createDirectory(
                 at: runs.appendingPathComponent("run-2026-0\(index + 1)"), withIntermediateDirectories: true)
         }
-        // The oldest belongs to a live process (PID 1 is always alive); the second to a dead one.
-        try Data("1\n".utf8).write(to: runs.appendingPathComponent("run-2026-01/lock"))
-        try Data("999999999\n".utf8).write(to: runs.appendingPathComponent("run-2026-02/lock"))
+        // The oldest belongs to a live run (its lock held); the second to a dead one (a lock file
+        // no one holds, as a killed run leaves it, naming a process that may even be alive).
+        let live = try #require(try RunLock.acquire(runs.appendingPathComponent("run-2026-01/lock").path))
+        defer { live.release() }
+        try Data("1\n".utf8).write(to: runs.appendingPathComponent("run-2026-02/lock"))
         RunFolder.prune(runs, keeping: 2)
         let left = try FileManager.default.contentsOfDirectory(atPath: runs.path).sorted()
         #expect(left == ["run-2026-01", "run-2026-04", "run-2026-05"])

@@ -1,0 +1,87 @@
+import Foundation
+import WasmBenchModel
+import WasmBenchReport
+
+/// Writes files atomically: a temporary file in the same folder, then a rename, so a reader (or
+/// a Ctrl-C) never sees half a file. Reads saved runs back.
+///
+/// Every function either does what it says or throws an ``ArtifactFileError`` whose message says
+/// what to do next; none prints or exits.
+public enum ArtifactFile {
+    /// Writes `data` to `path` atomically.
+    ///
+    /// - Throws: ``ArtifactFileError/notWritable(_:)`` when the folder is missing or not writable.
+    public static func write(_ data: Data, to path: String) throws(ArtifactFileError) {
+        let url = URL(fileURLWithPath: path)
+        do {
+            try data.write(to: url, options: .atomic)
+        } catch {
+            throw .notWritable(
+                "cannot write \(path) (\(error.localizedDescription)); choose a writable path or create its folder")
+        }
+    }
+
+    /// Saves `artifact` as its JSON.
+    package static func writeJSON(_ artifact: ReportArtifact, to path: String) throws(ArtifactFileError) {
+        try write(encode(artifact), to: path)
+    }
+
+    /// An artifact's JSON bytes.
+    package static func encode(_ artifact: ReportArtifact) throws(ArtifactFileError) -> Data {
+        try render(artifact, as: .json)
+    }
+
+    /// An artifact's report in `format`; a value JSON cannot hold (NaN, infinity) is a bug of ours.
+    package static func render(_ artifact: ReportArtifact, as format: ReportFormat, useColor: Bool = false)
+        throws(ArtifactFileError) -> Data
+    {
+        do {
+            return try artifact.render(as: format, useColor: useColor)
+        } catch {
+            throw .notEncodable("cannot encode the results: \(error); please report this")
+        }
+    }
+
+    /// Any value as sorted, indented JSON; one JSON cannot hold is a bug of ours.
+    public static func pretty(_ value: some Encodable) throws(ArtifactFileError) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        do {
+            return try encoder.encode(value)
+        } catch {
+            throw .notEncodable("cannot encode \(type(of: value)): \(error); please report this")
+        }
+    }
+
+    /// Reads a saved run.
+    ///
+    /// - Throws: ``ArtifactFileError/notReadable(_:)`` for a missing file or one that is not a
+    ///   run of this schema version.
+    public static func readJSON(_ path: String) throws(ArtifactFileError) -> RunResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .notReadable("cannot read \(path); check the path")
+        }
+        do {
+            return try JSONArtifact.decode(data)
+        } catch {
+            throw .notReadable("\(path): \(error)")
+        }
+    }
+}
+
+/// Why an artifact file could not be written or read; the message says what to do next.
+public enum ArtifactFileError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// An output file cannot be written (missing or read-only folder, full disk).
+    case notWritable(String)
+    /// A value cannot be encoded (a non-finite number): a bug of wasmbench's.
+    case notEncodable(String)
+    /// An input file cannot be read, or is not a saved run.
+    case notReadable(String)
+
+    /// The message.
+    public var description: String {
+        switch self {
+        case .notWritable(let message), .notEncodable(let message), .notReadable(let message): message
+        }
+    }
+}
