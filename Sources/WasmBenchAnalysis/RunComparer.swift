@@ -49,8 +49,8 @@ public struct RunComparer: Sendable {
             counting.estimator = .median
             return counting.compare(base: base, basePath: basePath, new: new, newPath: newPath)
         }
-        let baseSamples = Summarizer(configuration: base.configuration).samples(base.rows)
-        let newSamples = Summarizer(configuration: new.configuration).samples(new.rows)
+        let baseSamples = Summarizer(configuration: base.configuration).samples(base.rows, failures: base.failures)
+        let newSamples = Summarizer(configuration: new.configuration).samples(new.rows, failures: new.failures)
         let measure = base.configuration.measure
         var comparison = RunComparison(
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,

@@ -39,7 +39,7 @@ public struct Summarizer: Sendable {
     /// Counted runs (rows with ``Row/iterations``) give the `execute` instruction count instead:
     /// one cost per iteration for each counted set, see ``perIterationCounts(_:)``.
     public func summarize(_ result: inout RunResult) {
-        let set = samples(result.rows)
+        let set = samples(result.rows, failures: result.failures)
         let (order, groups, warmUps, counts) = (set.order, set.groups, set.warmUps, set.counts)
         let failed = Set(result.failures.map { "\($0.runtime)\u{0}\($0.workload)" })
         result.summaries = order.compactMap { key in
@@ -66,7 +66,20 @@ public struct Summarizer: Sendable {
 
     /// The samples every summary covers, by key in the order the rows first name them, and how
     /// each cell's iteration series warmed up. What ``summarize(_:)`` and ``RunComparer`` share.
-    func samples(_ rows: [Row]) -> SampleSet {
+    ///
+    /// Every row of a process that failed is left out (the rows stay in the artifact, for the
+    /// record): what a process measured before it trapped, timed out or printed markers that
+    /// cannot be believed does not describe the workload. A counted set's runs each finished on
+    /// their own, so a set's failure leaves the runs counted before it in.
+    func samples(_ rows: [Row], failures: [Failure]) -> SampleSet {
+        let failed = Set(
+            failures.compactMap { failure in
+                failure.process.map { ProcessKey(runtime: failure.runtime, workload: failure.workload, process: $0) }
+            })
+        let rows = rows.filter { row in
+            row.iterations != nil
+                || !failed.contains(ProcessKey(runtime: row.runtime, workload: row.workload, process: row.process))
+        }
         let (kept, warmUps) = steadyStateRows(rows)
         var groups: [Key: Samples] = [:]
         var order: [Key] = []
@@ -92,7 +105,14 @@ public struct Summarizer: Sendable {
         return SampleSet(order: order.filter { groups[$0] != nil }, groups: groups, warmUps: warmUps, counts: counts)
     }
 
-    /// The samples of a run's summaries: what ``samples(_:)`` returns.
+    /// One process of one cell.
+    private struct ProcessKey: Hashable {
+        let runtime: String
+        let workload: String
+        let process: Int
+    }
+
+    /// The samples of a run's summaries: what ``samples(_:failures:)`` returns.
     struct SampleSet {
         /// Every key, in the order the rows first name it.
         var order: [Key]

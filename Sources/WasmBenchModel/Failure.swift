@@ -20,6 +20,9 @@ public enum FailureKind: String, Codable, Sendable {
     case invalidModule = "invalid-module"
     /// The runtime could not be started or misbehaved (no output, unreadable report).
     case runtimeError = "runtime-error"
+    /// The guest's markers contradict themselves or the process (iterations out of order, a time
+    /// of zero or longer than the whole process): none of its numbers can be believed.
+    case badReport = "bad-report"
     /// The runtime cannot run this workload (e.g. no native build for a `.wasm`-only workload).
     case unsupported
     /// The run was interrupted (Ctrl-C) before it finished.

@@ -3,9 +3,11 @@ import Foundation
 /// Writes a report document as GitHub-flavoured Markdown: a `#` heading, `##` sections, blocks a
 /// blank line apart, tables padded into columns in the raw text too. Charts are left out.
 ///
-/// Text is written as it is, except in tables, where `|` becomes `\|` (also inside code spans,
-/// as GitHub requires) and line breaks become `<br>`, and in code spans, whose fence outgrows
-/// any backticks inside.
+/// The report's own wording is written as it is; text from the artifact (names, messages, a
+/// guest's output) is made inert by ``InertText/markdown(_:backticks:)``: controls stripped, `\`,
+/// `` ` ``, `<` and `>` escaped, so it cannot open HTML or a code span. In tables `|` becomes `\|`
+/// (also inside code spans, as GitHub requires) and line breaks become `<br>`; a code span's fence
+/// outgrows any backticks inside.
 struct MarkdownWriter: ReportWriter {
     var compact: Bool { false }
 
@@ -14,7 +16,8 @@ struct MarkdownWriter: ReportWriter {
             (["## " + inline(section.name.title)] + section.body.compactMap(block)).joined(separator: "\n\n")
         }
         let introduction = document.introduction.compactMap(block)
-        let chunks = ["# " + document.heading] + introduction + sections + document.closing.compactMap(block)
+        let chunks =
+            ["# " + InertText.markdown(document.heading)] + introduction + sections + document.closing.compactMap(block)
         return chunks.joined(separator: "\n\n") + "\n"
     }
 
@@ -88,10 +91,12 @@ struct MarkdownWriter: ReportWriter {
     private func inline(_ text: ReportText) -> String {
         text.spans.map { span in
             switch span {
-            case .text(let text), .literal(let text), .prose(let text): text
-            case .code(let text, _): codeSpan(text)
-            case .styled(let text, .strong), .styled(let text, .alarm): "**\(text)**"
-            case .styled(let text, _): text
+            case .literal(let text): text
+            case .text(let text): InertText.markdown(text)
+            case .prose(let text): InertText.markdown(text, backticks: false)
+            case .code(let text, _): codeSpan(InertText.stripped(text))
+            case .styled(let text, .strong), .styled(let text, .alarm): "**\(InertText.markdown(text))**"
+            case .styled(let text, _): InertText.markdown(text)
             case .symbol(let text): text.replacingOccurrences(of: "*", with: "\\*")
             case .see(let name): "[\(inline(name.title))](#\(anchor(name.title.plain)))"
             case .swatch: "●"

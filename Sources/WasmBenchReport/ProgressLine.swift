@@ -4,8 +4,14 @@ import WasmBenchModel
 ///
 /// `[ 3/12] wasmtime        kernels/fib          p0  21.3 ms/iter`: the step padded to the width
 /// of the total, the runtime and workload padded to columns (an id is never cut), then the
-/// process's median iteration, its instructions per iteration, or its failure.
+/// process's median iteration, its instructions per iteration, or its failure. Names and messages
+/// are stripped of controls and escape sequences (``InertText/stripped(_:)``).
 package func progressLine(_ event: ProgressEvent) -> String? {
+    rawProgressLine(event).map(InertText.stripped)
+}
+
+/// The line before its text is made inert.
+private func rawProgressLine(_ event: ProgressEvent) -> String? {
     func cell(_ step: Int, _ total: Int, _ runtime: String, _ workload: String, _ unit: String) -> String {
         let counter = pad(String(step), to: String(total).count, right: true)
         return "[\(counter)/\(total)] \(pad(runtime, to: 15)) \(pad(workload, to: 20)) \(unit)"

@@ -26,7 +26,7 @@ struct TerminalWriter: ReportWriter {
 
     /// A section: its title and caption, then its blocks.
     private func lines(_ section: ReportSection) -> [String] {
-        var lines = [palette.bold(section.name.short) + (section.caption.map { " — " + $0 } ?? "")]
+        var lines = [palette.bold(section.name.short) + (section.caption.map { " — " + InertText.stripped($0) } ?? "")]
         for block in section.blocks {
             switch block {
             case .figures, .charts: continue
@@ -65,18 +65,19 @@ struct TerminalWriter: ReportWriter {
         }
     }
 
-    /// Inline text: code and links as plain text, tones as colours.
+    /// Inline text: code and links as plain text, tones as colours; the text itself is stripped of
+    /// controls and escape sequences (``InertText/stripped(_:)``): only the palette colours it.
     func inline(_ text: ReportText) -> String {
         text.spans.map { span in
             switch span {
             case .styled(let text, let tone):
                 switch tone {
-                case .strong: palette.bold(text)
-                case .alarm, .failure: palette.red(text)
-                case .doubt, .warning: palette.yellow(text)
-                case .muted: palette.dim(text)
+                case .strong: palette.bold(InertText.stripped(text))
+                case .alarm, .failure: palette.red(InertText.stripped(text))
+                case .doubt, .warning: palette.yellow(InertText.stripped(text))
+                case .muted: palette.dim(InertText.stripped(text))
                 }
-            default: ReportText([span]).plain
+            default: InertText.stripped(ReportText([span]).plain)
             }
         }
         .joined()

@@ -216,7 +216,8 @@ public struct BenchmarkRunner: Sendable {
     /// Warm-ups apply only to per-iteration series (a marker-reporting guest, an invoked
     /// function); a command timed as a whole gives one sample per process, which is kept. The
     /// whole-process metrics of a failed process (a time-out's wall time, say) describe the failure,
-    /// not the workload, so they are left out; samples measured before the failure are kept.
+    /// not the workload, so they are left out; samples measured before the failure are kept for
+    /// the record, and the summaries leave them out by the run's failures (see ``Summarizer``).
     private func rows(_ outcome: RunOutcome, cell: CellSchedule, process: Int) -> [Row] {
         var perIteration = cell.program.reportsMarkers
         if case .invoke = cell.program.entry { perIteration = true }

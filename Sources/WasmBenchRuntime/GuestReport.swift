@@ -8,7 +8,8 @@
 /// - `wasmbench:iter <index> <ns>`: the elapsed CLOCK_MONOTONIC time of one iteration;
 /// - `wasmbench:check ok <checksum>` or `wasmbench:check fail <details>`: the self-check;
 /// - `wasmbench:check error <details>`: the guest program itself failed (a Python exception).
-/// Other lines are ignored. A malformed marker line is reported, not skipped silently.
+/// Other lines are ignored. A malformed marker line is reported, not skipped silently. A failed
+/// check (`fail` or `error`) stands: no later check line overrides it.
 public struct GuestReport: Sendable, Equatable {
     /// The time a host driver took to load the interpreter (`wasmbench:load <ns>`).
     public var loadNanoseconds: UInt64?
@@ -26,6 +27,12 @@ public struct GuestReport: Sendable, Equatable {
     public var checkDetail: String
     /// Marker lines that could not be read.
     public var malformedLines: [String]
+
+    /// Reads the markers out of the standard output of a guest that prints them; a guest that was
+    /// not asked to (``GuestProgram/reportsMarkers`` unset) gives an empty report, whatever it printed.
+    public init(reading output: String, of program: GuestProgram) {
+        self.init(parsing: program.reportsMarkers ? output : "")
+    }
 
     /// Reads the markers out of a guest's standard output.
     public init(parsing output: String) {
@@ -67,6 +74,8 @@ public struct GuestReport: Sendable, Equatable {
             }
         case "wasmbench:check" where words.count >= 2:
             if words[1] == "ok" || words[1] == "fail" || words[1] == "error" {
+                // A failed check stands; a later line (a guest printing `ok` after `fail`) cannot clear it.
+                guard checkPassed != false else { return }
                 checkPassed = words[1] == "ok"
                 checkIsError = words[1] == "error"
                 checkDetail = words.dropFirst(2).joined(separator: " ")

@@ -61,16 +61,18 @@ struct ChildRun {
     func outcome(
         _ finished: Finished, request: RunRequest, entryRealtimeNanoseconds: UInt64? = nil, extra: [PhaseSample] = []
     ) -> RunOutcome {
-        let report = GuestReport(parsing: finished.stdout)
+        let report = GuestReport(reading: finished.stdout, of: request.program)
         let entry = entryRealtimeNanoseconds ?? finished.result.spawnRealtimeNanoseconds
         var samples = extra + GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: entry)
         samples += Self.processSamples(finished.result)
-        let status = self.status(finished, report: report, request: request)
+        let status = self.status(finished, report: report, request: request, entryRealtimeNanoseconds: entry)
         return RunOutcome(samples: samples, status: status, command: finished.command)
     }
 
-    /// The verdict for a finished child.
-    func status(_ finished: Finished, report: GuestReport, request: RunRequest) -> RunStatus {
+    /// The verdict for a finished child; `report` holds the markers it was asked to print.
+    func status(
+        _ finished: Finished, report: GuestReport, request: RunRequest, entryRealtimeNanoseconds: UInt64? = nil
+    ) -> RunStatus {
         let tail = Self.tail(finished.stderr)
         switch finished.result.termination {
         case .timedOut:
@@ -83,7 +85,9 @@ struct ChildRun {
         case .signaled(let signal):
             return .failed(.crash, "the process died from signal \(signal) (\(Self.signalName(signal)))\(tail)")
         case .exited(0):
-            return GuestOutcome.verdict(report, program: request.program, iterations: request.iterations)
+            return GuestOutcome.verdict(
+                report, program: request.program, iterations: request.iterations,
+                wallSeconds: finished.result.wallSeconds, entryRealtimeNanoseconds: entryRealtimeNanoseconds)
         case .exited(let code):
             if report.checkPassed == false { return GuestOutcome.checkFailure(report) }
             let kind = classify(finished.stderr) ?? .nonZeroExit

@@ -69,7 +69,8 @@ extension ChildRun {
             outcome.status = .failed(FailureKind(rawValue: error.kind) ?? .runtimeError, "\(engine): \(error.message)")
         } else if let code = report.exitCode, code != 0 {
             outcome.status = GuestOutcome.refine(
-                .failed(.nonZeroExit, "the guest exited with status \(code)"), stdout: finished.stdout)
+                .failed(.nonZeroExit, "the guest exited with status \(code)"), stdout: finished.stdout,
+                program: request.program)
         }
         return outcome
     }

@@ -75,7 +75,7 @@ public struct WorkerRuntime: BenchmarkRuntime {
                 finished, request: request, entryRealtimeNanoseconds: report.entryRealtimeNanoseconds,
                 extra: report.samples)
             if case .failed = report.status {
-                outcome.status = GuestOutcome.refine(report.status, stdout: finished.stdout)
+                outcome.status = GuestOutcome.refine(report.status, stdout: finished.stdout, program: request.program)
             }
             if report.entryRealtimeNanoseconds == nil {
                 outcome.samples.removeAll { $0.phase == .startup }

@@ -23,12 +23,13 @@ struct SummarizerTests {
         }
     }
 
-    func summarize(_ rows: [Row], configuration: RunConfiguration) -> RunResult {
+    func summarize(_ rows: [Row], configuration: RunConfiguration, failures: [Failure] = []) -> RunResult {
         var result = RunResult(
             toolVersion: "test", startedAt: "2026-01-01T00:00:00Z",
             machine: MachineInfo(os: "o", kernel: "k", architecture: "a", cpuModel: "c", cores: 1, memoryBytes: 1),
             configuration: configuration)
         result.rows = rows
+        result.failures = failures
         Summarizer(configuration: configuration).summarize(&result)
         return result
     }
@@ -204,5 +205,30 @@ struct SummarizerTests {
         let summary = try #require(result.summaries.first)
         #expect(summary.median == 0)
         #expect(summary.processMinimum == nil)
+    }
+
+    @Test("no sample of a failed process enters a summary, though its rows stay for the record")
+    func failedProcessLeftOut() throws {
+        // Process 1 measured four fast iterations, then trapped: none of them may pull the summary down.
+        let series = [
+            [10.0, 10.0, 10.0, 10.0, 10.0, 10.0], [1.0, 1.0, 1.0, 1.0], [10.0, 10.0, 10.0, 10.0, 10.0, 10.0],
+        ]
+        let failure = Failure(runtime: "r", workload: "w", process: 1, kind: .trap, message: "unreachable")
+        let result = summarize(rows("r", series, warmups: 1), configuration: configuration(), failures: [failure])
+        #expect(result.rows.count == 16)
+        let summary = try #require(execute(result, "r"))
+        #expect(summary.median == 10.0)
+        #expect(summary.min == 10.0)
+        #expect(abs((summary.processMinimum?.value ?? 0) - 10.0) < 1e-9)
+        #expect(summary.count == 10)
+    }
+
+    @Test("a cell-wide failure (no process) leaves the processes that finished in the summary")
+    func skippedCellKeepsRows() throws {
+        let failure = Failure(runtime: "r", workload: "w", process: nil, kind: .unsupported, message: "skipped")
+        let result = summarize(
+            rows("r", [[10.0, 10.0, 10.0, 10.0, 10.0, 10.0]], warmups: 1), configuration: configuration(),
+            failures: [failure])
+        #expect(try #require(execute(result, "r")).count == 5)
     }
 }

@@ -92,15 +92,17 @@ struct PrecisionRunnerTests {
     @Test("a cell closed by a failure gets no processes, and its ratio of one process has no interval")
     func noInterval() throws {
         let base = FakeRuntime(id: "base", iterationSeconds: ["a": 0.01])
+        // The first process finishes and the second fails: the failed one's samples are left out,
+        // so the ratio rests on one process.
         let failing = FakeRuntime(
-            id: "other", iterationSeconds: ["a": 0.02], statuses: ["a#0": .failed(.trap, "boom")],
+            id: "other", iterationSeconds: ["a": 0.02], statuses: ["a#1": .failed(.trap, "boom")],
             processFactors: jittery)
         let result = run(
             [base, failing], goal: PrecisionGoal(target: 0.03, timeBudgetSeconds: 600, maxProcesses: 30),
             policy: .skipCell)
         let cell = try #require(result.precision?.cells.first)
         #expect(cell.shortfall == .noInterval && cell.halfWidth == nil, "\(cell)")
-        #expect(failing.calls.count == 1)
+        #expect(failing.calls.count == 2)
     }
 
     @Test("the relative half-width of an interval")

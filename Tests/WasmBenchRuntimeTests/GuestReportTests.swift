@@ -14,7 +14,7 @@ struct GuestReportTests {
         #expect(report.iterations.map(\.nanoseconds) == [500, 250])
         #expect(report.checkPassed == true)
         #expect(report.checkDetail == "42")
-        #expect(GuestOutcome.verdict(report, program: program, iterations: 2) == .completed)
+        #expect(GuestOutcome.verdict(report, program: program, iterations: 2, wallSeconds: 1) == .completed)
     }
 
     @Test("markers become startup and execute samples in seconds")
@@ -68,7 +68,10 @@ struct GuestReportTests {
     @Test("a failed self-check is a wrong result")
     func wrongResult() {
         let report = GuestReport(parsing: "wasmbench:iter 0 5\nwasmbench:check fail got=1 want=2\n")
-        guard case .failed(let kind, let message) = GuestOutcome.verdict(report, program: program, iterations: 1) else {
+        guard
+            case .failed(let kind, let message) = GuestOutcome.verdict(
+                report, program: program, iterations: 1, wallSeconds: 1)
+        else {
             Issue.record("expected a failure")
             return
         }
@@ -81,38 +84,104 @@ struct GuestReportTests {
         let stdout = "wasmbench:start 1\nwasmbench:check error import: ImportError: no module named 'itertools'\n"
         let report = GuestReport(parsing: stdout)
         #expect(report.checkPassed == false && report.checkIsError)
-        guard case .failed(let kind, let message) = GuestOutcome.verdict(report, program: program, iterations: 1) else {
+        guard
+            case .failed(let kind, let message) = GuestOutcome.verdict(
+                report, program: program, iterations: 1, wallSeconds: 1)
+        else {
             Issue.record("expected a failure")
             return
         }
         #expect(kind == .guestError)
         #expect(message.contains("no module named 'itertools'"))
         // An engine that saw only a non-zero exit gets the guest's own verdict.
-        let refined = GuestOutcome.refine(.failed(.nonZeroExit, "the guest exited with status 3"), stdout: stdout)
+        let refined = GuestOutcome.refine(
+            .failed(.nonZeroExit, "the guest exited with status 3"), stdout: stdout, program: program)
         #expect(refined.kind == .guestError)
-        let trap = GuestOutcome.refine(.failed(.trap, "unreachable"), stdout: stdout)
+        let trap = GuestOutcome.refine(.failed(.trap, "unreachable"), stdout: stdout, program: program)
         #expect(trap.kind == .trap)
-        #expect(GuestOutcome.refine(.failed(.nonZeroExit, "x"), stdout: "").kind == .nonZeroExit)
+        #expect(GuestOutcome.refine(.failed(.nonZeroExit, "x"), stdout: "", program: program).kind == .nonZeroExit)
     }
 
     @Test("missing check, missing iterations and malformed markers are runtime errors")
     func incomplete() {
         let noCheck = GuestReport(parsing: "wasmbench:iter 0 5\n")
-        #expect(GuestOutcome.verdict(noCheck, program: program, iterations: 1).kind == .runtimeError)
+        #expect(GuestOutcome.verdict(noCheck, program: program, iterations: 1, wallSeconds: 1).kind == .runtimeError)
         let short = GuestReport(parsing: "wasmbench:iter 0 5\nwasmbench:check ok 1\n")
-        #expect(GuestOutcome.verdict(short, program: program, iterations: 2).kind == .runtimeError)
+        #expect(GuestOutcome.verdict(short, program: program, iterations: 2, wallSeconds: 1).kind == .runtimeError)
         let malformed = GuestReport(parsing: "wasmbench:iter zero 5\nwasmbench:check ok 1\n")
         #expect(malformed.malformedLines == ["wasmbench:iter zero 5"])
-        #expect(GuestOutcome.verdict(malformed, program: program, iterations: 0).kind == .runtimeError)
+        #expect(GuestOutcome.verdict(malformed, program: program, iterations: 0, wallSeconds: 1).kind == .runtimeError)
     }
 
     @Test("a guest without markers is judged by its exit status alone")
     func noMarkers() {
         var plain = program
         plain.reportsMarkers = false
-        #expect(GuestOutcome.verdict(GuestReport(parsing: ""), program: plain, iterations: 5) == .completed)
+        #expect(
+            GuestOutcome.verdict(GuestReport(parsing: ""), program: plain, iterations: 5, wallSeconds: 1) == .completed)
         #expect(plain.commandArguments(iterations: 5) == [])
         #expect(program.commandArguments(iterations: 5) == ["5"])
+    }
+
+    @Test("a guest not asked for markers has its output left unread, however much it looks like markers")
+    func markersOnlyWhenAsked() {
+        var plain = program
+        plain.reportsMarkers = false
+        let stdout = "wasmbench:start 5\nwasmbench:iter 0 7\nwasmbench:check fail got=1 want=2\nwasmbench:iter x\n"
+        #expect(GuestReport(reading: stdout, of: plain) == GuestReport(parsing: ""))
+        #expect(GuestReport(reading: stdout, of: program) == GuestReport(parsing: stdout))
+        let exited = RunStatus.failed(.nonZeroExit, "the guest exited with status 1")
+        #expect(GuestOutcome.refine(exited, stdout: stdout, program: plain) == exited)
+        #expect(GuestOutcome.refine(exited, stdout: stdout, program: program).kind == .wrongResult)
+    }
+
+    @Test("a check fail stands wherever it is printed: a later ok or error line does not override it")
+    func checkFailStands() {
+        for stdout in [
+            "wasmbench:iter 0 5\nwasmbench:check fail got=1 want=2\nwasmbench:check ok 2\n",
+            "wasmbench:check fail got=1 want=2\nwasmbench:iter 0 5\nwasmbench:check ok 2\nwasmbench:check ok 2\n",
+            "wasmbench:iter 0 5\nwasmbench:check fail got=1 want=2\nwasmbench:check error late\n",
+        ] {
+            let report = GuestReport(parsing: stdout)
+            #expect(report.checkPassed == false && !report.checkIsError && report.checkDetail == "got=1 want=2")
+            #expect(GuestOutcome.verdict(report, program: program, iterations: 1, wallSeconds: 1).kind == .wrongResult)
+        }
+    }
+
+    @Test(
+        "markers that contradict themselves or the process's wall time are a bad report",
+        arguments: [
+            ("wasmbench:iter 1 5\nwasmbench:iter 0 5\n", "numbered"),
+            ("wasmbench:iter 0 5\nwasmbench:iter 0 5\n", "numbered"),
+            ("wasmbench:iter 0 5\nwasmbench:iter 2 5\n", "numbered"),
+            ("wasmbench:iter 0 0\nwasmbench:iter 1 5\n", "above zero"),
+            ("wasmbench:iter 0 5\nwasmbench:iter 1 2000000000\n", "wall time"),
+            ("wasmbench:iter 0 600000000\nwasmbench:iter 1 600000000\n", "add up"),
+            ("wasmbench:import 3000000000\nwasmbench:iter 0 5\nwasmbench:iter 1 5\n", "import"),
+            ("wasmbench:load 0\nwasmbench:iter 0 5\nwasmbench:iter 1 5\n", "load"),
+            ("wasmbench:start 9000000000\nwasmbench:iter 0 5\nwasmbench:iter 1 5\n", "start-up"),
+        ])
+    func inconsistentMarkers(markers: String, problem: String) throws {
+        let report = GuestReport(parsing: markers + "wasmbench:check ok 1\n")
+        let status = GuestOutcome.verdict(
+            report, program: program, iterations: 2, wallSeconds: 1, entryRealtimeNanoseconds: 1_000_000_000)
+        guard case .failed(let kind, let message) = status else {
+            Issue.record("expected a bad report for \(markers)")
+            return
+        }
+        #expect(kind == .badReport)
+        #expect(message.contains(problem), "\(message)")
+        #expect(FailureKind.badReport.rawValue == "bad-report")
+    }
+
+    @Test("consistent markers pass: ordered iterations, each time and their total inside the process")
+    func consistentMarkers() {
+        let report = GuestReport(
+            parsing: "wasmbench:start 1100000000\nwasmbench:import 1000\nwasmbench:iter 0 400000000\n"
+                + "wasmbench:iter 1 400000000\nwasmbench:check ok 1\n")
+        let status = GuestOutcome.verdict(
+            report, program: program, iterations: 2, wallSeconds: 1, entryRealtimeNanoseconds: 1_000_000_000)
+        #expect(status == .completed)
     }
 }
 

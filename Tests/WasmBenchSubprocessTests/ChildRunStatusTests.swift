@@ -49,6 +49,25 @@ struct ChildRunStatusTests {
                     ], status: .completed, command: "runtime k.wasm 2"))
     }
 
+    @Test("a guest not asked for markers gives process samples only, whatever it printed, and its exit decides")
+    func markersUnread() {
+        var plain = request()
+        plain.program.reportsMarkers = false
+        let printed = Self.complete + "wasmbench:check fail got=1 want=2\nwasmbench:iter 9 99999999999\n"
+        let outcome = child.outcome(finished(.exited(0), stdout: printed), request: plain)
+        #expect(outcome.status == .completed)
+        #expect(outcome.samples.allSatisfy { $0.phase == .wall })
+        let failed = child.outcome(finished(.exited(3), stdout: printed), request: plain)
+        #expect(failed.status.kind == .nonZeroExit)
+    }
+
+    @Test("a marker-reporting guest whose iterations outlast its process is a bad report")
+    func markersOutlastProcess() {
+        let stdout = "wasmbench:iter 0 1000000000\nwasmbench:iter 1 1000000000\nwasmbench:check ok 7\n"
+        let outcome = child.outcome(finished(.exited(0), stdout: stdout), request: request())
+        #expect(outcome.status.kind == .badReport)
+    }
+
     @Test("a driver's entry time replaces the spawn time for startup, and the adapter's own samples come first")
     func entryAndExtra() {
         let compile = PhaseSample(.aotCompile, .time, 3, command: "runtime compile")
