@@ -27,6 +27,7 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         case .notWritable(let message) as ArtifactFileError: self.init(.outputNotWritable, message)
         case .notEncodable(let message) as ArtifactFileError: self.init(.internalError, message)
         case .notReadable(let message) as ArtifactFileError: self.init(.invalidInput, message)
+        case .sameOutput(let message) as ArtifactFileError: self.init(.usage, message)
         default: return nil
         }
     }

@@ -55,6 +55,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try output.check(inputs: [base, new])
         let before = try ArtifactFile.readJSON(base)
         let after = try ArtifactFile.readJSON(new)
         let comparer = RunComparer(threshold: threshold, estimator: estimator, gatedPhases: gatedPhases, seed: seed)

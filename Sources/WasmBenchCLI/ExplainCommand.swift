@@ -86,7 +86,8 @@ struct ExplainCommand: ParsableCommand {
             runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices + Explainer.notices)
         report.failures = plan.rejected
-        if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
+        try output.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
+        if let json { try ArtifactFile.prepare(ArtifactFile.encode(.explain(report)), at: json) }
         let printer = session.printer
         let scratch = session.workspace.runScratch
         let explainer = Explainer(

@@ -13,6 +13,7 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Recompute summaries from the raw rows (e.g. after changing the statistics).") var recompute = false
 
     func run() throws {
+        try output.check(inputs: [file])
         var result = try ArtifactFile.readJSON(file)
         if recompute { Summarizer(configuration: result.configuration).summarize(&result) }
         try output.emit(.run(result))

@@ -19,6 +19,19 @@ struct ReportOutput: ParsableArguments {
         try writeFiles(artifact)
     }
 
+    /// Checks the --markdown and --html paths with `json` (the command's own output, if any)
+    /// against each other and the command's `inputs`, before anything runs.
+    func check(json: (option: String, path: String)? = nil, inputs: [String]) throws(ArtifactFileError) {
+        let files = [json, markdown.map { ("--markdown", $0) }, html.map { ("--html", $0) }].compactMap { $0 }
+        try OutputFiles.check(files, inputs: inputs)
+    }
+
+    /// Makes sure the --markdown and --html files can be written, leaving existing ones untouched.
+    func prepareFiles(_ artifact: ReportArtifact) throws(ArtifactFileError) {
+        if let markdown { try ArtifactFile.prepare(ArtifactFile.render(artifact, as: .markdown), at: markdown) }
+        if let html { try ArtifactFile.prepare(ArtifactFile.render(artifact, as: .html), at: html) }
+    }
+
     /// Writes the --markdown and --html files of `artifact`.
     func writeFiles(_ artifact: ReportArtifact) throws(ArtifactFileError) {
         if let markdown { try ArtifactFile.write(ArtifactFile.render(artifact, as: .markdown), to: markdown) }

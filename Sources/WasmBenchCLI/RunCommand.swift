@@ -162,14 +162,16 @@ struct RunCommand: ParsableCommand {
         defer { folder.release() }
         let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
         let configuration = try configuration(baseline: selection.resolvedBaseline)
+        try output.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
         let jsonPath = try json ?? session.workspace.newResultsFile()
         let initial = RunResult.start(
             toolVersion: Wasmbench.version, configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
             reportsPeakRSS: session.launcher.hasExecHelper)
-        // Every output file is written once before anything runs, so an unwritable path fails now.
-        try ArtifactFile.writeJSON(.run(initial), to: jsonPath)
-        try output.writeFiles(.run(initial))
+        // Every output path is tried before anything runs, so an unwritable one fails now; a file
+        // already there is left as it was until the run has a result to save.
+        try ArtifactFile.prepare(ArtifactFile.encode(.run(initial)), at: jsonPath)
+        try output.prepareFiles(.run(initial))
         for notice in plan.notices { session.printer.line("note: \(notice)") }
         for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {

@@ -8,16 +8,41 @@ import WasmBenchReport
 /// Every function either does what it says or throws an ``ArtifactFileError`` whose message says
 /// what to do next; none prints or exits.
 public enum ArtifactFile {
-    /// Writes `data` to `path` atomically.
+    /// Writes `data` to `path` atomically. A symbolic link is followed (the file it names is
+    /// replaced, the link kept), and a file that existed keeps its permissions.
     ///
-    /// - Throws: ``ArtifactFileError/notWritable(_:)`` when the folder is missing or not writable.
+    /// - Throws: ``ArtifactFileError/notWritable(_:)`` when the folder is missing or not writable,
+    ///   or the path is a folder or a special file.
     public static func write(_ data: Data, to path: String) throws(ArtifactFileError) {
-        let url = URL(fileURLWithPath: path)
+        if let kind = try OutputFiles.kind(of: path, option: "output") {
+            throw .notWritable("cannot write \(path): it is \(kind); give a file path")
+        }
+        let target = OutputFiles.resolved(path)
+        let mode = try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions]
         do {
-            try data.write(to: url, options: .atomic)
+            try data.write(to: URL(fileURLWithPath: target), options: .atomic)
+            if let mode { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target) }
         } catch {
             throw .notWritable(
                 "cannot write \(path) (\(error.localizedDescription)); choose a writable path or create its folder")
+        }
+    }
+
+    /// Makes sure `path` can be written before anything runs, without touching a file already
+    /// there: a new file gets `data` (so a later save replaces it), an existing one is only checked
+    /// for write access, so a run that ends before its first result leaves it as it was.
+    ///
+    /// - Throws: ``ArtifactFileError/notWritable(_:)`` as ``write(_:to:)`` does, or when an
+    ///   existing file or its folder is not writable.
+    public static func prepare(_ data: Data, at path: String) throws(ArtifactFileError) {
+        let target = OutputFiles.resolved(path)
+        guard FileManager.default.fileExists(atPath: target) else { return try write(data, to: path) }
+        if let kind = try OutputFiles.kind(of: path, option: "output") {
+            throw .notWritable("cannot write \(path): it is \(kind); give a file path")
+        }
+        let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+        guard access(target, W_OK) == 0, access(folder, W_OK) == 0 else {
+            throw .notWritable("cannot write \(path): it or its folder \(folder) is read-only; choose a writable path")
         }
     }
 
@@ -77,11 +102,15 @@ public enum ArtifactFileError: Error, Equatable, Sendable, CustomStringConvertib
     case notEncodable(String)
     /// An input file cannot be read, or is not a saved run.
     case notReadable(String)
+    /// Two outputs of one command name the same file: a usage error.
+    case sameOutput(String)
 
     /// The message.
     public var description: String {
         switch self {
-        case .notWritable(let message), .notEncodable(let message), .notReadable(let message): message
+        case .notWritable(let message), .notEncodable(let message), .notReadable(let message),
+            .sameOutput(let message):
+            message
         }
     }
 }

@@ -163,6 +163,21 @@ struct BadInputTests {
         #expect(!result.stderr.contains("FAILED") && !result.stderr.contains("[1/"))
     }
 
+    @Test("an output that is the module itself: exit 5 and the module kept; one file for two outputs: exit 64")
+    func outputsThatDestroy() throws {
+        let module = try module("ok.wat", GuestModules.hello)
+        let overwrite = try run(["run", module, "--markdown", module, "--json", folder.path("r.json")] + quick)
+        #expect(overwrite.status == 5, "\(overwrite.stderr)")
+        #expect(overwrite.stderr.contains("is an input of this command"))
+        #expect(try String(contentsOfFile: module, encoding: .utf8) == GuestModules.hello)
+        let twice = try run(["run", module, "--json", folder.path("r.json"), "--html", folder.path("r.json")] + quick)
+        #expect(twice.status == 64, "\(twice.stderr)")
+        let report = try run(["report", folder.path("none.json"), "--markdown", folder.path("none.json")])
+        #expect(report.status == 5 && report.stderr.contains("is an input of this command"))
+        let folderOutput = try run(["run", module, "--json", folder.url.path] + quick)
+        #expect(folderOutput.status == 5 && folderOutput.stderr.contains("is a folder"), "\(folderOutput.stderr)")
+    }
+
     @Test("two modules with the same file name stay two workloads")
     func sameNames() throws {
         let first = folder.path("a")
