@@ -1,3 +1,4 @@
+import WasmBenchAnalysis
 import WasmBenchPlan
 import WasmBenchRunner
 
@@ -27,6 +28,7 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         case .notWritable(let message) as ArtifactFileError: self.init(.outputNotWritable, message)
         case .notEncodable(let message) as ArtifactFileError: self.init(.internalError, message)
         case .notReadable(let message) as ArtifactFileError: self.init(.invalidInput, message)
+        case let error as MergeError: self.init(.invalidInput, error.description)
         default: return nil
         }
     }

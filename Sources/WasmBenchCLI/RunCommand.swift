@@ -24,6 +24,9 @@ struct RunCommand: ParsableCommand {
             """)
 
     @OptionGroup var choice: SelectionOptions
+    @Option(
+        help: "Run only the K-th of N slices of the workloads (every runtime of each), e.g. 2/4; join with `merge`.",
+        transform: RunCommand.shard) var shard: Shard?
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []
@@ -107,6 +110,7 @@ struct RunCommand: ParsableCommand {
         selection.arguments = arguments
         selection.markers = markers
         selection.hosting = try hosting()
+        selection.shard = shard
         return selection
     }
 
@@ -123,6 +127,12 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
+    }
+
+    /// Reads `K/N`.
+    static func shard(_ text: String) throws -> Shard {
+        guard let shard = Shard(text) else { throw ValidationError("--shard takes K/N, e.g. 2/4 (got \(text))") }
+        return shard
     }
 
     /// Reads `3%`, `0.03` or `off` (0).
@@ -163,10 +173,11 @@ struct RunCommand: ParsableCommand {
         let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
         let configuration = try configuration(baseline: selection.resolvedBaseline)
         let jsonPath = try json ?? session.workspace.newResultsFile()
-        let initial = RunResult.start(
+        var initial = RunResult.start(
             toolVersion: Wasmbench.version, configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
             reportsPeakRSS: session.launcher.hasExecHelper)
+        initial.shard = plan.shard
         // Every output file is written once before anything runs, so an unwritable path fails now.
         try ArtifactFile.writeJSON(.run(initial), to: jsonPath)
         try output.writeFiles(.run(initial))

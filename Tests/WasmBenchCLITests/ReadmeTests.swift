@@ -74,6 +74,11 @@ struct ReadmeTests {
             #expect(doctor.stdout.contains(option), "README names doctor \(option) but `doctor --help` lacks it")
         }
         #expect(help.contains("--no-canary") && Self.readme.contains("--no-canary"))
+        #expect(help.contains("--shard") && Self.readme.contains("--shard K/N"))
+        let merge = try WasmbenchBinary.run(["merge", "--help"], in: folder)
+        for option in ["--json", "--allow-different-machines", "--partial"] {
+            #expect(merge.stdout.contains(option) && Self.readme.contains(option), "merge \(option)")
+        }
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }
