@@ -8,12 +8,10 @@ struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge", abstract: "Merge the shards of a run (`run --shard K/N`) into one run (JSON).",
         discussion: """
-            Joins rows, failures, workloads and notices, and computes summaries and geometric means \
-            again from the joined rows. Refuses shards of different settings, selections, runtimes \
-            or runtime versions, shards that overlap, shards from machines that differ (unless \
-            --allow-different-machines: then a notice says how), and missing shards (unless \
-            --partial). Exit status: 0 merged, 3 a file cannot be read or the shards do not make one \
-            run, 5 an output file not writable, 64 usage.
+            Joins rows, failures, workloads and notices; computes summaries and geometric means again. \
+            Refuses overlapping shards, other settings, selections or runtime versions, other machines \
+            (unless --allow-different-machines) and missing shards (unless --partial). Exit status: 0 \
+            merged, 3 unreadable files or shards of different runs, 5 output not writable, 64 usage.
             """)
 
     @Argument(help: "The shards' JSON files (written by `wasmbench run --shard K/N --json FILE`).") var files: [String]
@@ -22,10 +20,6 @@ struct MergeCommand: ParsableCommand {
     var allowDifferentMachines = false
     @Flag(help: "Merge even when shards are missing; the merged run is marked incomplete.") var partial = false
     @OptionGroup var output: ReportOutput
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give the shards' JSON files to merge") }
-    }
 
     func run() throws {
         var shards: [(name: String, run: RunResult)] = []

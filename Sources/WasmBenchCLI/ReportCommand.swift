@@ -10,11 +10,13 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "A JSON file written by `wasmbench run --json`.") var file: String
     @OptionGroup var output: ReportOutput
+    @OptionGroup var export: ExportOptions
     @Flag(help: "Recompute summaries from the raw rows (e.g. after changing the statistics).") var recompute = false
 
     func run() throws {
         var result = try ArtifactFile.readJSON(file)
         if recompute { Summarizer(configuration: result.configuration).summarize(&result) }
         try output.emit(.run(result))
+        try export.write(result)
     }
 }

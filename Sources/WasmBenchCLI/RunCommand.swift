@@ -88,6 +88,7 @@ struct RunCommand: ParsableCommand {
             "Keep the files the recorded commands name (artifacts, requests, output) in this folder (default: a folder per run under the cache, the last 10 kept)."
     ) var keepArtifacts: String?
     @OptionGroup var output: ReportOutput
+    @OptionGroup var export: ExportOptions
     @Flag(
         help:
             "Do not time the noise canary (saves 6 canary runs, ≈0.13 s, plus at most 2% of the run; see `wasmbench doctor`)."
@@ -181,6 +182,7 @@ struct RunCommand: ParsableCommand {
         // Every output file is written once before anything runs, so an unwritable path fails now.
         try ArtifactFile.writeJSON(.run(initial), to: jsonPath)
         try output.writeFiles(.run(initial))
+        try export.write(initial)
         for notice in plan.notices { session.printer.line("note: \(notice)") }
         for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
@@ -198,6 +200,7 @@ struct RunCommand: ParsableCommand {
             into: initial)
         signals.cancel()
         try output.emit(.run(result))
+        try export.write(result)
         try ArtifactFile.writeJSON(.run(result), to: jsonPath)
         let verdict = RunVerdict(
             result, refused: plan.rejected, interrupted: interruption.isRaised,
