@@ -1,5 +1,6 @@
 import WasmBenchAnalysis
 import WasmBenchPlan
+import WasmBenchReport
 import WasmBenchRunner
 
 /// An error that ends a command, with the exit status it maps to and a message that says what to do.
@@ -29,6 +30,8 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         case .notEncodable(let message) as ArtifactFileError: self.init(.internalError, message)
         case .notReadable(let message) as ArtifactFileError: self.init(.invalidInput, message)
         case let error as MergeError: self.init(.invalidInput, error.description)
+        case .noPythonResults(let message) as PyperfExportError: self.init(.invalidInput, message)
+        case .notEncodable(let message) as PyperfExportError: self.init(.internalError, message)
         default: return nil
         }
     }

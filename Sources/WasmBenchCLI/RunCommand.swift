@@ -25,8 +25,9 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var choice: SelectionOptions
     @Option(
-        help: "Run only the K-th of N slices of the workloads (every runtime of each), e.g. 2/4; join with `merge`.",
-        transform: RunCommand.shard) var shard: Shard?
+        help: ArgumentHelp(
+            "Run only the K-th of N slices of the workloads (every runtime of each); join them with `merge`.",
+            valueName: "K/N")) var shard: Shard?
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []
@@ -130,12 +131,6 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Reads `K/N`.
-    static func shard(_ text: String) throws -> Shard {
-        guard let shard = Shard(text) else { throw ValidationError("--shard takes K/N, e.g. 2/4 (got \(text))") }
-        return shard
-    }
-
     /// Reads `3%`, `0.03` or `off` (0).
     static func fraction(_ text: String) throws -> Double {
         if text == "off" { return 0 }
@@ -150,6 +145,9 @@ struct RunCommand: ParsableCommand {
         let selection = try selection()
         _ = try configuration(baseline: selection.resolvedBaseline)
         try Self.validate(selection)
+        if export.pyperfJson != nil && choice.suite != .python {
+            throw ValidationError("--pyperf-json needs --suite python")
+        }
     }
 
     /// Checks a selection before anything runs; what it refuses is a usage error.
@@ -213,3 +211,4 @@ struct RunCommand: ParsableCommand {
 extension FailurePolicy: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
 extension Estimator: ExpressibleByArgument {}
+extension Shard: ExpressibleByArgument {}

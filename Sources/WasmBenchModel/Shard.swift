@@ -5,7 +5,7 @@
 /// The workloads are sorted by id and dealt round-robin: the k-th shard (1-based) of N takes the
 /// ids at positions k-1, k-1+N, k-1+2N… Slices differ in size by at most one, and do not depend
 /// on the runtimes asked for or on the order the workloads were built in.
-public struct Shard: Codable, Sendable, Equatable, CustomStringConvertible {
+public struct Shard: Codable, Sendable, Equatable, LosslessStringConvertible {
     /// Which slice, from 1 to ``count``.
     public var index: Int
     /// How many slices the workloads are dealt into.

@@ -77,6 +77,8 @@ struct ReadmeTests {
         #expect(help.contains("--shard") && Self.readme.contains("--shard K/N"))
         let report = try WasmbenchBinary.run(["report", "--help"], in: folder).stdout
         #expect(help.contains("--csv") && report.contains("--csv") && Self.readme.contains("--csv FILE"))
+        #expect(help.contains("--pyperf-json") && report.contains("--pyperf-json"))
+        #expect(Self.readme.contains("--pyperf-json FILE"))
         let merge = try WasmbenchBinary.run(["merge", "--help"], in: folder)
         for option in ["--json", "--allow-different-machines", "--partial"] {
             #expect(merge.stdout.contains(option) && Self.readme.contains(option), "merge \(option)")
