@@ -50,8 +50,12 @@ public struct ShardMerger: Sendable {
         var merged = reference.run
         merged.shard = nil
         merged.runFolder = nil
+        // Each shard's canary timed its own machine; the merged run keeps none rather than one.
         merged.noise = nil
-        merged.precision = nil
+        // Every shard asked the same goal (the settings are equal); each cell was reached in one.
+        merged.precision = reference.run.precision.map {
+            PrecisionRecord(goal: $0.goal, cells: sliced.flatMap { $0.run.precision?.cells ?? [] })
+        }
         merged.rows = sliced.flatMap(\.run.rows)
         merged.failures = sliced.flatMap(\.run.failures)
         merged.workloads = sliced.flatMap(\.run.workloads)

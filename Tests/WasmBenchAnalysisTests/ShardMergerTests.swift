@@ -86,8 +86,27 @@ struct ShardMergerTests {
             #expect(abs(a.value - b.value) < 1e-12 * b.value)
         }
         #expect(merged.shard == nil && merged.complete)
+        #expect(merged.precision == nil && merged.noise == nil)
         #expect(merged.notices.first == "a note")
         #expect(!merged.notices.contains { $0.contains("of the workloads:") })
+    }
+
+    @Test("the precision each shard's cells reached is kept, cell by cell; the canaries of other machines are not")
+    func precision() throws {
+        let run = whole()
+        let goal = PrecisionGoal(target: 0.03, timeBudgetSeconds: 600, maxProcesses: 30)
+        let parts = (1...2).map { index in
+            var part = shard(index, of: 2, from: run)
+            part.precision = PrecisionRecord(
+                goal: goal,
+                cells: part.workloads.map {
+                    PrecisionCell(workload: $0.id, runtime: "wasmtime", halfWidth: 0.01, processes: 3, shortfall: nil)
+                })
+            return (name: "s\(index)", run: part)
+        }
+        let merged = try ShardMerger().merge(parts)
+        #expect(merged.precision?.goal == goal)
+        #expect(merged.precision?.cells.map(\.workload).sorted() == ids)
     }
 
     func refusal(_ parts: [RunResult], merger: ShardMerger = ShardMerger()) -> MergeError? {
