@@ -57,7 +57,10 @@ public struct ShardMerger: Sendable {
             PrecisionRecord(goal: $0.goal, cells: sliced.flatMap { $0.run.precision?.cells ?? [] })
         }
         merged.rows = sliced.flatMap(\.run.rows)
-        merged.failures = sliced.flatMap(\.run.failures)
+        // A module refused while planning is refused by every shard: it is one failure, kept once.
+        merged.failures = sliced.flatMap(\.run.failures).reduce(into: []) { kept, failure in
+            if !kept.contains(failure) { kept.append(failure) }
+        }
         merged.workloads = sliced.flatMap(\.run.workloads)
         merged.startedAt = sliced.map(\.run.startedAt).min() ?? reference.run.startedAt
         let finished = sliced.compactMap(\.run.finishedAt)

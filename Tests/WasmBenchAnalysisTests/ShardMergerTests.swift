@@ -74,7 +74,13 @@ struct ShardMergerTests {
     @Test("three shards merge to the rows, cells, summaries and geometric means of the unsharded run")
     func sameAsWhole() throws {
         let run = whole()
-        let parts = [3, 1, 2].map { (name: "shard-\($0).json", run: shard($0, of: 3, from: run)) }
+        let refused = Failure(
+            runtime: "wasmbench", workload: "missing.wasm", process: nil, kind: .invalidModule, message: "no file")
+        let parts = [3, 1, 2].map { index in
+            var part = shard(index, of: 3, from: run)
+            part.failures = [refused]
+            return (name: "shard-\(index).json", run: part)
+        }
         let merged = try ShardMerger().merge(parts)
         #expect(merged.rows.count == run.rows.count)
         #expect(Set(merged.rows.map { "\($0)" }) == Set(run.rows.map { "\($0)" }))
@@ -87,6 +93,7 @@ struct ShardMergerTests {
         }
         #expect(merged.shard == nil && merged.complete)
         #expect(merged.precision == nil && merged.noise == nil)
+        #expect(merged.failures == [refused], "a module refused by every shard is one failure")
         #expect(merged.notices.first == "a note")
         #expect(!merged.notices.contains { $0.contains("of the workloads:") })
     }
