@@ -31,6 +31,10 @@ public struct ShardMerger: Sendable {
             guard let shard = run.shard else {
                 throw .mismatched("\(name) is not a shard; merge the files written by `wasmbench run --shard K/N`")
             }
+            if let problem = shard.problem {
+                throw .mismatched(
+                    "\(name) names no shard (\(problem)); merge the files `wasmbench run --shard K/N` wrote")
+            }
             sliced.append((name, run, shard))
         }
         sliced.sort { $0.shard.index < $1.shard.index }
@@ -47,6 +51,14 @@ public struct ShardMerger: Sendable {
             }
             notices.append("partial merge: shard \(list) missing, so their workloads were not measured")
         }
+        return joined(sliced, missing: missing, notices: notices)
+    }
+
+    /// The shards (checked, in index order) joined into one run, summarised again.
+    private func joined(
+        _ sliced: [(name: String, run: RunResult, shard: Shard)], missing: [Int], notices: [String]
+    ) -> RunResult {
+        let reference = sliced[0]
         var merged = reference.run
         merged.shard = nil
         merged.runFolder = nil

@@ -136,6 +136,9 @@ struct ShardMergerTests {
         #expect(twice.description.contains("both shard 1/3"))
         let split = try #require(refusal([shard(1, of: 3, from: run), shard(2, of: 2, from: run)]))
         #expect(split.description.contains("3 and 2 shards"))
+        var zero = shard(1, of: 2, from: run)
+        zero.shard?.count = 0
+        #expect(try #require(refusal([zero])).description.contains("names no shard"))
         let whole = try #require(refusal([run]))
         #expect(whole.description.contains("is not a shard"))
     }
