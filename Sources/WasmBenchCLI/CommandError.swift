@@ -1,4 +1,6 @@
+import WasmBenchAnalysis
 import WasmBenchPlan
+import WasmBenchReport
 import WasmBenchRunner
 
 /// An error that ends a command, with the exit status it maps to and a message that says what to do.
@@ -28,19 +30,16 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         case .notEncodable(let message) as ArtifactFileError: self.init(.internalError, message)
         case .notReadable(let message) as ArtifactFileError: self.init(.invalidInput, message)
         case .sameOutput(let message) as ArtifactFileError: self.init(.usage, message)
+        case let error as MergeError: self.init(.invalidInput, error.description)
+        case .noPythonResults(let message) as PyperfExportError: self.init(.invalidInput, message)
+        case .notEncodable(let message) as PyperfExportError: self.init(.internalError, message)
         default: return nil
         }
     }
 
     /// Throws the error a run's verdict ends the command with, or returns when it passed.
     static func check(_ verdict: RunVerdict) throws(CommandError) {
-        switch verdict {
-        case .passed: return
-        case .saveFailed(let message): throw CommandError(.outputNotWritable, message)
-        case .interrupted(let message): throw CommandError(.interrupted, message)
-        case .refused(let message): throw CommandError(.invalidInput, message)
-        case .someFailed(let message): throw CommandError(.someRunsFailed, message)
-        }
+        if let (status, message) = verdict.failure { throw CommandError(status, message) }
     }
 
     /// The message.

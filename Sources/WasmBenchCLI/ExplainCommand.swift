@@ -41,20 +41,11 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
     @OptionGroup var output: ReportOutput
 
-    /// The runtimes explained when none are asked for.
-    static func defaultRuntimes(suite: Suite?) -> [RuntimeID] {
-        let ids =
-            suite == .python
-            ? [MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot"]
-            : ["native", "wasmtime", "wasmtime-winch", "node"]
-        return ids.compactMap(RuntimeID.init)
-    }
-
     /// The workloads and runtimes these options choose: what `run` would plan for them, with the
     /// kernels' symbols kept for the function profiles.
     var selection: RunSelection {
         var selection = choice.selection
-        selection.defaultRuntimes = Self.defaultRuntimes(suite: choice.suite)
+        selection.defaultRuntimes = Planner.explainedRuntimes(suite: choice.suite)
         selection.markers = !choice.modules.isEmpty
         selection.kernelSymbols = true
         return selection

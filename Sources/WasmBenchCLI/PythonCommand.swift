@@ -3,6 +3,7 @@ import Foundation
 import WasmBenchPairBuilder
 import WasmBenchProcess
 import WasmBenchProvision
+import WasmBenchRunner
 
 /// `wasmbench python`: the Python interpreters wasmbench builds for its Python benchmarks.
 struct PythonCommand: ParsableCommand {

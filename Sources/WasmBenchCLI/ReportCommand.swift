@@ -10,12 +10,14 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "A JSON file written by `wasmbench run --json`.") var file: String
     @OptionGroup var output: ReportOutput
+    @OptionGroup var export: ExportOptions
     @Flag(help: "Recompute summaries from the raw rows (e.g. after changing the statistics).") var recompute = false
 
     func run() throws {
-        try output.check(inputs: [file])
+        try output.check(exports: export.paths, inputs: [file])
         var result = try ArtifactFile.readJSON(file)
         if recompute { Summarizer(configuration: result.configuration).summarize(&result) }
         try output.emit(.run(result))
+        try export.write(result)
     }
 }

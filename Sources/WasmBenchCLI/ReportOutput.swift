@@ -21,9 +21,11 @@ struct ReportOutput: ParsableArguments {
 
     /// Checks the --markdown and --html paths with `json` (the command's own output, if any)
     /// against each other and the command's `inputs`, before anything runs.
-    func check(json: (option: String, path: String)? = nil, inputs: [String]) throws(ArtifactFileError) {
+    func check(
+        json: (option: String, path: String)? = nil, exports: [(option: String, path: String)] = [], inputs: [String]
+    ) throws(ArtifactFileError) {
         let files = [json, markdown.map { ("--markdown", $0) }, html.map { ("--html", $0) }].compactMap { $0 }
-        try OutputFiles.check(files, inputs: inputs)
+        try OutputFiles.check(files + exports, inputs: inputs)
     }
 
     /// Makes sure the --markdown and --html files can be written, leaving existing ones untouched.

@@ -24,6 +24,10 @@ struct RunCommand: ParsableCommand {
             """)
 
     @OptionGroup var choice: SelectionOptions
+    @Option(
+        help: ArgumentHelp(
+            "Run only the K-th of N slices of the workloads (every runtime of each); join them with `merge`.",
+            valueName: "K/N")) var shard: Shard?
     @Option(help: "Call this exported function of the given modules instead of _start.") var invoke: String?
     @Option(name: .customLong("arg"), help: "An argument for the modules' command or invoked function (repeatable).")
     var arguments: [String] = []
@@ -65,7 +69,12 @@ struct RunCommand: ParsableCommand {
     @Option(
         help:
             "Add processes to the cells whose execute ratio's 95% interval is wider than ±this (3% or 0.03; off for none). Default: 3% unless --processes is given.",
-        transform: RunCommand.fraction) var precision: Double?
+        transform: {
+            guard let value = PrecisionGoal.target(parsing: $0) else {
+                throw ValidationError("--precision takes a fraction such as 3% or 0.03, or off (got \($0))")
+            }
+            return value
+        }) var precision: Double?
     @Option(help: "With --precision: no process is added once the run has taken this many seconds.")
     var timeBudget: Double = 600
     @Option(help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
@@ -85,28 +94,24 @@ struct RunCommand: ParsableCommand {
             "Keep the files the recorded commands name (artifacts, requests, output) in this folder (default: a folder per run under the cache, the last 10 kept)."
     ) var keepArtifacts: String?
     @OptionGroup var output: ReportOutput
+    @OptionGroup var export: ExportOptions
     @Flag(
         help:
             "Do not time the noise canary (saves 6 canary runs, ≈0.13 s, plus at most 2% of the run; see `wasmbench doctor`)."
     ) var noCanary = false
 
-    /// The hosting the user's modules asked for with --dir, --env, --entry and --trap-unknown-imports.
-    func hosting() throws -> GuestHosting {
+    /// The selection these options ask for; a bad --dir or --env is a usage error.
+    func selection() throws -> RunSelection {
+        var selection = choice.selection
+        (selection.invoke, selection.arguments, selection.markers, selection.shard) = (
+            invoke, arguments, markers, shard
+        )
         do {
-            return try GuestHosting(
+            selection.hosting = try GuestHosting(
                 mounts: mounts, environment: guestEnvironment, entry: entry, trapUnknownImports: trapUnknownImports)
         } catch {
             throw ValidationError(error.description)
         }
-    }
-
-    /// The selection these options ask for.
-    func selection() throws -> RunSelection {
-        var selection = choice.selection
-        selection.invoke = invoke
-        selection.arguments = arguments
-        selection.markers = markers
-        selection.hosting = try hosting()
         return selection
     }
 
@@ -116,8 +121,8 @@ struct RunCommand: ParsableCommand {
             return try RunConfiguration(
                 measure: measure, processes: processes,
                 iterations: iterations ?? RunConfiguration.defaultIterations(suite: choice.suite), warmups: warmups,
-                seed: seed,
-                baseline: baseline.description, timeout: timeout, cellBudget: cellBudget, failurePolicy: onFailure,
+                seed: seed, baseline: baseline.description, timeout: timeout, cellBudget: cellBudget,
+                failurePolicy: onFailure,
                 noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations,
                 estimator: estimator, precision: precision, timeBudget: timeBudget, maxProcesses: maxProcesses)
         } catch {
@@ -125,20 +130,13 @@ struct RunCommand: ParsableCommand {
         }
     }
 
-    /// Reads `3%`, `0.03` or `off` (0).
-    static func fraction(_ text: String) throws -> Double {
-        if text == "off" { return 0 }
-        let percent = text.hasSuffix("%")
-        guard let value = Double(percent ? String(text.dropLast()) : text) else {
-            throw ValidationError("--precision takes a fraction such as 3% or 0.03, or off (got \(text))")
-        }
-        return percent ? value / 100 : value
-    }
-
     func validate() throws {
         let selection = try selection()
         _ = try configuration(baseline: selection.resolvedBaseline)
         try Self.validate(selection)
+        if export.pyperfJson != nil && choice.suite != .python {
+            throw ValidationError("--pyperf-json needs --suite python")
+        }
     }
 
     /// Checks a selection before anything runs; what it refuses is a usage error.
@@ -162,16 +160,20 @@ struct RunCommand: ParsableCommand {
         defer { folder.release() }
         let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
         let configuration = try configuration(baseline: selection.resolvedBaseline)
-        try output.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
+        try output.check(
+            json: json.map { ("--json", $0) }, exports: export.paths,
+            inputs: selection.modules + selection.interpreterSpecs)
         let jsonPath = try json ?? session.workspace.newResultsFile()
-        let initial = RunResult.start(
+        var initial = RunResult.start(
             toolVersion: Wasmbench.version, configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
             reportsPeakRSS: session.launcher.hasExecHelper)
+        initial.shard = plan.shard
         // Every output path is tried before anything runs, so an unwritable one fails now; a file
         // already there is left as it was until the run has a result to save.
         try ArtifactFile.prepare(ArtifactFile.encode(.run(initial)), at: jsonPath)
         try output.prepareFiles(.run(initial))
+        try export.prepare(initial)
         for notice in plan.notices { session.printer.line("note: \(notice)") }
         for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
@@ -189,6 +191,7 @@ struct RunCommand: ParsableCommand {
             into: initial)
         signals.cancel()
         try output.emit(.run(result))
+        try export.write(result)
         try ArtifactFile.writeJSON(.run(result), to: jsonPath)
         let verdict = RunVerdict(
             result, refused: plan.rejected, interrupted: interruption.isRaised,
@@ -201,3 +204,4 @@ struct RunCommand: ParsableCommand {
 extension FailurePolicy: ExpressibleByArgument {}
 extension Measure: ExpressibleByArgument {}
 extension Estimator: ExpressibleByArgument {}
+extension Shard: ExpressibleByArgument {}

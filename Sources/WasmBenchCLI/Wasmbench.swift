@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchRunner
 
 /// The root command: parses, dispatches, and alone decides the exit code: a library's typed error
 /// is mapped to its ``ExitStatus`` here, at the one exit point.
@@ -19,6 +20,7 @@ public struct Wasmbench: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, CompareCommand.self,
+            MergeCommand.self,
             ExplainCommand.self, ReproduceCommand.self, DoctorCommand.self,
             WorkerCommand.self, PythonCommand.self,
         ],

@@ -9,6 +9,14 @@ public struct PrecisionGoal: Codable, Sendable, Equatable {
     /// The most processes a cell gets.
     public var maxProcesses: Int
 
+    /// Reads a target as written on the command line: `3%`, `0.03`, or `off` (0, no goal); nil for
+    /// anything else.
+    public static func target(parsing text: String) -> Double? {
+        if text == "off" { return 0 }
+        let percent = text.hasSuffix("%")
+        return Double(percent ? String(text.dropLast()) : text).map { percent ? $0 / 100 : $0 }
+    }
+
     /// Creates a goal.
     public init(target: Double, timeBudgetSeconds: Double, maxProcesses: Int) {
         self.target = target

@@ -9,7 +9,7 @@
 extension RunResult {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, toolVersion, startedAt, finishedAt, complete, machine, configuration, runtimes
-        case workloads, rows, failures, summaries, geometricMeans, notices, runFolder, noise, precision
+        case workloads, rows, failures, summaries, geometricMeans, notices, runFolder, noise, precision, shard
         /// How rows record their command: ``RowCommands``; absent in files saved before.
         case rowCommands
     }
@@ -53,6 +53,7 @@ extension RunResult {
         runFolder = try container.decodeIfPresent(String.self, forKey: .runFolder)
         noise = try container.decodeIfPresent(NoiseRecord.self, forKey: .noise)
         precision = try container.decodeIfPresent(PrecisionRecord.self, forKey: .precision)
+        shard = try container.decodeIfPresent(Shard.self, forKey: .shard)
     }
 
     /// Writes the run with each command line once per process where it changes.
@@ -76,6 +77,7 @@ extension RunResult {
         try container.encodeIfPresent(runFolder, forKey: .runFolder)
         try container.encodeIfPresent(noise, forKey: .noise)
         try container.encodeIfPresent(precision, forKey: .precision)
+        try container.encodeIfPresent(shard, forKey: .shard)
     }
 
     /// `rows` with each command left out where it repeats the previous row of its process, and

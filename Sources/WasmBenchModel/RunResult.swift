@@ -41,6 +41,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// What the run asked of its ratio intervals (``RunConfiguration/precision``) and what each
     /// cell reached; `nil` when it asked nothing or was saved before wasmbench could.
     public var precision: PrecisionRecord?
+    /// The slice of the workloads this run measured (`run --shard K/N`); `nil` for a whole run,
+    /// a merged one, or one saved before wasmbench could shard.
+    public var shard: Shard?
 
     /// Creates a run result with no rows yet.
     public init(

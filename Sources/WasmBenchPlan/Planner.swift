@@ -20,6 +20,9 @@ public struct Planner: Sendable {
         public var notices: [String]
         /// User modules refused before any runtime saw them (missing, not WebAssembly), as failures.
         public var rejected: [Failure]
+        /// The slice of the workloads planned, with every workload id of the whole selection;
+        /// nil when the selection asked for all of them.
+        public var shard: Shard?
     }
 
     /// The cache, launcher and progress sink.
@@ -44,6 +47,16 @@ public struct Planner: Sendable {
         ]
         // A user's interpreter joins the defaults, AOT-compiled once per run.
         return (ids + user.map { "\($0.id)@wasmtime-aot" }).compactMap(RuntimeID.init)
+    }
+
+    /// The runtimes `explain` counts when none are asked for: the matched pair's two sides for the
+    /// python suite, else native and the JIT runtimes whose code differs most.
+    public static func explainedRuntimes(suite: Suite?) -> [RuntimeID] {
+        let ids =
+            suite == .python
+            ? [MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot"]
+            : ["native", "wasmtime", "wasmtime-winch", "node"]
+        return ids.compactMap(RuntimeID.init)
     }
 
     /// The interpreters described by the selection's spec files.
@@ -80,6 +93,7 @@ public struct Planner: Sendable {
         guard RuntimeRegistry.isKnown(baseline, user: user) else {
             throw .usage("unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeRegistry.idHelp)")
         }
+        if let problem = selection.shard?.problem { throw .usage(problem) }
         if selection.invoke != nil && selection.modules.isEmpty { throw .usage("--invoke needs a module to call into") }
         if !selection.hosting.isPlain && selection.modules.isEmpty {
             throw .usage("--dir, --env, --entry and --trap-unknown-imports apply to modules given on the command line")
@@ -144,8 +158,33 @@ public struct Planner: Sendable {
                 "the baseline \(baseline) cannot run here, so no ratios are reported; pick another with --baseline")
         }
         var rejected: [Failure] = []
-        let workloads = try workloads(selection, toolbox: toolbox, rejected: &rejected)
-        return Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected)
+        var workloads = try workloads(selection, toolbox: toolbox, rejected: &rejected)
+        var shard: Shard?
+        if let asked = selection.shard {
+            (workloads, shard) = try Self.slice(workloads, shard: asked)
+            notices.append(
+                "shard \(asked) of the workloads: \(workloads.map(\.info.id).joined(separator: ", ")); merge the shards with `wasmbench merge`"
+            )
+        }
+        return Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected, shard: shard)
+    }
+
+    /// The workloads of `shard`'s slice (see ``Shard``), and the shard with every workload id.
+    ///
+    /// - Throws: ``PlanError/usage(_:)`` for a shard that names no slice, or more shards than
+    ///   workloads (a shard would be empty).
+    public static func slice(_ workloads: [BuiltWorkload], shard: Shard) throws(PlanError)
+        -> ([BuiltWorkload], Shard)
+    {
+        if let problem = shard.problem { throw .usage(problem) }
+        let ids = workloads.map(\.info.id)
+        guard shard.count <= Set(ids).count else {
+            throw .usage(
+                "--shard \(shard): \(shard.count) shards but only \(Set(ids).count) workloads, so some shards would be empty; use at most \(Set(ids).count) shards"
+            )
+        }
+        let mine = shard.slice(of: ids)
+        return (workloads.filter { mine.contains($0.info.id) }, shard.select(ids))
     }
 
     /// Builds the matched CPython pair the first time a side of it is asked for; a failed build

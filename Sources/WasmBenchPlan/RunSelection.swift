@@ -34,6 +34,8 @@ public struct RunSelection: Sendable, Equatable {
     public var kernelSymbols = false
     /// The runtimes used when none are asked for, beside the registry's order.
     public var defaultRuntimes: [RuntimeID]?
+    /// Only this slice of the workloads (`--shard K/N`), every runtime of each; nil for all.
+    public var shard: Shard?
 
     /// Creates a selection; every field can be set afterwards.
     public init(suite: Suite? = nil, runtimes: [RuntimeID] = [], modules: [String] = []) {

@@ -1,7 +1,7 @@
 import WasmBenchModel
 
-/// How a run (or an explain analysis) ended, decided once from what it measured; the command maps
-/// each case to its exit status and prints the message.
+/// How a run (or an explain analysis) ended, decided once from what it measured, with the exit
+/// status each case ends the command with (``failure``).
 ///
 /// Not an error in itself: a failed process is data in the result, and the verdict only says what
 /// the whole came to. The first case that applies wins, in the order below.
@@ -55,6 +55,17 @@ public enum RunVerdict: Equatable, Sendable {
             self = .someFailed("\(failed.count) cell(s) could not be counted or profiled (see above)")
         } else {
             self = .passed
+        }
+    }
+
+    /// The exit status and message the command ends with, or nil when it passed.
+    public var failure: (status: ExitStatus, message: String)? {
+        switch self {
+        case .passed: nil
+        case .saveFailed(let message): (.outputNotWritable, message)
+        case .interrupted(let message): (.interrupted, message)
+        case .refused(let message): (.invalidInput, message)
+        case .someFailed(let message): (.someRunsFailed, message)
         }
     }
 

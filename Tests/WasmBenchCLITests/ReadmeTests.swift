@@ -74,6 +74,15 @@ struct ReadmeTests {
             #expect(doctor.stdout.contains(option), "README names doctor \(option) but `doctor --help` lacks it")
         }
         #expect(help.contains("--no-canary") && Self.readme.contains("--no-canary"))
+        #expect(help.contains("--shard") && Self.readme.contains("--shard K/N"))
+        let report = try WasmbenchBinary.run(["report", "--help"], in: folder).stdout
+        #expect(help.contains("--csv") && report.contains("--csv") && Self.readme.contains("--csv FILE"))
+        #expect(help.contains("--pyperf-json") && report.contains("--pyperf-json"))
+        #expect(Self.readme.contains("--pyperf-json FILE"))
+        let merge = try WasmbenchBinary.run(["merge", "--help"], in: folder)
+        for option in ["--json", "--allow-different-machines", "--partial"] {
+            #expect(merge.stdout.contains(option) && Self.readme.contains(option), "merge \(option)")
+        }
         #expect(Self.readme.contains("bash .ci/run"))
     }
 }

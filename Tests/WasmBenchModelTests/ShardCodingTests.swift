@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+import WasmBenchModel
+
+@Suite("A run's shard is saved with it, and runs saved before shards still read")
+struct ShardCodingTests {
+    func run() -> RunResult {
+        RunResult(
+            toolVersion: "t", startedAt: "s",
+            machine: MachineInfo(os: "o", kernel: "k", architecture: "a", cpuModel: "c", cores: 1, memoryBytes: 1),
+            configuration: RunConfiguration(
+                processes: 1, iterations: 2, warmups: 1, seed: 1, baseline: "native", timeoutSeconds: 1,
+                cellBudgetSeconds: 1, failurePolicy: .continue))
+    }
+
+    @Test("the shard round-trips, and a run without one decodes with none")
+    func roundTrip() throws {
+        var sharded = run()
+        sharded.shard = Shard(index: 2, count: 3, allWorkloads: ["kernels/a", "kernels/b"])
+        let data = try JSONEncoder().encode(sharded)
+        #expect(try JSONDecoder().decode(RunResult.self, from: data) == sharded)
+        var object = try #require(JSONSerialization.jsonObject(with: JSONEncoder().encode(run())) as? [String: Any])
+        object.removeValue(forKey: "shard")
+        let old = try JSONDecoder().decode(RunResult.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.shard == nil)
+    }
+}
