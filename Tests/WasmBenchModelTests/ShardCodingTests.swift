@@ -24,4 +24,22 @@ struct ShardCodingTests {
         let old = try JSONDecoder().decode(RunResult.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(old.shard == nil)
     }
+
+    @Test("every field of a run survives its hand-written coding: a run with every optional field set reads back equal")
+    func everyField() throws {
+        var full = run()
+        full.finishedAt = "f"
+        full.runFolder = "/runs/r"
+        full.noise = NoiseRecord(canary: "fib")
+        full.precision = PrecisionRecord(goal: PrecisionGoal(target: 0.03, timeBudgetSeconds: 600, maxProcesses: 30))
+        full.shard = Shard(index: 1, count: 2, allWorkloads: ["w"])
+        full.notices = ["n"]
+        // A new optional field must be set above, so that a coding that forgets it fails here.
+        let unset = Mirror(reflecting: full).children.filter { child in
+            let mirror = Mirror(reflecting: child.value)
+            return mirror.displayStyle == .optional && mirror.children.isEmpty
+        }
+        #expect(unset.map { $0.label ?? "?" } == [])
+        #expect(try JSONDecoder().decode(RunResult.self, from: JSONEncoder().encode(full)) == full)
+    }
 }
