@@ -14,9 +14,7 @@ public enum ArtifactFile {
     /// - Throws: ``ArtifactFileError/notWritable(_:)`` when the folder is missing or not writable,
     ///   or the path is a folder or a special file.
     public static func write(_ data: Data, to path: String) throws(ArtifactFileError) {
-        if let kind = try OutputFiles.kind(of: path, option: "output") {
-            throw .notWritable("cannot write \(path): it is \(kind); give a file path")
-        }
+        try refuseSpecialFile(path)
         let target = OutputFiles.resolved(path)
         let mode = try? FileManager.default.attributesOfItem(atPath: target)[.posixPermissions]
         do {
@@ -37,12 +35,17 @@ public enum ArtifactFile {
     public static func prepare(_ data: Data, at path: String) throws(ArtifactFileError) {
         let target = OutputFiles.resolved(path)
         guard FileManager.default.fileExists(atPath: target) else { return try write(data, to: path) }
-        if let kind = try OutputFiles.kind(of: path, option: "output") {
-            throw .notWritable("cannot write \(path): it is \(kind); give a file path")
-        }
+        try refuseSpecialFile(path)
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard access(target, W_OK) == 0, access(folder, W_OK) == 0 else {
             throw .notWritable("cannot write \(path): it or its folder \(folder) is read-only; choose a writable path")
+        }
+    }
+
+    /// Throws when `path` is a folder or a special file, naming what it is.
+    private static func refuseSpecialFile(_ path: String) throws(ArtifactFileError) {
+        if let kind = try OutputFiles.kind(of: path, option: "output") {
+            throw .notWritable("cannot write \(path): it is \(kind); give a file path")
         }
     }
 

@@ -59,14 +59,14 @@ extension BenchmarkRunner {
     /// Every cell whose execute ratio (by the configured estimator) is wider than the target and
     /// has an interval, with the index of its baseline cell.
     private func wideRatios(_ cells: [CellSchedule], goal: PrecisionGoal, result: RunResult) -> [(Int, Int?)] {
-        var index: [String: Int] = [:]
-        for (position, cell) in cells.enumerated() { index[cell.info.id + "\u{0}" + cell.program.workload] = position }
+        var index: [Cell: Int] = [:]
+        for (position, cell) in cells.enumerated() { index[cell.key] = position }
         return result.summaries.compactMap { summary in
             guard summary.phase == .execute, summary.metric == .time, summary.runtime != configuration.baseline,
-                let cell = index[summary.runtime + "\u{0}" + summary.workload],
+                let cell = index[Cell(workload: summary.workload, runtime: summary.runtime)],
                 let width = summary.ratioEstimate(configuration.estimator)?.relativeHalfWidth, width > goal.target
             else { return nil }
-            return (cell, index[configuration.baseline + "\u{0}" + summary.workload])
+            return (cell, index[Cell(workload: summary.workload, runtime: configuration.baseline)])
         }
     }
 
@@ -83,13 +83,12 @@ extension BenchmarkRunner {
     func precisionRecord(_ cells: [CellSchedule], goal: PrecisionGoal, stopped: Bool, result: RunResult)
         -> PrecisionRecord
     {
-        var schedules: [String: CellSchedule] = [:]
-        for cell in cells { schedules[cell.info.id + "\u{0}" + cell.program.workload] = cell }
+        let schedules = Dictionary(cells.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         let records = result.summaries.compactMap { summary -> PrecisionCell? in
             guard summary.phase == .execute, summary.metric == .time, summary.runtime != configuration.baseline else {
                 return nil
             }
-            let cell = schedules[summary.runtime + "\u{0}" + summary.workload]
+            let cell = schedules[Cell(workload: summary.workload, runtime: summary.runtime)]
             let width = summary.ratioEstimate(configuration.estimator)?.relativeHalfWidth
             var shortfall: PrecisionShortfall?
             if let width, width <= goal.target {

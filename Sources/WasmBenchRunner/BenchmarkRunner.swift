@@ -61,6 +61,8 @@ public struct BenchmarkRunner: Sendable {
         var closed = false
         /// Why precision could add no more processes to this cell, once something stopped it.
         var shortfall: PrecisionShortfall?
+        /// The workload × runtime it measures.
+        var key: Cell { Cell(workload: program.workload, runtime: info.id) }
         init(program: GuestProgram, runtime: any BenchmarkRuntime, info: RuntimeInfo) {
             self.program = program
             self.runtime = runtime
