@@ -95,7 +95,7 @@ let package = Package(
             name: "WasmBenchRunner",
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchStatistics", "WasmBenchAnalysis", "WasmBenchExplain",
-                "WasmBenchMachine", "WasmBenchProcess", "WasmBenchReport",
+                "WasmBenchMachine", "WasmBenchProcess", "WasmBenchReport", "WasmBenchArtifact",
             ],
             swiftSettings: strict
         ),
@@ -112,10 +112,13 @@ let package = Package(
         // Explaining a gap by counting: callgrind instruction counts and function profiles.
         .target(
             name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], swiftSettings: strict),
+        // The saved artifact and its exports: JSON (schemaVersion checked first), CSV rows, pyperf JSON.
+        // Pure: bytes in, bytes out.
+        .target(name: "WasmBenchArtifact", dependencies: ["WasmBenchModel"], swiftSettings: strict),
         // Renderers: ReportDocument -> String/Data. No I/O.
         .target(
             name: "WasmBenchReport",
-            dependencies: ["WasmBenchModel", "WasmBenchStatistics"],
+            dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchArtifact"],
             swiftSettings: strict
         ),
         // Subcommands; the only ArgumentParser importer.
@@ -124,7 +127,7 @@ let package = Package(
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
                 "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchPlan", "WasmBenchAnalysis",
-                "WasmBenchRunner", "WasmBenchReport", "WasmBenchExplain", "WasmBenchMachine",
+                "WasmBenchRunner", "WasmBenchReport", "WasmBenchArtifact", "WasmBenchExplain", "WasmBenchMachine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -164,7 +167,8 @@ let package = Package(
         .testTarget(
             name: "WasmBenchRunnerTests",
             dependencies: [
-                "WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "WasmBenchReport", "TestSupport",
+                "WasmBenchRunner", "WasmBenchStatistics", "WasmBenchMachine", "WasmBenchReport", "WasmBenchArtifact",
+                "TestSupport",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -176,10 +180,13 @@ let package = Package(
         .testTarget(
             name: "WasmBenchPlanTests", dependencies: ["WasmBenchPlan", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "TestSupport"],
+            name: "WasmBenchArtifactTests", dependencies: ["WasmBenchArtifact", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "WasmBenchArtifact", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -1,4 +1,5 @@
 import WasmBenchAnalysis
+import WasmBenchArtifact
 import WasmBenchPlan
 import WasmBenchReport
 import WasmBenchRunner

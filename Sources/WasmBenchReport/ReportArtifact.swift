@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchArtifact
 import WasmBenchModel
 
 /// A saved artifact a report is drawn from: a run, a comparison of two runs, or an explain analysis.

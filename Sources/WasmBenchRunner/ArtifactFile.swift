@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchArtifact
 import WasmBenchModel
 import WasmBenchReport
 

@@ -1,3 +1,4 @@
+import TestSupport
 import WasmBenchModel
 
 /// A explain analysis of two kernels on native, wasmtime and node, with profiles on both sides and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import WasmBenchModel
 
 /// A python-suite run result built in code: the matched CPython pair (native baseline and WASI on

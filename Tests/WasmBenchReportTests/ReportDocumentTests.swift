@@ -1,5 +1,7 @@
 import Foundation
+import TestSupport
 import Testing
+import WasmBenchArtifact
 import WasmBenchModel
 
 @testable import WasmBenchReport

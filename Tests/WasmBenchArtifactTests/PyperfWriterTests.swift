@@ -1,8 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchArtifact
 import WasmBenchModel
-import WasmBenchReport
 
 @Suite("The pyperf export: python-suite timings that pyperf itself shows and compares")
 struct PyperfWriterTests {

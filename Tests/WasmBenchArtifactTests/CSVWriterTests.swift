@@ -1,8 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+import WasmBenchArtifact
 import WasmBenchModel
-import WasmBenchReport
 
 @Suite("The CSV export: one RFC 4180 line per sample that python's csv module reads back")
 struct CSVWriterTests {

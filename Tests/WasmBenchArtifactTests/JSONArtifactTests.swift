@@ -1,7 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
+import WasmBenchArtifact
 import WasmBenchModel
-import WasmBenchReport
 
 @Suite("JSON artifact")
 struct JSONArtifactTests {

@@ -3,18 +3,18 @@ import WasmBenchModel
 /// A realistic run result built in code: three kernels, a native baseline, wasmtime (a CLI),
 /// WasmKit (in-process), a runtime that could not run, two failures, warnings and geometric
 /// means. The numbers are made up but shaped like a real run on an 8-core x86_64 machine.
-enum ReportFixture {
-    static let workloadIDs = ["kernels/fib", "kernels/matmul", "kernels/sha256"]
+package enum ReportFixture {
+    package static let workloadIDs = ["kernels/fib", "kernels/matmul", "kernels/sha256"]
 
     /// Execute medians in seconds per runtime, in `workloadIDs` order.
-    static let executeMedians: [String: [Double]] = [
+    package static let executeMedians: [String: [Double]] = [
         "native": [0.012_34, 0.038_1, 0.062_2],
         "wasmtime": [0.017_52, 0.044_96, 0.087_08],
         "wasmkit": [0.452_9, 1.718, 2.009],
     ]
 
     /// The whole run result.
-    static func runResult() -> RunResult {
+    package static func runResult() -> RunResult {
         var result = RunResult(
             toolVersion: "0.3.0", startedAt: "2025-11-23T10:02:11Z", machine: machine, configuration: configuration,
             runtimes: runtimes, workloads: workloads,
@@ -39,16 +39,16 @@ enum ReportFixture {
         return result
     }
 
-    static let machine = MachineInfo(
+    package static let machine = MachineInfo(
         os: "Ubuntu 24.04.1 LTS", kernel: "6.8.0-49-generic", architecture: "x86_64",
         cpuModel: "AMD EPYC 7763 64-Core Processor", cores: 8, memoryBytes: 16 * 1024 * 1024 * 1024,
         governor: "performance")
 
-    static let configuration = RunConfiguration(
+    package static let configuration = RunConfiguration(
         processes: 5, iterations: 20, warmups: 3, seed: 42, baseline: "native", timeoutSeconds: 60,
         cellBudgetSeconds: 120, failurePolicy: .continue, estimator: .median)
 
-    static let runtimes = [
+    package static let runtimes = [
         RuntimeInfo(
             id: "native", name: "native", version: "clang 19.1.5", kind: .native, flags: ["-O2"], available: true,
             exposedPhases: [.startup, .execute, .wall]),
@@ -70,7 +70,7 @@ enum ReportFixture {
             exposedPhases: [.parse, .compile, .instantiate, .execute]),
     ]
 
-    static let workloads = [
+    package static let workloads = [
         workload("fib", "recursive Fibonacci: calls and integer arithmetic", argument: "32", hash: "4f1c"),
         workload(
             "matmul", "dense 256×256 f64 matrix multiply: loads, stores, float arithmetic", argument: "256",
@@ -100,7 +100,7 @@ enum ReportFixture {
         return text
     }
 
-    static let failures = [
+    package static let failures = [
         Failure(
             runtime: "wasmkit", workload: "kernels/sha256", process: 3, kind: .trap,
             message: "wasm trap: out of bounds memory access at offset 16777220 in function sha256_block; the "
@@ -112,7 +112,7 @@ enum ReportFixture {
                 + "--allow-precompiled /tmp/wasmbench-3f2a/matmul.cwasm 256"),
     ]
 
-    static let rows = [
+    package static let rows = [
         Row(
             runtime: "native", runtimeVersion: "clang 19.1.5", flags: ["-O2"], workload: "kernels/fib",
             phase: .execute, value: 0.012_51, process: 0, iteration: 0, warmup: true,
@@ -130,7 +130,7 @@ enum ReportFixture {
     ]
 
     /// Execute summaries with ratios to native and their intervals.
-    static var executeSummaries: [Summary] {
+    package static var executeSummaries: [Summary] {
         var summaries: [Summary] = []
         for runtime in ["native", "wasmtime", "wasmkit"] {
             for (position, workload) in workloadIDs.enumerated() {
@@ -166,7 +166,7 @@ enum ReportFixture {
     }
 
     /// Medians of the other phases: runtime → phase/metric → one value per workload.
-    static let phaseMedians: [(runtime: String, phase: Phase, metric: Metric, values: [Double])] = [
+    package static let phaseMedians: [(runtime: String, phase: Phase, metric: Metric, values: [Double])] = [
         ("native", .startup, .time, [0.000_312, 0.000_298, 0.000_305]),
         ("native", .wall, .time, [0.248_6, 0.764_1, 1.247]),
         ("native", .wall, .cpu, [0.247_1, 0.761_9, 1.243]),
@@ -187,7 +187,7 @@ enum ReportFixture {
     ]
 
     /// Summaries of every phase but execute (no ratios: the tables show medians only).
-    static var phaseSummaries: [Summary] {
+    package static var phaseSummaries: [Summary] {
         phaseMedians.flatMap { entry in
             workloadIDs.enumerated().map { position, workload in
                 let median = entry.values[position]

@@ -11,7 +11,7 @@ package enum JSONArtifact {
     /// Encodes a run result, a comparison (`wasmbench compare --format json`) or an explain analysis
     /// (`wasmbench explain --json`) as UTF-8 JSON ending in a newline. A value JSON cannot hold (a
     /// non-finite number, which a well-formed artifact never has) throws ``ArtifactError/notEncodable(path:detail:)``.
-    package static func encode(_ artifact: some ReportArtifactConvertible & Encodable) throws(ArtifactError) -> Data {
+    package static func encode(_ artifact: some Encodable) throws(ArtifactError) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
@@ -70,7 +70,7 @@ package enum JSONArtifact {
     }
 
     /// Renders a coding path the way a reader would write it: `rows[3].phase`.
-    static func codingPathText(_ path: [any CodingKey]) -> String {
+    package static func codingPathText(_ path: [any CodingKey]) -> String {
         String(path.map { key in key.intValue.map { "[\($0)]" } ?? "." + key.stringValue }.joined().trimmingPrefix("."))
     }
 }
