@@ -15,7 +15,7 @@ extension HTMLWriter {
         table { margin: 0.75rem 0; border-collapse: collapse; font-size: 0.9rem; }
         th, td { padding: 0.3rem 0.6rem; border: 1px solid var(--line); text-align: left; vertical-align: top; }
         thead th { background: var(--shade); }
-        tbody th { font-weight: normal; }
+        tbody th { font-weight: normal; white-space: nowrap; }
         .num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         tfoot th, tfoot td { background: var(--shade); font-weight: 600; }
         tr.group th { background: #eaeef2; font-weight: 600; }

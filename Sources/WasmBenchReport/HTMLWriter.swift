@@ -84,7 +84,8 @@ struct HTMLWriter: ReportWriter {
         }
     }
 
-    /// A figure: its chart drawn in SVG, then its caption.
+    /// A figure: its caption, then its chart drawn in SVG (a caption under a chart reads as the
+    /// heading of the next one).
     private func figure(_ figure: ReportFigure, axis: Axis?) -> HTML {
         let chart: HTML =
             switch figure.chart {
@@ -93,7 +94,7 @@ struct HTMLWriter: ReportWriter {
             }
         let id: HTML = figure.id.map { " id=\"\($0)\"" } ?? ""
         let caption: HTML = figure.caption.map { "<figcaption>\(inline($0))</figcaption>\n" } ?? ""
-        return "<figure\(id)>\n\(chart)\n\(caption)</figure>"
+        return "<figure\(id)>\n\(caption)\(chart)\n</figure>"
     }
 
     /// A table whose rows are one line each, the first cell of a row its heading, in a block that

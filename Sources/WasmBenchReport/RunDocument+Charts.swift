@@ -1,22 +1,10 @@
 import WasmBenchModel
 
 extension RunDocument {
-    /// The ratio charts under the `execute` table (HTML draws them): the geometric mean of each
-    /// runtime, then each workload's ratios, on one log scale.
+    /// The ratio charts under the `execute` table (HTML draws them): each workload's ratios, on one
+    /// log scale (the geometric means open the report, in ``answer()``).
     func ratioCharts() -> [ReportBlock] {
         let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
-        let all = index.workloads.count
-        let means = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
-            guard let mean = index.geometricMean(runtime: runtime, phase: .execute),
-                let estimate = mean.estimate(estimator)
-            else { return nil }
-            let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
-            let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
-            let hover =
-                "\(runtime): geometric mean \(ratio) the \(quantity) of \(baseline) over \(mean.workloads) workloads"
-            return bar(
-                runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio + coverage, hover, colour: position)
-        }
         let workloads = index.workloads.map { workload in
             let bars = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
                 guard
@@ -32,36 +20,80 @@ extension RunDocument {
             return (workload, bars)
         }
         .filter { !$0.1.isEmpty }
-        guard !means.isEmpty || !workloads.isEmpty else { return [] }
+        guard !workloads.isEmpty else { return [] }
+        let figures = workloads.map { workload, bars in
+            let label = "ratio to \(baseline) per runtime, \(workload)"
+            let chart = RatioChart(bars: bars, label: label, axis: "ratio to \(baseline)")
+            return ReportFigure(chart: .ratios(chart), caption: .code(workload))
+        }
+        return [
+            .charts([
+                .heading("Per workload", level: 3), .paragraph([chartIntroduction]), .figures(figures, grid: false),
+            ])
+        ]
+    }
+
+    /// The answer first (Markdown and HTML): each runtime's geometric mean ratio to the baseline
+    /// in words, then as a chart; none when no runtime has one.
+    func answer() -> ReportSection? {
+        guard !compact else { return nil }
+        let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
+        let all = index.workloads.count
+        let means = runtimes.enumerated().compactMap { position, runtime -> (ReportText, RatioChart.Bar)? in
+            guard let mean = index.geometricMean(runtime: runtime, phase: .execute),
+                let estimate = mean.estimate(estimator)
+            else { return nil }
+            let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
+            let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
+            let hover =
+                "\(runtime): geometric mean \(ratio) the \(quantity) of \(baseline) over \(mean.workloads) workloads"
+            let sentence = ReportText(
+                .code(runtime), .literal(": "), .styled(ratio, .strong),
+                .literal(" the execute \(quantity) of "), .code(baseline),
+                .literal(" — \(verdict(estimate)), geometric mean over \(mean.workloads) of \(all) workloads"),
+                .symbol(index.isUnfair(runtime) ? " †" : ""))
+            let bar = bar(
+                runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio + coverage, hover, colour: position)
+            return (sentence, bar)
+        }
+        guard !means.isEmpty else { return nil }
+        let chart = RatioChart(
+            bars: means.map(\.1), label: "geometric mean ratio to \(baseline) per runtime",
+            axis: "geometric mean ratio to \(baseline)")
+        let caption: ReportText =
+            "Geometric mean of each runtime's execute ratios over the workloads, with its 95% interval."
+        let figure = ReportFigure(id: "geomean-chart", chart: .ratios(chart), caption: caption)
+        let charts: ReportBlock = .charts([.paragraph([chartIntroduction]), .figures([figure], grid: false)])
+        return ReportSection(
+            .init(id: "answer", title: "In short"),
+            caption: "each runtime against \(baseline), by the \(estimator.phrase) [\(estimator.interval)]",
+            [.list(means.map(\.0), style: .bullets), charts])
+    }
+
+    /// A geometric mean's ratio in words: faster or slower when its interval leaves out 1.
+    private func verdict(_ estimate: EstimatedValue) -> String {
+        let (less, more) = counted ? ("fewer instructions", "more instructions") : ("faster", "slower")
+        if let high = estimate.ciHigh, high < 1 {
+            return counted ? less : "\(less) (\(formatRatio(1 / estimate.value)) less time)"
+        }
+        if let low = estimate.ciLow, low > 1 { return more }
+        return estimate.ciLow == nil
+            ? (estimate.value < 1 ? less : estimate.value > 1 ? more : "the same") : "no clear difference"
+    }
+
+    /// What a ratio chart shows and how to read it.
+    private var chartIntroduction: ReportText {
+        let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
         let unfair = runtimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
         let (shown, whiskers) =
             estimator == .median
             ? ("", "95% confidence intervals") : (" (\(estimator.perIteration))", "95% t intervals (Welch)")
-        let intro = ReportText(
+        return ReportText(
             .literal("Execute \(quantity)\(shown) as a ratio to "), .code(baseline),
             .literal(
                 ", on a log scale: left of the 1× line is " + (counted ? "fewer" : "faster") + " than the baseline, "
                     + "right of it " + (counted ? "more" : "slower")
                     + ". Whiskers are \(whiskers); hover over a bar for its numbers." + unfair))
-        var blocks: [ReportBlock] = [.paragraph([intro])]
-        if !means.isEmpty {
-            let chart = RatioChart(
-                bars: means, label: "geometric mean ratio to \(baseline) per runtime",
-                axis: "geometric mean ratio to \(baseline)")
-            let caption: ReportText =
-                "Geometric mean of each runtime's execute ratios over the workloads, with its 95% interval."
-            let figure = ReportFigure(id: "geomean-chart", chart: .ratios(chart), caption: caption)
-            blocks += [.heading("Geometric mean over workloads", level: 3), .figures([figure], grid: false)]
-        }
-        if !workloads.isEmpty {
-            let figures = workloads.map { workload, bars in
-                let label = "ratio to \(baseline) per runtime, \(workload)"
-                let chart = RatioChart(bars: bars, label: label, axis: "ratio to \(baseline)")
-                return ReportFigure(chart: .ratios(chart), caption: .code(workload))
-            }
-            blocks += [.heading("Per workload", level: 3), .figures(figures, grid: false)]
-        }
-        return [.charts(blocks)]
     }
 
     /// The metric of the run's `execute` summaries: time, or instructions.

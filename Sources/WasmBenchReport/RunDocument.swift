@@ -25,7 +25,8 @@ struct RunDocument {
 
     func build() -> ReportDocument {
         let sections = [
-            machine(), configuration(), runtimes(), workloads(), execute(), precision(), phases(), warmUp(), builds(),
+            answer(), machine(), configuration(), runtimes(), workloads(), execute(), precision(), phases(), warmUp(),
+            builds(),
             warnings(), failures(), notRun(), notices(),
         ]
         return ReportDocument(

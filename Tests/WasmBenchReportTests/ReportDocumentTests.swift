@@ -10,7 +10,8 @@ import WasmBenchModel
 struct ReportDocumentTests {
     /// Every section a run report can have, in the one order the run document builds them.
     static let runOrder = [
-        "machine", "configuration", "runtimes", "workloads", "execute", "precision", "phases", "warm-up", "builds",
+        "answer", "machine", "configuration", "runtimes", "workloads", "execute", "precision", "phases", "warm-up",
+        "builds",
         "warnings", "failures", "not-run", "notices",
     ]
 
@@ -24,6 +25,29 @@ struct ReportDocumentTests {
                 #expect(positions == positions.sorted(), "compact \(compact): \(ids)")
                 #expect(ids.contains("execute") && ids.contains("phases"))
             }
+        }
+    }
+
+    @Test("The full report opens with the answer: each runtime's geometric mean in words, then its chart")
+    func answerFirst() throws {
+        let artifact = ReportArtifact.run(PythonReportFixture.runResult())
+        let markdown = MarkdownRenderer().render(artifact)
+        let answer = try #require(markdown.range(of: "## In short"))
+        #expect(answer.lowerBound < (markdown.range(of: "## Machine")?.lowerBound ?? markdown.startIndex))
+        #expect(
+            markdown.contains(
+                "- `cpython3.11-wasi@wasmtime-aot`: **1.47× [1.42–1.51]** the execute time of `cpython3.11-native` — "
+                    + "slower, geometric mean over 2 of 2 workloads"))
+        #expect(markdown.contains("`pypy3`: **0.0615× [0.0596–0.0633]**"))
+        #expect(markdown.contains("faster (16.3× less time)"))
+        let html = HTMLRenderer().render(artifact)
+        let chart = try #require(html.range(of: "<figure id=\"geomean-chart\">"))
+        #expect(chart.lowerBound < (html.range(of: "<section id=\"machine\">")?.lowerBound ?? html.startIndex))
+        // Every chart's name comes before its chart, where it cannot be read as the next one's.
+        for figure in html.components(separatedBy: "<figure").dropFirst() {
+            let caption = figure.range(of: "<figcaption>")?.lowerBound
+            let svg = figure.range(of: "<svg")?.lowerBound
+            if let caption, let svg { #expect(caption < svg) }
         }
     }
 
@@ -57,8 +81,8 @@ struct ReportDocumentTests {
         let artifact = ReportArtifact.run(PythonReportFixture.runResult())
         let compact = Set(artifact.document(compact: true).sections.map(\.name.id))
         let full = Set(artifact.document(compact: false).sections.map(\.name.id))
-        #expect(compact.isDisjoint(with: ["machine", "configuration", "runtimes", "workloads"]))
-        #expect(full.subtracting(compact) == ["machine", "configuration", "runtimes", "workloads"])
+        #expect(compact.isDisjoint(with: ["answer", "machine", "configuration", "runtimes", "workloads"]))
+        #expect(full.subtracting(compact) == ["answer", "machine", "configuration", "runtimes", "workloads"])
         #expect(
             Self.blocks(of: artifact.document(compact: false)).contains { if case .charts = $0 { true } else { false } }
         )
