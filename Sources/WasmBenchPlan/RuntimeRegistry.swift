@@ -31,6 +31,14 @@ public enum RuntimeRegistry {
         wasmtime(.cranelift, "wasmtime CLI, Cranelift optimising JIT, compile cache off"),
         wasmtime(.winch, "wasmtime CLI, Winch baseline JIT, compile cache off"),
         wasmtime(.aot, "`wasmtime compile` to .cwasm (timed, with artifact size), then `run --allow-precompiled`"),
+        wasmtime(
+            .pulley,
+            "wasmtime CLI, Pulley portable interpreter (`--target pulley64`): Cranelift compiles to Pulley bytecode, which is interpreted"
+        ),
+        wasmtime(
+            .pulleyAOT,
+            "`wasmtime compile --target pulley64` to Pulley bytecode (timed, with artifact size), then interpreted by `run --allow-precompiled`"
+        ),
         RuntimeEntry(
             "wasmtime-capi",
             "libwasmtime via dlopen: compile, serialize, deserialize, instantiate, call, each timed in-process",

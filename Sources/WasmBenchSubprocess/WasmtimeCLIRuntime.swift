@@ -18,6 +18,11 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         case winch
         /// `wasmtime compile` to a `.cwasm` artifact, then `run --allow-precompiled`.
         case aot
+        /// Pulley, wasmtime's portable interpreter (`--target pulley64`): Cranelift's Pulley back end
+        /// compiles the module to Pulley bytecode, which wasmtime interprets; no native code.
+        case pulley
+        /// `wasmtime compile --target pulley64` to Pulley bytecode, then `run --allow-precompiled`.
+        case pulleyAOT
 
         /// The runtime id.
         public var id: String {
@@ -25,8 +30,16 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             case .cranelift: "wasmtime"
             case .winch: "wasmtime-winch"
             case .aot: "wasmtime-aot"
+            case .pulley: "wasmtime-pulley"
+            case .pulleyAOT: "wasmtime-pulley-aot"
             }
         }
+
+        /// Whether `wasmtime compile` makes an artifact first, which `run` loads.
+        public var compilesAhead: Bool { self == .aot || self == .pulleyAOT }
+
+        /// Whether the guest runs in the Pulley interpreter rather than as native code.
+        public var interprets: Bool { self == .pulley || self == .pulleyAOT }
     }
 
     /// The mode.
@@ -65,27 +78,38 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
     /// `--profile=guest` samples the guest's call stack every millisecond.
     public var writesGuestProfiles: Bool { true }
 
-    /// The `-C` options every wasmtime command of this mode gets.
+    /// The code generation options every wasmtime command of this mode gets.
     var codegenOptions: [String] {
-        mode == .winch ? ["-C", "cache=n", "-C", "compiler=winch"] : ["-C", "cache=n"]
+        ["-C", "cache=n"] + (mode == .winch ? ["-C", "compiler=winch"] : [])
+            + (mode.interprets ? ["--target", Self.pulleyTarget] : [])
     }
+
+    /// The target triple of Pulley, wasmtime's portable interpreter, on a 64-bit host.
+    static let pulleyTarget = "pulley64"
 
     /// Version, flags, availability and the phases this runtime exposes.
     public func describe() -> RuntimeInfo {
         var phases: [Phase] = [.startup, .execute, .wall]
         var notes = [
-            "startup = spawn to the guest's first clock reading: wasmtime start-up, \(mode == .aot ? "artifact load" : "JIT compile of the whole module"), instantiation and WASI set-up",
+            "startup = spawn to the guest's first clock reading: wasmtime start-up, \(mode.compilesAhead ? "artifact load" : mode.interprets ? "compile of the whole module to Pulley bytecode" : "JIT compile of the whole module"), instantiation and WASI set-up",
             "execute is unavailable for --invoke (the CLI calls the function once and does not time it)",
             "a folder a workload mounts is writable by the guest (the CLI has no read-only mounts)",
         ]
-        if mode == .aot {
+        if mode.interprets {
+            notes.append(
+                "execute runs in Pulley, wasmtime's portable interpreter (`--target pulley64`): no native code is generated for the guest"
+            )
+        }
+        if mode.compilesAhead {
             phases.insert(.aotCompile, at: 0)
             notes.append(
                 "aot-compile = the whole `wasmtime compile` process (includes its own start-up); artifact-bytes = size of the .cwasm"
             )
             notes.append("aot-load is unavailable: the CLI loads the .cwasm inside `run`, so it is part of startup")
         }
-        let flags = codegenOptions.filter { $0 != "-C" } + (mode == .aot ? ["precompiled"] : [])
+        let flags =
+            ["cache=n"] + (mode == .winch ? ["compiler=winch"] : [])
+            + (mode.interprets ? ["target=\(Self.pulleyTarget)"] : []) + (mode.compilesAhead ? ["precompiled"] : [])
         return RuntimeInfo(
             id: id, name: "wasmtime", version: version, kind: .subprocess, flags: flags, available: executable != nil,
             unavailableReason: unavailableReason, exposedPhases: phases, notes: notes, source: source)
@@ -104,7 +128,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         let child = ChildRun(launcher: launcher, classify: Self.classify)
         var module = request.program.wasmPath
         var extra: [PhaseSample] = []
-        if mode == .aot {
+        if mode.compilesAhead {
             switch compileAhead(request, child: child, wasmtime: wasmtime) {
             case .success(let compiled):
                 module = compiled.artifact
@@ -114,7 +138,7 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             }
         }
         var arguments =
-            ["run"] + codegenOptions + (mode == .aot ? ["--allow-precompiled"] : [])
+            ["run"] + codegenOptions + (mode.compilesAhead ? ["--allow-precompiled"] : [])
             + (request.guestProfilePath.map { ["--profile=guest,\($0),1ms"] } ?? [])
             + Self.hostingOptions(request.program.hosting)
         switch request.program.entry {
@@ -151,10 +175,11 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         Compiled, EarlyOutcome
     > {
         // Under a command prefix (valgrind emulates a CPU with fewer features than the host's),
-        // the artifact is compiled for the architecture's baseline, not for this host's CPU; the
-        // guest profiler needs epoch interruption compiled in.
+        // the artifact is compiled for the architecture's baseline, not for this host's CPU (Pulley
+        // bytecode runs anywhere); the guest profiler needs epoch interruption compiled in.
         let options =
-            codegenOptions + (request.commandPrefix == nil ? [] : ["--target", Self.baselineTarget])
+            codegenOptions
+            + (request.commandPrefix == nil || mode.interprets ? [] : ["--target", Self.baselineTarget])
             + (request.guestProfilePath == nil ? [] : ["-W", "epoch-interruption=y"])
         let reuse = request.program.hosting.reuseCompiledArtifact ? artifactFolder : nil
         let artifact =
