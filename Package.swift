@@ -193,7 +193,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchHistoryTests",
-            dependencies: ["WasmBenchHistory", "WasmBenchReport", "TestSupport"],
+            dependencies: [
+                "WasmBenchHistory", "WasmBenchReport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchPlanTests", dependencies: ["WasmBenchPlan", "TestSupport"], swiftSettings: strict),

@@ -22,6 +22,7 @@ public enum HistoryError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Any other failure of the database, with its own words.
     case failed(store: String, detail: String)
 
+    /// What went wrong and what to do next.
     public var description: String {
         switch self {
         case .badLocation(let value, let reason):

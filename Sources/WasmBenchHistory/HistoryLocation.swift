@@ -59,9 +59,10 @@ public enum HistoryLocation: Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .sqlite(let path): return path
-        case .postgreSQL(var url):
-            if url.password != nil { url.password = "…" }
-            return url.string ?? "postgresql://\(url.host ?? "")"
+        case .postgreSQL(let url):
+            let user = url.user.map { $0 + (url.password == nil ? "" : ":…") + "@" } ?? ""
+            let port = url.port.map { ":\($0)" } ?? ""
+            return "\(url.scheme ?? "postgresql")://\(user)\(url.host ?? "")\(port)\(url.path)"
         case .off: return "off"
         }
     }

@@ -81,10 +81,15 @@ public struct HistoryRun: Codable, Sendable, Equatable {
 
 /// One workload × runtime × phase over the stored runs, oldest first, with its step changes.
 public struct HistorySeries: Codable, Sendable, Equatable {
+    /// The workload id.
     public var workload: String
+    /// The runtime id.
     public var runtime: String
+    /// The phase charted.
     public var phase: Phase
+    /// The metric charted.
     public var metric: Metric
+    /// The unit of every value.
     public var unit: MeasureUnit
     /// The estimator of every point (one per series, so points compare).
     public var estimator: Estimator
@@ -92,6 +97,7 @@ public struct HistorySeries: Codable, Sendable, Equatable {
     public var window: Int
     /// The relative change a step must exceed, e.g. 0.05.
     public var threshold: Double
+    /// One point per stored run that has the cell, oldest first.
     public var points: [HistoryPoint]
     /// The step changes found, oldest first.
     public var changes: [HistoryChange]
@@ -109,15 +115,21 @@ public struct HistorySeries: Codable, Sendable, Equatable {
 
 /// One run's value in a series, with its interval from that run.
 public struct HistoryPoint: Codable, Sendable, Equatable {
+    /// The run's key in the store.
     public var runID: String
+    /// When the run started, ISO 8601.
     public var startedAt: String
+    /// The run's `--label`.
     public var label: String?
+    /// The run's `--commit`.
     public var commit: String?
     /// The runtime's version in that run.
     public var runtimeVersion: String
+    /// The run's value by the series' estimator.
     public var value: Double
     /// The run's 95% interval of the value; `nil` when it had none (one process).
     public var low: Double?
+    /// The upper end of that interval.
     public var high: Double?
 
     /// Creates a point.
