@@ -16,9 +16,17 @@ let package = Package(
                 "WasmBenchAnalysis",
             ]),
     ],
+    // `swift build --traits PostgreSQL` adds the PostgreSQL history store (postgres-nio and SwiftNIO:
+    // minutes more of a first build); without it, `--store postgresql://…` says how to get it.
+    traits: [
+        .trait(name: "PostgreSQL", description: "The PostgreSQL history store (`--store postgresql://…`)."),
+        .default(enabledTraits: []),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swiftwasm/WasmKit", exact: "0.4.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Value types only: the saved artifact's vocabulary.
@@ -121,6 +129,16 @@ let package = Package(
             dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchArtifact"],
             swiftSettings: strict
         ),
+        // The history store: every run kept in SQLite (GRDB) or, with the PostgreSQL trait, PostgreSQL;
+        // the same schema and migrations in both. Model and analysis only, no CLI.
+        .target(
+            name: "WasmBenchHistory",
+            dependencies: [
+                "WasmBenchModel", "WasmBenchStatistics", "WasmBenchAnalysis",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["PostgreSQL"])),
+            ],
+            swiftSettings: strict),
         // Subcommands; the only ArgumentParser importer.
         .target(
             name: "WasmBenchCLI",
@@ -128,6 +146,7 @@ let package = Package(
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
                 "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchPlan", "WasmBenchAnalysis",
                 "WasmBenchRunner", "WasmBenchReport", "WasmBenchArtifact", "WasmBenchExplain", "WasmBenchMachine",
+                "WasmBenchHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -176,6 +195,12 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchAnalysisTests", dependencies: ["WasmBenchAnalysis", "WasmBenchStatistics", "TestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchHistoryTests",
+            dependencies: [
+                "WasmBenchHistory", "WasmBenchReport", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchPlanTests", dependencies: ["WasmBenchPlan", "TestSupport"], swiftSettings: strict),

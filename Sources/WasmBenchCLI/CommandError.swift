@@ -1,5 +1,6 @@
 import WasmBenchAnalysis
 import WasmBenchArtifact
+import WasmBenchHistory
 import WasmBenchPlan
 import WasmBenchReport
 import WasmBenchRunner
@@ -32,6 +33,7 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
         case .notReadable(let message) as ArtifactFileError: self.init(.invalidInput, message)
         case .sameOutput(let message) as ArtifactFileError: self.init(.usage, message)
         case let error as MergeError: self.init(.invalidInput, error.description)
+        case let error as HistoryError: self.init(Self.status(error), error.description)
         case .noPythonResults(let message) as PyperfExportError: self.init(.invalidInput, message)
         case .notEncodable(let message) as PyperfExportError: self.init(.internalError, message)
         default: return nil
@@ -41,6 +43,18 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
     /// Throws the error a run's verdict ends the command with, or returns when it passed.
     static func check(_ verdict: RunVerdict) throws(CommandError) {
         if let (status, message) = verdict.failure { throw CommandError(status, message) }
+    }
+
+    /// The exit status of a history store's error: 64 for a bad `--store`, 3 for a file that is not
+    /// a history, 4 for a store that cannot be used now (unreachable, refused, locked, newer, not
+    /// built in), 70 for anything else.
+    static func status(_ error: HistoryError) -> ExitStatus {
+        switch error {
+        case .badLocation: .usage
+        case .notADatabase, .unstorable: .invalidInput
+        case .locked, .newerSchema, .unreachable, .refused, .postgreSQLNotBuilt: .environment
+        case .failed: .internalError
+        }
     }
 
     /// The message.

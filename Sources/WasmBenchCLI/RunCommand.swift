@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchHistory
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProcess
@@ -94,6 +95,11 @@ struct RunCommand: ParsableCommand {
             "Keep the files the recorded commands name (artifacts, requests, output) in this folder (default: a folder per run under the cache, the last 10 kept)."
     ) var keepArtifacts: String?
     @OptionGroup var output: ReportOutput
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(help: "A name for this run in the history (e.g. wasmtime-50, nightly); `history --label` finds it.")
+    var label: String?
+    @Option(help: "The commit of the measured thing (a runtime's or interpreter's build), kept with the run.")
+    var commit: String?
     @OptionGroup var export: ExportOptions
     @Flag(
         help:
@@ -169,6 +175,7 @@ struct RunCommand: ParsableCommand {
             workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
             reportsPeakRSS: session.launcher.hasExecHelper)
         initial.shard = plan.shard
+        (initial.label, initial.commit) = (label, commit)
         // Every output path is tried before anything runs, so an unwritable one fails now; a file
         // already there is left as it was until the run has a result to save.
         try ArtifactFile.prepare(ArtifactFile.encode(.run(initial)), at: jsonPath)
@@ -197,7 +204,27 @@ struct RunCommand: ParsableCommand {
             result, refused: plan.rejected, interrupted: interruption.isRaised,
             saveFailure: runner.saveFailures.firstFailure, resultsPath: jsonPath)
         if verdict.resultsSaved { printer.line("results saved to \(jsonPath)") }
+        if verdict.resultsSaved { try record(result, savedAt: jsonPath) }
         try CommandError.check(verdict)
+    }
+}
+
+extension RunCommand {
+    /// Stores the run in the history after its JSON is saved. A store that cannot take it (locked,
+    /// unreachable, damaged, newer) changes nothing else: the message says so on stderr, the JSON
+    /// stays, and the exit status is the run's own.
+    func record(_ result: RunResult, savedAt jsonPath: String) throws {
+        let location = try storeOptions.location()
+        guard location != .off else { return }
+        switch HistoryStore.record(result, at: location, toolVersion: Wasmbench.version) {
+        case .success(let outcome):
+            if case .stored = outcome { ProgressPrinter(quiet: choice.quiet).line("history: stored in \(location)") }
+        case .failure(let error):
+            let message =
+                "wasmbench: warning: the run is not in the history: \(error)\n"
+                + "wasmbench: the run is saved in \(jsonPath); `wasmbench push \(jsonPath)` stores it later\n"
+            FileHandle.standardError.write(Data(message.utf8))
+        }
     }
 }
 

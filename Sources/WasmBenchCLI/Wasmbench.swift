@@ -20,7 +20,7 @@ public struct Wasmbench: ParsableCommand {
         version: version,
         subcommands: [
             RunCommand.self, SetupCommand.self, RuntimesCommand.self, ReportCommand.self, CompareCommand.self,
-            MergeCommand.self,
+            MergeCommand.self, PushCommand.self, HistoryCommand.self,
             ExplainCommand.self, ReproduceCommand.self, DoctorCommand.self,
             WorkerCommand.self, PythonCommand.self,
         ],

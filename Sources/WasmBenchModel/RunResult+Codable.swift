@@ -10,6 +10,7 @@ extension RunResult {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, toolVersion, startedAt, finishedAt, complete, machine, configuration, runtimes
         case workloads, rows, failures, summaries, geometricMeans, notices, runFolder, noise, precision, shard
+        case id, label, commit
         /// How rows record their command: ``RowCommands``; absent in files saved before.
         case rowCommands
     }
@@ -54,6 +55,9 @@ extension RunResult {
         noise = try container.decodeIfPresent(NoiseRecord.self, forKey: .noise)
         precision = try container.decodeIfPresent(PrecisionRecord.self, forKey: .precision)
         shard = try container.decodeIfPresent(Shard.self, forKey: .shard)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        commit = try container.decodeIfPresent(String.self, forKey: .commit)
     }
 
     /// Writes the run with each command line once per process where it changes.
@@ -78,6 +82,9 @@ extension RunResult {
         try container.encodeIfPresent(noise, forKey: .noise)
         try container.encodeIfPresent(precision, forKey: .precision)
         try container.encodeIfPresent(shard, forKey: .shard)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encodeIfPresent(label, forKey: .label)
+        try container.encodeIfPresent(commit, forKey: .commit)
     }
 
     /// `rows` with each command left out where it repeats the previous row of its process, and

@@ -44,6 +44,14 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// The slice of the workloads this run measured (`run --shard K/N`); `nil` for a whole run,
     /// a merged one, or one saved before wasmbench could shard.
     public var shard: Shard?
+    /// The run's identity in a history store: a UUID given when the run starts, so pushing the
+    /// same file twice stores it once; `nil` in runs saved before wasmbench kept a history (the
+    /// store then derives one from the start, machine and settings).
+    public var id: String?
+    /// A name the user gave the run (`run --label`), e.g. `wasmtime-50` or `nightly`.
+    public var label: String?
+    /// The commit of the measured thing the user named (`run --commit`).
+    public var commit: String?
 
     /// Creates a run result with no rows yet.
     public init(

@@ -140,27 +140,27 @@ extension HTMLWriter {
     }
 
     /// The opening tag of a chart that scales down with the page, named `label` for screen readers.
-    private static func svg(_ name: String, width: Double, height: Double, label: String) -> HTML {
+    static func svg(_ name: String, width: Double, height: Double, label: String) -> HTML {
         let (width, height) = (number(width), number(height))
         return "<svg class=\"\(name)\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" "
             + "role=\"img\" aria-label=\"\(label)\">\n"
     }
 
-    private static func line(
+    static func line(
         _ name: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, hover: String? = nil
     ) -> HTML {
         element("line", name, [x1, y1, x2, y2], hover: hover)
     }
 
     /// `content` as text anchored at (`x`, `y`): at its start unless `anchor` says `middle` or `end`.
-    private static func text(_ name: String, _ x: Double, _ y: Double, _ anchor: String?, _ content: String) -> HTML {
+    static func text(_ name: String, _ x: Double, _ y: Double, _ anchor: String?, _ content: String) -> HTML {
         let position: HTML = anchor.map { " text-anchor=\"\($0)\"" } ?? ""
         return "<text class=\"\(name)\" x=\"\(number(x))\" y=\"\(number(y))\"\(position)>\(content)</text>"
     }
 
     /// An element with its class, then the attributes its tag takes in order (`numbers` with one
     /// decimal so a chart is the same bytes every time, then `texts`), empty or holding hover text.
-    private static func element(
+    static func element(
         _ tag: String, _ name: String, _ numbers: [Double], _ texts: [String] = [], hover: String? = nil
     ) -> HTML {
         let names = [
@@ -174,7 +174,7 @@ extension HTMLWriter {
     }
 
     /// A coordinate with one decimal (`-0.0` printed as `0.0`).
-    private static func number(_ value: Double) -> String {
+    static func number(_ value: Double) -> String {
         let text = String(format: "%.1f", value)
         return text == "-0.0" ? "0.0" : text
     }

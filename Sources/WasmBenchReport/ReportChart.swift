@@ -6,6 +6,8 @@ enum ReportChart {
     case ratios(RatioChart)
     /// Time per iteration of one workload × runtime, a line per process.
     case warmUp(WarmUpChart)
+    /// One workload × runtime over stored runs: a point per run with its interval, steps marked.
+    case series(SeriesChart)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.

@@ -32,6 +32,7 @@ extension RunResult {
             machine: MachineProbe.current(), configuration: configuration, runtimes: runtimes, workloads: workloads,
             notices: notices)
         result.failures = refused
+        result.id = UUID().uuidString.lowercased()
         result.runFolder = runFolder.path
         return result
     }

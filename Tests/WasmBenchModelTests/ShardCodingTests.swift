@@ -34,6 +34,7 @@ struct ShardCodingTests {
         full.precision = PrecisionRecord(goal: PrecisionGoal(target: 0.03, timeBudgetSeconds: 600, maxProcesses: 30))
         full.shard = Shard(index: 1, count: 2, allWorkloads: ["w"])
         full.notices = ["n"]
+        (full.id, full.label, full.commit) = ("i", "l", "c")
         // A new optional field must be set above, so that a coding that forgets it fails here.
         let unset = Mirror(reflecting: full).children.filter { child in
             let mirror = Mirror(reflecting: child.value)
