@@ -48,6 +48,7 @@ let package = Package(
                 "WasmBenchRuntime", "WasmBenchModel",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmKitWASI", package: "WasmKit"),
+                .product(name: "WasmParser", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
             ],
             swiftSettings: strict

@@ -65,12 +65,12 @@ static int receive_message(int fd, struct message *message) {
     return got == (ssize_t)sizeof *message;
 }
 
-/* Standard input from /dev/null, output and error to the files, the report pipe on fd 3, and no
- * other descriptor of wasmbench's left open (a lock a run holds must not outlive it in here).
+/* Standard input from /dev/null, output and error to the descriptors wasmbench gave (the write
+ * ends of the pipes it reads), the report pipe on fd 3, and no other descriptor of wasmbench's
+ * left open (a lock a run holds, another child's pipe, must not outlive it in here).
  * Returns 0, or the errno of what failed. */
-static int set_up_descriptors(int *report, const char *stdout_path, const char *stderr_path) {
-    int files[3] = {open("/dev/null", O_RDONLY), open(stdout_path, O_WRONLY | O_CREAT | O_TRUNC, 0644),
-                    open(stderr_path, O_WRONLY | O_CREAT | O_TRUNC, 0644)};
+static int set_up_descriptors(int *report, int stdout_fd, int stderr_fd) {
+    int files[3] = {open("/dev/null", O_RDONLY), stdout_fd, stderr_fd};
     for (int index = 0; index < 3; index++) {
         if (files[index] < 0) return errno;
     }
@@ -101,7 +101,7 @@ static int set_up_descriptors(int *report, const char *stdout_path, const char *
 /* The guard: sets its death signal, starts the child, waits for it or for wasmbench's death, and
  * ends by killing its process group. Never returns. */
 static void guard(pid_t wasmbench, int report, const char *path, char *const argv[], char *const envp[],
-                  const char *stdout_path, const char *stderr_path) {
+                  int stdout_fd, int stderr_fd) {
     sigset_t all;
     sigfillset(&all);
     sigprocmask(SIG_SETMASK, &all, NULL);
@@ -113,7 +113,7 @@ static void guard(pid_t wasmbench, int report, const char *path, char *const arg
     struct sigaction standard = {0};
     standard.sa_handler = SIG_DFL;
     for (int signal = 1; signal < NSIG; signal++) sigaction(signal, &standard, NULL);
-    int failure = set_up_descriptors(&report, stdout_path, stderr_path);
+    int failure = set_up_descriptors(&report, stdout_fd, stderr_fd);
     if (failure != 0) {
         send_message(report, FAILED, failure, 0);
         _exit(127);
@@ -156,8 +156,8 @@ static void guard(pid_t wasmbench, int report, const char *path, char *const arg
     _exit(127);
 }
 
-pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], const char *stdout_path,
-                      const char *stderr_path, int *status_fd, long long *fork_realtime_ns, int *error) {
+pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], int stdout_fd, int stderr_fd,
+                      int *status_fd, long long *fork_realtime_ns, int *error) {
     int pipe_fds[2];
     if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
         *error = errno;
@@ -167,7 +167,7 @@ pid_t wasmbench_spawn(const char *path, char *const argv[], char *const envp[], 
     pid_t pid = fork();
     if (pid == 0) {
         close(pipe_fds[0]);
-        guard(wasmbench, pipe_fds[1], path, argv, envp, stdout_path, stderr_path);
+        guard(wasmbench, pipe_fds[1], path, argv, envp, stdout_fd, stderr_fd);
     }
     int fork_error = errno;
     close(pipe_fds[1]);
@@ -197,3 +197,5 @@ int wasmbench_spawn_status(int status_fd, int *status, long long *wall_ns) {
     *wall_ns = message.nanoseconds;
     return 1;
 }
+
+int wasmbench_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }

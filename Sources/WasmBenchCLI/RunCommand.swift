@@ -65,17 +65,20 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
     @Option(help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
     var timeout: Double?
+    @Option(
+        help:
+            "The most output kept of each process's stdout and of its stderr (bytes, or with K/KiB, M/MiB, G/GiB; default 16MiB); a process that writes more is killed and fails as output-limit.",
+        transform: SelectionOptions.parsing(
+            RunConfiguration.byteCount(parsing:), or: "--output-limit takes a size such as 16MiB, 512K or 1048576")
+    ) var outputLimit: Int?
     @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
     @Option(
         help:
             "Add processes to the cells whose execute ratio's 95% interval is wider than ±this (3% or 0.03; off for none). Default: 3% unless --processes is given.",
-        transform: {
-            guard let value = PrecisionGoal.target(parsing: $0) else {
-                throw ValidationError("--precision takes a fraction such as 3% or 0.03, or off (got \($0))")
-            }
-            return value
-        }) var precision: Double?
+        transform: SelectionOptions.parsing(
+            PrecisionGoal.target(parsing:), or: "--precision takes a fraction such as 3% or 0.03, or off")
+    ) var precision: Double?
     @Option(help: "With --precision: no process is added once the run has taken this many seconds.")
     var timeBudget: Double = 600
     @Option(help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
@@ -130,7 +133,8 @@ struct RunCommand: ParsableCommand {
                 seed: seed, baseline: baseline.description, timeout: timeout, cellBudget: cellBudget,
                 failurePolicy: onFailure,
                 noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations,
-                estimator: estimator, precision: precision, timeBudget: timeBudget, maxProcesses: maxProcesses)
+                estimator: estimator, precision: precision, timeBudget: timeBudget, maxProcesses: maxProcesses,
+                outputLimit: outputLimit)
         } catch {
             throw ValidationError(error.message)
         }

@@ -35,6 +35,17 @@ struct SelectionOptions: ParsableArguments {
         return selection
     }
 
+    /// An option's transform that reads its value with `parse`; text `parse` refuses is a usage
+    /// error saying `complaint` and what was given.
+    static func parsing<Value>(_ parse: @escaping @Sendable (String) -> Value?, or complaint: String)
+        -> @Sendable (String) throws -> Value
+    {
+        { text in
+            guard let value = parse(text) else { throw ValidationError("\(complaint) (got \(text))") }
+            return value
+        }
+    }
+
     /// Splits a comma-separated list, dropping blanks.
     static func list(_ text: String) -> [String] {
         text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

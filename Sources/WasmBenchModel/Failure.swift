@@ -23,6 +23,9 @@ public enum FailureKind: String, Codable, Sendable {
     /// The guest's markers contradict themselves or the process (iterations out of order, a time
     /// of zero or longer than the whole process): none of its numbers can be believed.
     case badReport = "bad-report"
+    /// The guest wrote more than the output limit (`--output-limit`) on its standard output or
+    /// error: it was killed there, only the first bytes were kept and the rest counted.
+    case outputLimit = "output-limit"
     /// The runtime cannot run this workload (e.g. no native build for a `.wasm`-only workload).
     case unsupported
     /// The run was interrupted (Ctrl-C) before it finished.

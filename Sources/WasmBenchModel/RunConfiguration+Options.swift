@@ -17,12 +17,13 @@ extension RunConfiguration {
     ///
     /// - Throws: ``OptionProblem`` for a count below its minimum, warm-ups not below the
     ///   iterations, counted iterations that are not two or more different counts, or a
-    ///   limit, budget or fraction that is not a finite positive number (NaN and infinity included).
+    ///   limit, budget or fraction that is not a finite positive number (NaN and infinity included),
+    ///   or an output limit below 1 KiB.
     public init(
         measure: Measure, processes: Int?, iterations: Int, warmups: Int, seed: UInt64, baseline: String,
         timeout: Double?, cellBudget: Double, failurePolicy: FailurePolicy, noise: Double, steadyTolerance: Double,
         countedIterations: [Int], estimator: Estimator = .processMinimum, precision: Double? = nil,
-        timeBudget: Double = 600, maxProcesses: Int = 30
+        timeBudget: Double = 600, maxProcesses: Int = 30, outputLimit: Int? = nil
     ) throws(OptionProblem) {
         let counting = measure == .instructions
         let target = precision ?? (processes == nil && !counting ? 0.03 : 0)
@@ -52,6 +53,9 @@ extension RunConfiguration {
         try check(
             timeBudget.isFinite && timeBudget > 0, "--time-budget must be a finite positive number (got \(timeBudget))")
         try check(maxProcesses >= processes, "--max-processes must be at least --processes (\(processes))")
+        let outputLimit = outputLimit ?? Self.defaultOutputLimitBytes
+        try check(
+            outputLimit >= 1024, "--output-limit must be at least 1KiB, so a guest's markers fit (got \(outputLimit))")
         self.init(
             processes: processes, iterations: counting ? countedIterations.max() ?? iterations : iterations,
             warmups: counting ? 0 : warmups, seed: seed, baseline: baseline, timeoutSeconds: timeout,
@@ -59,7 +63,23 @@ extension RunConfiguration {
             steadyStateTolerance: steadyTolerance, measure: measure,
             countedIterations: counting ? countedIterations.sorted() : nil, estimator: counting ? .median : estimator,
             precision: target > 0
-                ? PrecisionGoal(target: target, timeBudgetSeconds: timeBudget, maxProcesses: maxProcesses) : nil)
+                ? PrecisionGoal(target: target, timeBudgetSeconds: timeBudget, maxProcesses: maxProcesses) : nil,
+            outputLimitBytes: outputLimit)
+    }
+
+    /// A byte count as `--output-limit` takes it: a whole number of bytes, or of KiB, MiB or GiB
+    /// with the suffix `K`/`KiB`, `M`/`MiB` or `G`/`GiB` (`16MiB`, `64M`, `1048576`); `nil` for
+    /// anything else, a count that overflows included.
+    public static func byteCount(parsing text: String) -> Int? {
+        let units: [(suffix: String, shift: Int)] = [
+            ("KiB", 10), ("MiB", 20), ("GiB", 30), ("K", 10), ("M", 20), ("G", 30), ("B", 0), ("", 0),
+        ]
+        for unit in units where text.hasSuffix(unit.suffix) {
+            guard let count = Int(text.dropLast(unit.suffix.count)), count >= 0 else { continue }
+            let (bytes, overflow) = count.multipliedReportingOverflow(by: 1 << unit.shift)
+            return overflow ? nil : bytes
+        }
+        return nil
     }
 
     /// The iterations a process runs when none are given: 20, so that each process's fastest

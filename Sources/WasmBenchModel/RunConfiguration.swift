@@ -44,13 +44,20 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
     /// The precision asked of the execute ratios: processes are added beyond ``processes`` to the
     /// cells that miss it, within its budgets; `nil` runs exactly ``processes`` per cell.
     public var precision: PrecisionGoal?
+    /// The most bytes of a process's standard output, and of its standard error, kept; a process
+    /// that writes more is killed and fails as ``FailureKind/outputLimit``. `nil` (a run saved
+    /// before the limit existed, or one made in code) means ``defaultOutputLimitBytes``.
+    public var outputLimitBytes: Int?
+
+    /// The output limit unless `--output-limit` says otherwise: 16 MiB per stream.
+    public static let defaultOutputLimitBytes = 16 << 20
 
     /// Creates a configuration.
     public init(
         processes: Int, iterations: Int, warmups: Int, seed: UInt64, baseline: String, timeoutSeconds: Double,
         cellBudgetSeconds: Double, failurePolicy: FailurePolicy, noiseThreshold: Double = 0.05,
         steadyStateTolerance: Double = 0.1, measure: Measure = .time, countedIterations: [Int]? = nil,
-        estimator: Estimator = .processMinimum, precision: PrecisionGoal? = nil
+        estimator: Estimator = .processMinimum, precision: PrecisionGoal? = nil, outputLimitBytes: Int? = nil
     ) {
         self.processes = processes
         self.iterations = iterations
@@ -66,11 +73,12 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
         self.countedIterations = countedIterations
         self.estimator = estimator
         self.precision = precision
+        self.outputLimitBytes = outputLimitBytes
     }
 
     private enum CodingKeys: String, CodingKey {
         case processes, iterations, warmups, seed, baseline, timeoutSeconds, cellBudgetSeconds, failurePolicy,
-            noiseThreshold, steadyStateTolerance, measure, countedIterations, estimator, precision
+            noiseThreshold, steadyStateTolerance, measure, countedIterations, estimator, precision, outputLimitBytes
     }
 
     /// Reads a configuration; one saved before steady-state detection existed gets the default
@@ -92,6 +100,7 @@ public struct RunConfiguration: Codable, Sendable, Equatable {
             measure: try container.decodeIfPresent(Measure.self, forKey: .measure) ?? .time,
             countedIterations: try container.decodeIfPresent([Int].self, forKey: .countedIterations),
             estimator: try container.decodeIfPresent(Estimator.self, forKey: .estimator) ?? .median,
-            precision: try container.decodeIfPresent(PrecisionGoal.self, forKey: .precision))
+            precision: try container.decodeIfPresent(PrecisionGoal.self, forKey: .precision),
+            outputLimitBytes: try container.decodeIfPresent(Int.self, forKey: .outputLimitBytes))
     }
 }

@@ -39,6 +39,10 @@ struct StepRunner: Sendable {
         case .signaled(let signal):
             throw .stepFailed(
                 step: step.name, outcome: "killed by signal \(signal)", tail: Self.tail(of: log), log: log)
+        case .outputLimitExceeded:
+            throw .stepFailed(
+                step: step.name, outcome: "killed for writing more than its output limit", tail: Self.tail(of: log),
+                log: log)
         case .timedOut:
             throw .stepFailed(
                 step: step.name, outcome: "still running after \(Int(step.timeout)) s", tail: Self.tail(of: log),

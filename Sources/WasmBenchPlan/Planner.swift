@@ -228,23 +228,47 @@ public struct Planner: Sendable {
         }
         let loader = UserModule(buildFolder: workspace.home.builds) { text in try WATConverter.wasm(fromWAT: text) }
         for path in selection.modules {
+            var module: BuiltWorkload
             do {
-                var module = try loader.load(
+                module = try loader.load(
                     path: path, function: selection.invoke, arguments: selection.arguments,
                     reportsMarkers: selection.markers, hosting: selection.hosting)
-                // Two files with the same name (a/x.wasm, b/x.wasm) stay apart.
-                if built.contains(where: { $0.info.id == module.info.id }) {
-                    module.info.id += "#\(built.count + 1)"
-                    module.program.workload = module.info.id
-                }
-                built.append(module)
             } catch {
                 rejected.append(
                     Failure(
                         runtime: "wasmbench", workload: path, process: nil, kind: .invalidModule,
                         message: error.description))
+                continue
             }
+            try Self.checkInvocation(&module, path: path)
+            // Two files with the same name (a/x.wasm, b/x.wasm) stay apart.
+            if built.contains(where: { $0.info.id == module.info.id }) {
+                module.info.id += "#\(built.count + 1)"
+                module.program.workload = module.info.id
+            }
+            built.append(module)
         }
         return built
+    }
+
+    /// Checks an invoked export's arguments against its signature, once for every runtime, and
+    /// gives every runtime the same spelling of them (``InvokeSignature``); a module whose first
+    /// sections do not parse is left to the runtimes, which each say why they reject it.
+    ///
+    /// - Throws: ``PlanError/usage(_:)`` naming the module, the export, its signature and the bad
+    ///   argument (a missing export, a wrong count, a value that is not of its type).
+    static func checkInvocation(_ module: inout BuiltWorkload, path: String) throws(PlanError) {
+        guard case .invoke(let function, let arguments) = module.program.entry,
+            let data = FileManager.default.contents(atPath: module.program.wasmPath)
+        else { return }
+        do {
+            guard let signature = try InvokeSignature.read(function, module: [UInt8](data)) else { return }
+            let canonical = try signature.canonical(arguments)
+            module.program.entry = .invoke(function: function, arguments: canonical)
+            module.program.parameterTypes = signature.type.parameters.map(InvokeSignature.name)
+            module.info.arguments = canonical
+        } catch {
+            throw .usage("\(path): \(error.description)")
+        }
     }
 }

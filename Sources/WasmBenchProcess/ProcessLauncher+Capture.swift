@@ -13,9 +13,12 @@ public struct CapturedOutput: Sendable, Equatable {
 extension ProcessLauncher {
     /// Runs a short command (a `--version` probe, a compiler) and returns its output.
     ///
-    /// Output goes through temporary files, so a chatty child cannot block on a full pipe.
+    /// Output goes through temporary files, so a chatty child cannot block on a full pipe; at
+    /// most `outputLimit` bytes of each stream are kept (past it the child is killed:
+    /// ``Termination/outputLimitExceeded``).
     public func capture(
-        _ executable: String, _ arguments: [String], environment: [String: String], timeout: Double = 60
+        _ executable: String, _ arguments: [String], environment: [String: String], timeout: Double = 60,
+        outputLimit: Int = ProcessSpec.defaultOutputLimit
     ) throws(ProcessError) -> CapturedOutput {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("wasmbench-\(UUID().uuidString)").path
         let out = base + ".out"
@@ -28,7 +31,7 @@ extension ProcessLauncher {
         let result = try run(
             ProcessSpec(
                 executable: executable, arguments: arguments, environment: environment, stdoutPath: out,
-                stderrPath: err, timeout: timeout))
+                stderrPath: err, timeout: timeout, outputLimit: outputLimit))
         return CapturedOutput(
             termination: result.termination,
             stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",

@@ -71,18 +71,26 @@ public final class ProcessLauncher: Sendable {
             spawned.executable = helper
             spawned.arguments = [helperReport, spec.executable] + spec.arguments
         }
+        let pump = try OutputPump(stdoutPath: spec.stdoutPath, stderrPath: spec.stderrPath, limit: spec.outputLimit)
         let start = monotonicNanoseconds()
-        guard let (pid, report, spawnRealtime) = try spawn(spawned) else { return notStarted }
+        let started: (pid: pid_t, report: Int32, realtime: UInt64)?
+        do throws(ProcessError) {
+            started = try spawn(spawned, output: pump.childDescriptors)
+        } catch {
+            pump.closeChildDescriptors()
+            pump.abandon()
+            throw error
+        }
+        pump.closeChildDescriptors()
+        guard let (pid, report, spawnRealtime) = started else {
+            pump.abandon()
+            return notStarted
+        }
         let flags = ChildFlags()
+        pump.start { flags.kill(pid, for: .outputLimit) }
         var timer: DispatchWorkItem?
         if let limit = spec.timeout {
-            let item = DispatchWorkItem {
-                flags.state.withLock { state in
-                    guard !state.finished else { return }
-                    state.timedOut = true
-                    kill(-pid, SIGKILL)
-                }
-            }
+            let item = DispatchWorkItem { flags.kill(pid, for: .timeout) }
             DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: item)
             timer = item
         }
@@ -98,6 +106,9 @@ public final class ProcessLauncher: Sendable {
         }
         // The guard has killed its group; this catches what a guard killed first (OOM) left.
         kill(-pid, SIGKILL)
+        // The group is dead, so the pipes end at once, unless a helper left the group: a second
+        // more, then they are closed (the time limit covers reading the output).
+        let output = pump.finish(grace: 1)
         var childStatus: Int32 = 0
         var childWall: Int64 = 0
         let childEnded = wasmbench_spawn_status(report, &childStatus, &childWall) == 1
@@ -111,7 +122,8 @@ public final class ProcessLauncher: Sendable {
         let wall = childEnded ? Double(childWall) / 1e9 : secondsSince(start)
         var result = ProcessResult(
             termination: .exited(0), wallSeconds: wall, userSeconds: Self.seconds(usage.ru_utime),
-            systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: nil, spawnRealtimeNanoseconds: spawnRealtime)
+            systemSeconds: Self.seconds(usage.ru_stime), maxRSSBytes: nil, spawnRealtimeNanoseconds: spawnRealtime,
+            output: output)
         if helper != nil, let report = HelperReport(path: helperReport) {
             status = report.status
             result.wallSeconds = report.wallSeconds
@@ -120,8 +132,11 @@ public final class ProcessLauncher: Sendable {
             result.maxRSSBytes = report.maxRSSBytes
             result.spawnRealtimeNanoseconds = report.forkRealtimeNanoseconds
         }
-        if flags.state.withLock({ $0.timedOut }) {
+        let killedFor = flags.state.withLock { $0.killedFor }
+        if killedFor == .timeout {
             result.termination = .timedOut
+        } else if killedFor == .outputLimit || output.exceeded {
+            result.termination = .outputLimitExceeded
         } else if wasInterrupted && Self.signalOf(status) == SIGKILL {
             result.termination = .interrupted
         } else if let signal = Self.signalOf(status) {
@@ -132,14 +147,12 @@ public final class ProcessLauncher: Sendable {
         return result
     }
 
-    /// Starts the child behind its guard; the guard's pid, the pipe it reports the child's status
-    /// on and CLOCK_REALTIME when it started the child, or `nil` when the launcher was interrupted
-    /// first.
-    private func spawn(_ spec: ProcessSpec) throws(ProcessError) -> (pid: pid_t, report: Int32, realtime: UInt64)? {
-        let outFlags = O_WRONLY | O_CREAT | O_TRUNC
-        guard open(spec.stdoutPath, outFlags, 0o644).closingCheck(),
-            open(spec.stderrPath, outFlags, 0o644).closingCheck()
-        else { throw .cannotOpen(path: spec.stdoutPath + " or " + spec.stderrPath, errno: errno) }
+    /// Starts the child behind its guard, its output and error on `output`; the guard's pid, the
+    /// pipe it reports the child's status on and CLOCK_REALTIME when it started the child, or `nil`
+    /// when the launcher was interrupted first.
+    private func spawn(_ spec: ProcessSpec, output: (stdout: Int32, stderr: Int32)) throws(ProcessError) -> (
+        pid: pid_t, report: Int32, realtime: UInt64
+    )? {
         let argv = ([spec.executable] + spec.arguments).map { strdup($0) } + [nil]
         let envp = spec.environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -154,7 +167,7 @@ public final class ProcessLauncher: Sendable {
             // Checked under the same lock as terminateAll(), so no child starts after an interruption.
             guard !state.interrupted else { return 0 }
             let pid = wasmbench_spawn(
-                spec.executable, argv, envp, spec.stdoutPath, spec.stderrPath, &report, &realtime, &code)
+                spec.executable, argv, envp, output.stdout, output.stderr, &report, &realtime, &code)
             if pid > 0 { state.active.insert(pid) }
             return pid
         }
@@ -199,16 +212,20 @@ private struct HelperReport {
     }
 }
 
-/// What the time-limit timer and the waiting thread share about one child.
+/// What the time-limit timer, the output pump and the waiting thread share about one child.
 private final class ChildFlags: Sendable {
-    let state = Mutex((finished: false, timedOut: false))
-}
+    /// Why wasmbench killed the child's group.
+    enum Reason: Sendable { case timeout, outputLimit }
 
-extension Int32 {
-    /// For a file descriptor from `open`: closes it and tells whether opening worked.
-    fileprivate func closingCheck() -> Bool {
-        guard self >= 0 else { return false }
-        close(self)
-        return true
+    let state = Mutex((finished: false, killedFor: Reason?.none))
+
+    /// Kills the group of the guard `pid` for `reason`, unless the child has ended (its pid may be
+    /// reused then) or was killed for another reason first.
+    func kill(_ pid: pid_t, for reason: Reason) {
+        state.withLock { state in
+            guard !state.finished, state.killedFor == nil else { return }
+            state.killedFor = reason
+            _ = Glibc.kill(-pid, SIGKILL)
+        }
     }
 }

@@ -8,6 +8,10 @@ public enum Termination: Sendable, Equatable {
     case timedOut
     /// We killed it because the run was interrupted (Ctrl-C).
     case interrupted
+    /// It wrote more than its output limit on standard output or error (see
+    /// ``ProcessSpec/outputLimit``): we killed its process group, and its files hold only the
+    /// first bytes of what it wrote (``ProcessResult/output`` counts the rest).
+    case outputLimitExceeded
 }
 
 /// What the kernel reported about a finished child.
@@ -27,11 +31,13 @@ public struct ProcessResult: Sendable, Equatable {
     /// CLOCK_REALTIME in nanoseconds just before the child's start (its guard's vfork), to compare
     /// with a guest's own reading.
     public var spawnRealtimeNanoseconds: UInt64
+    /// How much it wrote on standard output and error, and the limit of what was kept.
+    public var output: OutputTally
 
     /// Creates a result.
     public init(
         termination: Termination, wallSeconds: Double, userSeconds: Double, systemSeconds: Double,
-        maxRSSBytes: Double?, spawnRealtimeNanoseconds: UInt64
+        maxRSSBytes: Double?, spawnRealtimeNanoseconds: UInt64, output: OutputTally = OutputTally()
     ) {
         self.termination = termination
         self.wallSeconds = wallSeconds
@@ -39,6 +45,7 @@ public struct ProcessResult: Sendable, Equatable {
         self.systemSeconds = systemSeconds
         self.maxRSSBytes = maxRSSBytes
         self.spawnRealtimeNanoseconds = spawnRealtimeNanoseconds
+        self.output = output
     }
 }
 

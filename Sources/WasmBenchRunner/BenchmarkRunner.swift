@@ -174,7 +174,7 @@ public struct BenchmarkRunner: Sendable {
         }
         let request = RunRequest(
             program: cell.program, iterations: configuration.iterations, timeoutSeconds: configuration.timeoutSeconds,
-            scratchDirectory: scratch.path)
+            scratchDirectory: scratch.path, outputLimitBytes: configuration.outputLimitBytes)
         let started = Date()
         let outcome = cell.runtime.run(request)
         cell.secondsSpent += Date().timeIntervalSince(started)

@@ -27,6 +27,10 @@ public struct GuestProgram: Codable, Sendable, Equatable {
     /// Only an interpreter runtime (`INTERPRETER@HOST`) can run such a program; it supplies the
     /// module or executable itself.
     public var script: String?
+    /// For an invoked export: its parameter types (`i32`, `i64`, `f32`, `f64`) as read from the
+    /// module when the arguments were checked, for runtimes that must convert each argument
+    /// themselves (Node passes an `i64` as a BigInt); `nil` when they were not read.
+    public var parameterTypes: [String]?
 
     /// Creates a program description.
     public init(
@@ -71,11 +75,18 @@ public struct RunRequest: Codable, Sendable, Equatable {
     /// (the wasmtime CLI's guest profiler, Firefox-profiler JSON), or `nil`. Runtimes that cannot
     /// write no file.
     public var guestProfilePath: String?
+    /// The most bytes of the guest's standard output, and of its standard error, kept; `nil` for
+    /// ``RunConfiguration/defaultOutputLimitBytes``. A guest that writes more is killed and fails as
+    /// ``FailureKind/outputLimit``.
+    public var outputLimitBytes: Int?
+
+    /// The output limit in force.
+    public var effectiveOutputLimitBytes: Int { outputLimitBytes ?? RunConfiguration.defaultOutputLimitBytes }
 
     /// Creates a request.
     public init(
         program: GuestProgram, iterations: Int, timeoutSeconds: Double, scratchDirectory: String,
-        commandPrefix: [String]? = nil, guestProfilePath: String? = nil
+        commandPrefix: [String]? = nil, guestProfilePath: String? = nil, outputLimitBytes: Int? = nil
     ) {
         self.program = program
         self.iterations = iterations
@@ -83,6 +94,7 @@ public struct RunRequest: Codable, Sendable, Equatable {
         self.scratchDirectory = scratchDirectory
         self.commandPrefix = commandPrefix
         self.guestProfilePath = guestProfilePath
+        self.outputLimitBytes = outputLimitBytes
     }
 }
 

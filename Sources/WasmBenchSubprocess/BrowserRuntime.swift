@@ -156,7 +156,10 @@ public struct BrowserRuntime: BenchmarkRuntime {
                 "cannot prepare the profile \(profile) (\(error.localizedDescription)); check the cache folder")
         }
         let arguments =
-            ["--no-warnings", driver, reportPath, request.program.wasmPath, command, "command"]
+            [
+                "--no-warnings", driver, reportPath, request.program.wasmPath, command,
+                String(request.effectiveOutputLimitBytes), "command",
+            ]
             + request.program.commandArguments(iterations: request.iterations)
         let child = ChildRun(launcher: launcher, classify: { _ in nil })
         switch child.spawn(node, arguments, request: request) {

@@ -35,7 +35,8 @@ struct ChildRun {
         if name == "run", let prefix = request.commandPrefix, !prefix.isEmpty { command = prefix + command }
         let spec = ProcessSpec(
             executable: command[0], arguments: Array(command.dropFirst()), environment: environment,
-            stdoutPath: out, stderrPath: err, timeout: request.timeoutSeconds)
+            stdoutPath: out, stderrPath: err, timeout: request.timeoutSeconds,
+            outputLimit: request.effectiveOutputLimitBytes)
         do {
             let result = try launcher.run(spec)
             return .success(
@@ -82,6 +83,8 @@ struct ChildRun {
             )
         case .interrupted:
             return .failed(.interrupted, "interrupted before it finished")
+        case .outputLimitExceeded:
+            return .failed(.outputLimit, Self.outputLimitMessage(finished.result.output))
         case .signaled(let signal):
             return .failed(.crash, "the process died from signal \(signal) (\(Self.signalName(signal)))\(tail)")
         case .exited(0):
@@ -99,6 +102,17 @@ struct ChildRun {
                 }
             return .failed(kind, "\(what)\(tail)")
         }
+    }
+
+    /// Why a child that wrote past its output limit failed, and what to do.
+    static func outputLimitMessage(_ output: OutputTally) -> String {
+        let limit = output.limit ?? 0
+        let streams = [("stdout", output.stdoutBytes), ("stderr", output.stderrBytes)]
+            .filter { $0.1 > limit }.map { "\($0.1) bytes on \($0.0)" }
+        return "the process wrote more than its output limit of \(limit) bytes per stream ("
+            + streams.joined(separator: " and ")
+            + " before it was killed); the first \(limit) bytes of each stream were kept and \(output.discardedBytes) "
+            + "discarded; raise --output-limit if the workload really prints that much"
     }
 
     /// The last lines of a child's stderr, as a suffix for a message.

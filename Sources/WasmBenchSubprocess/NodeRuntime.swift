@@ -105,7 +105,8 @@ public struct NodeRuntime: BenchmarkRuntime {
         case .command:
             arguments += ["command"] + request.program.commandArguments(iterations: request.iterations)
         case .invoke(let function, let values):
-            arguments += ["invoke", String(request.iterations), function] + values
+            let types = request.program.parameterTypes.map { $0.joined(separator: ",") } ?? "?"
+            arguments += ["invoke", String(request.iterations), function, "types:" + types] + values
         }
         let child = ChildRun(launcher: launcher, classify: { _ in nil })
         switch child.spawn(node, arguments, request: request) {

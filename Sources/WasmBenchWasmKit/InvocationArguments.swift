@@ -4,8 +4,9 @@ import WasmKit
 
 /// Turns an invoked function's string arguments into WebAssembly values, per its parameter types.
 ///
-/// Integers are decimal and may be given signed or unsigned (`-1` and `4294967295` are the same
-/// `i32`); floats take anything Swift's `Float`/`Double` parse (`1.5`, `-0`, `inf`, `nan`, `0x1p-3`).
+/// The spellings are ``InvokeSignature``'s (the planner has already put them in its common
+/// spelling): integers decimal or `0x`, signed or unsigned (`-1` and `4294967295` are the same
+/// `i32`); floats decimal or hexadecimal numbers, `inf`, `infinity` or `nan`.
 enum InvocationArguments {
     /// The values to call `function` with.
     ///
@@ -32,10 +33,10 @@ enum InvocationArguments {
     {
         let parsed: Value? =
             switch type {
-            case .i32: Int32(text).map { Value(signed: $0) } ?? UInt32(text).map { .i32($0) }
-            case .i64: Int64(text).map { Value(signed: $0) } ?? UInt64(text).map { .i64($0) }
-            case .f32: Float(text).map { .f32($0.bitPattern) }
-            case .f64: Double(text).map { .f64($0.bitPattern) }
+            case .i32: InvokeSignature.integer(text, bits: 32).map { .i32(UInt32(truncatingIfNeeded: $0)) }
+            case .i64: InvokeSignature.integer(text, bits: 64).map { .i64($0) }
+            case .f32: InvokeSignature.float(text).map { .f32(Float($0).bitPattern) }
+            case .f64: InvokeSignature.float(text).map { .f64($0.bitPattern) }
             case .v128, .ref:
                 throw RunFailure(
                     .unsupported,

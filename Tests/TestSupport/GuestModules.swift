@@ -65,3 +65,21 @@ extension GuestModules {
                 (call $print (i32.const 300) (i32.sub (i32.load (i32.const 28)) (i32.const 1)))))))
         """
 }
+
+extension GuestModules {
+    /// Writes 4 KiB of `x` to the descriptor `fd` (1 stdout, 2 stderr) over and over, forever.
+    public static func writesForever(fd: Int = 1) -> String {
+        """
+        (module
+          (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
+          (memory (export "memory") 1)
+          (func (export "_start")
+            (memory.fill (i32.const 64) (i32.const 120) (i32.const 4096))
+            (i32.store (i32.const 0) (i32.const 64))
+            (i32.store (i32.const 4) (i32.const 4096))
+            (loop $forever
+              (drop (call $fd_write (i32.const \(fd)) (i32.const 0) (i32.const 1) (i32.const 8)))
+              (br $forever))))
+        """
+    }
+}

@@ -14,5 +14,12 @@ public final class TemporaryFolder: Sendable {
     /// The path of a file or folder inside.
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
+    /// Writes `text` (a guest's WAT, a spec) to a file inside and returns its path.
+    public func file(_ name: String, containing text: String) throws -> String {
+        let path = path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
     deinit { try? FileManager.default.removeItem(at: url) }
 }

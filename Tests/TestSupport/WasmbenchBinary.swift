@@ -56,7 +56,7 @@ public enum WasmbenchBinary {
         switch result.termination {
         case .exited(let code): status = code
         case .signaled(let signal): status = -signal
-        case .timedOut, .interrupted: status = -9
+        case .timedOut, .interrupted, .outputLimitExceeded: status = -9
         }
         return Invocation(
             status: status, stdout: (try? String(contentsOfFile: out, encoding: .utf8)) ?? "",

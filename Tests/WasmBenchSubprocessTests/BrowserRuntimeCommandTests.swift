@@ -39,7 +39,7 @@ struct BrowserRuntimeCommandTests {
     }
 
     @Test(
-        "a run: node runs the driver with the report path, the module, the browser's command as JSON and the arguments",
+        "a run: node runs the driver with the report path, the module, the browser's command as JSON, the output limit and the arguments",
         arguments: BrowserRuntime.Browser.allCases)
     func driverCommand(browser: BrowserRuntime.Browser) throws {
         let node = try StubProgram(in: setting.folder, name: "node", stdout: AdapterSetting.oneIteration)
@@ -51,7 +51,8 @@ struct BrowserRuntimeCommandTests {
         let call = try #require(try node.calls().first)
         let driver = try #require(BrowserRuntime.driverPath)
         #expect(driver.hasSuffix("/Drivers/browser-driver.mjs"))
-        #expect(call.count == 9)
+        #expect(call.count == 10)
+        #expect(call[5] == String(RunConfiguration.defaultOutputLimitBytes))
         #expect(Array(call.prefix(4)) == ["--no-warnings", driver, scratch + "/browser-report.json", setting.module])
         #expect(Array(call.suffix(4)) == ["command", "--size", "3", "1"])
         let command = try JSONDecoder().decode([String].self, from: Data(call[4].utf8))

@@ -57,13 +57,17 @@ struct NodeRuntimeTests {
             ])
     }
 
-    @Test("an invoked export: `invoke ITERATIONS NAME VALUES`")
+    @Test("an invoked export: `invoke ITERATIONS NAME types:TYPES VALUES`, the types `?` when not read")
     func invoke() throws {
         let node = try StubProgram(in: setting.folder, name: "node")
         try report(#"{"phases":{},"iterations":[1,2,3,4],"exitCode":0}"#)
         let outcome = runtime(.dynamic, node).run(setting.request(setting.invoke, iterations: 4))
-        #expect(try node.calls().first?.suffix(6) == [setting.module, "invoke", "4", "add", "1", "2"])
+        #expect(try node.calls().first?.suffix(7) == [setting.module, "invoke", "4", "add", "types:?", "1", "2"])
         #expect(outcome.samples.filter { $0.phase == .execute }.compactMap(\.iteration) == [0, 1, 2, 3])
+        var typed = setting.invoke
+        typed.parameterTypes = ["i64", "f64"]
+        _ = runtime(.dynamic, node).run(setting.request(typed, iterations: 1))
+        #expect(try node.calls().last?.suffix(3) == ["types:i64,f64", "1", "2"])
     }
 
     @Test("the guest's hosting goes to the driver as JSON, as given")

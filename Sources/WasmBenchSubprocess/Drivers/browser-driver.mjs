@@ -2,17 +2,26 @@
 // compile, instantiate and the guest's run inside the browser's engine, gives the guest a small
 // WASI preview1 shim (arguments, a clock, stdout and stderr, exit; nothing else), and collects
 // what the page reports.
-// Usage: node browser-driver.mjs REPORT.json MODULE.wasm BROWSER-COMMAND.json command ARGS...
+// Usage: node browser-driver.mjs REPORT.json MODULE.wasm BROWSER-COMMAND.json OUTPUT-LIMIT command ARGS...
 // BROWSER-COMMAND.json is the browser's program and arguments as a JSON array, with the word
 // {URL} where the page's address goes; the browser is killed once the page has reported. The guest's stdout and
-// stderr are printed on this process's stdout and stderr; the report is the node driver's JSON
-// (phases in nanoseconds, the exit code, or an error with its kind).
+// stderr are printed on this process's stdout and stderr, at most OUTPUT-LIMIT bytes of each and one more
+// when the guest wrote past it (the page stops the guest there: an output-limit error); the report is the
+// node driver's JSON (phases in nanoseconds, the exit code, or an error with its kind).
+//
+// Only the page of this run is believed: the server listens on 127.0.0.1 alone and serves the page, the
+// module and the report under a random path (a per-run token of 256 bits) and nothing else (404, no body),
+// and takes one report. The token is on no command line, where any local user could read it in /proc:
+// the browser is given a file:// page (mode 0600, next to the report) that sends it on to the real one.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
-const [reportPath, modulePath, commandJSON, mode, ...guestArgs] = process.argv.slice(2);
+const [reportPath, modulePath, commandJSON, limitText, mode, ...guestArgs] = process.argv.slice(2);
+const outputLimit = Number(limitText);
+const token = randomBytes(32).toString('base64url');
 const report = { phases: {}, iterations: [] };
 const save = () => writeFileSync(reportPath, JSON.stringify(report));
 let child;
@@ -28,6 +37,7 @@ function fail(kind, message) {
   finish(0);
 }
 
+if (!(Number.isSafeInteger(outputLimit) && outputLimit > 0)) fail('runtime-error', `the output limit ${limitText} is not a byte count`);
 if (mode !== 'command') fail('unsupported', 'the browser runtime runs WASI commands only (no --invoke)');
 let bytes;
 try {
@@ -36,13 +46,31 @@ try {
   fail('runtime-error', `cannot read ${modulePath}: ${error.message}`);
 }
 
-// The page: everything it needs is inline; it fetches the module from this server only.
+// The page: everything it needs is inline; it fetches the module from this server only, by paths
+// relative to its own (so under the token).
 const page = `<!DOCTYPE html><meta charset="utf-8"><title>wasmbench</title><script type="module">
 const args = ${JSON.stringify([basename(modulePath), ...guestArgs])};
-const out = [], err = [];
+const limit = ${outputLimit};
+const streams = { 1: { kept: [], bytes: 0 }, 2: { kept: [], bytes: 0 } };
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 class Exit { constructor(code) { this.code = code; } }
+class OutputLimit { constructor(fd) { this.fd = fd; } }
+// Keeps at most limit + 1 bytes of a stream (one more tells the harness it was exceeded) and stops
+// the guest once it writes past the limit.
+function keep(fd, bytes) {
+  const stream = streams[fd];
+  const room = limit + 1 - stream.bytes;
+  if (room > 0) stream.kept.push(bytes.slice(0, room));
+  stream.bytes += bytes.length;
+  if (stream.bytes > limit) throw new OutputLimit(fd);
+}
+function text(fd) {
+  const whole = new Uint8Array(streams[fd].kept.reduce((n, b) => n + b.length, 0));
+  let offset = 0;
+  for (const b of streams[fd].kept) { whole.set(b, offset); offset += b.length; }
+  return decoder.decode(whole);
+}
 let memory;
 const view = () => new DataView(memory.buffer);
 const bytesOf = (pointer, length) => new Uint8Array(memory.buffer, pointer, length);
@@ -84,8 +112,8 @@ const wasi = {
     for (let i = 0; i < count; i++) {
       const pointer = view().getUint32(iovs + 8 * i, true);
       const length = view().getUint32(iovs + 8 * i + 4, true);
-      (fd === 1 ? out : err).push(decoder.decode(bytesOf(pointer, length).slice()));
       written += length;
+      keep(fd, bytesOf(pointer, length).slice());
     }
     view().setUint32(writtenPointer, written, true);
     return 0;
@@ -106,7 +134,7 @@ const wasi = {
 };
 const report = { phases: {}, iterations: [] };
 async function main() {
-  const moduleBytes = await (await fetch('/module.wasm')).arrayBuffer();
+  const moduleBytes = await (await fetch('module.wasm')).arrayBuffer();
   let t0 = performance.now();
   let module;
   try { module = await WebAssembly.compile(moduleBytes); } catch (e) { return { kind: 'invalid-module', message: String(e) }; }
@@ -128,6 +156,7 @@ async function main() {
   t0 = performance.now();
   try { instance.exports._start(); report.exitCode = 0; } catch (e) {
     if (e instanceof Exit) report.exitCode = e.code;
+    else if (e instanceof OutputLimit) return { kind: 'output-limit', message: 'the guest wrote more than ' + limit + ' bytes on ' + (e.fd === 1 ? 'stdout' : 'stderr') + ' and was stopped there' };
     else return { kind: e instanceof WebAssembly.RuntimeError ? 'trap' : 'runtime-error', message: String(e) };
   } finally { report.phases.start = Number(ns(performance.now() - t0)); }
   return null;
@@ -136,47 +165,76 @@ const error = await main().catch((e) => ({ kind: 'runtime-error', message: Strin
 if (error) report.error = error;
 report.isolated = crossOriginIsolated;
 report.userAgent = navigator.userAgent;
-await fetch('/report', { method: 'POST', body: JSON.stringify({ report, stdout: out.join(''), stderr: err.join('') }) });
+await fetch('report', { method: 'POST', body: JSON.stringify({ report, stdout: text(1), stderr: text(2) }) });
 </script>`;
 
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
+const prefix = `/${token}/`;
+// The page's report: its two streams of at most limit + 1 bytes each, JSON-escaped (at most 6
+// characters a byte), and the phases.
+const largestReport = 12 * (outputLimit + 1) + (1 << 20);
+let reported = false;
+const refuse = (response, status) => {
+  response.writeHead(status, { 'Content-Length': 0 });
+  response.end();
+};
 const server = createServer((request, response) => {
-  if (request.method === 'GET' && request.url === '/') {
+  // Nothing is served, and nothing read, without this run's token; and one report only.
+  if (reported || !request.url.startsWith(prefix)) {
+    refuse(response, 404);
+    request.resume();
+    return;
+  }
+  const path = request.url.slice(prefix.length);
+  if (request.method === 'GET' && path === '') {
     response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', ...isolation });
     response.end(page);
-  } else if (request.method === 'GET' && request.url === '/module.wasm') {
+  } else if (request.method === 'GET' && path === 'module.wasm') {
     response.writeHead(200, { 'Content-Type': 'application/wasm', ...isolation });
     response.end(bytes);
-  } else if (request.method === 'POST' && request.url === '/report') {
-    let body = '';
-    request.on('data', (chunk) => { body += chunk; });
+  } else if (request.method === 'POST' && path === 'report') {
+    reported = true;
+    const chunks = [];
+    let size = 0;
+    request.on('data', (chunk) => {
+      size += chunk.length;
+      if (size > largestReport) {
+        refuse(response, 413);
+        fail('runtime-error', `the page posted a report of more than ${largestReport} bytes`);
+      }
+      chunks.push(chunk);
+    });
     request.on('end', () => {
       response.writeHead(204, isolation);
       response.end();
       let posted;
       try {
-        posted = JSON.parse(body);
+        posted = JSON.parse(Buffer.concat(chunks).toString('utf8'));
       } catch (error) {
         fail('runtime-error', `the page posted no readable report: ${error.message}`);
       }
       Object.assign(report, posted.report);
-      process.stdout.write(posted.stdout);
-      process.stderr.write(posted.stderr);
+      process.stdout.write(String(posted.stdout ?? ''));
+      process.stderr.write(String(posted.stderr ?? ''));
       finish(0);
     });
   } else {
-    response.writeHead(404, isolation);
-    response.end();
+    refuse(response, 404);
+    request.resume();
   }
 });
 
 server.listen(0, '127.0.0.1', () => {
-  const url = `http://127.0.0.1:${server.address().port}/`;
+  const url = `http://127.0.0.1:${server.address().port}${prefix}`;
+  // The browser opens a file only this user can read, which sends it on to the page.
+  const launch = join(dirname(reportPath), 'browser-launch.html');
   let command;
   try {
-    command = JSON.parse(commandJSON).map((word) => (word === '{URL}' ? url : word));
+    rmSync(launch, { force: true });
+    writeFileSync(launch, `<!DOCTYPE html><meta charset="utf-8"><script>location.replace(${JSON.stringify(url)});</script>`, { mode: 0o600 });
+    command = JSON.parse(commandJSON).map((word) => (word === '{URL}' ? `file://${launch}` : word));
   } catch (error) {
-    fail('runtime-error', `the browser command is not a JSON array: ${error.message}`);
+    fail('runtime-error', `cannot start the browser on ${launch}: ${error.message}`);
   }
   const [browser, ...browserArgs] = command;
   child = spawn(browser, browserArgs, { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -1,6 +1,9 @@
 // wasmbench's driver for Node.js: times compile, instantiate and the guest's run inside V8.
 // Usage: node [V8 flags] node-driver.mjs REPORT.json HOSTING.json MODULE.wasm command ARGS...
-//        node [V8 flags] node-driver.mjs REPORT.json HOSTING.json MODULE.wasm invoke ITERATIONS FUNCTION ARGS...
+//        node [V8 flags] node-driver.mjs REPORT.json HOSTING.json MODULE.wasm invoke ITERATIONS FUNCTION types:TYPES ARGS...
+// TYPES are the export's parameter types, comma-separated (i32,i64,f32,f64), or ? when not known;
+// wasmbench has checked ARGS against them and spelled them as every runtime reads them (signed
+// decimal integers; decimals, inf, -inf, nan), so each converts exactly: an i64 as a BigInt.
 // HOSTING.json: {"mounts":[{"hostPath","guestPath"}], "environment":{}, "commandExport":null,
 // "trapUnknownImports":false}. The guest gets WASI preview1 with only those folders and variables.
 // The report is JSON: phases in nanoseconds, the exit code, or an error with its kind.
@@ -93,10 +96,19 @@ try {
     report.exitCode = started !== 0 ? started : returned;
     report.phases.start = mono() - t0;
   } else {
-    const [iterations, name, ...values] = rest;
+    const [iterations, name, typeList, ...values] = rest;
     const fn = instance.exports[name];
     if (typeof fn !== 'function') fail('invalid-module', `the module exports no function named ${name}`);
-    const args = values.map((v) => (/^-?\d+$/.test(v) && Math.abs(Number(v)) > 2 ** 31 ? BigInt(v) : Number(v)));
+    const types = typeList === 'types:?' ? values.map(() => '?') : typeList.slice('types:'.length).split(',');
+    const special = { inf: Infinity, '-inf': -Infinity, nan: NaN };
+    const convert = (v, type) => {
+      if (type === 'i64' || (type === '?' && /^-?\d+$/.test(v) && Math.abs(Number(v)) > 2 ** 31)) return BigInt(v);
+      if (v in special) return special[v];
+      const number = Number(v);
+      if (v.trim() === '' || Number.isNaN(number)) fail('runtime-error', `argument "${v}" of ${name} is not a number`);
+      return number;
+    };
+    const args = values.map((v, i) => convert(v, types[i]));
     if (typeof instance.exports._initialize === 'function') wasi.initialize(instance);
     for (let i = 0; i < Number(iterations); i++) {
       t0 = mono();
