@@ -3,7 +3,8 @@ import Foundation
 /// The cache folder wasmbench installs runtimes into and keeps builds in.
 ///
 /// `$WASMBENCH_HOME` when set, else `$XDG_CACHE_HOME/wasmbench`, else `~/.cache/wasmbench`.
-/// Everything in it can be deleted; it is rebuilt on demand.
+/// Everything in it but the history store (`history.sqlite`, the only copy of older runs) can be
+/// deleted; it is rebuilt on demand.
 public struct WasmBenchHome: Sendable, Equatable {
     /// The root folder.
     public let root: URL
