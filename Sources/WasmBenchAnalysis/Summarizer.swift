@@ -62,6 +62,7 @@ public struct Summarizer: Sendable {
             return summary
         }
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
+        result.crossovers = CrossoverEstimator.crossovers(of: result, iterations: configuration.iterations)
     }
 
     /// The samples every summary covers, by key in the order the rows first name them, and how

@@ -29,6 +29,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     public var summaries: [Summary]
     /// Geometric means of ratios to the baseline per runtime, derived from ``rows``.
     public var geometricMeans: [GeometricMean]
+    /// When each ahead-of-time runtime's compile pays for itself against its just-in-time
+    /// counterpart, per workload (empty when the run has no such pair).
+    public var crossovers: [AOTCrossover] = []
     /// Things the reader should know about the run as a whole (fallbacks, unavailable runtimes).
     public var notices: [String]
     /// The folder that keeps every file the recorded commands name (AOT artifacts, worker

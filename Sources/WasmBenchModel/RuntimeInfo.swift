@@ -32,12 +32,15 @@ public struct RuntimeInfo: Codable, Sendable, Equatable {
     public var source: String?
     /// For an interpreter runtime (`INTERPRETER@HOST`): how the interpreter was built.
     public var build: InterpreterBuild?
+    /// For a runtime that compiles ahead of time: the id of the same engine compiling on every
+    /// start, against which ``AOTCrossover`` says when the compile pays for itself.
+    public var compiledAheadOf: String?
 
     /// Creates a runtime description.
     public init(
         id: String, name: String, version: String, kind: RuntimeKind, flags: [String], available: Bool,
         unavailableReason: String? = nil, exposedPhases: [Phase], notes: [String] = [], source: String? = nil,
-        build: InterpreterBuild? = nil
+        build: InterpreterBuild? = nil, compiledAheadOf: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -50,5 +53,6 @@ public struct RuntimeInfo: Codable, Sendable, Equatable {
         self.notes = notes
         self.source = source
         self.build = build
+        self.compiledAheadOf = compiledAheadOf
     }
 }

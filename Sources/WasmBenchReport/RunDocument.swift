@@ -25,7 +25,8 @@ struct RunDocument {
 
     func build() -> ReportDocument {
         let sections = [
-            answer(), machine(), configuration(), runtimes(), workloads(), execute(), precision(), phases(), warmUp(),
+            answer(), machine(), configuration(), runtimes(), workloads(), execute(), precision(), phases(),
+            crossovers(), warmUp(),
             builds(),
             warnings(), failures(), notRun(), notices(),
         ]

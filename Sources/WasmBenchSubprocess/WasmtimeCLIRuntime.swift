@@ -112,7 +112,8 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             + (mode.interprets ? ["target=\(Self.pulleyTarget)"] : []) + (mode.compilesAhead ? ["precompiled"] : [])
         return RuntimeInfo(
             id: id, name: "wasmtime", version: version, kind: .subprocess, flags: flags, available: executable != nil,
-            unavailableReason: unavailableReason, exposedPhases: phases, notes: notes, source: source)
+            unavailableReason: unavailableReason, exposedPhases: phases, notes: notes, source: source,
+            compiledAheadOf: mode == .aot ? Mode.cranelift.id : mode == .pulleyAOT ? Mode.pulley.id : nil)
     }
 
     /// Why this runtime cannot run the program, or `nil`.

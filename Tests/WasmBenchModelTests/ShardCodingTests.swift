@@ -35,6 +35,11 @@ struct ShardCodingTests {
         full.shard = Shard(index: 1, count: 2, allWorkloads: ["w"])
         full.notices = ["n"]
         (full.id, full.label, full.commit) = ("i", "l", "c")
+        full.crossovers = [
+            AOTCrossover(
+                workload: "w", runtime: "wasmtime-aot", counterpart: "wasmtime", compileSeconds: 0.04,
+                artifactBytes: 1e5, savingPerRun: 0.02, iterations: 20, runs: 2, runsLow: 1.5, runsHigh: 3)
+        ]
         // A new optional field must be set above, so that a coding that forgets it fails here.
         let unset = Mirror(reflecting: full).children.filter { child in
             let mirror = Mirror(reflecting: child.value)

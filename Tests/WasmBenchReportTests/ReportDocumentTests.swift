@@ -10,7 +10,8 @@ import WasmBenchModel
 struct ReportDocumentTests {
     /// Every section a run report can have, in the one order the run document builds them.
     static let runOrder = [
-        "answer", "machine", "configuration", "runtimes", "workloads", "execute", "precision", "phases", "warm-up",
+        "answer", "machine", "configuration", "runtimes", "workloads", "execute", "precision", "phases", "aot",
+        "warm-up",
         "builds",
         "warnings", "failures", "not-run", "notices",
     ]
@@ -245,5 +246,28 @@ struct ReportWriterTests {
         ] {
             #expect(html.contains(markup))
         }
+    }
+}
+
+@Suite("The ahead-of-time section")
+struct CrossoverSectionTests {
+    @Test("a run with an ahead-of-time pair says after how many runs the compile pays, with its interval")
+    func section() {
+        var result = ReportFixture.runResult()
+        result.crossovers = [
+            AOTCrossover(
+                workload: "kernels/fib", runtime: "wasmtime-aot", counterpart: "wasmtime", compileSeconds: 0.04,
+                artifactBytes: 120_000, savingPerRun: 0.026, iterations: 20, runs: 0.04 / 0.026, runsLow: 1.18,
+                runsHigh: nil),
+            AOTCrossover(
+                workload: "kernels/matmul", runtime: "wasmtime-aot", counterpart: "wasmtime", compileSeconds: 0.04,
+                artifactBytes: nil, savingPerRun: -0.002, iterations: 20, runs: nil, runsLow: nil, runsHigh: nil),
+        ]
+        let markdown = MarkdownRenderer().render(ReportArtifact.run(result))
+        #expect(markdown.contains("## Ahead-of-time compilation"))
+        #expect(markdown.contains("1.54 runs [1.18–∞]"))
+        #expect(markdown.contains("never (a run with the artifact saves nothing)"))
+        #expect(markdown.contains("a start of the workload with 20 iterations"))
+        #expect(!MarkdownRenderer().render(ReportArtifact.run(ReportFixture.runResult())).contains("Ahead-of-time"))
     }
 }
