@@ -51,22 +51,31 @@ struct RunCommand: ParsableCommand {
             "What to measure: time, or instructions (per iteration, counted by callgrind: instructions, not time, and they repeat)."
     ) var measure: Measure = .time
     @Option(
+        parsing: .unconditional,
         help: "With --measure instructions: the iteration counts of each counted set, comma-separated.",
         transform: SelectionOptions.counts)
     var countedIterations: [Int] = [2, 4, 6]
     @Option(
+        parsing: .unconditional,
         help:
             "Fresh processes per workload × runtime (default 3); with --measure instructions, counted sets (default 1)."
     ) var processes: Int?
-    @Option(help: "Iterations inside each process, warm-ups included (default 20; 10 for the python suite).")
+    @Option(
+        parsing: .unconditional,
+        help: "Iterations inside each process, warm-ups included (default 20; 10 for the python suite).")
     var iterations: Int?
-    @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
-    @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
-    @Option(help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
+    @Option(parsing: .unconditional, help: "Leading iterations per process left out of the statistics.") var warmups = 1
+    @Option(parsing: .unconditional, help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
+    @Option(
+        parsing: .unconditional,
+        help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
     var timeout: Double?
-    @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
+    @Option(
+        parsing: .unconditional,
+        help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
     @Option(
+        parsing: .unconditional,
         help:
             "Add processes to the cells whose execute ratio's 95% interval is wider than ±this (3% or 0.03; off for none). Default: 3% unless --processes is given.",
         transform: {
@@ -75,16 +84,20 @@ struct RunCommand: ParsableCommand {
             }
             return value
         }) var precision: Double?
-    @Option(help: "With --precision: no process is added once the run has taken this many seconds.")
+    @Option(
+        parsing: .unconditional, help: "With --precision: no process is added once the run has taken this many seconds."
+    )
     var timeBudget: Double = 600
-    @Option(help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
+    @Option(parsing: .unconditional, help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
     @Option(
         help:
             "What the tables show and the noise warnings judge: process-minimum (the default; each process's fastest iteration, geometric mean over processes, t interval) or median (all steady-state iterations, bootstrap interval). The JSON keeps both."
     ) var estimator: Estimator = .preferred
-    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.") var noise: Double = 0.05
+    @Option(parsing: .unconditional, help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.")
+    var noise: Double = 0.05
     @Option(
+        parsing: .unconditional,
         help:
             "A process's iterations count as settled once its last ones (three at least) all lie within this fraction of their median; the ones before are warm-up."
     ) var steadyTolerance: Double = 0.1
