@@ -72,6 +72,7 @@ struct ExplainCommand: ParsableCommand {
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
         let valgrind = try session.workspace.valgrind()
+        try session.workspace.checkCache()
         let selection = selection
         let plan = try Planner(workspace: session.workspace).plan(selection)
         var report = ExplainReport(

@@ -169,6 +169,7 @@ struct RunCommand: ParsableCommand {
         let selection = try selection()
         // Before any set-up: without valgrind an instruction run cannot count anything.
         let valgrind = try measure == .instructions ? session.workspace.valgrind() : nil
+        try session.workspace.checkCache()
         let folder = try session.workspace.runFolder(named: keepArtifacts)
         defer { folder.release() }
         let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
@@ -188,10 +189,12 @@ struct RunCommand: ParsableCommand {
         try output.prepareFiles(.run(initial))
         try export.prepare(initial)
         for notice in plan.notices { session.printer.line("note: \(notice)") }
-        for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
-            throw CommandError(.invalidInput, "no workload left to run: every module given was refused (see above)")
+            // Said here, not pointed at: with --quiet nothing was printed before.
+            let reasons = plan.rejected.map(\.message).joined(separator: "; ")
+            throw CommandError(.invalidInput, "no workload left to run: every module given was refused: \(reasons)")
         }
+        for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         let printer = session.printer
         var runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption,
