@@ -32,6 +32,22 @@ struct EdgeNumberTests {
         return result
     }
 
+    /// The saved run at `path` with a noise record (the canary's samples and spread) whose every
+    /// number is `value`, added to its JSON as a hand edit would.
+    static func withNoise(_ path: String, _ value: Double) throws -> String {
+        let data = try #require(FileManager.default.contents(atPath: path))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let spread = [
+            "autocorrelation", "mad", "median", "minimum", "p90", "p90OverMinimum", "slowShare",
+        ].reduce(into: ["count": 2] as [String: Any]) { $0[$1] = value }
+        object["noise"] = [
+            "canary": "fib(30)", "overheadSeconds": value, "reason": "edited", "verdict": "noisy", "spread": spread,
+            "samples": [["at": 0, "seconds": value], ["at": value, "seconds": value]],
+        ]
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     func save(_ result: RunResult, _ name: String) throws -> String {
         let path = folder.path(name)
         try JSONArtifact.encode(result).write(to: URL(fileURLWithPath: path))
@@ -71,7 +87,7 @@ struct EdgeNumberTests {
             edgy.summaries[index].ratioToBaseline = value
         }
         for index in edgy.geometricMeans.indices { edgy.geometricMeans[index].value = value }
-        let path = try save(edgy, "edgy.json")
+        let path = try Self.withNoise(try save(edgy, "edgy.json"), value)
         for (command, run) in try readEveryWay(path, against: sane) {
             // 0 or 2 for a comparison's verdict, 0 for a report; a signal is a crash.
             #expect([0, 2].contains(run.status), "\(command): \(run.status) \(run.stderr)")
