@@ -110,20 +110,29 @@ public struct NoiseAnalyzer: Sendable {
         return (.quiet, "p90 is \(Self.times(spread.p90OverMinimum)) the minimum and the median holds still")
     }
 
+    /// Whether `value` fits the whole-number arithmetic of the texts below; a hand-edited or
+    /// damaged record (1e308, NaN) is printed as it is instead of trapping in `Int(_:)`.
+    private static func printable(_ value: Double) -> Bool {
+        value.isFinite && abs(value) < 1e12
+    }
+
     /// Seconds as milliseconds with one decimal: `21.2 ms`.
     static func milliseconds(_ seconds: Double) -> String {
+        guard printable(seconds * 10_000) else { return "\(seconds * 1000) ms" }
         let tenths = Int((seconds * 10_000).rounded())
         return "\(tenths / 10).\(tenths % 10) ms"
     }
 
     /// A share as a whole percentage: `31%` (or `+7%` signed).
     static func percent(_ share: Double, signed: Bool = false) -> String {
+        guard printable(share * 100) else { return "\(share * 100)%" }
         let value = Int((share * 100).rounded())
         return signed && value >= 0 ? "+\(value)%" : "\(value)%"
     }
 
     /// A ratio with two decimals: `1.41×`.
     static func times(_ ratio: Double) -> String {
+        guard printable(ratio * 100) else { return "\(ratio)×" }
         let hundredths = Int((ratio * 100).rounded())
         let fraction = hundredths % 100
         return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)×"

@@ -34,11 +34,12 @@ enum ProcessMinimum {
 }
 
 extension EstimatedValue {
-    /// A statistics estimate with its interval, or else the bare `value` without one.
+    /// A statistics estimate with its interval, or else the bare `value` without one; nil when
+    /// neither is there or the bare value is not a finite number (a ratio that overflowed).
     fileprivate init?(_ estimate: Estimate?, otherwise value: Double?) {
         if let estimate {
             self.init(value: estimate.value, ciLow: estimate.interval.low, ciHigh: estimate.interval.high)
-        } else if let value {
+        } else if let value, value.isFinite {
             self.init(value: value)
         } else {
             return nil

@@ -55,12 +55,17 @@ public struct RunComparer: Sendable {
         var comparison = RunComparison(
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
             estimator: estimator, gatedPhases: gatedPhases, caveats: caveats(base, new), measure: measure)
+        var unratioed: [String] = []
         for key in baseSamples.order {
-            guard let before = baseSamples.groups[key], let after = newSamples.groups[key],
+            guard let before = baseSamples.groups[key], let after = newSamples.groups[key] else { continue }
+            guard
                 let estimate = ratioOfMedians(
                     numeratorGroups: after.groups, denominatorGroups: before.groups, seed: seed(for: key)),
                 let baseMedian = median(before.values), let newMedian = median(after.values)
-            else { continue }
+            else {
+                unratioed.append("\(key.workload) × \(key.runtime) \(key.phase.rawValue) \(key.metric.rawValue)")
+                continue
+            }
             let medianVerdict = verdict(estimate)
             let minimum = ProcessMinimum.ratio(after.minimumGroups, before.minimumGroups).map {
                 compared(
@@ -74,6 +79,11 @@ public struct RunComparer: Sendable {
                     ciLow: estimate.interval.low, ciHigh: estimate.interval.high,
                     verdict: deciding(median: medianVerdict, processMinimum: minimum), medianVerdict: medianVerdict,
                     processMinimum: minimum, changes: changes(key, base, new)))
+        }
+        if !unratioed.isEmpty {
+            comparison.caveats.append(
+                "no ratio for \(unratioed.joined(separator: ", ")): a median is zero, or the ratio is too large or too small for a number (a damaged or hand-edited file?)"
+            )
         }
         comparison.geometricMeans = geometricMeans(baseSamples, newSamples, metric: measure.metric)
         comparison.newFailures = newFailures(base: base, baseSamples: baseSamples, new: new)

@@ -41,7 +41,7 @@ package enum JSONArtifact {
         } catch DecodingError.valueNotFound(_, let context) {
             throw .corrupt(path: codingPathText(context.codingPath), detail: "the value is null")
         } catch DecodingError.typeMismatch(_, let context), DecodingError.dataCorrupted(let context) {
-            throw .corrupt(path: codingPathText(context.codingPath), detail: context.debugDescription)
+            throw .corrupt(path: codingPathText(context.codingPath), detail: detail(context, data))
         } catch {
             throw .corrupt(path: "", detail: String(describing: error))
         }
@@ -67,6 +67,19 @@ package enum JSONArtifact {
         } catch {
             throw .notAnArtifact(String(describing: error))
         }
+    }
+
+    /// The decoder's explanation, with the parser's own reason when the text is not JSON the
+    /// decoder reads ("Number 1e999 is not representable in Swift": the decoder alone only says
+    /// "not valid JSON", so the parser is asked again for why).
+    private static func detail(_ context: DecodingError.Context, _ data: Data) -> String {
+        var underlying = context.underlyingError
+        if underlying == nil && context.codingPath.isEmpty {
+            do { _ = try JSONSerialization.jsonObject(with: data) } catch { underlying = error }
+        }
+        guard let underlying else { return context.debugDescription }
+        let reason = (underlying as NSError).userInfo[NSDebugDescriptionErrorKey].map { "\($0)" }
+        return "\(context.debugDescription) (\(reason ?? String(describing: underlying)))"
     }
 
     /// Renders a coding path the way a reader would write it: `rows[3].phase`.

@@ -24,7 +24,8 @@ struct CompareCommand: ParsableCommand {
 
     @Argument(help: "The run to compare against (written by `wasmbench run --json`).") var base: String
     @Argument(help: "The run under test.") var new: String
-    @Option(help: "The relative change below which a difference counts as none (0.05 is 5%).") var threshold = 0.05
+    @Option(parsing: .unconditional, help: "The relative change below which a difference counts as none (0.05 is 5%).")
+    var threshold = 0.05
     @Option(
         help: "Phases whose slowdowns fail the comparison, comma-separated, or `none` (default: execute).",
         transform: SelectionOptions.list)
@@ -32,7 +33,7 @@ struct CompareCommand: ParsableCommand {
     @Option(
         help: "Whose verdicts count: process-minimum (the default) or median (the JSON keeps both).")
     var estimator: Estimator = .preferred
-    @Option(help: "Seed for the bootstrap.") var seed: UInt64 = 1
+    @Option(parsing: .unconditional, help: "Seed for the bootstrap.") var seed: UInt64 = 1
     @OptionGroup var output: ReportOutput
 
     /// The gated phases after parsing `--fail-on`.

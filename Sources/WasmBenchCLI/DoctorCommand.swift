@@ -16,20 +16,28 @@ struct DoctorCommand: ParsableCommand {
             Exit status 0 whatever the verdict.
             """)
 
-    @Option(help: "How long to time the canary, in seconds.") var seconds: Double = 60
-    @Option(help: "Also report the smallest detectable change for this many processes (with --iterations).")
+    @Option(parsing: .unconditional, help: "How long to time the canary, in seconds.") var seconds: Double = 60
+    @Option(
+        parsing: .unconditional,
+        help: "Also report the smallest detectable change for this many processes (with --iterations).")
     var processes: Int?
-    @Option(help: "Measured iterations per process (warm-ups left out) for --processes.") var iterations = 4
-    @Option(help: "How long one of your iterations lasts, in milliseconds (default: one canary run).")
+    @Option(parsing: .unconditional, help: "Measured iterations per process (warm-ups left out) for --processes.")
+    var iterations = 4
+    @Option(
+        parsing: .unconditional,
+        help: "How long one of your iterations lasts, in milliseconds (default: one canary run).")
     var iterationMs: Double?
     @Option(help: "Also write the whole report (every canary sample included) to this JSON file.") var json: String?
 
     func validate() throws {
-        guard seconds > 0 else { throw ValidationError("--seconds must be positive") }
+        for (option, value) in [("--seconds", seconds), ("--iteration-ms", iterationMs)] {
+            if let value, !(value.isFinite && value > 0) {
+                throw ValidationError("\(option) must be a finite positive number (got \(value))")
+            }
+        }
         guard processes.map({ $0 >= 1 }) ?? true, iterations >= 1 else {
             throw ValidationError("--processes and --iterations must be at least 1")
         }
-        guard iterationMs.map({ $0 > 0 }) ?? true else { throw ValidationError("--iteration-ms must be positive") }
     }
 
     func run() throws {

@@ -33,11 +33,13 @@ struct ExplainCommand: ParsableCommand {
 
     @OptionGroup var choice: SelectionOptions
     @Option(
+        parsing: .unconditional,
         help: "Iteration counts of the counted runs, comma-separated: three or more show whether the cost is steady.",
         transform: SelectionOptions.counts)
     var iterations: [Int] = [2, 4, 6]
-    @Option(help: "Time limit of one process under valgrind, in seconds.") var timeout: Double = 1800
-    @Option(help: "Functions each profile keeps.") var top = 25
+    @Option(parsing: .unconditional, help: "Time limit of one process under valgrind, in seconds.") var timeout:
+        Double = 1800
+    @Option(parsing: .unconditional, help: "Functions each profile keeps.") var top = 25
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
     @OptionGroup var output: ReportOutput
 
@@ -57,9 +59,10 @@ struct ExplainCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.message)
         }
-        guard timeout.isFinite, timeout > 0, top >= 1 else {
-            throw ValidationError("--timeout and --top must be positive")
+        guard timeout.isFinite, timeout > 0 else {
+            throw ValidationError("--timeout must be a finite positive number (got \(timeout))")
         }
+        guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         try RunCommand.validate(selection)
     }
 
@@ -69,6 +72,7 @@ struct ExplainCommand: ParsableCommand {
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
         let valgrind = try session.workspace.valgrind()
+        try session.workspace.checkCache()
         let selection = selection
         let plan = try Planner(workspace: session.workspace).plan(selection)
         var report = ExplainReport(

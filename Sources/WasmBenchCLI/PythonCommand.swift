@@ -34,7 +34,7 @@ struct PythonBuildCommand: ParsableCommand {
     @Option(help: "A CPython source folder or release tarball to build instead of Debian's python3.11.")
     var source: String?
 
-    @Option(help: "Parallel make jobs (default: the number of processors).")
+    @Option(parsing: .unconditional, help: "Parallel make jobs (default: the number of processors).")
     var jobs: Int?
 
     @Flag(help: "Print the pair's record (pair.json) on stdout instead of the table.")

@@ -20,8 +20,13 @@ struct ReproduceCommand: ParsableCommand {
     @Argument(help: "A JSON file written by `wasmbench run`.") var file: String
     @Argument(help: "The workload id, e.g. kernels/fib.") var workload: String
     @Argument(help: "The runtime id, e.g. wasmtime-aot.") var runtime: String
-    @Option(help: "The process whose commands to run (default: the cell's first).") var process: Int?
+    @Option(parsing: .unconditional, help: "The process whose commands to run (default: the cell's first).")
+    var process: Int?
     @Flag(help: "Print the commands without running them.") var dryRun = false
+
+    func validate() throws {
+        if let process, process < 0 { throw ValidationError("--process must be 0 or more (got \(process))") }
+    }
 
     func run() throws {
         let result = try ArtifactFile.readJSON(file)

@@ -52,18 +52,24 @@ struct RunCommand: ParsableCommand {
             "What to measure: time, or instructions (per iteration, counted by callgrind: instructions, not time, and they repeat)."
     ) var measure: Measure = .time
     @Option(
+        parsing: .unconditional,
         help: "With --measure instructions: the iteration counts of each counted set, comma-separated.",
         transform: SelectionOptions.counts)
     var countedIterations: [Int] = [2, 4, 6]
     @Option(
+        parsing: .unconditional,
         help:
             "Fresh processes per workload × runtime (default 3); with --measure instructions, counted sets (default 1)."
     ) var processes: Int?
-    @Option(help: "Iterations inside each process, warm-ups included (default 20; 10 for the python suite).")
+    @Option(
+        parsing: .unconditional,
+        help: "Iterations inside each process, warm-ups included (default 20; 10 for the python suite).")
     var iterations: Int?
-    @Option(help: "Leading iterations per process left out of the statistics.") var warmups = 1
-    @Option(help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
-    @Option(help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
+    @Option(parsing: .unconditional, help: "Leading iterations per process left out of the statistics.") var warmups = 1
+    @Option(parsing: .unconditional, help: "Seed for the shuffled order and the bootstrap.") var seed: UInt64 = 1
+    @Option(
+        parsing: .unconditional,
+        help: "Time limit of one process, in seconds (default 120; 1800 with --measure instructions).")
     var timeout: Double?
     @Option(
         help:
@@ -71,24 +77,31 @@ struct RunCommand: ParsableCommand {
         transform: SelectionOptions.parsing(
             RunConfiguration.byteCount(parsing:), or: "--output-limit takes a size such as 16MiB, 512K or 1048576")
     ) var outputLimit: Int?
-    @Option(help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
+    @Option(
+        parsing: .unconditional,
+        help: "Time budget of one cell in seconds; no new process starts once spent (two always run).")
     var cellBudget: Double = 60
     @Option(
+        parsing: .unconditional,
         help:
             "Add processes to the cells whose execute ratio's 95% interval is wider than ±this (3% or 0.03; off for none). Default: 3% unless --processes is given.",
         transform: SelectionOptions.parsing(
             PrecisionGoal.target(parsing:), or: "--precision takes a fraction such as 3% or 0.03, or off")
     ) var precision: Double?
-    @Option(help: "With --precision: no process is added once the run has taken this many seconds.")
+    @Option(
+        parsing: .unconditional, help: "With --precision: no process is added once the run has taken this many seconds."
+    )
     var timeBudget: Double = 600
-    @Option(help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
+    @Option(parsing: .unconditional, help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
     @Option(
         help:
             "What the tables show and the noise warnings judge: process-minimum (the default; each process's fastest iteration, geometric mean over processes, t interval) or median (all steady-state iterations, bootstrap interval). The JSON keeps both."
     ) var estimator: Estimator = .preferred
-    @Option(help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.") var noise: Double = 0.05
+    @Option(parsing: .unconditional, help: "Flag summaries whose 95% CI is wider than this fraction of their estimate.")
+    var noise: Double = 0.05
     @Option(
+        parsing: .unconditional,
         help:
             "A process's iterations count as settled once its last ones (three at least) all lie within this fraction of their median; the ones before are warm-up."
     ) var steadyTolerance: Double = 0.1
@@ -166,6 +179,7 @@ struct RunCommand: ParsableCommand {
         let selection = try selection()
         // Before any set-up: without valgrind an instruction run cannot count anything.
         let valgrind = try measure == .instructions ? session.workspace.valgrind() : nil
+        try session.workspace.checkCache()
         let folder = try session.workspace.runFolder(named: keepArtifacts)
         defer { folder.release() }
         let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
@@ -186,10 +200,12 @@ struct RunCommand: ParsableCommand {
         try output.prepareFiles(.run(initial))
         try export.prepare(initial)
         for notice in plan.notices { session.printer.line("note: \(notice)") }
-        for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         if plan.workloads.isEmpty {
-            throw CommandError(.invalidInput, "no workload left to run: every module given was refused (see above)")
+            // Said here, not pointed at: with --quiet nothing was printed before.
+            let reasons = plan.rejected.map(\.message).joined(separator: "; ")
+            throw CommandError(.invalidInput, "no workload left to run: every module given was refused: \(reasons)")
         }
+        for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
         let printer = session.printer
         var runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption,

@@ -12,23 +12,35 @@ struct SetupCommand: ParsableCommand {
         commandName: "setup",
         abstract:
             "Install the runtimes and the compiler wasmbench can get (PyPI) into its cache, and build the kernels.",
-        discussion: "The cache is $WASMBENCH_HOME (default ~/.cache/wasmbench). Offline, it says what it could not get."
+        discussion: """
+            The cache is $WASMBENCH_HOME (default ~/.cache/wasmbench). Offline, it says what it could not \
+            get and carries on; with --strict, anything it could not get is an error. Exit status: 0 set \
+            up, 4 the kernels cannot be built (or, with --strict, a runtime or the compiler cannot be had), \
+            5 the cache folder cannot be written.
+            """
     )
 
     @Flag(
         help:
             "Also install every Python interpreter (PyPI, Debian's pypy3), pyperformance, and build the matched CPython pair."
     ) var python = false
+    @Flag(
+        help: "Exit with status 4 when a runtime or the compiler cannot be had (CI: a missing runtime fails the job).")
+    var strict = false
 
     func run() throws {
         let session = Session()
         session.printer.line("setup: cache folder \(session.home.root.path)")
+        try session.workspace.checkCache()
         let toolbox = session.workspace.toolbox(install: true)
+        var missing: [String] = []
         for tool in [toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool] {
             if let path = tool.path {
                 session.printer.line("setup: \(tool.name) \(tool.version) at \(path) (\(tool.source))")
             } else {
-                session.printer.line("setup: \(tool.name) unavailable: \(tool.unavailableReason ?? "unknown reason")")
+                let reason = tool.unavailableReason ?? "unknown reason"
+                session.printer.line("setup: \(tool.name) unavailable: \(reason)")
+                missing.append("\(tool.name) (\(reason))")
             }
         }
         do {
@@ -39,5 +51,10 @@ struct SetupCommand: ParsableCommand {
             throw CommandError(.environment, "\(error)")
         }
         if python { try session.workspace.setUpPython(toolbox: toolbox) }
+        if strict && !missing.isEmpty {
+            throw CommandError(
+                .environment,
+                "setup --strict: could not get \(missing.joined(separator: "; ")); every runtime is required")
+        }
     }
 }

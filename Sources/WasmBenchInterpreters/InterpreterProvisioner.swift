@@ -204,7 +204,7 @@ public struct InterpreterProvisioner: Sendable {
                 do {
                     try manager.createSymbolicLink(atPath: link.path, withDestinationPath: "../lib/\(folder)/\(name)")
                 } catch {
-                    throw .cacheNotWritable(path: link.path, reason: error.localizedDescription)
+                    throw .cacheNotWritable(path: link.path, reason: FileSystem.reason(error))
                 }
                 linked += 1
             }

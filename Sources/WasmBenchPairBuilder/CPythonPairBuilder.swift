@@ -180,7 +180,7 @@ public struct CPythonPairBuilder: Sendable {
             try FileManager.default.moveItem(at: staging.root, to: final.root)
         } catch {
             if let other = cached(key: pair.key) { return other }
-            throw .cacheNotWritable(path: final.root.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: final.root.path, reason: FileSystem.reason(error))
         }
         return pair
     }
@@ -283,7 +283,7 @@ public struct CPythonPairBuilder: Sendable {
             try FileManager.default.createSymbolicLink(
                 atPath: folder.appendingPathComponent(missing).path, withDestinationPath: existing)
         } catch {
-            throw .cacheNotWritable(path: folder.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: folder.path, reason: FileSystem.reason(error))
         }
     }
 
@@ -300,7 +300,7 @@ public struct CPythonPairBuilder: Sendable {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cacheNotWritable(path: folder.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: folder.path, reason: FileSystem.reason(error))
         }
     }
 }

@@ -111,7 +111,7 @@ extension CPythonToolchain {
                 try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: wrapper.path)
             }
         } catch {
-            throw .cacheNotWritable(path: bin.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: bin.path, reason: FileSystem.reason(error))
         }
         return bin
     }

@@ -119,7 +119,7 @@ public struct CPythonToolchain: Sendable, Equatable, Codable {
                 try manager.createSymbolicLink(atPath: link.path, withDestinationPath: target)
             }
         } catch {
-            throw .cacheNotWritable(path: folder.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: folder.path, reason: FileSystem.reason(error))
         }
     }
 

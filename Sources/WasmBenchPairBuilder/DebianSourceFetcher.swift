@@ -77,7 +77,7 @@ public struct DebianSourceFetcher: Sendable {
         do {
             try FileManager.default.moveItem(at: staging, to: target)
         } catch {
-            throw .cacheNotWritable(path: target.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
         }
         return try unpackedTree(in: target)
     }
@@ -129,7 +129,7 @@ public struct DebianSourceFetcher: Sendable {
                     to: target.appendingPathComponent("wasmbench.list"), atomically: true, encoding: .utf8)
             }
         } catch {
-            throw .cacheNotWritable(path: target.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
         }
     }
 
@@ -154,7 +154,7 @@ public struct DebianSourceFetcher: Sendable {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw .cacheNotWritable(path: folder.path, reason: error.localizedDescription)
+                throw .cacheNotWritable(path: folder.path, reason: FileSystem.reason(error))
             }
         }
     }

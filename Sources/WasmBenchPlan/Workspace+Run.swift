@@ -13,6 +13,17 @@ extension Workspace {
         return path
     }
 
+    /// Checks, before anything is installed, built or run, that the cache folder can be written.
+    ///
+    /// - Throws: ``PlanError/outputNotWritable(_:)`` naming the folder and the system's reason.
+    public func checkCache() throws(PlanError) {
+        do {
+            try home.checkWritable()
+        } catch {
+            throw .outputNotWritable(error.description)
+        }
+    }
+
     /// The folder a run keeps its per-process files in: the one the user named
     /// (`--keep-artifacts`), or a new one in the cache.
     ///
@@ -22,7 +33,9 @@ extension Workspace {
             if let path { return try RunFolder.user(path) }
             return try RunFolder.create(in: home)
         } catch {
-            throw .outputNotWritable("\(error.description); pass --keep-artifacts DIR or set WASMBENCH_HOME")
+            throw .outputNotWritable(
+                path == nil
+                    ? "\(error.description), or pass --keep-artifacts DIR" : "--keep-artifacts: \(error.description)")
         }
     }
 

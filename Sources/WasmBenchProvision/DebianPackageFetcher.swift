@@ -114,7 +114,7 @@ public struct DebianPackageFetcher: Sendable {
             try? FileManager.default.removeItem(at: target)
             try FileManager.default.moveItem(at: staging, to: target)
         } catch {
-            throw .cacheNotWritable(path: target.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
         }
         progress("unpacked Debian's \(list) into \(target.path)")
         return Entry(root: target.appendingPathComponent("root", isDirectory: true), packages: ordered)

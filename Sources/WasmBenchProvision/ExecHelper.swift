@@ -56,7 +56,7 @@ public struct ExecHelper: Sendable {
             try FileManager.default.moveItem(at: staging, to: binary)
         } catch {
             if !FileManager.default.isExecutableFile(atPath: binary.path) {
-                return .failure(.cacheNotWritable(path: binary.path, reason: error.localizedDescription))
+                return .failure(.cacheNotWritable(path: binary.path, reason: FileSystem.reason(error)))
             }
         }
         return .success(binary.path)

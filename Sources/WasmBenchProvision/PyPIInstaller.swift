@@ -63,7 +63,7 @@ public struct PyPIInstaller: Sendable {
         do {
             try FileManager.default.moveItem(at: staging, to: target)
         } catch {
-            throw .cacheNotWritable(path: target.path, reason: "\(error.localizedDescription)")
+            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
         }
         return target
     }

@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchProcess
 
 /// The folder one run keeps its per-process files in: every file a recorded command names (an
 /// AOT artifact, a worker request, a driver's hosting file, captured output) stays there after
@@ -51,7 +52,7 @@ public struct RunFolder: Sendable, Equatable {
         do {
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         } catch {
-            throw .cacheNotWritable(path: url.path, reason: error.localizedDescription)
+            throw .cacheNotWritable(path: url.path, reason: FileSystem.reason(error))
         }
         return RunFolder(url: url, isUserFolder: true, lock: nil)
     }

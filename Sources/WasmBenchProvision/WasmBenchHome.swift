@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchProcess
 
 /// The cache folder wasmbench installs runtimes into and keeps builds in.
 ///
@@ -71,9 +72,23 @@ public struct WasmBenchHome: Sendable, Equatable {
     /// Creates a folder (and its parents) if needed.
     public func ensure(_ folder: URL) throws(ProvisionError) {
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileSystem.makeFolder(folder.path)
         } catch {
-            throw .cacheNotWritable(path: folder.path, reason: "\(error.localizedDescription)")
+            throw .cacheNotWritable(path: error.path, reason: error.reason)
+        }
+    }
+
+    /// Checks that the cache can be written: its root is created if needed and a file is made
+    /// and removed in it.
+    ///
+    /// - Throws: ``ProvisionError/cacheNotWritable(path:reason:)`` naming the folder and the
+    ///   system's reason ("Read-only file system", "Permission denied").
+    public func checkWritable() throws(ProvisionError) {
+        do {
+            try FileSystem.makeFolder(root.path)
+            try FileSystem.checkWritable(root.path)
+        } catch {
+            throw .cacheNotWritable(path: error.path, reason: error.reason)
         }
     }
 }

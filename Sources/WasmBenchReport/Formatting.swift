@@ -18,7 +18,7 @@ package func formatDuration(_ seconds: Double) -> String {
             return sign + formatSignificant(rounded) + " " + unit.name
         }
     }
-    if magnitude >= 999.5 { return sign + String(Int(magnitude.rounded())) + " s" }
+    if magnitude >= 999.5 && magnitude < 1e15 { return sign + String(Int(magnitude.rounded())) + " s" }
     return sign + formatSignificant(roundToSignificantDigits(magnitude)) + " s"
 }
 
@@ -74,19 +74,30 @@ func formatSetting(seconds: Double) -> String {
     seconds.isFinite && seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds)) s" : formatDuration(seconds)
 }
 
-/// Rounds a non-negative value to `digits` significant digits (0 stays 0).
+/// Rounds a non-negative value to `digits` significant digits (0 stays 0, a value that is not
+/// finite stays as it is).
+///
+/// The scale is applied in two halves, so that neither overflows at the ends of `Double`'s range
+/// (1e308, or a subnormal such as 5e-324, whose scale alone would be infinite).
 func roundToSignificantDigits(_ value: Double, digits: Int = 3) -> Double {
     guard value != 0, value.isFinite else { return value }
-    let exponent = Int(floor(log10(abs(value))))
-    let scale = pow(10, Double(digits - 1 - exponent))
-    return (value * scale).rounded() / scale
+    let shift = digits - 1 - Int(floor(log10(abs(value))))
+    let (first, second) = (pow(10, Double(shift / 2)), pow(10, Double(shift - shift / 2)))
+    let rounded = (value * first * second).rounded() / second / first
+    return rounded.isFinite ? rounded : value
 }
 
 /// Prints a value already rounded to three significant digits with exactly as many decimals as
 /// those digits need: `1.50`, `12.3`, `123`, `0.850`; values of 1000 and more print whole.
+///
+/// Values no report meets in practice (below 0.0001, or 1e15 and above: a hand-edited or
+/// damaged file) print in scientific notation (`4.94e-324`) rather than as hundreds of digits; a
+/// value that is not finite prints as `n/a`.
 func formatSignificant(_ value: Double, digits: Int = 3) -> String {
     guard value != 0 else { return "0" }
+    guard value.isFinite else { return "n/a" }
     let exponent = Int(floor(log10(abs(value))))
+    if exponent < -4 || exponent >= 15 { return String(format: "%.\(digits - 1)e", value) }
     let decimals = max(0, digits - 1 - exponent)
     return String(format: "%.\(decimals)f", value)
 }

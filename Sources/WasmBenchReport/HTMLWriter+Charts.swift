@@ -29,12 +29,17 @@ struct Axis {
     }
 
     /// A linear axis from 0 holding `maximum`, with about `ticks` round steps, none under `minimumStep`.
+    /// A maximum whose round steps cannot be counted (a subnormal such as 5e-324, where a step
+    /// rounds to 0, or one near the top of `Double`'s range) gets the axis from 0 to itself alone.
     static func linear(upTo maximum: Double, ticks: Int, minimumStep: Double = 0, from start: Double, to end: Double)
         -> Axis
     {
         let maximum = maximum.isFinite && maximum > 0 ? maximum : 1
         let step = max(round(maximum / Double(max(1, ticks)), up: true), minimumStep)
         let high = (maximum / step * (1 - 1e-9)).rounded(.up) * step
+        guard step.isNormal, high.isNormal, (high / step).rounded() <= 1000 else {
+            return Axis(start: start, end: end, ticks: [0, maximum]) { start + $0 / maximum * (end - start) }
+        }
         let ticks = (0...Int((high / step).rounded())).map { Double($0) * step }
         return Axis(start: start, end: end, ticks: ticks) { start + $0 / high * (end - start) }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import WasmBenchArtifact
 import WasmBenchModel
+import WasmBenchProcess
 import WasmBenchReport
 
 /// Writes files atomically: a temporary file in the same folder, then a rename, so a reader (or
@@ -23,7 +24,7 @@ public enum ArtifactFile {
             if let mode { try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: target) }
         } catch {
             throw .notWritable(
-                "cannot write \(path) (\(error.localizedDescription)); choose a writable path or create its folder")
+                "cannot write \(path) (\(FileSystem.reason(error))); choose a writable path or create its folder")
         }
     }
 
@@ -87,8 +88,11 @@ public enum ArtifactFile {
     /// - Throws: ``ArtifactFileError/notReadable(_:)`` for a missing file or one that is not a
     ///   run of this schema version.
     public static func readJSON(_ path: String) throws(ArtifactFileError) -> RunResult {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw .notReadable("cannot read \(path); check the path")
+        let data: Data
+        do {
+            data = try FileSystem.read(path)
+        } catch {
+            throw .notReadable("cannot read \(path) (\(error.reason)); check the path")
         }
         do {
             return try JSONArtifact.decode(data)

@@ -2,6 +2,7 @@ import Foundation
 import WasmBenchAnalysis
 import WasmBenchMachine
 import WasmBenchModel
+import WasmBenchProcess
 import WasmBenchRuntime
 import WasmBenchStatistics
 
@@ -167,7 +168,7 @@ public struct BenchmarkRunner: Sendable {
             let failure = Failure(
                 runtime: cell.info.id, workload: cell.program.workload, process: process, kind: .runtimeError,
                 message:
-                    "cannot create the scratch folder \(scratch.path): \(error.localizedDescription); set WASMBENCH_HOME to a writable folder"
+                    "cannot create the scratch folder \(scratch.path): \(FileSystem.reason(error)); set WASMBENCH_HOME to a writable folder"
             )
             result.failures.append(failure)
             return "cannot create scratch folders"

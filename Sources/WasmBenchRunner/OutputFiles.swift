@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchProcess
 
 /// A command's output files, checked before anything runs so that no output can destroy an
 /// input, a folder or a special file, and no two outputs share a path.
@@ -40,19 +41,12 @@ public enum OutputFiles {
     /// What an existing non-file at `path` is ("a folder", "a FIFO"…), or nil for a regular file
     /// or nothing yet.
     static func kind(of path: String, option: String) throws(ArtifactFileError) -> String? {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            let code = errno
-            if code == ENOENT { return nil }
-            throw .notWritable("\(option) \(path): \(String(cString: strerror(code)))")
-        }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a folder"
-        case S_IFIFO: return "a FIFO"
-        case S_IFSOCK: return "a socket"
-        case S_IFCHR, S_IFBLK: return "a device"
-        default: return "not a regular file"
+        do {
+            return try FileSystem.kind(of: path)?.rawValue
+        } catch  where error.code == ENOENT {
+            return nil
+        } catch {
+            throw .notWritable("\(option) \(path): \(error.reason)")
         }
     }
 }

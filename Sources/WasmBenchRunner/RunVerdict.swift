@@ -38,9 +38,10 @@ public enum RunVerdict: Equatable, Sendable {
             self = .refused(
                 "\(refused.count) module(s) refused: \(refused.map(\.message).joined(separator: "; "))")
         } else if !failures.isEmpty {
+            let first = failures[0]
             self = .someFailed(
-                "\(failures.count) run(s) failed (see the failures above and in \(resultsPath)); the other results are valid"
-            )
+                "\(failures.count) run(s) failed, the first \(first.workload) on \(first.runtime) (\(first.kind.rawValue)); "
+                    + "the report's failures and \(resultsPath) list them all; the other results are valid")
         } else {
             self = .passed
         }
@@ -50,9 +51,11 @@ public enum RunVerdict: Equatable, Sendable {
     public init(explained report: ExplainReport, interrupted: Bool) {
         let failed = report.failures.filter { $0.kind != .unsupported }
         if interrupted {
-            self = .interrupted("interrupted; what was counted is above")
+            self = .interrupted("interrupted; the report shows what was counted")
         } else if !failed.isEmpty {
-            self = .someFailed("\(failed.count) cell(s) could not be counted or profiled (see above)")
+            self = .someFailed(
+                "\(failed.count) cell(s) could not be counted or profiled, the first \(failed[0].workload) on \(failed[0].runtime); the report's failures say why"
+            )
         } else {
             self = .passed
         }

@@ -118,5 +118,5 @@ public func ratioOfMedians(
     guard let interval = percentileInterval(&replicates, confidence: confidence) else {
         return nil
     }
-    return Estimate(value: top / bottom, interval: interval)
+    return Estimate(finite: top / bottom, interval: interval)
 }

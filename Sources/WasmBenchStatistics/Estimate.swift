@@ -17,4 +17,13 @@ public struct Estimate: Sendable, Equatable {
         self.value = value
         self.interval = interval
     }
+
+    /// Creates an estimate whose value and interval ends are all finite numbers, or nil: a ratio
+    /// of a huge value to a tiny one (1e308 ÷ 5e-324, as a hand-edited file may hold) overflows
+    /// to infinity, and an estimate of infinity is no estimate. Every estimator here returns
+    /// through this.
+    init?(finite value: Double, interval: Interval) {
+        guard value.isFinite, interval.low.isFinite, interval.high.isFinite else { return nil }
+        self.init(value: value, interval: interval)
+    }
 }

@@ -110,5 +110,5 @@ public func geometricMeanOfRatios(
     guard let interval = percentileInterval(&replicates, confidence: confidence) else {
         return nil
     }
-    return Estimate(value: value, interval: interval)
+    return Estimate(finite: value, interval: interval)
 }

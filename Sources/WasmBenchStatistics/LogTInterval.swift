@@ -122,10 +122,10 @@ private func logInterval(
     guard confidence > 0, confidence < 1 else { return nil }
     let variance = components.reduce(0) { $0 + $1.variance }
     let value = exp(center)
-    guard variance > 0 else { return Estimate(value: value, interval: Interval(low: value, high: value)) }
+    guard variance > 0 else { return Estimate(finite: value, interval: Interval(low: value, high: value)) }
     let denominator = components.reduce(0) { $0 + $1.variance * $1.variance / $1.degreesOfFreedom }
     let degreesOfFreedom = variance * variance / denominator
     guard let t = studentTQuantile((1 + confidence) / 2, degreesOfFreedom: degreesOfFreedom) else { return nil }
     let half = t * variance.squareRoot()
-    return Estimate(value: value, interval: Interval(low: exp(center - half), high: exp(center + half)))
+    return Estimate(finite: value, interval: Interval(low: exp(center - half), high: exp(center + half)))
 }

@@ -153,7 +153,7 @@ public struct BrowserRuntime: BenchmarkRuntime {
         } catch {
             return .failure(
                 .runtimeError,
-                "cannot prepare the profile \(profile) (\(error.localizedDescription)); check the cache folder")
+                "cannot prepare the profile \(profile) (\(FileSystem.reason(error))); check the cache folder")
         }
         let arguments =
             [

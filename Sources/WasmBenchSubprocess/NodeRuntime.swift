@@ -98,7 +98,7 @@ public struct NodeRuntime: BenchmarkRuntime {
             try JSONEncoder().encode(request.program.hosting).write(to: URL(fileURLWithPath: hostingPath))
         } catch {
             return .failure(
-                .runtimeError, "cannot write \(hostingPath) (\(error.localizedDescription)); check the cache folder")
+                .runtimeError, "cannot write \(hostingPath) (\(FileSystem.reason(error))); check the cache folder")
         }
         var arguments = tier.flags + ["--no-warnings", driver, reportPath, hostingPath, request.program.wasmPath]
         switch request.program.entry {

@@ -52,7 +52,7 @@ public struct WorkerRuntime: BenchmarkRuntime {
             try JSONEncoder().encode(request).write(to: URL(fileURLWithPath: requestPath))
         } catch {
             return .failure(
-                .runtimeError, "cannot write \(requestPath) (\(error.localizedDescription)); check the cache folder")
+                .runtimeError, "cannot write \(requestPath) (\(FileSystem.reason(error))); check the cache folder")
         }
         let arguments =
             ["_worker", "--engine", engine.id, "--request", requestPath, "--report", reportPath] + engineArguments

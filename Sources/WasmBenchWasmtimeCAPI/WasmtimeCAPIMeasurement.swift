@@ -70,6 +70,21 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
         nanoseconds >= 0 ? Double(nanoseconds) / 1e9 : nil
     }
 
+    /// A rejected module's message, saying which of the two it is as the spec does: malformed
+    /// (the bytes do not decode: wasmtime "failed to parse" it) or invalid (it decodes but does not
+    /// validate); wasmtime's own words follow.
+    static func rejection(_ message: String) -> String {
+        if message.contains("failed to parse") || message.contains("end-of-file") {
+            return "the module is malformed (its bytes do not decode): \(message)"
+        }
+        if message.contains("translation error") || message.contains("Invalid input WebAssembly")
+            || message.contains("validat")
+        {
+            return "the module is invalid (it decodes but does not validate): \(message)"
+        }
+        return message
+    }
+
     private static func status(of result: wb_wasmtime_result) -> RunStatus {
         let message = result.message.map { String(cString: $0) } ?? "no details were given"
         switch result.status {
@@ -80,7 +95,7 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
         case .WB_WASMTIME_STATUS_TRAPPED:
             return .failed(.trap, message)
         case .WB_WASMTIME_STATUS_INVALID_MODULE:
-            return .failed(.invalidModule, message)
+            return .failed(.invalidModule, rejection(message))
         case .WB_WASMTIME_STATUS_LINK_FAILED:
             return .failed(
                 .invalidModule,

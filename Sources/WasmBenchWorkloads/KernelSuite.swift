@@ -151,7 +151,7 @@ public struct KernelSuite: Sendable {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw .buildFailed(
-                kernel: kernel.name, command: "mkdir \(staging.path)", output: error.localizedDescription)
+                kernel: kernel.name, command: "mkdir \(staging.path)", output: FileSystem.reason(error))
         }
         var environment = ProcessInfo.processInfo.environment
         environment.merge(compiler.environment) { $1 }
@@ -178,7 +178,7 @@ public struct KernelSuite: Sendable {
         do {
             try FileManager.default.moveItem(at: staging, to: folder)
         } catch {
-            throw .buildFailed(kernel: kernel.name, command: "mv", output: error.localizedDescription)
+            throw .buildFailed(kernel: kernel.name, command: "mv", output: FileSystem.reason(error))
         }
     }
 }

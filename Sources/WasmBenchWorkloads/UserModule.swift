@@ -1,5 +1,6 @@
 import Foundation
 import WasmBenchModel
+import WasmBenchProcess
 import WasmBenchProvision
 import WasmBenchRuntime
 
@@ -31,12 +32,11 @@ public struct UserModule: Sendable {
         path: String, function: String?, arguments: [String], reportsMarkers: Bool, hosting: GuestHosting = .none
     ) throws(WorkloadError) -> BuiltWorkload {
         let url = URL(fileURLWithPath: path)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "no such file")
-        }
-        guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: url.path) else {
-            throw .unreadable(path: path, reason: isDirectory.boolValue ? "it is a folder" : "permission denied")
+        let data: Data
+        do {
+            data = try FileSystem.read(url.path)
+        } catch {
+            throw .unreadable(path: path, reason: error.reason)
         }
         var bytes = [UInt8](data)
         var wasmPath = url.path
@@ -58,7 +58,7 @@ public struct UserModule: Sendable {
                 try Data(bytes).write(to: converted, options: .atomic)
             } catch {
                 throw .unreadable(
-                    path: converted.path, reason: "cannot write the converted module: \(error.localizedDescription)")
+                    path: converted.path, reason: "cannot write the converted module: \(FileSystem.reason(error))")
             }
             wasmPath = converted.path
         }
@@ -78,7 +78,9 @@ public struct UserModule: Sendable {
         bytes.count >= 4 && bytes[0] == 0 && bytes[1] == 0x61 && bytes[2] == 0x73 && bytes[3] == 0x6d
     }
 
-    /// Checks the 8-byte preamble: magic `\0asm` and version 1.
+    /// Checks the 8-byte preamble (magic `\0asm` and version 1), then that every section's
+    /// declared size fits in the bytes that follow it: a module cut short is `truncated` here,
+    /// before any runtime sees it. What is inside a section is each runtime's to judge.
     static func checkHeader(_ bytes: [UInt8], path: String) throws(WorkloadError) {
         guard !bytes.isEmpty else { throw .notWebAssembly(path: path, reason: "the file is empty") }
         guard hasMagic(bytes) else {
@@ -92,5 +94,32 @@ public struct UserModule: Sendable {
             throw .notWebAssembly(
                 path: path, reason: "version bytes are \(version), not 1 0 0 0 (a component or another format?)")
         }
+        var offset = 8
+        while offset < bytes.count {
+            let start = offset
+            offset += 1
+            guard let size = leb128(bytes, at: &offset), size <= bytes.count - offset else {
+                throw .notWebAssembly(
+                    path: path,
+                    reason:
+                        "truncated: section \(bytes[start]) at offset \(start) declares more bytes than the \(bytes.count - start) left in the file"
+                )
+            }
+            offset += size
+        }
+    }
+
+    /// An unsigned LEB128 number of at most 32 bits at `offset`, which moves past it; nil when
+    /// the bytes end first or it is longer than 5 bytes.
+    private static func leb128(_ bytes: [UInt8], at offset: inout Int) -> Int? {
+        var value = 0
+        for shift in stride(from: 0, to: 35, by: 7) {
+            guard offset < bytes.count else { return nil }
+            let byte = bytes[offset]
+            offset += 1
+            value |= Int(byte & 0x7f) << shift
+            if byte & 0x80 == 0 { return value }
+        }
+        return nil
     }
 }

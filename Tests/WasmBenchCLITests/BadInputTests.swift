@@ -37,7 +37,7 @@ struct BadInputTests {
         let json = folder.path("r.json")
         let result = try run(["run", folder.path("absent.wasm"), "--json", json] + quick)
         #expect(result.status == 3)
-        #expect(result.stderr.contains("absent.wasm") && result.stderr.contains("no such file"))
+        #expect(result.stderr.contains("absent.wasm") && result.stderr.contains("No such file or directory"))
         #expect(try results(json).failures.first?.kind == .invalidModule)
     }
 
@@ -49,6 +49,82 @@ struct BadInputTests {
         let short = try run(["run", bytes("short.wasm", [0, 0x61, 0x73, 0x6d, 1, 0])] + quick)
         #expect(short.status == 3)
         #expect(short.stderr.contains("truncated"))
+    }
+
+    @Test("a section that runs past the end of the file is truncated: exit 3, before any runtime sees it")
+    func truncatedSection() throws {
+        // The type section declares 5 bytes; 2 follow.
+        let json = folder.path("r.json")
+        let cut = try run(
+            ["run", bytes("cut.wasm", [0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 5, 1, 0x60]), "--json", json] + quick)
+        #expect(cut.status == 3, "\(cut.stderr)")
+        #expect(cut.stderr.contains("truncated: section 1 at offset 8"), "\(cut.stderr)")
+        #expect(try results(json).failures.allSatisfy { $0.runtime == "wasmbench" && $0.kind == .invalidModule })
+    }
+
+    @Test("a link loop, a FIFO and a device given as a module say so, with the system's reason, and exit 3")
+    func specialInputs() throws {
+        let loop = folder.path("loop.wasm")
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        let fifo = folder.path("fifo.wasm")
+        #expect(mkfifo(fifo, 0o600) == 0)
+        for (path, reason) in [
+            (loop, "Too many levels of symbolic links"), (fifo, "it is a FIFO (named pipe)"),
+            ("/dev/zero", "it is a device"),
+            (folder.url.path, "it is a folder"), (folder.path("absent.wasm"), "No such file or directory"),
+        ] {
+            let result = try run(["run", path] + quick)
+            #expect(result.status == 3, "\(path): \(result.stderr)")
+            #expect(result.stderr.contains("cannot read \(path) (\(reason))"), "\(path): \(result.stderr)")
+            #expect(result.seconds < 60, "\(path) blocked")
+        }
+        let report = try run(["report", fifo])
+        #expect(report.status == 3 && report.stderr.contains("it is a FIFO"), "\(report.stderr)")
+        let compare = try run(["compare", loop, fifo])
+        #expect(compare.status == 3 && compare.stderr.contains("Too many levels"), "\(compare.stderr)")
+    }
+
+    @Test("a cache folder that cannot be written: exit 5 naming it and the system's reason, for run and setup")
+    func unwritableCache() throws {
+        let file = folder.path("a-file")
+        FileManager.default.createFile(atPath: file, contents: Data())
+        var homes = [(file + "/cache", "\(file) (it is a file, not a folder)")]
+        let readOnly = folder.path("read-only")
+        try FileManager.default.createDirectory(atPath: readOnly, withIntermediateDirectories: true)
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: readOnly)
+        // Root writes through a mode of 555; an immutable folder stops it too.
+        let immutable =
+            geteuid() == 0
+            && (try? ProcessLauncher().capture("/usr/bin/chattr", ["+i", readOnly], environment: [:]))?.termination
+                == .exited(0)
+        if geteuid() != 0 || immutable {
+            homes.append((readOnly, geteuid() == 0 ? "Operation not permitted" : "Permission denied"))
+        }
+        defer {
+            if immutable { _ = try? ProcessLauncher().capture("/usr/bin/chattr", ["-i", readOnly], environment: [:]) }
+        }
+        for (home, reason) in homes {
+            for arguments in [["run", try module("ok.wat", GuestModules.hello)] + quick, ["setup"]] {
+                let result = try run(arguments, environment: ["WASMBENCH_HOME": home])
+                #expect(result.status == 5, "\(arguments[0]) with \(home): \(result.stderr)")
+                #expect(result.stderr.contains("cannot write the cache folder"), "\(result.stderr)")
+                #expect(result.stderr.contains(reason), "\(arguments[0]) with \(home): \(result.stderr)")
+                #expect(!result.stderr.contains("NSCocoaErrorDomain"), "\(result.stderr)")
+            }
+        }
+    }
+
+    @Test("--quiet: the last error says what happened instead of pointing at lines it did not print")
+    func quietErrors() throws {
+        let refused = try run(["run", bytes("magic.wasm", Array("not wasm".utf8)), "--quiet"] + quick)
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("bad magic") && !refused.stderr.contains("above"), "\(refused.stderr)")
+        let trapped = try run(
+            ["run", try module("trap.wat", GuestModules.trap), "--quiet", "--json", folder.path("r.json")] + quick)
+        #expect(trapped.status == 1)
+        #expect(trapped.stderr.contains("trap.wat on wasmkit (trap)"), "\(trapped.stderr)")
+        #expect(!trapped.stderr.contains("above"), "\(trapped.stderr)")
+        #expect(trapped.stdout.contains("failures"))
     }
 
     @Test("a bad module among good ones does not stop the good ones from being measured")
@@ -212,6 +288,17 @@ struct BadInputTests {
             environment: ["WASMBENCH_WASMTIME": "/nonexistent/wasmtime"])
         #expect(result.status == 4)
         #expect(result.stderr.contains("WASMBENCH_WASMTIME"))
+    }
+
+    @Test("setup --strict fails (4) naming a runtime it cannot have; without --strict it carries on (0)")
+    func strictSetup() throws {
+        let environment = ["WASMBENCH_WASMTIME": "/nonexistent/wasmtime"]
+        let strict = try run(["setup", "--strict"], environment: environment)
+        #expect(strict.status == 4, "\(strict.stderr)")
+        #expect(strict.stderr.contains("setup --strict: could not get wasmtime"), "\(strict.stderr)")
+        let lenient = try run(["setup"], environment: environment)
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("wasmtime unavailable"), "\(lenient.stderr)")
     }
 
     @Test("a runtime that crashes is a recorded crash with its signal")

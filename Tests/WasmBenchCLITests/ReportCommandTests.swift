@@ -12,26 +12,7 @@ struct ReportCommandTests {
 
     /// A saved run of one workload on native and WasmKit, with a geometric mean.
     func savedRun() throws -> String {
-        var result = RunResult(
-            toolVersion: "test", startedAt: "2025-11-23T10:00:00Z",
-            machine: MachineInfo(
-                os: "Linux", kernel: "6.1", architecture: "x86_64", cpuModel: "test CPU", cores: 2,
-                memoryBytes: 1 << 30),
-            configuration: RunConfiguration(
-                processes: 2, iterations: 3, warmups: 1, seed: 1, baseline: "native", timeoutSeconds: 60,
-                cellBudgetSeconds: 60, failurePolicy: .continue, estimator: .median),
-            runtimes: ["native", "wasmkit"].map { id in
-                RuntimeInfo(
-                    id: id, name: id, version: "1", kind: id == "native" ? .native : .inProcess, flags: [],
-                    available: true, exposedPhases: [.execute, .wall])
-            },
-            workloads: [
-                WorkloadInfo(
-                    id: "kernels/fib", suite: "kernels", summary: "fib", entry: .command, reportsMarkers: true,
-                    wasmSHA256: String(repeating: "ab", count: 32))
-            ])
-        result.finishedAt = "2025-11-23T10:01:00Z"
-        result.complete = true
+        var result = SavedRun.skeleton(estimator: .median)
         result.summaries = [("native", 0.01, 1.0), ("wasmkit", 0.2, 20.0)].map { runtime, median, ratio in
             Summary(
                 workload: "kernels/fib", runtime: runtime, phase: .execute, metric: .time, count: 4, median: median,

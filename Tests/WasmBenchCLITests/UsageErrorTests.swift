@@ -21,6 +21,46 @@ struct UsageErrorTests {
         }
     }
 
+    @Test(
+        "a number that is infinite, not a number, negative or zero where it means nothing: exit 64 naming the option and why",
+        arguments: [
+            (["run", "--iterations", "-1"], "--iterations must be at least 1"),
+            (["run", "--iterations", "inf"], "'inf' is invalid for '--iterations"),
+            (["run", "--processes", "0"], "--processes must be at least 1"),
+            (["run", "--processes", "-2"], "--processes must be at least 1"),
+            (["run", "--warmups", "-1"], "--warmups must be at least 0"),
+            (["run", "--timeout", "inf"], "--timeout must be a finite positive number (got inf)"),
+            (["run", "--timeout", "nan"], "--timeout must be a finite positive number (got nan)"),
+            (["run", "--timeout", "-5"], "--timeout must be a finite positive number (got -5.0)"),
+            (["run", "--timeout", "0"], "--timeout must be a finite positive number (got 0.0)"),
+            (["run", "--cell-budget", "-1"], "--cell-budget must be a finite positive number"),
+            (["run", "--time-budget", "inf"], "--time-budget must be a finite positive number (got inf)"),
+            (["run", "--time-budget", "-1"], "--time-budget must be a finite positive number (got -1.0)"),
+            (["run", "--max-processes", "-3"], "--max-processes must be at least --processes"),
+            (["run", "--precision", "nan"], "--precision must be a fraction below 1"),
+            (["run", "--precision", "-0.03"], "--precision must be a fraction below 1"),
+            (["run", "--precision", "inf%"], "--precision must be a fraction below 1"),
+            (["run", "--noise", "-0.05"], "--noise must be a finite positive number"),
+            (["run", "--steady-tolerance", "nan"], "--steady-tolerance must be a finite positive number"),
+            (["run", "--seed", "-1"], "'-1' is invalid for '--seed"),
+            (["compare", "a.json", "b.json", "--threshold", "nan"], "--threshold must be a fraction of 0 or more"),
+            (["compare", "a.json", "b.json", "--threshold", "-0.05"], "--threshold must be a fraction of 0 or more"),
+            (["compare", "a.json", "b.json", "--threshold", "inf"], "--threshold must be a fraction of 0 or more"),
+            (["doctor", "--seconds", "inf"], "--seconds must be a finite positive number (got inf)"),
+            (["doctor", "--seconds", "-1"], "--seconds must be a finite positive number (got -1.0)"),
+            (["doctor", "--iteration-ms", "nan"], "--iteration-ms must be a finite positive number (got nan)"),
+            (["doctor", "--processes", "-1"], "--processes and --iterations must be at least 1"),
+            (["explain", "--timeout", "-1", "--no-install"], "--timeout must be a finite positive number (got -1.0)"),
+            (["explain", "--top", "0", "--no-install"], "--top must be at least 1"),
+            (["python", "build", "--jobs", "-4"], "--jobs must be at least 1"),
+            (["reproduce", "r.json", "kernels/fib", "native", "--process", "-1"], "--process must be 0 or more"),
+        ])
+    func edgeNumbers(arguments: [String], reason: String) throws {
+        let run = try run(arguments)
+        #expect(run.status == 64, "\(arguments): \(run.status) \(run.stderr)")
+        #expect(run.stderr.contains(reason), "\(arguments): \(run.stderr)")
+    }
+
     @Test("--dir needs an existing folder and a guest path; --dir and --env need a module")
     func hostingOptions() throws {
         let module = folder.path("hosted.wat")

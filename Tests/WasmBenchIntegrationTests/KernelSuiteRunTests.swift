@@ -57,6 +57,14 @@ struct KernelSuiteRunTests {
                 if runtime != "native" {
                     #expect(execute.ratioToBaseline != nil && execute.ratioCILow != nil && execute.ratioCIHigh != nil)
                     #expect(execute.processMinimumRatio?.ciHigh != nil)
+                    // The numbers are the right size, not only there: no Wasm runtime runs these
+                    // kernels 5× faster than the same C natively or 500× slower (a unit slip of
+                    // the guest's clock or a driver's report is 1000×), and WasmKit's interpreter
+                    // is slower than native code.
+                    for ratio in [execute.ratioToBaseline, execute.processMinimumRatio?.value].compactMap({ $0 }) {
+                        #expect((0.2...500).contains(ratio), "\(runtime) × \(kernel): execute ratio \(ratio)")
+                        if runtime == "wasmkit" { #expect(ratio > 1, "WasmKit faster than native on \(kernel)") }
+                    }
                 }
                 let info = try #require(result.runtimes.first { $0.id == runtime })
                 for phase in info.exposedPhases where phase != .execute {
@@ -81,6 +89,7 @@ struct KernelSuiteRunTests {
             }
         }
         #expect(result.rows.contains { $0.runtime == "wasmtime-aot" && $0.metric == .artifactBytes && $0.value > 0 })
+        Self.checkIterationsFitWall(result)
         // Peak RSS is the child's own, not wasmbench's (a vfork'ed child would inherit ours):
         // the static native kernels need a few MiB.
         let nativeRSS = result.summaries.filter { $0.runtime == "native" && $0.metric == .peakRSS }
@@ -90,6 +99,24 @@ struct KernelSuiteRunTests {
         #expect(result.geometricMeans.count == Self.runtimes.count - 1)
         let report = try String(contentsOfFile: markdown, encoding: .utf8)
         #expect(report.contains("wasmtime-capi") && report.contains("geomean"))
+    }
+
+    /// The iterations of every process sum to no more than that process's wall time: each one is
+    /// timed inside the process, so together they cannot last longer than the process did.
+    static func checkIterationsFitWall(_ result: RunResult) {
+        let processes = Set(result.rows.map { "\($0.runtime)|\($0.workload)|\($0.process)" })
+        #expect(!processes.isEmpty)
+        for key in processes {
+            let rows = result.rows.filter { "\($0.runtime)|\($0.workload)|\($0.process)" == key }
+            let iterations = rows.filter { $0.phase == .execute && $0.metric == .time }.map(\.value)
+            guard let wall = rows.first(where: { $0.phase == .wall && $0.metric == .time })?.value else {
+                Issue.record("process \(key) has no wall time")
+                continue
+            }
+            #expect(!iterations.isEmpty, "process \(key) has no iteration")
+            #expect(
+                iterations.reduce(0, +) <= wall, "process \(key): iterations \(iterations) outlast its wall \(wall)")
+        }
     }
 
     @Test("`wasmbench report` re-renders the saved JSON without running anything")

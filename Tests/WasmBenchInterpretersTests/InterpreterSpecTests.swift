@@ -83,7 +83,9 @@ struct InterpreterSpecTests {
 
     @Test("a missing spec file names the flag to fix")
     func missingFile() {
-        #expect(throws: InterpreterSpecError.unreadable(path: "/nonexistent/spec.json")) {
+        #expect(
+            throws: InterpreterSpecError.unreadable(path: "/nonexistent/spec.json", reason: "No such file or directory")
+        ) {
             try InterpreterSpec.load(path: "/nonexistent/spec.json", reserved: [])
         }
     }

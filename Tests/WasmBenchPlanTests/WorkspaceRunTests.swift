@@ -42,7 +42,8 @@ struct WorkspaceRunTests {
             Issue.record("\(folderError)")
             return
         }
-        #expect(message.hasSuffix("; pass --keep-artifacts DIR or set WASMBENCH_HOME"))
+        #expect(message.contains("\(file) (it is a file, not a folder)"), "\(message)")
+        #expect(message.hasSuffix("set WASMBENCH_HOME to a writable folder, or pass --keep-artifacts DIR"))
         let fileError = try #require(throws: PlanError.self) { try blocked.newResultsFile() }
         guard case .outputNotWritable(let text) = fileError else {
             Issue.record("\(fileError)")

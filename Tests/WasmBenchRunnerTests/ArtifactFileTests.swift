@@ -39,7 +39,9 @@ struct ArtifactFileTests {
             return
         }
         #expect(message.hasPrefix("cannot write \(missing) ("))
-        #expect(throws: ArtifactFileError.notReadable("cannot read \(missing); check the path")) {
+        #expect(
+            throws: ArtifactFileError.notReadable("cannot read \(missing) (No such file or directory); check the path")
+        ) {
             try ArtifactFile.readJSON(missing)
         }
         let foreign = folder.path("foreign.json")

@@ -30,14 +30,18 @@ struct RunVerdictTests {
         #expect(verdict.resultsSaved)
     }
 
-    @Test("Failed processes: some failed, counted, naming the results file")
+    @Test("Failed processes: some failed, counted, the first named, pointing at the report and the results file only")
     func someFailed() {
         let verdict = RunVerdict(
             result(failures: [.timeout, .unsupported, .trap]), refused: [], interrupted: false, saveFailure: nil,
             resultsPath: "r.json")
         #expect(
             verdict
-                == .someFailed("2 run(s) failed (see the failures above and in r.json); the other results are valid"))
+                == .someFailed(
+                    "2 run(s) failed, the first w on r (timeout); the report's failures and r.json list them all; the other results are valid"
+                ))
+        // Nothing on stderr is pointed at: with --quiet there is none.
+        #expect(!(verdict.failure?.message.contains("above") ?? true))
     }
 
     @Test("A refused module outranks failures; an interruption outranks both; a failed save outranks all")
@@ -71,9 +75,11 @@ struct RunVerdictTests {
         ]
         #expect(
             RunVerdict(explained: report, interrupted: false)
-                == .someFailed("1 cell(s) could not be counted or profiled (see above)"))
+                == .someFailed(
+                    "1 cell(s) could not be counted or profiled, the first w on r; the report's failures say why"))
         #expect(
-            RunVerdict(explained: report, interrupted: true) == .interrupted("interrupted; what was counted is above"))
+            RunVerdict(explained: report, interrupted: true)
+                == .interrupted("interrupted; the report shows what was counted"))
     }
 
     @Test("The first saved result carries the planner's notices, the measure's own, the refused modules and the folder")

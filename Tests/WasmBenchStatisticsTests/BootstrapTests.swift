@@ -59,8 +59,10 @@ struct BootstrapTests {
 
     @Test("Known intervals match an independent transcription")
     func knownAnswer() {
-        // Expected: Python transcription of this module's algorithm (SplitMix64-seeded
-        // xoshiro256**, Lemire bounded indices, resample medians, type-7 percentiles):
+        // Expected: python3 Tests/KnownAnswers/bootstrap.py, a second implementation from the
+        // published algorithms (SplitMix64-seeded xoshiro256**, Lemire bounded indices, resample
+        // medians, type-7 percentiles), each resample's median and each interval's ends checked
+        // there against numpy.median and numpy.percentile:
         // boot([12.1,11.8,12.5,13.0,11.9,12.2,12.7,12.0], 0.95, 200, 42) -> (11.9, 12.7) and
         // boot(same, 0.90, 500, 7) -> (11.95, 12.6).
         let xs = [12.1, 11.8, 12.5, 13.0, 11.9, 12.2, 12.7, 12.0]

@@ -19,7 +19,7 @@ struct GroupedBootstrapTests {
 
     @Test("Known grouped intervals match an independent transcription")
     func knownAnswers() {
-        // Expected: a Python transcription of the algorithm (SplitMix64-seeded xoshiro256**,
+        // Expected: python3 Tests/KnownAnswers/bootstrap.py (SplitMix64-seeded xoshiro256**,
         // Lemire bounded indices; per replicate: draw as many groups as there are, then as many
         // values from each as it holds, both with replacement; median; type-7 percentiles):
         // boot(G, 0.95, 400, 42) -> (10.1, 12.007499999999993);

@@ -46,7 +46,7 @@ struct RatioOfMediansTests {
 
     @Test("Known estimate matches an independent transcription")
     func knownAnswer() {
-        // Expected: Python transcription of this module's algorithm (numerator resample, then
+        // Expected: python3 Tests/KnownAnswers/bootstrap.py (numerator resample, then
         // denominator resample, per replicate): ratio([2.4,2.6,2.5,2.7,2.3], [1.2,1.0,1.1,1.3],
         // 0.95, 300, 42) -> (2.173913043478261, (1.8796474358974362, 2.5)); the point estimate
         // is numpy's np.median(num)/np.median(den) = 2.5/1.15.

@@ -32,7 +32,7 @@ struct SeededGeneratorTests {
 
     @Test("Seeding through SplitMix64 matches independent implementations")
     func seededStreamKnownAnswer() {
-        // Expected: an independent Python transcription of splitmix64.c + xoshiro256starstar.c
+        // Expected: python3 Tests/KnownAnswers/bootstrap.py, from splitmix64.c + xoshiro256starstar.c
         // (state = four SplitMix64 outputs of the seed); seed 42 also matches values published in
         // other projects' tests of the same construction.
         var generator = SeededGenerator(seed: 42)
@@ -57,7 +57,7 @@ struct SeededGeneratorTests {
 
     @Test("Bounded indices follow Lemire's method exactly and stay in range")
     func boundedIndices() {
-        // Expected: Python transcription of Lemire (2019)'s nearly divisionless method over the
+        // Expected: python3 Tests/KnownAnswers/bootstrap.py, Lemire (2019)'s nearly divisionless method over the
         // seed-7 stream: [bounded(g, 10) for _ in range(10)].
         var generator = SeededGenerator(seed: 7)
         let drawn = (0..<10).map { _ in generator.nextIndex(below: 10) }

@@ -32,7 +32,7 @@ struct UserModuleTests {
 
     @Test("a missing file says so and what to check")
     func missing() {
-        #expect(message(folder.path("nope.wasm")).contains("no such file"))
+        #expect(message(folder.path("nope.wasm")).contains("No such file or directory"))
     }
 
     @Test("a folder, an empty file, bad magic, truncation and a wrong version are each named")

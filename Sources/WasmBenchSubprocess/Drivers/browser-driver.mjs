@@ -133,6 +133,9 @@ const wasi = {
   sched_yield() { return 0; },
 };
 const report = { phases: {}, iterations: [] };
+// A trap as the other runtimes call it: a RuntimeError, or a stack overflow (V8's RangeError,
+// SpiderMonkey's "too much recursion").
+const trapped = (e) => e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message)) || /too much recursion/i.test(String(e));
 async function main() {
   const moduleBytes = await (await fetch('module.wasm')).arrayBuffer();
   let t0 = performance.now();
@@ -147,7 +150,7 @@ async function main() {
   let instance;
   t0 = performance.now();
   try { instance = await WebAssembly.instantiate(module, imports); } catch (e) {
-    return { kind: e instanceof WebAssembly.LinkError ? 'invalid-module' : 'trap', message: String(e) };
+    return trapped(e) ? { kind: 'trap', message: String(e) } : { kind: 'invalid-module', message: 'could not link the module: ' + String(e) };
   }
   report.phases.instantiate = Number(ns(performance.now() - t0));
   memory = instance.exports.memory;
@@ -157,7 +160,7 @@ async function main() {
   try { instance.exports._start(); report.exitCode = 0; } catch (e) {
     if (e instanceof Exit) report.exitCode = e.code;
     else if (e instanceof OutputLimit) return { kind: 'output-limit', message: 'the guest wrote more than ' + limit + ' bytes on ' + (e.fd === 1 ? 'stdout' : 'stderr') + ' and was stopped there' };
-    else return { kind: e instanceof WebAssembly.RuntimeError ? 'trap' : 'runtime-error', message: String(e) };
+    else return { kind: trapped(e) ? 'trap' : 'runtime-error', message: String(e) };
   } finally { report.phases.start = Number(ns(performance.now() - t0)); }
   return null;
 }

@@ -17,6 +17,15 @@ const mono = () => process.hrtime.bigint();
 const realtimeNs = () => BigInt(Math.round((performance.timeOrigin + performance.now()) * 1e3)) * 1000n;
 const save = () => writeFileSync(reportPath, JSON.stringify(report, (_, v) => (typeof v === 'bigint' ? Number(v) : v)));
 
+// What the other runtimes call a trap: a WebAssembly.RuntimeError, and V8's stack overflow, which
+// it throws as a RangeError ("Maximum call stack size exceeded") from inside the guest.
+const trapped = (error) =>
+  error instanceof WebAssembly.RuntimeError || (error instanceof RangeError && /call stack/i.test(error.message));
+
+// Instantiation fails by linking (a LinkError, or V8's TypeError for an import module that is not
+// there): the module asks for what wasmbench does not provide, as on the other runtimes.
+const linkFailure = (error) => `could not link the module: ${error && error.message ? error.message : error}`;
+
 function fail(kind, error) {
   report.error = { kind, message: String(error && error.message ? error.message : error) };
   save();
@@ -70,7 +79,8 @@ try {
   }
   instance = new WebAssembly.Instance(module, imports);
 } catch (error) {
-  fail(error instanceof WebAssembly.LinkError ? 'invalid-module' : 'trap', error);
+  if (trapped(error)) fail('trap', error);
+  fail('invalid-module', linkFailure(error));
 }
 report.phases.instantiate = mono() - t0;
 
@@ -118,6 +128,6 @@ try {
     report.exitCode = 0;
   }
 } catch (error) {
-  fail(error instanceof WebAssembly.RuntimeError ? 'trap' : 'runtime-error', error);
+  fail(trapped(error) ? 'trap' : 'runtime-error', error);
 }
 save();
