@@ -109,9 +109,16 @@ let package = Package(
                 "WasmBenchSubprocess",
             ],
             swiftSettings: strict),
+        // Our module instrumenter: a counter per basic block, for exact dynamic opcode counts
+        // (WasmKit's parser decodes; the encoder is ours).
+        .target(
+            name: "WasmBenchInstrument",
+            dependencies: ["WasmBenchModel", .product(name: "WasmParser", package: "WasmKit")],
+            swiftSettings: strict),
         // Explaining a gap by counting: callgrind instruction counts and function profiles.
         .target(
-            name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], swiftSettings: strict),
+            name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchInstrument"],
+            swiftSettings: strict),
         // Renderers: ReportDocument -> String/Data. No I/O.
         .target(
             name: "WasmBenchReport",
@@ -180,6 +187,13 @@ let package = Package(
             resources: [.copy("Snapshots")], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchInstrumentTests",
+            dependencies: [
+                "WasmBenchInstrument", .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
+            ],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),

@@ -1,0 +1,135 @@
+/// A closed set of kinds of Wasm instruction, for the totals of an opcode profile.
+public enum OpcodeCategory: String, Codable, Sendable, CaseIterable {
+    /// Structured control and branches: `block`, `loop`, `if`, `else`, `end`, `br*`, `return`,
+    /// `unreachable`, `nop`, exceptions.
+    case control
+    /// `call`, `call_indirect`, `call_ref` and their tail-call forms.
+    case calls
+    /// `local.get/set/tee`, `global.get/set`.
+    case variables = "local/global"
+    /// Loads and stores, `memory.size/grow`, bulk memory and atomic memory accesses.
+    case memory
+    /// Integer constants, comparisons and arithmetic (i32, i64).
+    case integer
+    /// Float constants, comparisons and arithmetic (f32, f64).
+    case float
+    /// Wraps, extends, truncations, conversions, reinterpretations (saturating ones included).
+    case conversion
+    /// Every 0xFD-prefixed (128-bit SIMD) instruction.
+    case simd = "SIMD"
+    /// The rest: `drop`, `select`, tables, references, GC, fences, opcodes of no known proposal.
+    case other
+}
+
+/// How many times one opcode ran per iteration.
+public struct OpcodeCount: Codable, Sendable, Equatable {
+    /// The opcode's bytes as written in the binary format, e.g. `0x20`, `0xFD 0x0C`.
+    public var code: String
+    /// Its mnemonic (`local.get`), or `unknown` for an opcode of no proposal we know.
+    public var name: String
+    /// Its kind.
+    public var category: OpcodeCategory
+    /// Executions per iteration (the differential of the counted runs).
+    public var perIteration: Double
+    /// ``perIteration`` ÷ every opcode's.
+    public var share: Double
+
+    /// Creates an entry.
+    public init(code: String, name: String, category: OpcodeCategory, perIteration: Double, share: Double) {
+        self.code = code
+        self.name = name
+        self.category = category
+        self.perIteration = perIteration
+        self.share = share
+    }
+}
+
+/// The executions of one category of opcodes per iteration.
+public struct CategoryCount: Codable, Sendable, Equatable {
+    /// The category.
+    public var category: OpcodeCategory
+    /// Executions per iteration.
+    public var perIteration: Double
+    /// ``perIteration`` ÷ every opcode's.
+    public var share: Double
+
+    /// Creates an entry.
+    public init(category: OpcodeCategory, perIteration: Double, share: Double) {
+        self.category = category
+        self.perIteration = perIteration
+        self.share = share
+    }
+}
+
+/// The Wasm instructions one function executed per iteration (its own, not its callees').
+public struct FunctionOpcodeCount: Codable, Sendable, Equatable {
+    /// The function's index in the module's function index space (imports first).
+    public var index: Int
+    /// Its name from the module's name section, or `nil` when the section does not name it.
+    public var name: String?
+    /// Wasm instructions executed per iteration.
+    public var perIteration: Double
+    /// ``perIteration`` ÷ the whole module's.
+    public var share: Double
+
+    /// Creates an entry.
+    public init(index: Int, name: String?, perIteration: Double, share: Double) {
+        self.index = index
+        self.name = name
+        self.perIteration = perIteration
+        self.share = share
+    }
+}
+
+/// The exact dynamic opcode mix of a workload: which Wasm instructions one iteration executes,
+/// counted by running a copy of the module with a counter at the start of every basic block
+/// (`wasmbench explain --opcodes`).
+///
+/// Every count is differential like ``InstructionCount``: ``count`` holds the whole runs'
+/// totals of Wasm instructions and the per-iteration slope, and every opcode, category and
+/// function count is the same slope of its own totals, so start-up (the interpreter's own
+/// initialisation included) is not in it. A run that trapped is not an error of the counts: a
+/// trap ends its basic block early but the block counts as completed, so ``trap`` says so and the
+/// counts are those of the whole first run, not per iteration.
+public struct OpcodeProfile: Codable, Sendable, Equatable {
+    /// The workload id.
+    public var workload: String
+    /// The runtime that ran the instrumented module (`wasmkit`, `cpython3.11-wasi@wasmkit`).
+    public var runtime: String
+    /// Wasm instructions executed: the runs' totals and one iteration's (the differential).
+    public var count: InstructionCount
+    /// Every opcode that ran, most executed first.
+    public var opcodes: [OpcodeCount]
+    /// The totals of every category, in ``OpcodeCategory``'s order.
+    public var categories: [CategoryCount]
+    /// The functions that executed the most Wasm instructions, most first.
+    public var functions: [FunctionOpcodeCount]
+    /// Whether the module has a name section; without one, functions are known by index only.
+    public var hasNames: Bool
+    /// How many basic blocks (counters) the instrumented module has.
+    public var blocks: Int
+    /// The trap that ended a run, when one did: the counts then include its block as completed.
+    public var trap: String?
+    /// Wasm instructions per native instruction: ``count``'s per-iteration figure over
+    /// callgrind's per-iteration count of the same workload, by runtime id (the native build's
+    /// and each Wasm runtime's), when `explain` counted them.
+    public var perNativeInstruction: [String: Double]
+
+    /// Creates a profile.
+    public init(
+        workload: String, runtime: String, count: InstructionCount, opcodes: [OpcodeCount],
+        categories: [CategoryCount], functions: [FunctionOpcodeCount], hasNames: Bool, blocks: Int,
+        trap: String? = nil, perNativeInstruction: [String: Double] = [:]
+    ) {
+        self.workload = workload
+        self.runtime = runtime
+        self.count = count
+        self.opcodes = opcodes
+        self.categories = categories
+        self.functions = functions
+        self.hasNames = hasNames
+        self.blocks = blocks
+        self.trap = trap
+        self.perNativeInstruction = perNativeInstruction
+    }
+}
