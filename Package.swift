@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "WasmBenchWasmKit",
             dependencies: [
-                "WasmBenchRuntime", "WasmBenchModel",
+                "WasmBenchRuntime", "WasmBenchModel", "WasmBenchInstrument",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmKitWASI", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
@@ -218,7 +218,8 @@ let package = Package(
             dependencies: [
                 "WasmBenchCLI", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
                 "WasmBenchWorkloads", "WasmBenchProvision", "WasmBenchPairBuilder", "WasmBenchInterpreters",
-                "WasmBenchPlan", "TestSupport",
+                "WasmBenchPlan", "WasmBenchInstrument", "TestSupport", .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
             ],
             swiftSettings: strict),
     ]

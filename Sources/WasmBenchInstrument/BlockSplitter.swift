@@ -30,6 +30,8 @@ struct ControlClassifier: InstructionVisitor {
     var binaryOffset = 0
     var effect = ControlEffect.plain
     var unknown: [UInt8]?
+    /// The global an instruction reads or writes.
+    var global: UInt32?
 
     mutating func visitBlock(blockType: BlockType) { effect = .open }
     mutating func visitTryTable(blockType: BlockType, tryCatch: TryCatch) { effect = .open }
@@ -59,6 +61,8 @@ struct ControlClassifier: InstructionVisitor {
     mutating func visitCallIndirect(typeIndex: UInt32, tableIndex: UInt32) { effect = .call }
     mutating func visitCallRef(typeIndex: UInt32) { effect = .call }
     mutating func visitUnknown(_ opcode: [UInt8]) { unknown = opcode }
+    mutating func visitGlobalGet(globalIndex: UInt32) { global = globalIndex }
+    mutating func visitGlobalSet(globalIndex: UInt32) { global = globalIndex }
 }
 
 /// One function body split into basic blocks: where each block starts and which opcodes it holds.
@@ -84,6 +88,8 @@ struct BlockSplitter {
 
     /// Whether a call may not return (the module declares or imports an exception tag).
     let callsMayThrow: Bool
+    /// The module's own globals (imported and defined): the counters' indices come after them.
+    let globals: Int
 
     /// The blocks of `code`, whose expression is `bytes[code's range]` of the module.
     ///
@@ -121,6 +127,12 @@ struct BlockSplitter {
                 let bytes = unknown.map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: " ")
                 throw InstrumentError(
                     .invalidBody, reason: "unknown opcode \(bytes) (a proposal WasmKit 0.4.2 does not decode)",
+                    function: function, offset: offset)
+            }
+            if let global = classifier.global, global >= globals {
+                // Invalid in the original, but a counter would take that index and make it valid.
+                throw InstrumentError(
+                    .invalidBody, reason: "global \(global) does not exist (the module has \(globals) globals)",
                     function: function, offset: offset)
             }
             guard let opcode = Opcode.read(bytes[offset..<min(bytes.count, parser.offset)]) else {

@@ -23,6 +23,8 @@ struct DecodedModule {
     var tagCount = 0
     /// The names the module exports.
     var exportNames: [String] = []
+    /// The global indices the module exports.
+    var exportedGlobals: [Int] = []
     /// The function bodies, in order.
     var codes: [Code] = []
     /// Function names from the name section.
@@ -51,7 +53,11 @@ struct DecodedModule {
                 case .functionSection(let types): definedFunctions = types.count
                 case .globalSection(let defined): globals += defined.count
                 case .tagSection(let tags): tagCount += tags.count
-                case .exportSection(let exports): exportNames = exports.map(\.name)
+                case .exportSection(let exports):
+                    exportNames = exports.map(\.name)
+                    exportedGlobals = exports.compactMap {
+                        if case .global(let index) = $0.descriptor { Int(index) } else { nil }
+                    }
                 case .codeSection(let codes): self.codes = codes
                 case .customSection(let section) where section.name == "name":
                     hasNameSection = true
@@ -67,6 +73,12 @@ struct DecodedModule {
                 .malformed,
                 reason: "the function section declares \(definedFunctions) functions but the code section has "
                     + "\(codes.count) bodies")
+        }
+        // The counters take the next global indices: a reference past the module's own globals,
+        // invalid in the original, would become valid, so it is refused here.
+        if let index = exportedGlobals.first(where: { $0 >= globals }) {
+            throw InstrumentError(
+                .invalidBody, reason: "an export of global \(index), but the module has \(globals) globals")
         }
         sections = try Self.sections(of: bytes)
     }

@@ -34,7 +34,7 @@ public enum ModuleInstrumenter {
         if let clash = decoded.exportNames.first(where: { $0.hasPrefix(counterPrefix) }) {
             throw InstrumentError(.reservedName, reason: "the module already exports `\(clash)`")
         }
-        let splitter = BlockSplitter(callsMayThrow: decoded.tagCount > 0)
+        let splitter = BlockSplitter(callsMayThrow: decoded.tagCount > 0, globals: decoded.globals)
         var blocks: [InstrumentedModule.Block] = []
         var insertions: [[InsertionPoint]] = []
         var counters = 0

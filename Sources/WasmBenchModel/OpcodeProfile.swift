@@ -85,19 +85,24 @@ public struct FunctionOpcodeCount: Codable, Sendable, Equatable {
 /// counted by running a copy of the module with a counter at the start of every basic block
 /// (`wasmbench explain --opcodes`).
 ///
-/// Every count is differential like ``InstructionCount``: ``count`` holds the whole runs'
-/// totals of Wasm instructions and the per-iteration slope, and every opcode, category and
-/// function count is the same slope of its own totals, so start-up (the interpreter's own
-/// initialisation included) is not in it. A run that trapped is not an error of the counts: a
-/// trap ends its basic block early but the block counts as completed, so ``trap`` says so and the
-/// counts are those of the whole first run, not per iteration.
+/// Every count is differential like ``InstructionCount``: the module runs with two or more
+/// iteration counts, and every figure is the slope between the last two runs, so start-up (an
+/// interpreter's own initialisation included) is not in it. A run that trapped is not an error of
+/// the counts: a trap ends its basic block early but the block counts as completed, so ``trap``
+/// says so and every figure is then of the whole first run, not per iteration.
 public struct OpcodeProfile: Codable, Sendable, Equatable {
     /// The workload id.
     public var workload: String
     /// The runtime that ran the instrumented module (`wasmkit`, `cpython3.11-wasi@wasmkit`).
     public var runtime: String
-    /// Wasm instructions executed: the runs' totals and one iteration's (the differential).
-    public var count: InstructionCount
+    /// The counted runs: their iterations and the Wasm instructions each executed in all.
+    public var runs: [CountedRun]
+    /// Wasm instructions per iteration (the slope between the last two runs).
+    public var perIteration: Double
+    /// Whether the slope between the first two runs agrees within 5%; nil with two runs or a trap.
+    public var steady: Bool?
+    /// Wasm instructions before and around the iterations (start-up, exit), or nil after a trap.
+    public var outside: Double?
     /// Every opcode that ran, most executed first.
     public var opcodes: [OpcodeCount]
     /// The totals of every category, in ``OpcodeCategory``'s order.
@@ -108,22 +113,30 @@ public struct OpcodeProfile: Codable, Sendable, Equatable {
     public var hasNames: Bool
     /// How many basic blocks (counters) the instrumented module has.
     public var blocks: Int
-    /// The trap that ended a run, when one did: the counts then include its block as completed.
+    /// The trap that ended the run, when one did: the figures are then of the whole run, with the
+    /// trapping block counted as completed.
     public var trap: String?
-    /// Wasm instructions per native instruction: ``count``'s per-iteration figure over
-    /// callgrind's per-iteration count of the same workload, by runtime id (the native build's
-    /// and each Wasm runtime's), when `explain` counted them.
+    /// Wasm instructions per native instruction: ``perIteration`` over callgrind's per-iteration
+    /// count of the same workload, by runtime id (the native build's and each Wasm runtime's),
+    /// when `explain` counted them.
     public var perNativeInstruction: [String: Double]
+
+    /// What the message of a failed opcode count starts with, so that a report tells it from a
+    /// failed callgrind count of the same runtime.
+    public static let failurePrefix = "opcode count: "
 
     /// Creates a profile.
     public init(
-        workload: String, runtime: String, count: InstructionCount, opcodes: [OpcodeCount],
-        categories: [CategoryCount], functions: [FunctionOpcodeCount], hasNames: Bool, blocks: Int,
-        trap: String? = nil, perNativeInstruction: [String: Double] = [:]
+        workload: String, runtime: String, runs: [CountedRun], perIteration: Double, steady: Bool?,
+        outside: Double?, opcodes: [OpcodeCount], categories: [CategoryCount], functions: [FunctionOpcodeCount],
+        hasNames: Bool, blocks: Int, trap: String? = nil, perNativeInstruction: [String: Double] = [:]
     ) {
         self.workload = workload
         self.runtime = runtime
-        self.count = count
+        self.runs = runs
+        self.perIteration = perIteration
+        self.steady = steady
+        self.outside = outside
         self.opcodes = opcodes
         self.categories = categories
         self.functions = functions

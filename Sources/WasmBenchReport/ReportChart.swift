@@ -6,6 +6,9 @@ enum ReportChart {
     case ratios(RatioChart)
     /// Time per iteration of one workload × runtime, a line per process.
     case warmUp(WarmUpChart)
+    /// Horizontal bars of shares of a whole (opcode categories) on a linear scale from 0: a ratio
+    /// chart's bars, each `ratio` holding a share from 0 to 1 and no interval.
+    case shares(RatioChart)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.

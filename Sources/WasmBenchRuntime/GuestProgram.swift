@@ -71,12 +71,17 @@ public struct RunRequest: Codable, Sendable, Equatable {
     /// (the wasmtime CLI's guest profiler, Firefox-profiler JSON), or `nil`. Runtimes that cannot
     /// write no file.
     public var guestProfilePath: String?
+    /// Whether to run an instrumented copy of the module (a counter per basic block) and hand back
+    /// the Wasm instructions it executed as ``RunOutcome/opcodeTally``. Only WasmKit can; other
+    /// runtimes ignore it and return no tally. The module's file is never changed.
+    public var countOpcodes: Bool
 
     /// Creates a request.
     public init(
         program: GuestProgram, iterations: Int, timeoutSeconds: Double, scratchDirectory: String,
-        commandPrefix: [String]? = nil, guestProfilePath: String? = nil
+        commandPrefix: [String]? = nil, guestProfilePath: String? = nil, countOpcodes: Bool = false
     ) {
+        self.countOpcodes = countOpcodes
         self.program = program
         self.iterations = iterations
         self.timeoutSeconds = timeoutSeconds

@@ -35,6 +35,7 @@ struct BadInputTests {
             ([0x0B, 0x01, 0x0B], 1),  // an instruction after the final `end`
             ([0x02, 0x40, 0x0B], 3),  // a `block` never closed
             ([0x05, 0x0B], 0),  // `else` outside an `if`
+            ([0x00, 0x23, 0x00, 0x1A, 0x0B], 1),  // a global that does not exist (a counter would take its index)
         ] as [([UInt8], Int)])
     func badBody(body: [UInt8], at position: Int) {
         #expect {
