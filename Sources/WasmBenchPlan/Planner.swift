@@ -62,15 +62,16 @@ public struct Planner: Sendable {
     }
 
     /// The runtimes that count the opcodes of the modules `ids` run: WasmKit (the one engine that
-    /// runs the instrumented module) for a Wasm runtime, and the same interpreter on WasmKit for
-    /// an interpreter built for WASI; in the order of `ids`, without repeats. The native runtimes
-    /// and JavaScript-hosted interpreters (Pyodide) run no module of their own to count.
+    /// runs the instrumented module) for a runtime of the table (native included: a kernel's
+    /// native build has its Wasm twin), and the same interpreter on WasmKit for an interpreter
+    /// built for WASI; in the order of `ids`, without repeats. Native interpreters and
+    /// JavaScript-hosted ones (Pyodide) have no module of their own to count.
     public static func opcodeRuntimeIDs(for ids: [RuntimeID], user: [String] = []) -> [RuntimeID] {
         var counted: [RuntimeID] = []
         for id in ids {
             let counter: RuntimeID?
             switch try? RuntimeRegistry.resolve(id, user: user) {
-            case .runtime(let entry) where !entry.capabilities.contains(.native):
+            case .runtime:
                 counter = RuntimeID(base: "wasmkit")
             case .hosted(let interpreter, _) where interpreter.placement == .wasi:
                 counter = RuntimeID(base: "wasmkit", interpreter: interpreter.id)

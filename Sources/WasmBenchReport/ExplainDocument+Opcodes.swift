@@ -35,6 +35,9 @@ extension ExplainDocument {
         return [ReportSection(.init(id: "opcodes", title: "Wasm opcodes per iteration"), blocks)]
     }
 
+    /// The opcodes that only mark structure: compiled code has no instruction for them.
+    static let structural: Set<String> = ["block", "loop", "end", "else", "nop"]
+
     /// Wasm instructions per iteration, blocks, and per native instruction of each counted runtime.
     private func summary(_ profile: OpcodeProfile) -> ReportText {
         let perNative = profile.perNativeInstruction.sorted { $0.key < $1.key }.map { runtime, ratio in
@@ -42,10 +45,14 @@ extension ExplainDocument {
         }
         let steady = profile.steady == false ? " (not steady between the first runs)" : ""
         let ratios = perNative.isEmpty ? "" : "; Wasm instructions " + perNative.joined(separator: ", ")
+        var structural = 0.0
+        for opcode in profile.opcodes where Self.structural.contains(opcode.name) { structural += opcode.perIteration }
+        let share = profile.perIteration > 0 ? structural / profile.perIteration : 0
         return ReportText(
             .text(
                 "\(Self.count(profile.perIteration)) Wasm instructions per iteration\(steady), "
-                    + "\(profile.blocks) basic blocks counted\(ratios)."))
+                    + "\(profile.blocks) basic blocks counted\(ratios). \(formatPercent(share)) of them are "
+                    + "structure (block, loop, end, else, nop), which compiled code executes as nothing."))
     }
 
     private func categoryTable(_ profile: OpcodeProfile) -> ReportTable {
