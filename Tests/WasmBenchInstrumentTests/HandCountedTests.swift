@@ -107,4 +107,28 @@ struct HandCountedTests {
         #expect(module.total == 8)
         #expect(module.byName["i32.add"] == 1)
     }
+
+    static let imported = """
+        (module
+          (import "env" "tick" (func $tick))
+          (global $g (mut i32) (i32.const 0))
+          (func (export "bump") (global.set $g (i32.add (global.get $g) (i32.const 1))) (call $tick))
+          (export "g" (global $g)))
+        """
+
+    @Test("an imported function, a global and exports of its own: indices and exports stay as they were")
+    func importsAndGlobals() throws {
+        let module = try CountedModule(Self.imported) { store in
+            var imports = Imports()
+            imports.define(module: "env", name: "tick", Function(store: store, parameters: []) { _, _ in [] })
+            return imports
+        }
+        _ = try module.call("bump", [])
+        _ = try module.call("bump", [])
+        #expect(module.instance.exports[global: "g"]?.value == .i32(2))
+        // The defined function is index 1 (the import is 0); one block of 6, run twice.
+        #expect(module.instrumented.tally(counters: module.counters).functions == [1: 12])
+        #expect(module.instrumented.importedFunctions == 1)
+        #expect(module.instance.exports[global: "__wasmbench_block_0"] != nil)
+    }
 }

@@ -9,17 +9,19 @@ struct CountedModule {
     let originalInstance: Instance
     let instance: Instance
 
-    /// Converts `wat`, instruments it and instantiates both versions.
-    init(_ wat: String, names: Bool = false) throws {
+    /// Converts `wat`, instruments it and instantiates both versions, each with the imports
+    /// `imports` makes in its store.
+    init(_ wat: String, names: Bool = false, imports: (Store) -> Imports = { _ in Imports() }) throws {
         original = try wat2wasm(wat, options: EncodeOptions(nameSection: names))
         instrumented = try ModuleInstrumenter.instrument(original)
-        originalInstance = try Self.instantiate(original)
-        instance = try Self.instantiate(instrumented.bytes)
+        originalInstance = try Self.instantiate(original, imports)
+        instance = try Self.instantiate(instrumented.bytes, imports)
     }
 
-    static func instantiate(_ bytes: [UInt8]) throws -> Instance {
+    static func instantiate(_ bytes: [UInt8], _ imports: (Store) -> Imports) throws -> Instance {
         let module = try parseWasm(bytes: bytes)
-        return try module.instantiate(store: Store(engine: Engine()))
+        let store = Store(engine: Engine())
+        return try module.instantiate(store: store, imports: imports(store))
     }
 
     /// Calls `name` on both versions: the same result or the same error, or the test fails.
