@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "WasmBenchWasmKit",
             dependencies: [
-                "WasmBenchRuntime", "WasmBenchModel",
+                "WasmBenchRuntime", "WasmBenchModel", "WasmBenchInstrument",
                 .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WasmKitWASI", package: "WasmKit"),
                 .product(name: "WasmParser", package: "WasmKit"),
@@ -118,9 +118,16 @@ let package = Package(
                 "WasmBenchSubprocess",
             ],
             swiftSettings: strict),
+        // Our module instrumenter: a counter per basic block, for exact dynamic opcode counts
+        // (WasmKit's parser decodes; the encoder is ours).
+        .target(
+            name: "WasmBenchInstrument",
+            dependencies: ["WasmBenchModel", .product(name: "WasmParser", package: "WasmKit")],
+            swiftSettings: strict),
         // Explaining a gap by counting: callgrind instruction counts and function profiles.
         .target(
-            name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime"], swiftSettings: strict),
+            name: "WasmBenchExplain", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchInstrument"],
+            swiftSettings: strict),
         // The saved artifact and its exports: JSON (schemaVersion checked first), CSV rows, pyperf JSON.
         // Pure: bytes in, bytes out.
         .target(name: "WasmBenchArtifact", dependencies: ["WasmBenchModel"], swiftSettings: strict),
@@ -214,6 +221,13 @@ let package = Package(
             name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
+            name: "WasmBenchInstrumentTests",
+            dependencies: [
+                "WasmBenchInstrument", .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],
             resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(
@@ -237,7 +251,8 @@ let package = Package(
             dependencies: [
                 "WasmBenchCLI", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
                 "WasmBenchWorkloads", "WasmBenchProvision", "WasmBenchPairBuilder", "WasmBenchInterpreters",
-                "WasmBenchPlan", "TestSupport",
+                "WasmBenchPlan", "WasmBenchInstrument", "TestSupport", .product(name: "WasmKit", package: "WasmKit"),
+                .product(name: "WAT", package: "WasmKit"),
             ],
             swiftSettings: strict),
     ]

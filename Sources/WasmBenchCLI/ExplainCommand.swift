@@ -25,7 +25,8 @@ struct ExplainCommand: ParsableCommand {
             function profile; the wasmtime CLI runtimes run once more with wasmtime's guest \
             profiler. Kernels are built with their symbols for this (the same code as `run` \
             measures); wasmtime-aot compiles its artifact for the CPU valgrind emulates, without \
-            this host's optional features. Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
+            this host's optional features. --opcodes also runs an instrumented copy of each module on \
+            WasmKit (a counter per basic block) for the exact Wasm opcode mix per iteration. Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
             the matched CPython pair (native, and WASI on wasmtime-aot) for --suite python. Exit \
             status: 0 all counted, 1 some cells failed, 3 an unreadable module, 4 no valgrind or \
             nothing runnable, 5 an output file not writable, 64 usage, 130 interrupted.
@@ -41,6 +42,12 @@ struct ExplainCommand: ParsableCommand {
         Double = 1800
     @Option(parsing: .unconditional, help: "Functions each profile keeps.") var top = 25
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
+    @Flag(
+        help:
+            "Also count every Wasm opcode an iteration executes: an instrumented copy on WasmKit (INTERPRETER@wasmkit)."
+    )
+    var opcodes = false
+    @Flag(help: "With --opcodes: skip callgrind (no valgrind needed).") var noCallgrind = false
     @OptionGroup var output: ReportOutput
 
     /// The workloads and runtimes these options choose: what `run` would plan for them, with the
@@ -50,6 +57,7 @@ struct ExplainCommand: ParsableCommand {
         selection.defaultRuntimes = Planner.explainedRuntimes(suite: choice.suite)
         selection.markers = !choice.modules.isEmpty
         selection.kernelSymbols = true
+        selection.countOpcodes = opcodes
         return selection
     }
 
@@ -63,6 +71,7 @@ struct ExplainCommand: ParsableCommand {
             throw ValidationError("--timeout must be a finite positive number (got \(timeout))")
         }
         guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
+        if noCallgrind && !opcodes { throw ValidationError("--no-callgrind applies to --opcodes") }
         try RunCommand.validate(selection)
     }
 
@@ -71,7 +80,7 @@ struct ExplainCommand: ParsableCommand {
         let interruption = Interruption()
         let signals = SignalTrap(raising: interruption, stopping: session.launcher)
         defer { signals.cancel() }
-        let valgrind = try session.workspace.valgrind()
+        let valgrind = noCallgrind ? "" : try session.workspace.valgrind()
         try session.workspace.checkCache()
         let selection = selection
         let plan = try Planner(workspace: session.workspace).plan(selection)
@@ -88,7 +97,10 @@ struct ExplainCommand: ParsableCommand {
         let explainer = Explainer(
             valgrind: valgrind, iterations: iterations, timeoutSeconds: timeout,
             topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })
-        report = explainer.explain(programs: plan.workloads.map(\.program), runtimes: plan.runtimes, into: report) {
+        report = explainer.explain(
+            programs: plan.workloads.map(\.program), runtimes: noCallgrind ? [] : plan.runtimes,
+            opcodeRuntimes: plan.opcodeRuntimes, into: report
+        ) {
             // A save that fails here is tried again, and reported, at the end.
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }

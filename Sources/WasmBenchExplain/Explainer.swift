@@ -54,14 +54,22 @@ public struct Explainer: Sendable {
         self.progress = progress
     }
 
-    /// Counts and profiles every program on every runtime into `report`, calling `save` after
-    /// each cell; ratios are taken against `report.baseline`.
+    /// Counts and profiles every program on every runtime into `report`, then counts its opcodes
+    /// on every runtime of `opcodeRuntimes` (see ``OpcodeCounter``), calling `save` after each
+    /// cell; ratios are taken against `report.baseline`.
     public func explain(
         programs: [GuestProgram], runtimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)],
+        opcodeRuntimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)] = [],
         into report: ExplainReport, save: (ExplainReport) -> Void
     ) -> ExplainReport {
         var report = report
+        if !opcodeRuntimes.isEmpty && report.opcodes == nil { report.opcodes = [] }
         for program in programs {
+            for (runtime, info) in opcodeRuntimes where info.available {
+                guard !interruption.isRaised else { return withRatios(report) }
+                countOpcodes(program, on: runtime, info: info, into: &report)
+                save(withRatios(report))
+            }
             for (runtime, info) in runtimes where info.available {
                 guard !interruption.isRaised else { return withRatios(report) }
                 if let reason = runtime.unsupportedReason(for: program) {
@@ -167,7 +175,29 @@ public struct Explainer: Sendable {
             command: command)
     }
 
-    /// The report with every count's ratio to the baseline's count of the same workload.
+    /// One opcode cell: the counted runs on a runtime that runs the instrumented module.
+    private func countOpcodes(
+        _ program: GuestProgram, on runtime: any BenchmarkRuntime, info: RuntimeInfo, into report: inout ExplainReport
+    ) {
+        let list = iterations.map(String.init).joined(separator: ", ")
+        progress("\(program.workload) on \(info.id): counting opcodes of \(list) iterations (instrumented module)")
+        let counter = OpcodeCounter(
+            iterations: iterations, timeoutSeconds: timeoutSeconds, topFunctions: topFunctions,
+            scratchRoot: scratchRoot)
+        switch counter.profile(program, on: runtime, id: info.id, interruption: interruption) {
+        case .success(let profile):
+            report.opcodes?.append(profile)
+        case .failure(let failure):
+            guard !interruption.isRaised else { return }
+            report.failures.append(
+                Failure(
+                    runtime: info.id, workload: program.workload, process: nil, kind: failure.kind,
+                    message: OpcodeProfile.failurePrefix + failure.message, command: failure.command))
+        }
+    }
+
+    /// The report with every count's ratio to the baseline's count of the same workload, and
+    /// every opcode profile's Wasm instructions per native instruction of each counted runtime.
     func withRatios(_ report: ExplainReport) -> ExplainReport {
         var report = report
         let counts = report.instructions
@@ -180,6 +210,14 @@ public struct Explainer: Sendable {
                 count.ratioToBaseline = count.perIteration / base.perIteration
             }
             return count
+        }
+        report.opcodes = report.opcodes?.map { profile in
+            var profile = profile
+            profile.perNativeInstruction = [:]
+            for count in counts where count.workload == profile.workload && count.perIteration > 0 {
+                profile.perNativeInstruction[count.runtime] = profile.perIteration / count.perIteration
+            }
+            return profile
         }
         return report
     }

@@ -150,6 +150,8 @@ public struct ExplainReport: Codable, Sendable, Equatable {
     public var instructions: [InstructionCount]
     /// Function profiles.
     public var profiles: [FunctionProfile]
+    /// The dynamic opcode mix of each workload (`--opcodes`); nil in analyses made without it.
+    public var opcodes: [OpcodeProfile]?
     /// What could not be counted or profiled, and why.
     public var failures: [Failure]
     /// Things to know when reading the numbers.

@@ -23,6 +23,8 @@ public struct Planner: Sendable {
         /// The slice of the workloads planned, with every workload id of the whole selection;
         /// nil when the selection asked for all of them.
         public var shard: Shard?
+        /// The runtimes that count the workloads' opcodes (`explain --opcodes`), or none.
+        public var opcodeRuntimes: [(runtime: any BenchmarkRuntime, info: RuntimeInfo)] = []
     }
 
     /// The cache, launcher and progress sink.
@@ -57,6 +59,28 @@ public struct Planner: Sendable {
             ? [MatchedPairInterpreters.nativeID, "\(MatchedPairInterpreters.wasiID)@wasmtime-aot"]
             : ["native", "wasmtime", "wasmtime-winch", "node"]
         return ids.compactMap(RuntimeID.init)
+    }
+
+    /// The runtimes that count the opcodes of the modules `ids` run: WasmKit (the one engine that
+    /// runs the instrumented module) for a runtime of the table (native included: a kernel's
+    /// native build has its Wasm twin), and the same interpreter on WasmKit for an interpreter
+    /// built for WASI; in the order of `ids`, without repeats. Native interpreters and
+    /// JavaScript-hosted ones (Pyodide) have no module of their own to count.
+    public static func opcodeRuntimeIDs(for ids: [RuntimeID], user: [String] = []) -> [RuntimeID] {
+        var counted: [RuntimeID] = []
+        for id in ids {
+            let counter: RuntimeID?
+            switch try? RuntimeRegistry.resolve(id, user: user) {
+            case .runtime:
+                counter = RuntimeID(base: "wasmkit")
+            case .hosted(let interpreter, _) where interpreter.placement == .wasi:
+                counter = RuntimeID(base: "wasmkit", interpreter: interpreter.id)
+            default:
+                counter = nil
+            }
+            if let counter, !counted.contains(counter) { counted.append(counter) }
+        }
+        return counted
     }
 
     /// The interpreters described by the selection's spec files.
@@ -166,7 +190,18 @@ public struct Planner: Sendable {
                 "shard \(asked) of the workloads: \(workloads.map(\.info.id).joined(separator: ", ")); merge the shards with `wasmbench merge`"
             )
         }
-        return Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected, shard: shard)
+        var plan = Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected, shard: shard)
+        if selection.countOpcodes {
+            plan.opcodeRuntimes = try Self.opcodeRuntimeIDs(for: ids, user: user.map(\.id)).map {
+                id throws(PlanError) in
+                let runtime = try factory.runtime(id)
+                return (runtime: runtime, info: runtime.describe())
+            }
+            if plan.opcodeRuntimes.isEmpty {
+                plan.notices.append("--opcodes: none of the runtimes runs a Wasm module, so no opcodes were counted")
+            }
+        }
+        return plan
     }
 
     /// The workloads of `shard`'s slice (see ``Shard``), and the shard with every workload id.

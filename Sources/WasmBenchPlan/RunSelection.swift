@@ -34,6 +34,9 @@ public struct RunSelection: Sendable, Equatable {
     public var kernelSymbols = false
     /// The runtimes used when none are asked for, beside the registry's order.
     public var defaultRuntimes: [RuntimeID]?
+    /// Whether to plan the runtimes that count opcodes too (`explain --opcodes`): see
+    /// ``Planner/opcodeRuntimeIDs(for:user:)``.
+    public var countOpcodes = false
     /// Only this slice of the workloads (`--shard K/N`), every runtime of each; nil for all.
     public var shard: Shard?
 

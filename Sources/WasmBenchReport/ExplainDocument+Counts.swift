@@ -3,8 +3,10 @@ import WasmBenchModel
 extension ExplainDocument {
     /// The runtimes with counts or failed counts, the baseline first, then in the report's runtime order.
     var countedRuntimes: [String] {
-        let counted = Set(
-            report.instructions.map(\.runtime) + report.failures.filter { $0.kind != .unsupported }.map(\.runtime))
+        let callgrindFailures = report.failures.filter {
+            $0.kind != .unsupported && !$0.message.hasPrefix(OpcodeProfile.failurePrefix)
+        }
+        let counted = Set(report.instructions.map(\.runtime) + callgrindFailures.map(\.runtime))
         let ordered = report.runtimes.map(\.id).filter(counted.contains)
         return ordered.filter { $0 == report.baseline } + ordered.filter { $0 != report.baseline }
     }

@@ -23,7 +23,7 @@ struct ExplainDocument {
             ("failures", "Failures", failures), ("notices", "Notices", report.notices.map { ReportText(.prose($0)) }),
         ]
         let sections =
-            counts() + functions()
+            counts() + functions() + opcodes()
             + lists.filter { !$0.2.isEmpty }.map {
                 ReportSection(.init(id: $0, title: .text($1)), [.list($2, style: .lines)])
             }

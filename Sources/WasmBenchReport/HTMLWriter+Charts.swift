@@ -95,6 +95,32 @@ extension HTMLWriter {
         return svg + Self.text("axis-title", middle, bottom + 32, "middle", "\(chart.axis) (log scale)") + "\n</svg>"
     }
 
+    /// Horizontal bars from 0 to each share, 26 px a row, on a linear percentage axis: the label
+    /// before the bar and the value after the plot.
+    func shareChart(_ chart: RatioChart) -> HTML {
+        let bottom = 10 + 26 * Double(chart.bars.count)
+        let maximum = (chart.bars.map(\.ratio).max() ?? 0) * 100
+        let axis = Axis.linear(upTo: maximum, ticks: 5, from: 130, to: 640)
+        var svg = Self.svg("chart", width: 760, height: bottom + 40, label: chart.label)
+        for tick in axis.ticks {
+            let x = axis.position(tick)
+            svg +=
+                Self.line("grid", x, 10, x, bottom) + Self.text("tick", x, bottom + 14, "middle", "\(Int(tick))%")
+                + "\n"
+        }
+        for (row, bar) in chart.bars.enumerated() {
+            let centre = 10 + 26 * (Double(row) + 0.5)
+            let end = axis.position(bar.ratio * 100)
+            svg += Self.text("label", axis.start - 8, centre + 4, "end", bar.label)
+            svg += Self.element(
+                "rect", "bar", [axis.start, centre - 8, max(end - axis.start, 1), 16], [Self.colour(bar.colour)],
+                hover: bar.hover)
+            svg += Self.text("value", axis.end + 8, centre + 4, nil, bar.value) + "\n"
+        }
+        let middle = (axis.start + axis.end) / 2
+        return svg + Self.text("axis-title", middle, bottom + 32, "middle", chart.axis) + "\n</svg>"
+    }
+
     /// Iteration against time for one workload × runtime, 340 × 210 px: the iterations left out as
     /// warm-up shaded, the steady-state median dashed, a line per process.
     func warmUpChart(_ chart: WarmUpChart) -> HTML {

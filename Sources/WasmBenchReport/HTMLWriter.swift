@@ -92,6 +92,7 @@ struct HTMLWriter: ReportWriter {
             case .ratios(let chart): ratioChart(chart, axis: axis ?? Self.ratioAxis(chart.bars))
             case .warmUp(let chart): warmUpChart(chart)
             case .series(let chart): seriesChart(chart)
+            case .shares(let chart): shareChart(chart)
             }
         let id: HTML = figure.id.map { " id=\"\($0)\"" } ?? ""
         let caption: HTML = figure.caption.map { "<figcaption>\(inline($0))</figcaption>\n" } ?? ""

@@ -8,6 +8,9 @@ enum ReportChart {
     case warmUp(WarmUpChart)
     /// One workload × runtime over stored runs: a point per run with its interval, steps marked.
     case series(SeriesChart)
+    /// Horizontal bars of shares of a whole (opcode categories) on a linear scale from 0: a ratio
+    /// chart's bars, each `ratio` holding a share from 0 to 1 and no interval.
+    case shares(RatioChart)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.

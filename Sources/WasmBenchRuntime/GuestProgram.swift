@@ -83,11 +83,18 @@ public struct RunRequest: Codable, Sendable, Equatable {
     /// The output limit in force.
     public var effectiveOutputLimitBytes: Int { outputLimitBytes ?? RunConfiguration.defaultOutputLimitBytes }
 
+    /// Whether to run an instrumented copy of the module (a counter per basic block) and hand back
+    /// the Wasm instructions it executed as ``RunOutcome/opcodeTally``. Only WasmKit can; other
+    /// runtimes ignore it and return no tally. The module's file is never changed.
+    public var countOpcodes: Bool
+
     /// Creates a request.
     public init(
         program: GuestProgram, iterations: Int, timeoutSeconds: Double, scratchDirectory: String,
-        commandPrefix: [String]? = nil, guestProfilePath: String? = nil, outputLimitBytes: Int? = nil
+        commandPrefix: [String]? = nil, guestProfilePath: String? = nil, outputLimitBytes: Int? = nil,
+        countOpcodes: Bool = false
     ) {
+        self.countOpcodes = countOpcodes
         self.program = program
         self.iterations = iterations
         self.timeoutSeconds = timeoutSeconds

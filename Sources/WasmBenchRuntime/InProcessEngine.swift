@@ -29,9 +29,15 @@ public struct WorkerReport: Codable, Sendable, Equatable {
     /// CLOCK_REALTIME just before the guest's entry was called, to measure start-up against the
     /// guest's own `wasmbench:start` reading.
     public var entryRealtimeNanoseconds: UInt64?
+    /// The Wasm instructions executed, for a request that asked to count them.
+    public var opcodeTally: OpcodeTally?
 
     /// Creates a report.
-    public init(samples: [PhaseSample], status: RunStatus, entryRealtimeNanoseconds: UInt64? = nil) {
+    public init(
+        samples: [PhaseSample], status: RunStatus, entryRealtimeNanoseconds: UInt64? = nil,
+        opcodeTally: OpcodeTally? = nil
+    ) {
+        self.opcodeTally = opcodeTally
         self.samples = samples
         self.status = status
         self.entryRealtimeNanoseconds = entryRealtimeNanoseconds

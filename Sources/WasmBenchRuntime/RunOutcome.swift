@@ -42,6 +42,9 @@ public struct RunOutcome: Codable, Sendable, Equatable {
     public var status: RunStatus
     /// The command line of the child process, for runs in a child.
     public var command: String?
+    /// The Wasm instructions the run executed, when it was asked to count them
+    /// (``RunRequest/countOpcodes``) and its runtime can; kept when the run trapped.
+    public var opcodeTally: OpcodeTally?
 
     /// Creates an outcome.
     public init(samples: [PhaseSample], status: RunStatus, command: String? = nil) {

@@ -77,6 +77,7 @@ public struct WorkerRuntime: BenchmarkRuntime {
             if case .failed = report.status {
                 outcome.status = GuestOutcome.refine(report.status, stdout: finished.stdout, program: request.program)
             }
+            outcome.opcodeTally = report.opcodeTally
             if report.entryRealtimeNanoseconds == nil {
                 outcome.samples.removeAll { $0.phase == .startup }
             }

@@ -77,7 +77,8 @@ public struct WasmKitEngine: InProcessEngine {
             status = .failed(error.kind, error.message)
         }
         return WorkerReport(
-            samples: run.samples, status: status, entryRealtimeNanoseconds: run.entryRealtimeNanoseconds)
+            samples: run.samples, status: status, entryRealtimeNanoseconds: run.entryRealtimeNanoseconds,
+            opcodeTally: run.opcodeTally())
     }
 }
 

@@ -1,3 +1,4 @@
+import WasmBenchInstrument
 import WasmBenchModel
 import WasmBenchRuntime
 import WasmKit
@@ -14,6 +15,11 @@ struct WasmKitRun {
     private(set) var samples: [PhaseSample] = []
     /// CLOCK_REALTIME just before the command's entry was called (command entries only).
     private(set) var entryRealtimeNanoseconds: UInt64?
+    /// The instrumented module that ran, when the request counts opcodes.
+    private(set) var instrumented: InstrumentedModule?
+    /// The instance that ran the guest, kept when the request counts opcodes (its counters are
+    /// read after the run, a trap included).
+    private(set) var countedInstance: Instance?
 
     init(request: RunRequest) {
         self.request = request
@@ -21,7 +27,12 @@ struct WasmKitRun {
 
     /// Reads, parses, instantiates twice (lazily, then eagerly) and runs the program.
     mutating func perform() throws(RunFailure) {
-        let bytes = try ModuleSource.bytes(atPath: request.program.wasmPath)
+        var bytes = try ModuleSource.bytes(atPath: request.program.wasmPath)
+        if request.countOpcodes {
+            let module = try Self.instrument(bytes)
+            instrumented = module
+            bytes = module.bytes
+        }
 
         let (module, parseTime) = try measure { () throws(RunFailure) in try Self.parse(bytes) }
         record(.parse, parseTime)
@@ -44,6 +55,7 @@ struct WasmKitRun {
             try Self.instantiate(module, mode: .eager, wasi: wasi, traps: traps)
         }
         record(.compile, compileTime)
+        if request.countOpcodes { countedInstance = eager.instance }
 
         switch request.program.entry {
         case .command:

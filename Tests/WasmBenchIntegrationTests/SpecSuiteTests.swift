@@ -27,52 +27,19 @@ struct SpecSuiteTests {
         ("zero byte expected", ["wasmtime", "wasmtime-winch", "wasmtime-aot"])
     ]
 
-    static let specFolder: String = {
-        let environment = ProcessInfo.processInfo.environment
-        if let folder = environment["WASMBENCH_SPEC_TESTSUITE"] { return folder }
-        // Tests/WasmBenchIntegrationTests/ -> the checkout -> its sibling shared/ folder.
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return checkout.deletingLastPathComponent().appendingPathComponent("shared/wasm-spec-testsuite").path
-    }()
-
-    /// Every assert_malformed / assert_invalid module of the suite, converted once.
-    static let modules: Result<[Module], SpecError> = {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("wasmbench-spec-\(getpid())")
-        try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        guard let wast2json = ToolLocator.find("wast2json") else {
-            return .failure(SpecError("wast2json not found: install Debian's wabt (apt-get install -y wabt)"))
-        }
-        guard
-            let scripts = try? FileManager.default.contentsOfDirectory(atPath: specFolder).filter({
-                $0.hasSuffix(".wast")
-            }),
-            !scripts.isEmpty
-        else { return .failure(SpecError("no .wast files in \(specFolder); set WASMBENCH_SPEC_TESTSUITE")) }
-        var modules: [Module] = []
-        let launcher = ProcessLauncher()
-        for script in scripts.sorted() {
-            let name = (script as NSString).deletingPathExtension
-            let json = output.appendingPathComponent("\(name).json").path
-            _ = try? launcher.capture(
-                wast2json, ["--enable-all", "\(specFolder)/\(script)", "-o", json], environment: [:], timeout: 120)
-            guard let data = FileManager.default.contents(atPath: json),
-                let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-                let commands = object["commands"] as? [[String: Any]]
-            else { continue }
-            for command in commands {
-                guard let type = command["type"] as? String, type == "assert_malformed" || type == "assert_invalid",
-                    let file = command["filename"] as? String
-                else { continue }
-                modules.append(
-                    Module(
-                        path: output.appendingPathComponent(file).path,
-                        text: command["module_type"] as? String == "text",
-                        expectation: command["text"] as? String ?? ""))
+    /// Every assert_malformed / assert_invalid module of the suite.
+    static let modules: Result<[Module], SpecError> = SpecScripts.all.map { scripts in
+        scripts.flatMap { script in
+            script.commands.compactMap { command in
+                guard command.type == "assert_malformed" || command.type == "assert_invalid",
+                    let file = command.filename
+                else { return nil }
+                return Module(
+                    path: script.folder.appendingPathComponent(file).path, text: command.moduleType == "text",
+                    expectation: command.text ?? "")
             }
         }
-        return .success(modules)
-    }()
+    }
 
     struct SpecError: Error, CustomStringConvertible {
         let description: String

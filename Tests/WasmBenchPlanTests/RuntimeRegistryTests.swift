@@ -77,3 +77,22 @@ struct RuntimeRegistryTests {
         #expect(capi?.describe().available == false)
     }
 }
+
+/// Which runtime counts the opcodes of what the runtimes asked for run.
+@Suite("Opcode-counting runtimes")
+struct OpcodeRuntimeTests {
+    @Test("WasmKit for the runtimes of the table, INTERPRETER@wasmkit for WASI interpreters, none for native ones")
+    func counterparts() {
+        func ids(_ texts: [String]) -> [String] {
+            Planner.opcodeRuntimeIDs(for: texts.compactMap(RuntimeID.init)).map(\.description)
+        }
+        #expect(ids(["native", "wasmtime", "wasmtime-winch", "node"]) == ["wasmkit"])
+        #expect(ids(["cpython3.11-native", "cpython3.11-wasi@wasmtime-aot"]) == ["cpython3.11-wasi@wasmkit"])
+        #expect(
+            ids(["micropython-wasi@node", "wasi-python3.15@wasmtime"]) == [
+                "micropython-wasi@wasmkit", "wasi-python3.15@wasmkit",
+            ])
+        #expect(ids(["native"]) == ["wasmkit"])
+        #expect(ids(["cpython3.11-native", "pypy3", "pyodide@node"]).isEmpty)
+    }
+}

@@ -1,0 +1,113 @@
+import WasmParser
+
+/// What the instrumenter needs to know about a module, decoded by WasmKit's parser, and where
+/// each of its sections lies in the bytes.
+struct DecodedModule {
+    /// One section as it lies in the module.
+    struct Section {
+        /// The section id (0 for a custom section).
+        var id: UInt8
+        /// The offset of its id byte.
+        var start: Int
+        /// Its contents (after the id and the size).
+        var contents: Range<Int>
+    }
+
+    /// The sections in order.
+    var sections: [Section] = []
+    /// Imported functions (they come first in the function index space).
+    var importedFunctions = 0
+    /// Imported and defined globals.
+    var globals = 0
+    /// Imported and defined exception tags.
+    var tagCount = 0
+    /// The names the module exports.
+    var exportNames: [String] = []
+    /// The global indices the module exports.
+    var exportedGlobals: [Int] = []
+    /// The function bodies, in order.
+    var codes: [Code] = []
+    /// Function names from the name section.
+    var functionNames: [Int: String] = [:]
+    /// Whether the module has a name section.
+    var hasNameSection = false
+
+    /// Decodes `bytes` completely (every section; the bodies are decoded later, block by block).
+    ///
+    /// - Throws: ``InstrumentError/Kind/malformed`` with the offset WasmKit stopped at.
+    init(_ bytes: [UInt8]) throws(InstrumentError) {
+        var parser = Parser(bytes: bytes, features: .all)
+        var definedFunctions = 0
+        do {
+            while let payload = try parser.parseNext() {
+                switch payload {
+                case .importSection(let imports):
+                    for entry in imports {
+                        switch entry.descriptor {
+                        case .function: importedFunctions += 1
+                        case .global: globals += 1
+                        case .tag: tagCount += 1
+                        case .table, .memory: break
+                        }
+                    }
+                case .functionSection(let types): definedFunctions = types.count
+                case .globalSection(let defined): globals += defined.count
+                case .tagSection(let tags): tagCount += tags.count
+                case .exportSection(let exports):
+                    exportNames = exports.map(\.name)
+                    exportedGlobals = exports.compactMap {
+                        if case .global(let index) = $0.descriptor { Int(index) } else { nil }
+                    }
+                case .codeSection(let codes): self.codes = codes
+                case .customSection(let section) where section.name == "name":
+                    hasNameSection = true
+                    readNames(section.bytes)
+                default: break
+                }
+            }
+        } catch {
+            throw InstrumentError(.malformed, reason: "\(error)", offset: parser.offset)
+        }
+        guard definedFunctions == codes.count else {
+            throw InstrumentError(
+                .malformed,
+                reason: "the function section declares \(definedFunctions) functions but the code section has "
+                    + "\(codes.count) bodies")
+        }
+        // The counters take the next global indices: a reference past the module's own globals,
+        // invalid in the original, would become valid, so it is refused here.
+        if let index = exportedGlobals.first(where: { $0 >= globals }) {
+            throw InstrumentError(
+                .invalidBody, reason: "an export of global \(index), but the module has \(globals) globals")
+        }
+        sections = try Self.sections(of: bytes)
+    }
+
+    /// Reads the function names of a name section; a name section WasmKit cannot read leaves
+    /// functions unnamed (engines ignore a bad name section too).
+    private mutating func readNames(_ bytes: ArraySlice<UInt8>) {
+        var names = NameSectionParser(stream: StaticByteStreamSource(bytes: bytes))
+        guard let parsed = try? names.parseAll() else { return }
+        for case .functions(let map) in parsed {
+            for (index, name) in map { functionNames[Int(index)] = name }
+        }
+    }
+
+    /// The sections of a module WasmKit has decoded: ids, offsets and content ranges.
+    private static func sections(of bytes: [UInt8]) throws(InstrumentError) -> [Section] {
+        var reader = ByteReader(bytes[8...])
+        var sections: [Section] = []
+        do throws(ByteReader.Truncated) {
+            while !reader.isAtEnd {
+                let start = reader.offset
+                let id = try reader.byte()
+                let size = try reader.unsigned()
+                let contents = try reader.take(Int(clamping: size))
+                sections.append(Section(id: id, start: start, contents: contents.startIndex..<contents.endIndex))
+            }
+        } catch {
+            throw InstrumentError(.malformed, reason: "a section runs past the end of the module", offset: error.offset)
+        }
+        return sections
+    }
+}

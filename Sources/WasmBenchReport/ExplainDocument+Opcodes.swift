@@ -1,0 +1,103 @@
+import WasmBenchModel
+
+extension ExplainDocument {
+    /// The opcodes each iteration executes, workload by workload (`--opcodes`): the totals, the
+    /// Wasm instructions per native instruction, the categories (charted in HTML), the opcodes and
+    /// the functions that executed the most.
+    func opcodes(limit: Int = 25) -> [ReportSection] {
+        guard let profiles = report.opcodes, !profiles.isEmpty else { return [] }
+        let method: ReportText =
+            "An instrumented copy of the module (a counter at the start of every basic block) ran on WasmKit with "
+            + "each iteration count; every figure is the last two runs' difference over their iterations', so "
+            + "start-up is not in it. Structural `end` and `else` count when control reaches them in sequence."
+        var blocks: [ReportBlock] = [.paragraph([method], role: .note)]
+        for profile in profiles {
+            blocks.append(.heading(.code(profile.workload) + " on " + .code(profile.runtime), level: 3))
+            blocks.append(.paragraph([summary(profile)]))
+            if let trap = profile.trap {
+                blocks.append(
+                    .paragraph(
+                        [
+                            "A run trapped (\(trap)): the figures are of the whole run up to the trap, its last block "
+                                + "counted as completed."
+                        ], role: .alert))
+            }
+            blocks.append(.table(categoryTable(profile)))
+            blocks.append(.charts([.figures([categoryFigure(profile)], grid: false)]))
+            blocks.append(.table(opcodeTable(profile, limit: limit)))
+            if !profile.hasNames {
+                blocks.append(
+                    .paragraph(
+                        ["The module has no name section: functions are known by their index only."], role: .note))
+            }
+            blocks.append(.table(functionTable(profile, limit: limit)))
+        }
+        return [ReportSection(.init(id: "opcodes", title: "Wasm opcodes per iteration"), blocks)]
+    }
+
+    /// The opcodes that only mark structure: compiled code has no instruction for them.
+    static let structural: Set<String> = ["block", "loop", "end", "else", "nop"]
+
+    /// Wasm instructions per iteration, blocks, and per native instruction of each counted runtime.
+    private func summary(_ profile: OpcodeProfile) -> ReportText {
+        let perNative = profile.perNativeInstruction.sorted { $0.key < $1.key }.map { runtime, ratio in
+            "\(formatSignificant(roundToSignificantDigits(ratio))) per instruction of \(runtime)"
+        }
+        let steady = profile.steady == false ? " (not steady between the first runs)" : ""
+        let ratios = perNative.isEmpty ? "" : "; Wasm instructions " + perNative.joined(separator: ", ")
+        var structural = 0.0
+        for opcode in profile.opcodes where Self.structural.contains(opcode.name) { structural += opcode.perIteration }
+        let share = profile.perIteration > 0 ? structural / profile.perIteration : 0
+        return ReportText(
+            .text(
+                "\(Self.count(profile.perIteration)) Wasm instructions per iteration\(steady), "
+                    + "\(profile.blocks) basic blocks counted\(ratios). \(formatPercent(share)) of them are "
+                    + "structure (block, loop, end, else, nop), which compiled code executes as nothing."))
+    }
+
+    private func categoryTable(_ profile: OpcodeProfile) -> ReportTable {
+        let rows = profile.categories.map { category -> [ReportCell] in
+            [
+                .plain(category.category.rawValue), .plain(Self.count(category.perIteration)),
+                .plain(formatPercent(category.share)),
+            ]
+        }
+        return ReportTable(headers: ["category", "per iteration", "share"], numeric: [1, 2], rows: rows)
+    }
+
+    private func categoryFigure(_ profile: OpcodeProfile) -> ReportFigure {
+        let bars = profile.categories.enumerated().map { position, category in
+            RatioChart.Bar(
+                label: category.category.rawValue, ratio: category.share, value: formatPercent(category.share),
+                hover: "\(category.category.rawValue): \(Self.count(category.perIteration)) per iteration",
+                colour: position + 1)
+        }
+        let chart = RatioChart(
+            bars: bars, label: "Wasm instructions of \(profile.workload) by category",
+            axis: "share of the Wasm instructions per iteration")
+        return ReportFigure(chart: .shares(chart), caption: .code(profile.workload))
+    }
+
+    private func opcodeTable(_ profile: OpcodeProfile, limit: Int) -> ReportTable {
+        let rows = profile.opcodes.prefix(limit).map { opcode -> [ReportCell] in
+            [
+                .code(opcode.code), .code(opcode.name), .plain(opcode.category.rawValue),
+                .plain(Self.count(opcode.perIteration)), .plain(formatPercent(opcode.share)),
+            ]
+        }
+        return ReportTable(
+            headers: ["opcode", "name", "category", "per iteration", "share"], numeric: [3, 4], rows: Array(rows))
+    }
+
+    private func functionTable(_ profile: OpcodeProfile, limit: Int) -> ReportTable {
+        let rows = profile.functions.prefix(limit).map { function -> [ReportCell] in
+            [
+                .plain(String(function.index)), .code(function.name ?? "<function \(function.index)>"),
+                .plain(Self.count(function.perIteration)), .plain(formatPercent(function.share)),
+            ]
+        }
+        return ReportTable(
+            headers: ["index", "function", "Wasm instructions per iteration", "share"], numeric: [0, 2, 3],
+            rows: Array(rows))
+    }
+}
