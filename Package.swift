@@ -251,7 +251,8 @@ let package = Package(
             dependencies: [
                 "WasmBenchCLI", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI", "WasmBenchSubprocess",
                 "WasmBenchWorkloads", "WasmBenchProvision", "WasmBenchPairBuilder", "WasmBenchInterpreters",
-                "WasmBenchPlan", "WasmBenchInstrument", "TestSupport", .product(name: "WasmKit", package: "WasmKit"),
+                "WasmBenchPlan", "WasmBenchInstrument", "WasmBenchHistory", "WasmBenchReport", "TestSupport",
+                .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
             ],
             swiftSettings: strict),
