@@ -12,6 +12,8 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Only these kernels of the suite (comma-separated).", transform: Self.list) var kernel: [String] = []
     @Option(help: "Runtime ids, comma-separated. See `wasmbench runtimes`.", transform: Self.runtimeIDs)
     var runtime: [RuntimeID] = []
+    @Option(help: ArgumentHelp("A documented selection of runtimes for the kernels.", discussion: Preset.help))
+    var preset: Preset?
     @Option(help: "The runtime ratios are taken against (default: native; cpython3.11-native for the python suite).")
     var baseline: RuntimeID?
     @Option(
@@ -26,7 +28,7 @@ struct SelectionOptions: ParsableArguments {
 
     /// The selection these options ask for (the caller adds what only it has).
     var selection: RunSelection {
-        var selection = RunSelection(suite: suite, runtimes: runtime, modules: modules)
+        var selection = RunSelection(suite: suite, runtimes: preset?.runtimes ?? runtime, modules: modules)
         selection.kernels = kernel
         selection.benchmarks = benchmark
         selection.baseline = baseline
@@ -37,6 +39,16 @@ struct SelectionOptions: ParsableArguments {
 
     /// An option's transform that reads its value with `parse`; text `parse` refuses is a usage
     /// error saying `complaint` and what was given.
+    func validate() throws {
+        guard let preset else { return }
+        if !runtime.isEmpty {
+            throw ValidationError("--preset \(preset.rawValue) chooses the runtimes: leave out --runtime")
+        }
+        if suite == .python {
+            throw ValidationError("--preset \(preset.rawValue) runs the kernels, not --suite python")
+        }
+    }
+
     static func parsing<Value>(_ parse: @escaping @Sendable (String) -> Value?, or complaint: String)
         -> @Sendable (String) throws -> Value
     {
@@ -69,4 +81,5 @@ struct SelectionOptions: ParsableArguments {
 }
 
 extension Suite: ExpressibleByArgument {}
+extension Preset: ExpressibleByArgument {}
 extension RuntimeID: ExpressibleByArgument {}

@@ -12,6 +12,17 @@ struct UsageErrorTests {
         try WasmbenchBinary.run(arguments, timeout: 120, in: folder)
     }
 
+    @Test("a preset chooses the runtimes and the kernels: with --runtime or --suite python it is a usage error")
+    func preset() throws {
+        let both = try run(["run", "--preset", "jit-vs-aot", "--runtime", "native", "--no-install"])
+        #expect(
+            both.status == 64 && both.stderr.contains("chooses the runtimes: leave out --runtime"), "\(both.stderr)")
+        let python = try run(["run", "--preset", "interpreters", "--suite", "python", "--no-install"])
+        #expect(python.status == 64 && python.stderr.contains("runs the kernels"), "\(python.stderr)")
+        let unknown = try run(["run", "--preset", "fastest", "--no-install"])
+        #expect(unknown.status == 64 && unknown.stderr.contains("jit-vs-aot"), "\(unknown.stderr)")
+    }
+
     @Test("explain's --iterations needs two or more different counts, and the message shows what it got")
     func explainIterations() throws {
         for bad in ["3", "3,3", "2,x"] {

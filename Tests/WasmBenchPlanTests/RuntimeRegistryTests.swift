@@ -96,3 +96,22 @@ struct OpcodeRuntimeTests {
         #expect(ids(["cpython3.11-native", "pypy3", "pyodide@node"]).isEmpty)
     }
 }
+
+@Suite("Presets")
+struct PresetTests {
+    @Test("every preset's runtimes are runtimes of the registry, native first, each once")
+    func resolve() throws {
+        for preset in Preset.allCases {
+            #expect(preset.runtimes.first == RuntimeID(base: "native"), "\(preset)")
+            #expect(Set(preset.runtimes).count == preset.runtimes.count, "\(preset)")
+            for id in preset.runtimes {
+                guard case .runtime = try RuntimeRegistry.resolve(id) else {
+                    Issue.record("\(preset.rawValue): \(id) is not a runtime of the registry")
+                    continue
+                }
+            }
+        }
+        #expect(Preset.jitVsAot.runtimes.contains(RuntimeID(base: "wasmtime-pulley-aot")))
+        #expect(Preset.help.contains("interpreters: WasmKit and wasmtime's Pulley interpreter"))
+    }
+}
