@@ -3,7 +3,8 @@ import WasmBenchModel
 /// Says, for every workload, after how many runs each ahead-of-time runtime's compile has paid for
 /// itself against its just-in-time counterpart (``AOTCrossover``), from a run's summaries.
 ///
-/// Pure: summaries in, crossovers out. A pair is a runtime whose ``RuntimeInfo/compiledAheadOf``
+/// Pure: summaries in, crossovers out. The iterations' execute time enters a run's cost only when
+/// the two sides' execute medians differ beyond their 95% intervals. A pair is a runtime whose ``RuntimeInfo/compiledAheadOf``
 /// names another runtime of the run; a workload lacking the `aot-compile` time or either side's
 /// `startup` or `execute` median gets no crossover (nothing is estimated from nothing).
 public enum CrossoverEstimator {
@@ -28,7 +29,10 @@ public enum CrossoverEstimator {
                     let aotRun = summary(pair.aot, .execute), let jitStart = summary(pair.jit, .startup),
                     let jitRun = summary(pair.jit, .execute)
                 else { return nil }
-                let n = Double(iterations)
+                // The same engine runs the same code after either compile: a difference in execute
+                // counts only when the two medians' 95% intervals do not overlap, not the noise.
+                let differs = jitRun.ciLow > aotRun.ciHigh || aotRun.ciLow > jitRun.ciHigh
+                let n = differs ? Double(iterations) : 0
                 func saving(_ pick: (Summary) -> Double, _ other: (Summary) -> Double) -> Double {
                     (pick(jitStart) + n * pick(jitRun)) - (other(aotStart) + n * other(aotRun))
                 }

@@ -3,7 +3,8 @@
 /// start (`wasmtime-aot` against `wasmtime`, `wasmtime-pulley-aot` against `wasmtime-pulley`).
 ///
 /// A run is one start of the workload with the run's iterations: it costs `startup` (compiling or
-/// loading, instantiating, WASI set-up) plus `iterations × execute`. The compile is paid once, so
+/// loading, instantiating, WASI set-up) plus `iterations × execute`, the latter only when the two
+/// sides' execute medians differ beyond their intervals (the same engine runs the same code). The compile is paid once, so
 /// after `compile ÷ (run(JIT) − run(AOT))` runs the ahead-of-time form is ahead. Computed from the
 /// summaries' medians; the interval takes each input's 95% interval at the end that makes the
 /// crossover earliest and latest, so it is conservative (it is not a joint interval).

@@ -18,13 +18,14 @@ extension RunDocument {
                 .plain(formatDuration(crossover.savingPerRun)), .plain(Self.runs(crossover)),
             ]
         }
-        let explanation = ReportText(
-            .literal(
-                "A run is a start of the workload with \(iterations) iterations: startup (compile or load, "
-                    + "instantiate) plus the iterations' median execute time. The compile is paid once; after "
-                    + "compile ÷ (run of the counterpart − run with the artifact) runs it has paid for itself. "
-                    + "Medians; the interval takes each input's 95% interval at its most and least favourable "
-                    + "end, so it is wider than a joint interval would be."))
+        let sentences: [String] = [
+            "A run is a start of the workload with \(iterations) iterations: startup (compile or load, instantiate)",
+            "plus the iterations' median execute time where the two sides' execute intervals do not overlap.",
+            "The compile is paid once; after compile ÷ (run of the counterpart − run with the artifact) runs it",
+            "has paid for itself. Medians; the interval takes each input's 95% interval at its most and least",
+            "favourable end, so it is wider than a joint interval would be.",
+        ]
+        let explanation = ReportText(.literal(sentences.joined(separator: " ")))
         return ReportSection(
             .init(id: "aot", title: "Ahead-of-time compilation"),
             caption: "runs after which compiling ahead of time has paid for itself",
