@@ -56,10 +56,5 @@ public enum CrossoverEstimator {
         return max(0, compile) / saving
     }
 
-    private struct Key: Hashable {
-        var workload: String
-        var runtime: String
-        var phase: Phase
-        var metric: Metric
-    }
+    private typealias Key = Summarizer.Key
 }

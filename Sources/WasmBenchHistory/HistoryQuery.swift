@@ -11,25 +11,16 @@ enum HistoryQuery {
             clauses.append("(r.machine_key LIKE ? OR LOWER(r.machine) LIKE ?)")
             arguments += [.text(machine.lowercased() + "%"), .text("%" + machine.lowercased() + "%")]
         }
-        if let runtime = filter.runtime {
-            clauses.append("EXISTS (SELECT 1 FROM run_runtimes f WHERE f.run_id = r.id AND f.runtime = ?)")
-            arguments.append(.text(runtime))
-        }
-        if let workload = filter.workload {
-            clauses.append("EXISTS (SELECT 1 FROM run_workloads f WHERE f.run_id = r.id AND f.workload = ?)")
-            arguments.append(.text(workload))
-        }
-        if let label = filter.label {
-            clauses.append("r.label = ?")
-            arguments.append(.text(label))
-        }
-        if let since = filter.since {
-            clauses.append("r.started_at >= ?")
-            arguments.append(.text(since))
-        }
-        if let until = filter.until {
-            clauses.append("r.started_at <= ?")
-            arguments.append(.text(until))
+        // Each other filter is one condition with one argument.
+        let conditions: [(String, String?)] = [
+            ("EXISTS (SELECT 1 FROM run_runtimes f WHERE f.run_id = r.id AND f.runtime = ?)", filter.runtime),
+            ("EXISTS (SELECT 1 FROM run_workloads f WHERE f.run_id = r.id AND f.workload = ?)", filter.workload),
+            ("r.label = ?", filter.label), ("r.started_at >= ?", filter.since), ("r.started_at <= ?", filter.until),
+        ]
+        for (clause, value) in conditions {
+            guard let value else { continue }
+            clauses.append(clause)
+            arguments.append(.text(value))
         }
         return (clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND "), arguments)
     }
