@@ -10,10 +10,12 @@ enum ProcessMinimum {
         EstimatedValue(geometricMeanOfMinima(groups: groups), otherwise: bare(groups))
     }
 
-    /// One side's value ÷ the other's.
-    static func ratio(_ numerator: [[Double]], _ denominator: [[Double]]) -> EstimatedValue? {
+    /// One side's value ÷ the other's; with `inTimeOrder` each side's groups are the processes in
+    /// the order they ran, counted by their effective number (see ``effectiveSampleSize(_:)``).
+    static func ratio(_ numerator: [[Double]], _ denominator: [[Double]], inTimeOrder: Bool = false) -> EstimatedValue?
+    {
         EstimatedValue(
-            ratioOfMinima(numeratorGroups: numerator, denominatorGroups: denominator),
+            ratioOfMinima(numeratorGroups: numerator, denominatorGroups: denominator, inTimeOrder: inTimeOrder),
             otherwise: bare(numerator).flatMap { top in bare(denominator).map { top / $0 } })
     }
 

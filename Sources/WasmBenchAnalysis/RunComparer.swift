@@ -56,6 +56,7 @@ public struct RunComparer: Sendable {
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
             estimator: estimator, gatedPhases: gatedPhases, caveats: caveats(base, new), measure: measure)
         var unratioed: [String] = []
+        var twoSpeedCells: [(Summarizer.Key, TwoSpeeds)] = []
         for key in baseSamples.order {
             guard let before = baseSamples.groups[key], let after = newSamples.groups[key] else { continue }
             guard
@@ -67,10 +68,15 @@ public struct RunComparer: Sendable {
                 continue
             }
             let medianVerdict = verdict(estimate)
-            let minimum = ProcessMinimum.ratio(after.minimumGroups, before.minimumGroups).map {
+            let speeds = twoSpeeds(base: before.minimumGroups, new: after.minimumGroups)
+            let minimum = ProcessMinimum.ratio(after.minimumGroups, before.minimumGroups, inTimeOrder: true).map {
                 compared(
-                    $0, base: ProcessMinimum.value(before.minimumGroups), new: ProcessMinimum.value(after.minimumGroups)
-                )
+                    $0, base: ProcessMinimum.value(before.minimumGroups),
+                    new: ProcessMinimum.value(after.minimumGroups),
+                    twoSpeeds: speeds)
+            }
+            if let speeds, estimator == .processMinimum, key.phase == .execute {
+                twoSpeedCells.append((key, speeds))
             }
             comparison.comparisons.append(
                 Comparison(
@@ -80,6 +86,7 @@ public struct RunComparer: Sendable {
                     verdict: deciding(median: medianVerdict, processMinimum: minimum), medianVerdict: medianVerdict,
                     processMinimum: minimum, changes: changes(key, base, new)))
         }
+        comparison.caveats += twoSpeedCells.map(Self.twoSpeedCaveat)
         if !unratioed.isEmpty {
             comparison.caveats.append(
                 "no ratio for \(unratioed.joined(separator: ", ")): a median is zero, or the ratio is too large or too small for a number (a damaged or hand-edited file?)"
@@ -103,8 +110,10 @@ public struct RunComparer: Sendable {
     /// Source: the decision rule of T. Kalibera and R. Jones, "Rigorous Benchmarking in
     /// Reasonable Time", ISMM 2013, §5: report a change only when the confidence interval of the
     /// ratio excludes 1, and weigh it by its size.
-    public func verdict(_ estimate: Estimate) -> ComparisonVerdict {
-        let upper = 1 + threshold
+    ///
+    /// `threshold` replaces the comparer's own for one cell (see ``TwoSpeeds``).
+    public func verdict(_ estimate: Estimate, threshold: Double? = nil) -> ComparisonVerdict {
+        let upper = 1 + max(self.threshold, threshold ?? 0)
         let lower = 1 / upper
         if estimate.interval.low > 1 && estimate.value >= upper { return .slower }
         if estimate.interval.high < 1 && estimate.value <= lower { return .faster }
@@ -123,14 +132,65 @@ public struct RunComparer: Sendable {
 
     /// A process-minimum ratio as a compared estimate; without an interval (a single process) it
     /// is `uncertain`.
-    private func compared(_ ratio: EstimatedValue, base: EstimatedValue?, new: EstimatedValue?) -> ComparedEstimate {
+    /// Where the cell runs at two speeds, a change must exceed the gap between them to count; a
+    /// smaller one is `uncertain`.
+    private func compared(
+        _ ratio: EstimatedValue, base: EstimatedValue?, new: EstimatedValue?, twoSpeeds: TwoSpeeds? = nil
+    ) -> ComparedEstimate {
         var judged = ComparisonVerdict.uncertain
         if let low = ratio.ciLow, let high = ratio.ciHigh {
-            judged = verdict(Estimate(value: ratio.value, interval: Interval(low: low, high: high)))
+            let estimate = Estimate(value: ratio.value, interval: Interval(low: low, high: high))
+            judged = verdict(estimate)
+            if let twoSpeeds, judged == .slower || judged == .faster {
+                // Only a change beyond the gap counts; under it, nothing can be said either way.
+                let beyond = verdict(estimate, threshold: twoSpeeds.ratio - 1)
+                judged = beyond == .slower || beyond == .faster ? beyond : .uncertain
+            }
         }
         return ComparedEstimate(
             base: base?.value, new: new?.value, ratio: ratio.value, ciLow: ratio.ciLow, ciHigh: ratio.ciHigh,
-            verdict: judged)
+            verdict: judged, twoSpeeds: twoSpeeds)
+    }
+
+    /// The fast and slow speeds of a cell whose per-process minima, pooled from both runs, split
+    /// into two states by the canary's own test (``NoiseAnalyzer``: the slow cluster at least
+    /// ``NoiseAnalyzer/stateRatio`` × the fast one and ``NoiseAnalyzer/stateSeparation`` of their
+    /// widths apart) with both speeds inside at least one run; `nil` for one speed, for one run
+    /// all fast and the other all slow (a change), or for too few processes (10 pooled).
+    ///
+    /// Such a cell's processes land in one state or the other depending on when they ran; between
+    /// two identical runs the slow share was measured to move from 8% to 92% (node on the `interp`
+    /// kernel, a 1.2× gap), a between-run component no interval over one run's processes can see
+    /// (T. Kalibera and R. Jones, ISMM 2013, §3: variation at a level that was not repeated). The
+    /// same split of processes into states is the "inconsistent" class of E. Barrett et al.,
+    /// "Virtual Machine Warmup Blows Hot and Cold", OOPSLA 2017.
+    func twoSpeeds(base: [[Double]], new: [[Double]]) -> TwoSpeeds? {
+        guard let before = groupMinima(base), let after = groupMinima(new),
+            let states = NoiseAnalyzer().states(before + after),
+            states.ratio >= NoiseAnalyzer.stateRatio, states.separation >= NoiseAnalyzer.stateSeparation
+        else { return nil }
+        let border = (states.fastMedian * states.slowMedian).squareRoot()
+        // Both speeds within one run (two processes each at least): a run all fast against one all
+        // slow is a change, not a machine that switches.
+        let mixed = [before, after].contains { values in
+            values.filter { $0 > border }.count >= 2 && values.filter { $0 <= border }.count >= 2
+        }
+        guard mixed else { return nil }
+        func slowShare(_ values: [Double]) -> Double {
+            values.isEmpty ? 0 : Double(values.filter { $0 > border }.count) / Double(values.count)
+        }
+        return TwoSpeeds(
+            fast: states.fastMedian, slow: states.slowMedian, baseSlowShare: slowShare(before),
+            newSlowShare: slowShare(after))
+    }
+
+    /// What a reader of the comparison is told about a cell that runs at two speeds.
+    private static func twoSpeedCaveat(_ cell: (key: Summarizer.Key, speeds: TwoSpeeds)) -> String {
+        let (key, speeds) = cell
+        let gap = Int(((speeds.ratio - 1) * 100).rounded())
+        let shares = "\(Int((speeds.baseSlowShare * 100).rounded()))% → \(Int((speeds.newSlowShare * 100).rounded()))%"
+        return
+            "\(key.workload) × \(key.runtime) runs at two speeds \(gap)% apart (processes in the slow one: \(shares)): a change under \(gap)% cannot be told from a shift between them there; `--measure instructions` compares it without the machine's states"
     }
 
     private func side(_ result: RunResult, path: String) -> ComparedRun {

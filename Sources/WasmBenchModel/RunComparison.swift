@@ -64,11 +64,15 @@ public struct ComparedEstimate: Codable, Sendable, Equatable {
     public var ciHigh: Double?
     /// What the ratio and its interval say; `uncertain` without an interval.
     public var verdict: ComparisonVerdict
+    /// The two speeds the cell's processes ran at, when they split into two (see
+    /// ``TwoSpeeds``); the verdict then needs a change larger than the gap between them. `nil`
+    /// for one speed, and in comparisons written before it existed.
+    public var twoSpeeds: TwoSpeeds?
 
     /// Creates an estimate of a change.
     public init(
         base: Double? = nil, new: Double? = nil, ratio: Double, ciLow: Double?, ciHigh: Double?,
-        verdict: ComparisonVerdict
+        verdict: ComparisonVerdict, twoSpeeds: TwoSpeeds? = nil
     ) {
         self.base = base
         self.new = new
@@ -76,7 +80,33 @@ public struct ComparedEstimate: Codable, Sendable, Equatable {
         self.ciLow = ciLow
         self.ciHigh = ciHigh
         self.verdict = verdict
+        self.twoSpeeds = twoSpeeds
     }
+}
+
+/// A cell whose processes, pooled from both runs, fall into a fast and a slow cluster: the machine
+/// ran that code at two speeds, and how many processes landed in each moved between the runs. A
+/// change smaller than the gap cannot be told apart from such a move.
+public struct TwoSpeeds: Codable, Sendable, Equatable {
+    /// The fast cluster's median per-process value.
+    public var fast: Double
+    /// The slow cluster's median per-process value.
+    public var slow: Double
+    /// The share of the base run's processes in the slow cluster (0…1).
+    public var baseSlowShare: Double
+    /// The share of the new run's processes in the slow cluster (0…1).
+    public var newSlowShare: Double
+
+    /// Creates the split.
+    public init(fast: Double, slow: Double, baseSlowShare: Double, newSlowShare: Double) {
+        self.fast = fast
+        self.slow = slow
+        self.baseSlowShare = baseSlowShare
+        self.newSlowShare = newSlowShare
+    }
+
+    /// Slow ÷ fast.
+    public var ratio: Double { slow / fast }
 }
 
 /// One workload × runtime × phase × metric measured in both runs: new ÷ base with its interval, by

@@ -10,6 +10,9 @@ public enum Preset: String, CaseIterable, Sendable {
     case interpreters
     /// Node and the two headless browsers against native.
     case browsers
+    /// Every runtime of the registry (``RuntimeRegistry/ids``): the widest picture, about four
+    /// times as long as the default set on 2 cores.
+    case all
 
     /// What the preset compares.
     public var summary: String {
@@ -19,6 +22,7 @@ public enum Preset: String, CaseIterable, Sendable {
                 + "serialize and load: when ahead-of-time compilation pays for itself"
         case .interpreters: "WasmKit and wasmtime's Pulley interpreter against wasmtime's Cranelift and native"
         case .browsers: "Node, headless Chromium and headless Firefox against native"
+        case .all: "every runtime wasmbench knows (see `wasmbench runtimes`)"
         }
     }
 
@@ -30,6 +34,7 @@ public enum Preset: String, CaseIterable, Sendable {
                 ["native", "wasmtime", "wasmtime-aot", "wasmtime-pulley", "wasmtime-pulley-aot", "wasmtime-capi"]
             case .interpreters: ["native", "wasmtime", "wasmkit", "wasmtime-pulley"]
             case .browsers: ["native", "node", "chromium", "firefox"]
+            case .all: RuntimeRegistry.ids
             }
         return ids.map { RuntimeID(base: $0) }
     }

@@ -35,24 +35,26 @@ public func geometricMeanOfMinima(groups: [[Double]], confidence: Double = 0.95)
 /// Returns the ratio of two sides' geometric means of per-group minima, with Welch's t interval
 /// on the logarithms.
 ///
-/// This is ``ratioOfGeometricMeans(numerator:denominator:confidence:)`` of the two sides'
-/// ``groupMinima(_:)``. What is and is not an error is as there, after empty groups are left out.
+/// This is ``ratioOfGeometricMeans(numerator:denominator:confidence:inTimeOrder:)`` of the two
+/// sides' ``groupMinima(_:)``; with `inTimeOrder` the groups are in the order they ran. What is
+/// and is not an error is as there, after empty groups are left out.
 ///
 /// Sources: Chen and Revels (arXiv:1608.04295, 2016); B. L. Welch (Biometrika 34, 1947);
 /// F. E. Satterthwaite (Biometrics Bulletin 2(6), 1946).
 public func ratioOfMinima(
     numeratorGroups: [[Double]],
     denominatorGroups: [[Double]],
-    confidence: Double = 0.95
+    confidence: Double = 0.95,
+    inTimeOrder: Bool = false
 ) -> Estimate? {
     guard let top = groupMinima(numeratorGroups), let bottom = groupMinima(denominatorGroups) else { return nil }
-    return ratioOfGeometricMeans(numerator: top, denominator: bottom, confidence: confidence)
+    return ratioOfGeometricMeans(numerator: top, denominator: bottom, confidence: confidence, inTimeOrder: inTimeOrder)
 }
 
 /// Returns the geometric mean over pairs of ``ratioOfMinima(numeratorGroups:denominatorGroups:confidence:)``
 /// values, with a Welch–Satterthwaite t interval.
 ///
-/// This is ``geometricMeanOfRatiosOfGeometricMeans(_:confidence:)`` of each side's
+/// This is ``geometricMeanOfRatiosOfGeometricMeans(_:confidence:inTimeOrder:)`` of each side's
 /// ``groupMinima(_:)``. What is and is not an error is as there, after empty groups are left out.
 ///
 /// Sources: Chen and Revels (arXiv:1608.04295, 2016); Satterthwaite (1946); Fleming and Wallace

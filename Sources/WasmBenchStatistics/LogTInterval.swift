@@ -37,6 +37,10 @@ public func geometricMeanInterval(_ xs: [Double], confidence: Double = 0.95) -> 
 /// the two sides may differ in spread and size. The interval is the back-transformed
 /// difference ± t · standard error, at the (1 + confidence)/2 quantile of Student's t.
 ///
+/// With `inTimeOrder`, each side is a series in the order it was measured, and its size counts as
+/// its ``effectiveSampleSize(_:)``: values that drift together carry less information than as
+/// many independent ones, so the interval widens.
+///
 /// Returns `nil` when either side holds fewer than two values, when any value is zero, negative,
 /// infinite or NaN, or when `confidence` is not strictly between 0 and 1. Not errors: sides of
 /// different sizes; both sides constant, which gives a zero-width interval.
@@ -48,9 +52,10 @@ public func geometricMeanInterval(_ xs: [Double], confidence: Double = 0.95) -> 
 public func ratioOfGeometricMeans(
     numerator: [Double],
     denominator: [Double],
-    confidence: Double = 0.95
+    confidence: Double = 0.95,
+    inTimeOrder: Bool = false
 ) -> Estimate? {
-    geometricMeanOfRatiosOfGeometricMeans([(numerator, denominator)], confidence: confidence)
+    geometricMeanOfRatiosOfGeometricMeans([(numerator, denominator)], confidence: confidence, inTimeOrder: inTimeOrder)
 }
 
 /// Returns the geometric mean over pairs of geometricMean(numerator) ÷ geometricMean(denominator),
@@ -60,7 +65,8 @@ public func ratioOfGeometricMeans(
 /// of 2k independent sample means; its variance is (1/k²) Σ s²ᵢ/nᵢ over all 2k samples, and
 /// Satterthwaite's equation gives the degrees of freedom (Σ s²ᵢ/nᵢ)² / Σ (s²ᵢ/nᵢ)²/(nᵢ − 1). The
 /// interval is exp(L ± t · √variance). With one pair this is
-/// ``ratioOfGeometricMeans(numerator:denominator:confidence:)``.
+/// ``ratioOfGeometricMeans(numerator:denominator:confidence:inTimeOrder:)``; `inTimeOrder` is as
+/// there.
 ///
 /// Returns `nil` when `pairs` is empty, when any side holds fewer than two values, when any value
 /// is zero, negative, infinite or NaN, or when `confidence` is not strictly between 0 and 1. Not
@@ -71,14 +77,16 @@ public func ratioOfGeometricMeans(
 /// CACM 29(3), 1986 (the geometric mean of ratios).
 public func geometricMeanOfRatiosOfGeometricMeans(
     _ pairs: [(numerator: [Double], denominator: [Double])],
-    confidence: Double = 0.95
+    confidence: Double = 0.95,
+    inTimeOrder: Bool = false
 ) -> Estimate? {
     guard !pairs.isEmpty else { return nil }
     var center = 0.0
     var components: [(variance: Double, degreesOfFreedom: Double)] = []
     let weight = 1 / Double(pairs.count)
     for pair in pairs {
-        guard let top = LogSample(pair.numerator), let bottom = LogSample(pair.denominator),
+        guard let top = LogSample(pair.numerator, inTimeOrder: inTimeOrder),
+            let bottom = LogSample(pair.denominator, inTimeOrder: inTimeOrder),
             top.count >= 2, bottom.count >= 2
         else { return nil }
         center += weight * (top.mean - bottom.mean)
@@ -94,23 +102,52 @@ struct LogSample {
     let count: Int
     let mean: Double
     let variance: Double
+    /// How many independent values the sample is worth: its count, or for a series in time order
+    /// its ``effectiveSampleSize(_:)``.
+    let effectiveCount: Double
 
     /// Summarises `xs` on the log scale, or `nil` when it is empty or holds a value that is not
-    /// positive and finite.
-    init?(_ xs: [Double]) {
+    /// positive and finite. With `inTimeOrder`, `xs` is a series in the order it was measured.
+    init?(_ xs: [Double], inTimeOrder: Bool = false) {
         guard !xs.isEmpty, xs.allSatisfy({ $0 > 0 && $0.isFinite }) else { return nil }
         let logs = xs.map { log($0) }
         let mean = logs.reduce(0, +) / Double(logs.count)
         count = logs.count
         self.mean = mean
         variance = logs.count < 2 ? 0 : logs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(logs.count - 1)
+        effectiveCount = inTimeOrder ? effectiveSampleSize(logs) : Double(logs.count)
     }
 
     /// The variance of the sample's mean and its degrees of freedom (the sample needs two values).
     var component: (variance: Double, degreesOfFreedom: Double) {
-        (variance / Double(count), Double(count - 1))
+        (variance / effectiveCount, effectiveCount - 1)
     }
 }
+
+/// Returns how many independent values a series in time order is worth for estimating its mean:
+/// n (1 − r₁) ÷ (1 + r₁) for a lag-1 autocorrelation r₁ > 0 (a first-order autoregressive
+/// series), kept between 2 and n; n itself when r₁ ≤ 0 or the series is shorter than
+/// ``serialCorrelationMinimumCount``, where r₁ says too little to lean on.
+///
+/// Benchmark processes run one after another on a machine whose speed can drift for minutes: a
+/// stretch of slow processes is one slow period, not many independent slow draws, and an interval
+/// that counted them as independent would be too narrow to hold for a re-run.
+///
+/// Not errors: NaN or a constant series (no correlation to estimate: n); fewer than two values (n).
+///
+/// Sources: G. V. Bayley and J. M. Hammersley, "The 'Effective' Number of Independent Observations
+/// in an Autocorrelated Time Series", JRSS Supplement 8(2), 184–197, 1946; F. W. Zwiers and H. von
+/// Storch, "Taking Serial Correlation into Account in Tests of the Mean", Journal of Climate 8(2),
+/// 336–351, 1995 (the AR(1) form and its use in a t test).
+public func effectiveSampleSize(_ series: [Double]) -> Double {
+    let n = Double(series.count)
+    guard series.count >= serialCorrelationMinimumCount, let r = lag1Autocorrelation(series), r > 0 else { return n }
+    return min(n, max(2, n * (1 - r) / (1 + r)))
+}
+
+/// The shortest series whose lag-1 autocorrelation ``effectiveSampleSize(_:)`` uses: below it the
+/// estimate of r₁ is too noisy (Zwiers and von Storch 1995, §3).
+public let serialCorrelationMinimumCount = 10
 
 /// exp(center ± t · √(Σ variances)), t from Student's t with the Welch–Satterthwaite degrees of
 /// freedom of the components; `nil` for a confidence outside (0, 1).

@@ -148,3 +148,52 @@ struct RunComparerTests {
                 == comparer.compare(base: base, basePath: "a", new: new, newPath: "b"))
     }
 }
+
+@Suite("Comparing cells that run at two speeds: a change must exceed the gap to count")
+struct TwoSpeedComparisonTests {
+    let helper = RunComparerTests()
+
+    /// Processes of six iterations whose minimum is `fast` or `slow`, as `pattern` says (f or s).
+    func processes(_ pattern: String, fast: Double = 50, slow: Double = 62) -> [[Double]] {
+        pattern.enumerated().map { index, state in
+            let value = (state == "s" ? slow : fast) * (1 + 0.002 * Double(index % 3))
+            return [value * 1.5] + Array(repeating: value, count: 5)
+        }
+    }
+
+    @Test("Identical code whose slow share moved from 40% to 90%: uncertain, said, no regression")
+    func mixMoved() throws {
+        let base = helper.run(["k/interp": ["node": processes("fsfsffsfsf")]])
+        let new = helper.run(["k/interp": ["node": processes("ssssfsssss")]])
+        let comparison = RunComparer(threshold: 0.05).compare(base: base, basePath: "a", new: new, newPath: "b")
+        let cell = try #require(comparison.comparisons.first)
+        let minimum = try #require(cell.processMinimum)
+        #expect(minimum.ratio > 1.1)
+        let speeds = try #require(minimum.twoSpeeds)
+        #expect(abs(speeds.ratio - 1.24) < 0.01)
+        #expect(speeds.baseSlowShare == 0.4 && speeds.newSlowShare == 0.9)
+        #expect(cell.verdict == .uncertain)
+        #expect(!comparison.regressed)
+        #expect(comparison.caveats.contains { $0.hasPrefix("k/interp × node runs at two speeds 24% apart") })
+    }
+
+    @Test("A run all fast against one all slow is a change, not two speeds: slower")
+    func stepIsChange() throws {
+        let base = helper.run(["k/interp": ["node": processes("ffffffffff")]])
+        let new = helper.run(["k/interp": ["node": processes("ssssssssss")]])
+        let comparison = RunComparer(threshold: 0.05).compare(base: base, basePath: "a", new: new, newPath: "b")
+        let cell = try #require(comparison.comparisons.first)
+        #expect(cell.processMinimum?.twoSpeeds == nil)
+        #expect(cell.verdict == .slower)
+        #expect(comparison.regressed)
+    }
+
+    @Test("A change larger than the gap still counts in a cell at two speeds")
+    func bigChangeCounts() throws {
+        let base = helper.run(["k/interp": ["node": processes("fsfsffsfsf")]])
+        let new = helper.run(["k/interp": ["node": processes("fsfsffsfsf", fast: 100, slow: 124)]])
+        let comparison = RunComparer(threshold: 0.05).compare(base: base, basePath: "a", new: new, newPath: "b")
+        let cell = try #require(comparison.comparisons.first)
+        #expect(cell.verdict == .slower)
+    }
+}

@@ -67,9 +67,13 @@ struct PlannerTests {
         #expect(error.description.contains(spec))
     }
 
-    @Test("The defaults: every runtime of the registry for kernels, the python suite's own list with the baseline")
+    @Test(
+        "The defaults: one engine of each kind for kernels (every one with --preset all), the python suite's own list")
     func defaults() {
-        #expect(Planner.defaultRuntimes(suite: nil).map(\.description) == RuntimeRegistry.ids)
+        let kernels = Planner.defaultRuntimes(suite: nil).map(\.description)
+        #expect(kernels == ["native", "wasmkit", "wasmtime", "wasmtime-aot", "node"])
+        #expect(kernels.allSatisfy(RuntimeRegistry.ids.contains))
+        #expect(Preset.all.runtimes.map(\.description) == RuntimeRegistry.ids)
         let python = Planner.defaultRuntimes(suite: .python).map(\.description)
         #expect(python.first == "cpython3.11-native")
         #expect(python.contains("pyodide@node") && python.contains("micropython-wasi@wasmtime-aot"))
