@@ -160,6 +160,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "wasmbench", dependencies: ["WasmBenchCLI"], swiftSettings: strict),
+        // The fuzz targets of the parsers of untrusted bytes (Fuzz/README.md): libFuzzer's entry with
+        // `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer`, a corpus replay otherwise.
+        .executableTarget(
+            name: "wasmbench-fuzz",
+            dependencies: [
+                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchSubprocess", "WasmBenchArtifact", "WasmBenchReport",
+                "WasmBenchAnalysis", "WasmBenchInterpreters",
+            ],
+            path: "Fuzz/Sources/wasmbench-fuzz", swiftSettings: strict),
 
         .target(
             name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess"],

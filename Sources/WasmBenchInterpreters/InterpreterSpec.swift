@@ -79,7 +79,8 @@ public struct InterpreterSpec: Codable, Sendable, Equatable {
     }
 
     /// The interpreter this spec describes, with paths resolved against `folder`.
-    func interpreter(folder: URL, path: String, reserved: [String]) throws(InterpreterSpecError) -> Interpreter {
+    package func interpreter(folder: URL, path: String, reserved: [String]) throws(InterpreterSpecError) -> Interpreter
+    {
         let allowed = Set("abcdefghijklmnopqrstuvwxyz0123456789.-_")
         guard !id.isEmpty, id.allSatisfy(allowed.contains) else {
             throw .invalid(

@@ -5,8 +5,8 @@ import WasmBenchRuntime
 /// The JSON our JavaScript drivers (Node's, the browsers') write: phases in nanoseconds, the
 /// per-call times of an invoked export, the realtime clock at the guest's entry, its exit code,
 /// or an error with its kind.
-struct DriverReport: Decodable {
-    struct DriverError: Decodable {
+package struct DriverReport: Decodable {
+    package struct DriverError: Decodable {
         let kind: String
         let message: String
     }
@@ -16,9 +16,35 @@ struct DriverReport: Decodable {
     let exitCode: Int?
     let error: DriverError?
 
+    /// Reads a report a driver wrote (untrusted bytes: the guest ran in the same engine), or nil
+    /// when it is no report.
+    package static func read(_ data: Data) -> DriverReport? {
+        try? JSONDecoder().decode(DriverReport.self, from: data)
+    }
+
+    /// The samples a plausible report holds: compile, instantiate, each iteration, and the guest's
+    /// whole start as iteration 0 when `startIsIteration` (a command that prints no markers).
+    package func samples(startIsIteration: Bool) -> [PhaseSample] {
+        var samples: [PhaseSample] = []
+        if let compile = phases["compile"] { samples.append(PhaseSample(.compile, .time, compile / 1e9)) }
+        if let instantiate = phases["instantiate"] {
+            samples.append(PhaseSample(.instantiate, .time, instantiate / 1e9))
+        }
+        for (index, ns) in iterations.enumerated() {
+            samples.append(PhaseSample(.execute, .time, ns / 1e9, iteration: index))
+        }
+        if startIsIteration, let start = phases["start"] {
+            samples.append(PhaseSample(.execute, .time, start / 1e9, iteration: 0))
+        }
+        return samples
+    }
+
+    /// The guest's realtime clock at entry, in nanoseconds, for a plausible report.
+    package var entryRealtimeNanoseconds: UInt64? { entryRealtime.map { UInt64($0) } }
+
     /// Why the report cannot be believed, or nil: every time must be a finite, non-negative
     /// number of nanoseconds, and the entry time a realtime reading that fits in 64 bits.
-    var implausibility: String? {
+    package var implausibility: String? {
         let times = Array(phases.values) + iterations
         if let bad = times.first(where: { !$0.isFinite || $0 < 0 }) {
             return "a time of \(bad) ns, which no clock gives"
@@ -37,7 +63,7 @@ extension ChildRun {
     func driverOutcome(_ finished: Finished, reportPath: String, request: RunRequest, engine: String) -> RunOutcome {
         guard finished.result.termination == .exited(0),
             let data = FileManager.default.contents(atPath: reportPath),
-            let report = try? JSONDecoder().decode(DriverReport.self, from: data)
+            let report = DriverReport.read(data)
         else {
             var outcome = self.outcome(finished, request: request)
             if case .completed = outcome.status {
@@ -52,19 +78,11 @@ extension ChildRun {
             outcome.status = .failed(.runtimeError, "the \(engine) driver's report holds \(implausibility)")
             return outcome
         }
-        var extra: [PhaseSample] = []
-        if let compile = report.phases["compile"] { extra.append(PhaseSample(.compile, .time, compile / 1e9)) }
-        if let instantiate = report.phases["instantiate"] {
-            extra.append(PhaseSample(.instantiate, .time, instantiate / 1e9))
-        }
-        for (index, ns) in report.iterations.enumerated() {
-            extra.append(PhaseSample(.execute, .time, ns / 1e9, iteration: index))
-        }
-        if !request.program.reportsMarkers, case .command = request.program.entry, let start = report.phases["start"] {
-            extra.append(PhaseSample(.execute, .time, start / 1e9, iteration: 0))
-        }
+        var startIsIteration = false
+        if !request.program.reportsMarkers, case .command = request.program.entry { startIsIteration = true }
         var outcome = self.outcome(
-            finished, request: request, entryRealtimeNanoseconds: report.entryRealtime.map { UInt64($0) }, extra: extra)
+            finished, request: request, entryRealtimeNanoseconds: report.entryRealtimeNanoseconds,
+            extra: report.samples(startIsIteration: startIsIteration))
         if let error = report.error {
             outcome.status = .failed(FailureKind(rawValue: error.kind) ?? .runtimeError, "\(engine): \(error.message)")
         } else if let code = report.exitCode, code != 0 {

@@ -1,0 +1,104 @@
+import Foundation
+import WasmBenchAnalysis
+import WasmBenchArtifact
+import WasmBenchInterpreters
+import WasmBenchModel
+import WasmBenchReport
+import WasmBenchRuntime
+import WasmBenchSubprocess
+
+/// A parser of untrusted bytes that wasmbench owns, fed one input at a time: by libFuzzer when
+/// built with `-sanitize=fuzzer`, or from corpus files otherwise (see `Fuzz/README.md`). An input
+/// may be rejected (that is what a parser is for); it may never crash, hang or trip a sanitizer.
+enum FuzzTarget: String, CaseIterable {
+    /// A guest's standard output in the marker protocol (`wasmbench:iter …`).
+    case markers
+    /// The report a JavaScript driver (Node, a browser page) writes, which the guest could shape.
+    case driver
+    /// A saved run for `report`/`compare`: decoded, summarised again and drawn in every format.
+    case artifact
+    /// An interpreter spec file (`--interpreter FILE`).
+    case spec
+
+    /// Feeds one input to the parser.
+    func run(_ data: Data) {
+        switch self {
+        case .markers:
+            let report = GuestReport(parsing: String(decoding: data, as: UTF8.self))
+            _ = GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: report.startRealtimeNanoseconds)
+        case .driver:
+            guard let report = DriverReport.read(data), report.implausibility == nil else { return }
+            _ = report.samples(startIsIteration: true)
+            _ = report.entryRealtimeNanoseconds
+        case .artifact:
+            guard var result = try? JSONArtifact.decode(data) else { return }
+            Summarizer(configuration: result.configuration).summarize(&result)
+            for format in [ReportFormat.terminal, .markdown, .html, .json] {
+                _ = try? ReportArtifact.run(result).render(as: format, width: 80)
+            }
+            let comparison = RunComparer().compare(base: result, basePath: "a", new: result, newPath: "b")
+            for format in [ReportFormat.terminal, .markdown, .html] {
+                _ = try? ReportArtifact.comparison(comparison).render(as: format, width: 80)
+            }
+        case .spec:
+            guard let spec = try? JSONDecoder().decode(InterpreterSpec.self, from: data) else { return }
+            _ = try? spec.interpreter(
+                folder: URL(fileURLWithPath: "/nonexistent/fuzz"), path: "fuzz.json", reserved: ["cpython3.11-native"])
+        }
+    }
+
+    /// The target `WASMBENCH_FUZZ_TARGET` names.
+    static var chosen: FuzzTarget? {
+        ProcessInfo.processInfo.environment["WASMBENCH_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:))
+    }
+}
+
+#if FUZZING
+    /// libFuzzer's entry point: one input to the target `WASMBENCH_FUZZ_TARGET` names.
+    @_cdecl("LLVMFuzzerTestOneInput")
+    public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+        guard let target = FuzzTarget.chosen else {
+            let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+            FileHandle.standardError.write(Data("set WASMBENCH_FUZZ_TARGET to one of: \(names)\n".utf8))
+            exit(64)
+        }
+        target.run(start.map { Data(bytes: $0, count: count) } ?? Data())
+        return 0
+    }
+#else
+    /// Without libFuzzer: `wasmbench-fuzz TARGET FILE|FOLDER…` runs every file through the target
+    /// once (the corpus as a regression test) and says how many it read.
+    @main
+    enum Replay {
+        static func main() {
+            let arguments = CommandLine.arguments.dropFirst()
+            guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count > 1 else {
+                let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
+                FileHandle.standardError.write(Data("usage: wasmbench-fuzz \(names) FILE|FOLDER...\n".utf8))
+                exit(64)
+            }
+            var count = 0
+            for path in arguments.dropFirst() {
+                for file in files(path) {
+                    guard let data = FileManager.default.contents(atPath: file) else {
+                        FileHandle.standardError.write(Data("wasmbench-fuzz: cannot read \(file)\n".utf8))
+                        exit(66)
+                    }
+                    target.run(data)
+                    count += 1
+                }
+            }
+            print("wasmbench-fuzz \(name): \(count) inputs, no crash")
+        }
+
+        /// The regular files under `path` (itself when it is one), sorted.
+        static func files(_ path: String) -> [String] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                return [path]
+            }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            return names.sorted().map { "\(path)/\($0)" }
+        }
+    }
+#endif
