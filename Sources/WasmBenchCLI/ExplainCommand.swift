@@ -90,7 +90,7 @@ struct ExplainCommand: ParsableCommand {
             runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices + Explainer.notices)
         report.failures = plan.rejected
-        try output.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
+        try output.sink.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
         if let json { try ArtifactFile.prepare(ArtifactFile.encode(.explain(report)), at: json) }
         let printer = session.printer
         let scratch = session.workspace.runScratch
@@ -105,7 +105,7 @@ struct ExplainCommand: ParsableCommand {
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
         session.workspace.removeScratch()
-        try output.emit(.explain(report))
+        try output.sink.emit(.explain(report))
         if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         try CommandError.check(RunVerdict(explained: report, interrupted: interruption.isRaised))
     }

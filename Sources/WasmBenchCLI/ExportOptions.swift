@@ -16,9 +16,6 @@ struct ExportOptions: ParsableArguments {
         [csv.map { ("--csv", $0) }, pyperfJson.map { ("--pyperf-json", $0) }].compactMap { $0 }
     }
 
-    /// Makes sure the export files can be written before anything runs (see ``ArtifactFile/prepareExports``).
-    func prepare(_ result: RunResult) throws { try ArtifactFile.prepareExports(result, csv: csv) }
-
     /// Writes every file asked for (see ``ArtifactFile/writeExports``).
     func write(_ result: RunResult) throws { try ArtifactFile.writeExports(result, csv: csv, pyperf: pyperfJson) }
 }
