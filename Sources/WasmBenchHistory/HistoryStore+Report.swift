@@ -104,3 +104,33 @@ extension HistoryFilter {
             until: try instant(untilText, "--until", endOfDay: true))
     }
 }
+
+extension HistoryStore {
+    /// Stores the saved runs in `files` (what `wasmbench push` does), each read by `read`, saying
+    /// on `say` what became of each: stored now, or there already and left as it is. A file
+    /// `read` refuses is not an error here: its error goes to `complain`, it is returned, and the
+    /// other files are still stored.
+    ///
+    /// - Returns: the files that are not saved runs.
+    /// - Throws: the store's error, which stops the push.
+    public func push(
+        _ files: [String], read: (String) throws -> RunResult, say: (String) -> Void, complain: (any Error) -> Void
+    ) throws(HistoryError) -> [String] {
+        var unreadable: [String] = []
+        for file in files {
+            let result: RunResult
+            do {
+                result = try read(file)
+            } catch {
+                complain(error)
+                unreadable.append(file)
+                continue
+            }
+            switch try save(result) {
+            case .stored(let id): say("stored \(file) as \(id) in \(location)")
+            case .alreadyStored(let id): say("\(file) is stored already as \(id); left as it is")
+            }
+        }
+        return unreadable
+    }
+}
