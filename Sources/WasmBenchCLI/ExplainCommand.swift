@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmBenchExplain
-import WasmBenchInterpreters
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProcess

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmBenchModel
-import WasmBenchReport
 import WasmBenchRunner
 
 /// The files a run's raw rows are exported to, besides its report: the options of `run` and `report`.

@@ -73,9 +73,7 @@ struct HistoryCommand: ParsableCommand {
         }
         let report = try store.report(matching: try filter(), series: request)
         do {
-            FileHandle.standardOutput.write(try report.render(as: output.format, useColor: isatty(1) == 1))
-            if let markdown = output.markdown { try ArtifactFile.write(report.render(as: .markdown), to: markdown) }
-            if let html = output.html { try ArtifactFile.write(report.render(as: .html), to: html) }
+            try output.sink.emit(report)
         } catch let error as ArtifactError {
             throw CommandError(.internalError, "\(error)")
         }

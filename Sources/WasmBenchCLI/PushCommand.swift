@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmBenchHistory
-import WasmBenchModel
 import WasmBenchRunner
 
 /// `wasmbench push FILE.json…`: stores saved runs in the history, each once.

@@ -1,7 +1,5 @@
 import ArgumentParser
 import Foundation
-import WasmBenchInterpreters
-import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProvision
 

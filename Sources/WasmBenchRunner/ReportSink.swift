@@ -44,4 +44,16 @@ package struct ReportSink: Sendable {
         if let markdown { try ArtifactFile.write(ArtifactFile.render(artifact, as: .markdown), to: markdown) }
         if let html { try ArtifactFile.write(ArtifactFile.render(artifact, as: .html), to: html) }
     }
+
+    /// Prints `report` on stdout in ``format`` (the terminal format coloured when stdout is a
+    /// terminal), then writes its Markdown and HTML files: `history`'s output, which is no saved
+    /// artifact.
+    ///
+    /// - Throws: `ArtifactError` when the report cannot be rendered, ``ArtifactFileError`` when a
+    ///   file cannot be written.
+    package func emit(_ report: HistoryReport) throws {
+        FileHandle.standardOutput.write(try report.render(as: format, useColor: isatty(1) == 1))
+        if let markdown { try ArtifactFile.write(report.render(as: .markdown), to: markdown) }
+        if let html { try ArtifactFile.write(report.render(as: .html), to: html) }
+    }
 }
