@@ -2,7 +2,6 @@ import WasmBenchAnalysis
 import WasmBenchArtifact
 import WasmBenchHistory
 import WasmBenchPlan
-import WasmBenchReport
 import WasmBenchRunner
 
 /// An error that ends a command, with the exit status it maps to and a message that says what to do.

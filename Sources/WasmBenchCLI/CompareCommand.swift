@@ -36,27 +36,22 @@ struct CompareCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Seed for the bootstrap.") var seed: UInt64 = 1
     @OptionGroup var output: ReportOutput
 
-    /// The gated phases after parsing `--fail-on`.
-    var gatedPhases: [Phase] {
-        failOn == ["none"] ? [] : failOn.compactMap { Phase(rawValue: $0) }
-    }
+    /// The gated phases after parsing `--fail-on` (checked by ``validate()``).
+    var gatedPhases: [Phase] { (try? Phase.gated(byNames: failOn)) ?? [] }
 
     func validate() throws {
         guard threshold >= 0, threshold.isFinite else {
             throw ValidationError("--threshold must be a fraction of 0 or more, e.g. 0.05 for 5%")
         }
-        if failOn != ["none"] {
-            let unknown = failOn.filter { Phase(rawValue: $0) == nil }
-            if !unknown.isEmpty {
-                throw ValidationError(
-                    "unknown phase \(unknown.joined(separator: ", ")) in --fail-on; the phases are: \(Phase.allCases.map(\.rawValue).joined(separator: ", ")), or none"
-                )
-            }
+        do {
+            _ = try Phase.gated(byNames: failOn)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 
     func run() throws {
-        try output.check(inputs: [base, new])
+        try output.sink.check(inputs: [base, new])
         let before = try ArtifactFile.readJSON(base)
         let after = try ArtifactFile.readJSON(new)
         let comparer = RunComparer(threshold: threshold, estimator: estimator, gatedPhases: gatedPhases, seed: seed)
@@ -66,7 +61,7 @@ struct CompareCommand: ParsableCommand {
             throw CommandError(.invalidInput, "\(base) and \(new): \(error.description)")
         }
         let comparison = comparer.compare(base: before, basePath: base, new: after, newPath: new)
-        try output.emit(.comparison(comparison))
+        try output.sink.emit(.comparison(comparison))
         if comparison.regressed {
             throw CommandError(.regressed, regressionSummary(comparison))
         }

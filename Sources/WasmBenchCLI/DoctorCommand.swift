@@ -42,11 +42,7 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let printer = ProgressPrinter(quiet: false)
-        var settings = Doctor.defaultSettings
-        if let processes {
-            settings.removeAll { $0.processes == processes && $0.iterations == iterations }
-            settings.insert((processes, iterations), at: 0)
-        }
+        let settings = Doctor.settings(asking: processes, iterations: iterations)
         printer.line("doctor: timing the canary for \(seconds) s; keep the machine as it is when you measure")
         let doctor = Doctor(seconds: seconds, settings: settings, iterationSeconds: iterationMs.map { $0 / 1000 })
         let report = doctor.run { printer.line($0) }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmBenchExplain
-import WasmBenchInterpreters
-import WasmBenchMachine
 import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProcess
@@ -63,14 +61,10 @@ struct ExplainCommand: ParsableCommand {
 
     func validate() throws {
         do {
-            try RunConfiguration.checkCounts(iterations, option: "--iterations")
+            try Explainer.checkSettings(iterations: iterations, timeoutSeconds: timeout, topFunctions: top)
         } catch {
             throw ValidationError(error.message)
         }
-        guard timeout.isFinite, timeout > 0 else {
-            throw ValidationError("--timeout must be a finite positive number (got \(timeout))")
-        }
-        guard top >= 1 else { throw ValidationError("--top must be at least 1 (got \(top))") }
         if noCallgrind && !opcodes { throw ValidationError("--no-callgrind applies to --opcodes") }
         try RunCommand.validate(selection)
     }
@@ -84,13 +78,11 @@ struct ExplainCommand: ParsableCommand {
         try session.workspace.checkCache()
         let selection = selection
         let plan = try Planner(workspace: session.workspace).plan(selection)
-        var report = ExplainReport(
-            toolVersion: Wasmbench.version, startedAt: ISO8601DateFormatter().string(from: Date()),
-            machine: MachineProbe.current(), baseline: selection.resolvedBaseline.description,
-            runtimes: plan.runtimes.map(\.info),
-            workloads: plan.workloads.map(\.info), notices: plan.notices + Explainer.notices)
-        report.failures = plan.rejected
-        try output.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
+        var report = ExplainReport.start(
+            toolVersion: Wasmbench.version, baseline: selection.resolvedBaseline.description,
+            runtimes: plan.runtimes.map(\.info), workloads: plan.workloads.map(\.info), notices: plan.notices,
+            refused: plan.rejected)
+        try output.sink.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
         if let json { try ArtifactFile.prepare(ArtifactFile.encode(.explain(report)), at: json) }
         let printer = session.printer
         let scratch = session.workspace.runScratch
@@ -105,7 +97,7 @@ struct ExplainCommand: ParsableCommand {
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
         session.workspace.removeScratch()
-        try output.emit(.explain(report))
+        try output.sink.emit(.explain(report))
         if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
         try CommandError.check(RunVerdict(explained: report, interrupted: interruption.isRaised))
     }

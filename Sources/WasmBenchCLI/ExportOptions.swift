@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmBenchModel
-import WasmBenchReport
 import WasmBenchRunner
 
 /// The files a run's raw rows are exported to, besides its report: the options of `run` and `report`.
@@ -15,9 +14,6 @@ struct ExportOptions: ParsableArguments {
     var paths: [(option: String, path: String)] {
         [csv.map { ("--csv", $0) }, pyperfJson.map { ("--pyperf-json", $0) }].compactMap { $0 }
     }
-
-    /// Makes sure the export files can be written before anything runs (see ``ArtifactFile/prepareExports``).
-    func prepare(_ result: RunResult) throws { try ArtifactFile.prepareExports(result, csv: csv) }
 
     /// Writes every file asked for (see ``ArtifactFile/writeExports``).
     func write(_ result: RunResult) throws { try ArtifactFile.writeExports(result, csv: csv, pyperf: pyperfJson) }

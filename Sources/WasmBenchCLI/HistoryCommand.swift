@@ -52,35 +52,28 @@ struct HistoryCommand: ParsableCommand {
 
     /// The filter of the options; a date that does not read is a usage error.
     func filter() throws -> HistoryFilter {
-        func instant(_ text: String?, _ option: String, endOfDay: Bool) throws -> String? {
-            guard let text else { return nil }
-            guard let instant = HistoryFilter.instant(text, endOfDay: endOfDay) else {
-                throw ValidationError("\(option) takes a date (2026-12-01) or an ISO 8601 instant (got \(text))")
-            }
-            return instant
+        do {
+            return try HistoryFilter(
+                machine: machine, runtime: runtime, workload: workload ?? series, label: label, sinceText: since,
+                untilText: until)
+        } catch {
+            throw ValidationError(error.description)
         }
-        return HistoryFilter(
-            machine: machine, runtime: runtime, workload: workload ?? series, label: label,
-            since: try instant(since, "--since", endOfDay: false), until: try instant(until, "--until", endOfDay: true))
     }
 
     func run() throws {
-        try output.check(inputs: [])
+        try output.sink.check(inputs: [])
         let store = try HistoryStore(try storeOptions.location(), toolVersion: Wasmbench.version)
-        let filter = try filter()
-        var report = HistoryReport(
-            store: store.location.description, filter: filter, runs: try store.runs(matching: filter))
-        if let series, let runtime {
-            let points = try store.points(
-                workload: series, runtime: runtime, phase: phase, metric: metric, estimator: estimator, filter: filter)
-            report.series = .detecting(
-                workload: series, runtime: runtime, phase: phase, metric: metric, estimator: estimator, points: points,
-                window: window, threshold: threshold)
+        let request = series.flatMap { series in
+            runtime.map {
+                HistorySeriesRequest(
+                    workload: series, runtime: $0, phase: phase, metric: metric, estimator: estimator, window: window,
+                    threshold: threshold)
+            }
         }
+        let report = try store.report(matching: try filter(), series: request)
         do {
-            FileHandle.standardOutput.write(try report.render(as: output.format, useColor: isatty(1) == 1))
-            if let markdown = output.markdown { try ArtifactFile.write(report.render(as: .markdown), to: markdown) }
-            if let html = output.html { try ArtifactFile.write(report.render(as: .html), to: html) }
+            try output.sink.emit(report)
         } catch let error as ArtifactError {
             throw CommandError(.internalError, "\(error)")
         }

@@ -22,12 +22,12 @@ struct MergeCommand: ParsableCommand {
     @OptionGroup var output: ReportOutput
 
     func run() throws {
-        try output.check(json: ("--json", json), inputs: files)
+        try output.sink.check(json: ("--json", json), inputs: files)
         var shards: [(name: String, run: RunResult)] = []
         for file in files { shards.append((file, try ArtifactFile.readJSON(file))) }
         let merger = ShardMerger(allowDifferentMachines: allowDifferentMachines, partial: partial)
         let merged = try merger.merge(shards)
         try ArtifactFile.writeJSON(.run(merged), to: json)
-        try output.emit(.run(merged))
+        try output.sink.emit(.run(merged))
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmBenchHistory
-import WasmBenchModel
 import WasmBenchRunner
 
 /// `wasmbench push FILE.json…`: stores saved runs in the history, each once.
@@ -26,21 +25,9 @@ struct PushCommand: ParsableCommand {
 
     func run() throws {
         let store = try HistoryStore(try storeOptions.location(), toolVersion: Wasmbench.version)
-        var unreadable: [String] = []
-        for file in files {
-            let result: RunResult
-            do {
-                result = try ArtifactFile.readJSON(file)
-            } catch {
-                FileHandle.standardError.write(Data("wasmbench: error: \(error)\n".utf8))
-                unreadable.append(file)
-                continue
-            }
-            switch try store.save(result) {
-            case .stored(let id): print("stored \(file) as \(id) in \(store.location)")
-            case .alreadyStored(let id): print("\(file) is stored already as \(id); left as it is")
-            }
-        }
+        let unreadable = try store.push(
+            files, read: { try ArtifactFile.readJSON($0) }, say: { print($0) },
+            complain: { FileHandle.standardError.write(Data("wasmbench: error: \($0)\n".utf8)) })
         if !unreadable.isEmpty {
             throw CommandError(.invalidInput, "not stored, not saved runs: \(unreadable.joined(separator: ", "))")
         }

@@ -24,27 +24,12 @@ struct ReportCommand: ParsableCommand {
     ) var recompute = false
 
     func run() throws {
-        try output.check(exports: export.paths, inputs: [file])
+        try output.sink.check(exports: export.paths, inputs: [file])
         var result = try ArtifactFile.readJSON(file)
-        if recompute {
-            let stored = result
-            Summarizer(configuration: result.configuration).summarize(&result)
-            let disagreements = SummaryDisagreement.between(stored: stored, recomputed: result)
-            if let notice = Self.notice(disagreements) {
-                ProgressPrinter(quiet: false).line("note: \(notice)")
-                result.notices.append(notice)
-            }
+        if recompute, let notice = SummaryDisagreement.recompute(&result) {
+            ProgressPrinter(quiet: false).line("note: \(notice)")
         }
-        try output.emit(.run(result))
+        try output.sink.emit(.run(result))
         try export.write(result)
-    }
-
-    /// The notice that lists the first stored numbers the rows disagree with, or nil when all agree.
-    static func notice(_ disagreements: [SummaryDisagreement]) -> String? {
-        guard !disagreements.isEmpty else { return nil }
-        let shown = disagreements.prefix(5).map(\.description).joined(separator: "; ")
-        let more = disagreements.count > 5 ? "; and \(disagreements.count - 5) more" : ""
-        return
-            "\(disagreements.count) stored number(s) disagree with the summaries recomputed from the rows, which this report shows: \(shown)\(more)"
     }
 }

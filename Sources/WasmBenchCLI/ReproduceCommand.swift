@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import WasmBenchAnalysis
 import WasmBenchModel
-import WasmBenchProcess
 import WasmBenchRunner
 
 /// `wasmbench reproduce RUN.json WORKLOAD RUNTIME`: runs one cell's recorded commands again.
@@ -36,26 +35,12 @@ struct ReproduceCommand: ParsableCommand {
         } catch {
             throw CommandError(.invalidInput, "\(file): \(error.description)")
         }
-        if let folder = result.runFolder, !FileManager.default.fileExists(atPath: folder) {
-            throw CommandError(
-                .invalidInput,
-                "the files of this run's commands were in \(folder), which is gone (only the last 10 runs are kept); run again with --keep-artifacts DIR"
-            )
-        }
-        var failed = 0
-        for command in reproduction.commands {
-            FileHandle.standardError.write(Data("$ \(command)\n".utf8))
-            guard !dryRun else { continue }
-            let status: Int32
-            do {
-                status = try runShell(command)
-            } catch {
-                throw CommandError(.environment, "cannot start /bin/sh: \(error)")
-            }
-            if status != 0 {
-                failed += 1
-                FileHandle.standardError.write(Data("wasmbench: the command exited with status \(status)\n".utf8))
-            }
+        if let gone = Reproduction.missingFolder(of: result) { throw CommandError(.invalidInput, gone) }
+        let failed: Int
+        do {
+            failed = try reproduction.replay(dryRun: dryRun) { FileHandle.standardError.write(Data($0.utf8)) }
+        } catch {
+            throw CommandError(.environment, "cannot start /bin/sh: \(error)")
         }
         if failed > 0 {
             throw CommandError(.someRunsFailed, "\(failed) of \(reproduction.commands.count) command(s) failed")

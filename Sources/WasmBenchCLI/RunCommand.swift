@@ -184,47 +184,37 @@ struct RunCommand: ParsableCommand {
         defer { folder.release() }
         let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
         let configuration = try configuration(baseline: selection.resolvedBaseline)
-        try output.check(
+        try output.sink.check(
             json: json.map { ("--json", $0) }, exports: export.paths,
             inputs: selection.modules + selection.interpreterSpecs)
-        let jsonPath = try json ?? session.workspace.newResultsFile()
+        let outputs = RunOutputs(
+            json: try json ?? session.workspace.newResultsFile(), report: output.sink, csv: export.csv,
+            pyperf: export.pyperfJson)
         var initial = RunResult.start(
             toolVersion: Wasmbench.version, configuration: configuration, runtimes: plan.runtimes.map(\.info),
             workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
             reportsPeakRSS: session.launcher.hasExecHelper)
         initial.shard = plan.shard
         (initial.label, initial.commit) = (label, commit)
-        // Every output path is tried before anything runs, so an unwritable one fails now; a file
-        // already there is left as it was until the run has a result to save.
-        try ArtifactFile.prepare(ArtifactFile.encode(.run(initial)), at: jsonPath)
-        try output.prepareFiles(.run(initial))
-        try export.prepare(initial)
-        for notice in plan.notices { session.printer.line("note: \(notice)") }
-        if plan.workloads.isEmpty {
-            // Said here, not pointed at: with --quiet nothing was printed before.
-            let reasons = plan.rejected.map(\.message).joined(separator: "; ")
-            throw CommandError(.invalidInput, "no workload left to run: every module given was refused: \(reasons)")
-        }
-        for failure in plan.rejected { session.printer.line("error: \(failure.message)") }
+        try outputs.prepare(initial)
+        try plan.announce { session.printer.line($0) }
         let printer = session.printer
         var runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption,
             progress: { printer.handle($0) },
-            save: { result in try ArtifactFile.writeJSON(.run(result), to: jsonPath) },
+            save: { [jsonPath = outputs.json] in try ArtifactFile.writeJSON(.run($0), to: jsonPath) },
             valgrind: valgrind)
         runner.canary = noCanary || measure == .instructions ? nil : .fib
         let result = runner.run(
             programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
             into: initial)
         signals.cancel()
-        try output.emit(.run(result))
-        try export.write(result)
-        try ArtifactFile.writeJSON(.run(result), to: jsonPath)
+        try outputs.write(result)
         let verdict = RunVerdict(
             result, refused: plan.rejected, interrupted: interruption.isRaised,
-            saveFailure: runner.saveFailures.firstFailure, resultsPath: jsonPath)
-        if verdict.resultsSaved { printer.line("results saved to \(jsonPath)") }
-        if verdict.resultsSaved { try record(result, savedAt: jsonPath) }
+            saveFailure: runner.saveFailures.firstFailure, resultsPath: outputs.json)
+        if verdict.resultsSaved { printer.line("results saved to \(outputs.json)") }
+        if verdict.resultsSaved { try record(result, savedAt: outputs.json) }
         try CommandError.check(verdict)
     }
 }
@@ -236,15 +226,9 @@ extension RunCommand {
     func record(_ result: RunResult, savedAt jsonPath: String) throws {
         let location = try storeOptions.location()
         guard location != .off else { return }
-        switch HistoryStore.record(result, at: location, toolVersion: Wasmbench.version) {
-        case .success(let outcome):
-            if case .stored = outcome { ProgressPrinter(quiet: choice.quiet).line("history: stored in \(location)") }
-        case .failure(let error):
-            let message =
-                "wasmbench: warning: the run is not in the history: \(error)\n"
-                + "wasmbench: the run is saved in \(jsonPath); `wasmbench push \(jsonPath)` stores it later\n"
-            FileHandle.standardError.write(Data(message.utf8))
-        }
+        let said = HistoryStore.record(result, at: location, toolVersion: Wasmbench.version, savedAt: jsonPath)
+        if let line = said.progress { ProgressPrinter(quiet: choice.quiet).line(line) }
+        if let warning = said.warning { FileHandle.standardError.write(Data(warning.utf8)) }
     }
 }
 

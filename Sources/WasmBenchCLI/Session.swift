@@ -2,6 +2,7 @@ import Foundation
 import WasmBenchPlan
 import WasmBenchProcess
 import WasmBenchProvision
+import WasmBenchRunner
 
 /// What every command shares: the workspace (cache, launcher, environment) and stderr.
 struct Session {

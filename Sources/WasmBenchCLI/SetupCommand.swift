@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import WasmBenchInterpreters
-import WasmBenchModel
 import WasmBenchPlan
 import WasmBenchProvision
-import WasmBenchWorkloads
 
 /// `wasmbench setup`: installs the PyPI runtimes and the compiler into the cache and builds the kernels.
 struct SetupCommand: ParsableCommand {
@@ -33,23 +30,7 @@ struct SetupCommand: ParsableCommand {
         session.printer.line("setup: cache folder \(session.home.root.path)")
         try session.workspace.checkCache()
         let toolbox = session.workspace.toolbox(install: true)
-        var missing: [String] = []
-        for tool in [toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool] {
-            if let path = tool.path {
-                session.printer.line("setup: \(tool.name) \(tool.version) at \(path) (\(tool.source))")
-            } else {
-                let reason = tool.unavailableReason ?? "unknown reason"
-                session.printer.line("setup: \(tool.name) unavailable: \(reason)")
-                missing.append("\(tool.name) (\(reason))")
-            }
-        }
-        do {
-            let suite = try KernelSuite(home: session.home, launcher: session.launcher, compiler: toolbox.compiler)
-            let built = try suite.build { session.printer.line("setup: \($0)") }
-            session.printer.line("setup: \(built.count) kernels ready")
-        } catch {
-            throw CommandError(.environment, "\(error)")
-        }
+        let missing = try session.workspace.setUpKernels(toolbox: toolbox)
         if python { try session.workspace.setUpPython(toolbox: toolbox) }
         if strict && !missing.isEmpty {
             throw CommandError(

@@ -2,6 +2,11 @@
 public struct OptionProblem: Error, Equatable, Sendable {
     /// What is wrong, naming the option.
     public var message: String
+
+    /// Creates a problem.
+    public init(message: String) {
+        self.message = message
+    }
 }
 
 extension RunConfiguration {

@@ -42,3 +42,33 @@ extension Workspace {
         }
     }
 }
+
+extension Workspace {
+    /// Says on ``progress`` where each tool is (wasmtime, libwasmtime, node, the compiler) or why
+    /// it cannot be had, then builds the kernels: what `wasmbench setup` does before `--python`.
+    /// A tool that cannot be had is not an error here: it is returned.
+    ///
+    /// - Returns: each tool that could not be had, with its reason.
+    /// - Throws: ``PlanError/environment(_:)`` when the kernels cannot be built.
+    public func setUpKernels(toolbox: Toolbox) throws(PlanError) -> [String] {
+        var missing: [String] = []
+        for tool in [toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool] {
+            if let path = tool.path {
+                progress("setup: \(tool.name) \(tool.version) at \(path) (\(tool.source))")
+            } else {
+                let reason = tool.unavailableReason ?? "unknown reason"
+                progress("setup: \(tool.name) unavailable: \(reason)")
+                missing.append("\(tool.name) (\(reason))")
+            }
+        }
+        do {
+            let suite = try KernelSuite(home: home, launcher: launcher, compiler: toolbox.compiler)
+            let progress = self.progress
+            let built = try suite.build { progress("setup: \($0)") }
+            progress("setup: \(built.count) kernels ready")
+        } catch {
+            throw .environment("\(error)")
+        }
+        return missing
+    }
+}
