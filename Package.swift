@@ -148,13 +148,23 @@ let package = Package(
             ],
             swiftSettings: strict),
         // Subcommands; the only ArgumentParser importer.
+        // The commands' work, from a selection and settings to a saved and judged result, without
+        // argument parsing: what `run` and `explain` do, and the session every command shares.
+        .target(
+            name: "WasmBenchJobs",
+            dependencies: [
+                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchPlan",
+                "WasmBenchRunner", "WasmBenchExplain", "WasmBenchHistory", "WasmBenchAnalysis", "WasmBenchArtifact",
+                "WasmBenchPairBuilder", "WasmBenchReport",
+            ],
+            swiftSettings: strict),
         .target(
             name: "WasmBenchCLI",
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
                 "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchPlan", "WasmBenchAnalysis",
                 "WasmBenchRunner", "WasmBenchReport", "WasmBenchArtifact", "WasmBenchExplain", "WasmBenchMachine",
-                "WasmBenchHistory",
+                "WasmBenchHistory", "WasmBenchJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -162,10 +172,11 @@ let package = Package(
         .executableTarget(name: "wasmbench", dependencies: ["WasmBenchCLI"], swiftSettings: strict),
         // The fuzz targets of the parsers of untrusted bytes (Fuzz/README.md): libFuzzer's entry with
         // `-Xswiftc -DFUZZING -Xswiftc -sanitize=fuzzer`, a corpus replay otherwise.
+        .target(name: "CLibFuzzer", path: "Fuzz/Sources/CLibFuzzer"),
         .executableTarget(
             name: "wasmbench-fuzz",
             dependencies: [
-                "WasmBenchModel", "WasmBenchRuntime", "WasmBenchSubprocess", "WasmBenchArtifact", "WasmBenchReport",
+                "CLibFuzzer", "WasmBenchModel", "WasmBenchRuntime", "WasmBenchSubprocess", "WasmBenchArtifact", "WasmBenchReport",
                 "WasmBenchAnalysis", "WasmBenchInterpreters",
             ],
             path: "Fuzz/Sources/wasmbench-fuzz", swiftSettings: strict),
@@ -173,6 +184,10 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess"],
             path: "Tests/TestSupport",
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchJobsTests",
+            dependencies: ["WasmBenchJobs", "WasmBenchModel", "WasmBenchRunner", "WasmBenchAnalysis", "TestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchModelTests", dependencies: ["WasmBenchModel", "TestSupport"], swiftSettings: strict),

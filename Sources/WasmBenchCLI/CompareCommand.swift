@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmBenchAnalysis
+import WasmBenchJobs
 import WasmBenchModel
 import WasmBenchReport
 import WasmBenchRunner
@@ -51,19 +52,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
-        try output.sink.check(inputs: [base, new])
-        let before = try ArtifactFile.readJSON(base)
-        let after = try ArtifactFile.readJSON(new)
         let comparer = RunComparer(threshold: threshold, estimator: estimator, gatedPhases: gatedPhases, seed: seed)
-        do {
-            try comparer.checkComparable(base: before, new: after)
-        } catch {
-            throw CommandError(.invalidInput, "\(base) and \(new): \(error.description)")
-        }
-        let comparison = comparer.compare(base: before, basePath: base, new: after, newPath: new)
-        try output.sink.emit(.comparison(comparison))
-        if comparison.regressed {
-            throw CommandError(.regressed, regressionSummary(comparison))
-        }
+        try CompareJob(base: base, new: new, comparer: comparer, report: output.sink).execute()
     }
 }

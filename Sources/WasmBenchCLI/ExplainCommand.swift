@@ -1,12 +1,9 @@
 import ArgumentParser
 import Foundation
 import WasmBenchExplain
-import WasmBenchModel
+import WasmBenchJobs
 import WasmBenchPlan
-import WasmBenchProcess
-import WasmBenchReport
 import WasmBenchRunner
-import WasmBenchRuntime
 
 /// `wasmbench explain`: why a runtime is slower than native, by counting instructions and
 /// profiling functions instead of timing.
@@ -70,35 +67,10 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(quiet: choice.quiet)
-        let interruption = Interruption()
-        let signals = SignalTrap(raising: interruption, stopping: session.launcher)
-        defer { signals.cancel() }
-        let valgrind = noCallgrind ? "" : try session.workspace.valgrind()
-        try session.workspace.checkCache()
-        let selection = selection
-        let plan = try Planner(workspace: session.workspace).plan(selection)
-        var report = ExplainReport.start(
-            toolVersion: Wasmbench.version, baseline: selection.resolvedBaseline.description,
-            runtimes: plan.runtimes.map(\.info), workloads: plan.workloads.map(\.info), notices: plan.notices,
-            refused: plan.rejected)
-        try output.sink.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
-        if let json { try ArtifactFile.prepare(ArtifactFile.encode(.explain(report)), at: json) }
-        let printer = session.printer
-        let scratch = session.workspace.runScratch
-        let explainer = Explainer(
-            valgrind: valgrind, iterations: iterations, timeoutSeconds: timeout,
-            topFunctions: top, scratchRoot: scratch, interruption: interruption, progress: { printer.line($0) })
-        report = explainer.explain(
-            programs: plan.workloads.map(\.program), runtimes: noCallgrind ? [] : plan.runtimes,
-            opcodeRuntimes: plan.opcodeRuntimes, into: report
-        ) {
-            // A save that fails here is tried again, and reported, at the end.
-            if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
-        }
-        session.workspace.removeScratch()
-        try output.sink.emit(.explain(report))
-        if let json { try ArtifactFile.writeJSON(.explain(report), to: json) }
-        try CommandError.check(RunVerdict(explained: report, interrupted: interruption.isRaised))
+        var job = ExplainJob(
+            selection: selection, iterations: iterations, timeoutSeconds: timeout, topFunctions: top,
+            report: output.sink, toolVersion: Wasmbench.version)
+        (job.skipCallgrind, job.json, job.quiet) = (noCallgrind, json, choice.quiet)
+        try CommandError.check(try job.execute())
     }
 }

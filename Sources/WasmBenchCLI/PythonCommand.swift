@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchJobs
 import WasmBenchPairBuilder
 import WasmBenchProcess
 import WasmBenchProvision
@@ -54,24 +55,12 @@ struct PythonBuildCommand: ParsableCommand {
             pair = try session.workspace.buildMatchedPair(
                 source: source ?? .debianDefault, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         } catch {
-            throw CommandError(Self.status(for: error), error.description)
+            throw CommandError(ExitStatus.of(error), error.description)
         }
         if json {
             print(String(decoding: try pair.encoded(), as: UTF8.self))
         } else {
             print(pair.summary)
-        }
-    }
-
-    /// The exit status an error maps to.
-    static func status(for error: PythonBuildError) -> ExitStatus {
-        switch error {
-        case .sourceNotFound, .notCPythonSource: .invalidInput
-        case .interrupted: .interrupted
-        case .missingTool, .missingFile, .toolchainUnavailable, .noAptSources, .aptFailed, .stepFailed,
-            .unexpectedBuild:
-            .environment
-        case .cacheNotWritable: .outputNotWritable
         }
     }
 }

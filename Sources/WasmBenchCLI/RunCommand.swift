@@ -1,9 +1,8 @@
 import ArgumentParser
 import Foundation
-import WasmBenchHistory
+import WasmBenchJobs
 import WasmBenchModel
 import WasmBenchPlan
-import WasmBenchProcess
 import WasmBenchRunner
 import WasmBenchRuntime
 
@@ -172,63 +171,13 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let session = Session(quiet: choice.quiet)
-        let interruption = Interruption()
-        let signals = SignalTrap(raising: interruption, stopping: session.launcher)
-        defer { signals.cancel() }
         let selection = try selection()
-        // Before any set-up: without valgrind an instruction run cannot count anything.
-        let valgrind = try measure == .instructions ? session.workspace.valgrind() : nil
-        try session.workspace.checkCache()
-        let folder = try session.workspace.runFolder(named: keepArtifacts)
-        defer { folder.release() }
-        let plan = try Planner(workspace: session.workspace, runFolder: folder.url).plan(selection)
-        let configuration = try configuration(baseline: selection.resolvedBaseline)
-        try output.sink.check(
-            json: json.map { ("--json", $0) }, exports: export.paths,
-            inputs: selection.modules + selection.interpreterSpecs)
-        let outputs = RunOutputs(
-            json: try json ?? session.workspace.newResultsFile(), report: output.sink, csv: export.csv,
-            pyperf: export.pyperfJson)
-        var initial = RunResult.start(
-            toolVersion: Wasmbench.version, configuration: configuration, runtimes: plan.runtimes.map(\.info),
-            workloads: plan.workloads.map(\.info), notices: plan.notices, refused: plan.rejected, runFolder: folder.url,
-            reportsPeakRSS: session.launcher.hasExecHelper)
-        initial.shard = plan.shard
-        (initial.label, initial.commit) = (label, commit)
-        try outputs.prepare(initial)
-        try plan.announce { session.printer.line($0) }
-        let printer = session.printer
-        var runner = BenchmarkRunner(
-            configuration: configuration, scratchRoot: folder.url, interruption: interruption,
-            progress: { printer.handle($0) },
-            save: { [jsonPath = outputs.json] in try ArtifactFile.writeJSON(.run($0), to: jsonPath) },
-            valgrind: valgrind)
-        runner.canary = noCanary || measure == .instructions ? nil : .fib
-        let result = runner.run(
-            programs: plan.workloads.map(\.program), runtimes: plan.runtimes.map { ($0.runtime, $0.info) },
-            into: initial)
-        signals.cancel()
-        try outputs.write(result)
-        let verdict = RunVerdict(
-            result, refused: plan.rejected, interrupted: interruption.isRaised,
-            saveFailure: runner.saveFailures.firstFailure, resultsPath: outputs.json)
-        if verdict.resultsSaved { printer.line("results saved to \(outputs.json)") }
-        if verdict.resultsSaved { try record(result, savedAt: outputs.json) }
-        try CommandError.check(verdict)
-    }
-}
-
-extension RunCommand {
-    /// Stores the run in the history after its JSON is saved. A store that cannot take it (locked,
-    /// unreachable, damaged, newer) changes nothing else: the message says so on stderr, the JSON
-    /// stays, and the exit status is the run's own.
-    func record(_ result: RunResult, savedAt jsonPath: String) throws {
-        let location = try storeOptions.location()
-        guard location != .off else { return }
-        let said = HistoryStore.record(result, at: location, toolVersion: Wasmbench.version, savedAt: jsonPath)
-        if let line = said.progress { ProgressPrinter(quiet: choice.quiet).line(line) }
-        if let warning = said.warning { FileHandle.standardError.write(Data(warning.utf8)) }
+        var job = RunJob(
+            selection: selection, configuration: try configuration(baseline: selection.resolvedBaseline),
+            report: output.sink, store: try storeOptions.location(), toolVersion: Wasmbench.version)
+        (job.json, job.keepArtifacts, job.csv, job.pyperf) = (json, keepArtifacts, export.csv, export.pyperfJson)
+        (job.label, job.commit, job.canary, job.quiet) = (label, commit, !noCanary, choice.quiet)
+        try CommandError.check(try job.execute())
     }
 }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchJobs
 import WasmBenchPlan
 
 /// `wasmbench runtimes`: every runtime id with version, availability and why not.

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import WasmBenchPlan
-import WasmBenchProvision
+import WasmBenchJobs
 
 /// `wasmbench setup`: installs the PyPI runtimes and the compiler into the cache and builds the kernels.
 struct SetupCommand: ParsableCommand {
@@ -25,17 +24,5 @@ struct SetupCommand: ParsableCommand {
         help: "Exit with status 4 when a runtime or the compiler cannot be had (CI: a missing runtime fails the job).")
     var strict = false
 
-    func run() throws {
-        let session = Session()
-        session.printer.line("setup: cache folder \(session.home.root.path)")
-        try session.workspace.checkCache()
-        let toolbox = session.workspace.toolbox(install: true)
-        let missing = try session.workspace.setUpKernels(toolbox: toolbox)
-        if python { try session.workspace.setUpPython(toolbox: toolbox) }
-        if strict && !missing.isEmpty {
-            throw CommandError(
-                .environment,
-                "setup --strict: could not get \(missing.joined(separator: "; ")); every runtime is required")
-        }
-    }
+    func run() throws { try SetupJob(python: python, strict: strict).execute() }
 }

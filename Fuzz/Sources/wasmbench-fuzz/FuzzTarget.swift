@@ -7,6 +7,10 @@ import WasmBenchReport
 import WasmBenchRuntime
 import WasmBenchSubprocess
 
+#if FUZZING
+    import CLibFuzzer
+#endif
+
 /// A parser of untrusted bytes that wasmbench owns, fed one input at a time: by libFuzzer when
 /// built with `-sanitize=fuzzer`, or from corpus files otherwise (see `Fuzz/README.md`). An input
 /// may be rejected (that is what a parser is for); it may never crash, hang or trip a sanitizer.
@@ -54,51 +58,64 @@ enum FuzzTarget: String, CaseIterable {
 }
 
 #if FUZZING
-    /// libFuzzer's entry point: one input to the target `WASMBENCH_FUZZ_TARGET` names.
+    /// One input to the target `WASMBENCH_FUZZ_TARGET` names: libFuzzer's callback (its archive's
+    /// own `main` refers to the symbol too, though SwiftPM's entry point is the one that runs).
     @_cdecl("LLVMFuzzerTestOneInput")
-    public func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
-        guard let target = FuzzTarget.chosen else {
-            let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
-            FileHandle.standardError.write(Data("set WASMBENCH_FUZZ_TARGET to one of: \(names)\n".utf8))
-            exit(64)
-        }
-        target.run(start.map { Data(bytes: $0, count: count) } ?? Data())
+    func fuzzOneInput(_ start: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+        FuzzTarget.chosen?.run(start.map { Data(bytes: $0, count: size) } ?? Data())
         return 0
     }
-#else
-    /// Without libFuzzer: `wasmbench-fuzz TARGET FILE|FOLDER…` runs every file through the target
-    /// once (the corpus as a regression test) and says how many it read.
-    @main
-    enum Replay {
-        static func main() {
-            let arguments = CommandLine.arguments.dropFirst()
-            guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count > 1 else {
-                let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
-                FileHandle.standardError.write(Data("usage: wasmbench-fuzz \(names) FILE|FOLDER...\n".utf8))
+#endif
+
+/// The entry point: libFuzzer's driver over the target `WASMBENCH_FUZZ_TARGET` names when built
+/// with `-DFUZZING -sanitize=fuzzer` (its options, corpus folders and all), else
+/// `wasmbench-fuzz TARGET FILE|FOLDER…`, which runs every file through the target once (the corpus
+/// as a regression test) and says how many it read.
+@main
+enum Main {
+    static func main() {
+        #if FUZZING
+            guard FuzzTarget.chosen != nil else {
+                let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: ", ")
+                FileHandle.standardError.write(Data("set WASMBENCH_FUZZ_TARGET to one of: \(names)\n".utf8))
                 exit(64)
             }
-            var count = 0
-            for path in arguments.dropFirst() {
-                for file in files(path) {
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        FileHandle.standardError.write(Data("wasmbench-fuzz: cannot read \(file)\n".utf8))
-                        exit(66)
-                    }
-                    target.run(data)
-                    count += 1
-                }
-            }
-            print("wasmbench-fuzz \(name): \(count) inputs, no crash")
-        }
-
-        /// The regular files under `path` (itself when it is one), sorted.
-        static func files(_ path: String) -> [String] {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                return [path]
-            }
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            return names.sorted().map { "\(path)/\($0)" }
-        }
+            var count = CommandLine.argc
+            var arguments: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
+            exit(LLVMFuzzerRunDriver(&count, &arguments) { fuzzOneInput($0, $1) })
+        #else
+            replay(Array(CommandLine.arguments.dropFirst()))
+        #endif
     }
-#endif
+
+    /// Runs every file under the paths through the target the first argument names.
+    static func replay(_ arguments: [String]) {
+        guard let name = arguments.first, let target = FuzzTarget(rawValue: name), arguments.count > 1 else {
+            let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")
+            FileHandle.standardError.write(Data("usage: wasmbench-fuzz \(names) FILE|FOLDER...\n".utf8))
+            exit(64)
+        }
+        var count = 0
+        for path in arguments.dropFirst() {
+            for file in files(path) {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    FileHandle.standardError.write(Data("wasmbench-fuzz: cannot read \(file)\n".utf8))
+                    exit(66)
+                }
+                target.run(data)
+                count += 1
+            }
+        }
+        print("wasmbench-fuzz \(name): \(count) inputs, no crash")
+    }
+
+    /// The regular files under `path` (itself when it is one), sorted.
+    static func files(_ path: String) -> [String] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            return [path]
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.sorted().map { "\(path)/\($0)" }
+    }
+}
