@@ -56,6 +56,7 @@ public struct RunComparer: Sendable {
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
             estimator: estimator, gatedPhases: gatedPhases, caveats: caveats(base, new), measure: measure)
         var unratioed: [String] = []
+        var unreadMemory: [String] = []
         var twoSpeedCells: [(Summarizer.Key, TwoSpeeds)] = []
         for key in baseSamples.order {
             guard let before = baseSamples.groups[key], let after = newSamples.groups[key] else { continue }
@@ -64,7 +65,12 @@ public struct RunComparer: Sendable {
                     numeratorGroups: after.groups, denominatorGroups: before.groups, seed: seed(for: key)),
                 let baseMedian = median(before.values), let newMedian = median(after.values)
             else {
-                unratioed.append("\(key.workload) × \(key.runtime) \(key.phase.rawValue) \(key.metric.rawValue)")
+                let cell = "\(key.workload) × \(key.runtime) \(key.phase.rawValue) \(key.metric.rawValue)"
+                if key.metric == .peakRSS, median(before.values) == 0 || median(after.values) == 0 {
+                    unreadMemory.append(cell)
+                } else {
+                    unratioed.append(cell)
+                }
                 continue
             }
             let medianVerdict = verdict(estimate)
@@ -87,6 +93,11 @@ public struct RunComparer: Sendable {
                     processMinimum: minimum, changes: changes(key, base, new)))
         }
         comparison.caveats += twoSpeedCells.map(Self.twoSpeedCaveat)
+        if !unreadMemory.isEmpty {
+            comparison.caveats.append(
+                "no ratio for \(unreadMemory.joined(separator: ", ")): a peak-rss of 0 bytes, since Linux counts a process's resident memory in per-CPU batches and a small process can read 0"
+            )
+        }
         if !unratioed.isEmpty {
             comparison.caveats.append(
                 "no ratio for \(unratioed.joined(separator: ", ")): a median is zero, or the ratio is too large or too small for a number (a damaged or hand-edited file?)"

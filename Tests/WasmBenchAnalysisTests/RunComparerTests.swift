@@ -149,6 +149,25 @@ struct RunComparerTests {
     }
 }
 
+extension RunComparerTests {
+    @Test("a peak-rss that reads 0 bytes gets no ratio and a caveat that says why, not 'a damaged file'")
+    func zeroPeakRSS() {
+        var base = run(["w/a": ["x": steady(1.0)]])
+        var new = run(["w/a": ["x": steady(1.0)]])
+        for process in 0..<3 {
+            let row = Row(
+                runtime: "x", runtimeVersion: "1", flags: [], workload: "w/a", phase: .wall, metric: .peakRSS,
+                value: 0, process: process, iteration: 0, warmup: false)
+            base.rows.append(row)
+            new.rows.append(row)
+        }
+        let comparison = comparer.compare(base: base, basePath: "a", new: new, newPath: "b")
+        #expect(
+            comparison.caveats.contains { $0.hasPrefix("no ratio for w/a × x wall peak-rss: a peak-rss of 0 bytes") })
+        #expect(!comparison.caveats.contains { $0.contains("damaged") })
+    }
+}
+
 @Suite("Comparing cells that run at two speeds: a change must exceed the gap to count")
 struct TwoSpeedComparisonTests {
     let helper = RunComparerTests()
