@@ -13,7 +13,7 @@ let package = Package(
             name: "WasmBenchKit",
             targets: [
                 "WasmBenchModel", "WasmBenchStatistics", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchSubprocess",
-                "WasmBenchAnalysis",
+                "WasmBenchAnalysis", "WasmBenchInstrument",
             ]),
     ],
     // `swift build --traits PostgreSQL` adds the PostgreSQL history store (postgres-nio and SwiftNIO:

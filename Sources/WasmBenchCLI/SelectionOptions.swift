@@ -12,7 +12,7 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "Only these kernels of the suite (comma-separated).", transform: Self.list) var kernel: [String] = []
     @Option(help: "Runtime ids, comma-separated. See `wasmbench runtimes`.", transform: Self.runtimeIDs)
     var runtime: [RuntimeID] = []
-    @Option(help: ArgumentHelp("A documented selection of runtimes for the kernels.", discussion: Preset.help))
+    @Option(help: ArgumentHelp("A documented selection of a suite's runtimes.", discussion: Preset.help))
     var preset: Preset?
     @Option(help: "The runtime ratios are taken against (default: native; cpython3.11-native for the python suite).")
     var baseline: RuntimeID?
@@ -23,16 +23,22 @@ struct SelectionOptions: ParsableArguments {
             discussion: "See the README for the spec's fields (id, module, mounts, environment, entry, …).",
             valueName: "spec.json"))
     var interpreterSpecs: [String] = []
+    @Option(
+        name: .customLong("runtime-spec"),
+        help: ArgumentHelp("A runtime described by a JSON file of commands (repeatable; README).", valueName: "file"))
+    var runtimeSpecs: [String] = []
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
     /// The selection these options ask for (the caller adds what only it has).
     var selection: RunSelection {
-        var selection = RunSelection(suite: suite, runtimes: preset?.runtimes ?? runtime, modules: modules)
+        var selection = RunSelection(
+            suite: preset?.suite ?? suite, runtimes: preset?.runtimes ?? runtime, modules: modules)
         selection.kernels = kernel
         selection.benchmarks = benchmark
         selection.baseline = baseline
         selection.interpreterSpecs = interpreterSpecs
+        selection.runtimeSpecs = runtimeSpecs
         selection.install = !noInstall
         return selection
     }
@@ -44,8 +50,9 @@ struct SelectionOptions: ParsableArguments {
         if !runtime.isEmpty {
             throw ValidationError("--preset \(preset.rawValue) chooses the runtimes: leave out --runtime")
         }
-        if suite == .python {
-            throw ValidationError("--preset \(preset.rawValue) runs the kernels, not --suite python")
+        if let suite, suite != preset.suite {
+            throw ValidationError(
+                "--preset \(preset.rawValue) runs the \(preset.suite.rawValue) suite, not --suite \(suite.rawValue)")
         }
     }
 

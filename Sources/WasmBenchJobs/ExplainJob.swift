@@ -55,7 +55,9 @@ package struct ExplainJob: Sendable {
             toolVersion: toolVersion, baseline: selection.resolvedBaseline.description,
             runtimes: plan.runtimes.map(\.info), workloads: plan.workloads.map(\.info), notices: plan.notices,
             refused: plan.rejected)
-        try report.check(json: json.map { ("--json", $0) }, inputs: selection.modules + selection.interpreterSpecs)
+        try report.check(
+            json: json.map { ("--json", $0) },
+            inputs: selection.modules + selection.interpreterSpecs + selection.runtimeSpecs)
         if let json { try ArtifactFile.prepare(ArtifactFile.encode(.explain(analysis)), at: json) }
         let printer = session.printer
         let explainer = Explainer(

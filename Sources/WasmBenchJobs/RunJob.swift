@@ -61,7 +61,7 @@ package struct RunJob: Sendable {
         try report.check(
             json: json.map { ("--json", $0) },
             exports: [csv.map { ("--csv", $0) }, pyperf.map { ("--pyperf-json", $0) }].compactMap { $0 },
-            inputs: selection.modules + selection.interpreterSpecs)
+            inputs: selection.modules + selection.interpreterSpecs + selection.runtimeSpecs)
         let outputs = RunOutputs(
             json: try json ?? session.workspace.newResultsFile(), report: report, csv: csv, pyperf: pyperf)
         var initial = RunResult.start(

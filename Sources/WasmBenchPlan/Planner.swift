@@ -3,6 +3,7 @@ import WasmBenchInterpreters
 import WasmBenchModel
 import WasmBenchProvision
 import WasmBenchRuntime
+import WasmBenchSubprocess
 import WasmBenchWasmKit
 import WasmBenchWorkloads
 
@@ -106,11 +107,35 @@ public struct Planner: Sendable {
         return loaded
     }
 
+    /// The runtimes described by the selection's runtime spec files.
+    public func userRuntimes(_ selection: RunSelection) throws(PlanError) -> [RuntimeSpec] {
+        let reserved = Set(
+            RuntimeRegistry.ids + InterpreterCatalog.reservedIDs + (try userInterpreters(selection)).map(\.id))
+        var loaded: [RuntimeSpec] = []
+        for path in selection.runtimeSpecs {
+            let spec: RuntimeSpec
+            do {
+                spec = try RuntimeSpec.load(path: path, reserved: reserved)
+            } catch {
+                throw .usage(error.description)
+            }
+            if loaded.contains(where: { $0.id == spec.id }) {
+                throw .usage("two --runtime-spec files use the id `\(spec.id)`; give each its own")
+            }
+            loaded.append(spec)
+        }
+        return loaded
+    }
+
     /// Checks what can be checked before anything is provisioned: spec files, runtime ids, and
     /// options that need one another.
     public func validate(_ selection: RunSelection) throws(PlanError) {
         let user = try userInterpreters(selection).map(\.id)
-        let unknown = selection.runtimes.filter { !RuntimeRegistry.isKnown($0, user: user) }
+        let described = Set(try userRuntimes(selection).map(\.id))
+        let isKnown = { (id: RuntimeID) in
+            (id.interpreter == nil && described.contains(id.base)) || RuntimeRegistry.isKnown(id, user: user)
+        }
+        let unknown = selection.runtimes.filter { !isKnown($0) }
         if let first = unknown.first {
             // The registry's own message says why (unknown name, or a host that cannot run it).
             _ = try RuntimeRegistry.resolve(first, user: user)
@@ -119,7 +144,7 @@ public struct Planner: Sendable {
             throw .usage("--benchmark applies to --suite python")
         }
         let baseline = selection.resolvedBaseline
-        guard RuntimeRegistry.isKnown(baseline, user: user) else {
+        guard isKnown(baseline) else {
             throw .usage("unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeRegistry.idHelp)")
         }
         if let problem = selection.shard?.problem { throw .usage(problem) }
@@ -150,9 +175,10 @@ public struct Planner: Sendable {
         var notices: [String] = []
         let toolbox = workspace.toolbox(install: selection.install)
         let user = try userInterpreters(selection)
-        let factory = workspace.runtimeFactory(
+        var factory = workspace.runtimeFactory(
             toolbox, install: selection.install, user: user,
             artifacts: (runFolder ?? workspace.runScratch).appendingPathComponent("artifacts"))
+        factory.userRuntimes = try userRuntimes(selection)
         let asked =
             selection.runtimes.isEmpty
             ? (selection.defaultRuntimes ?? Self.defaultRuntimes(suite: selection.suite, user: user))

@@ -28,6 +28,8 @@ public struct RunSelection: Sendable, Equatable {
     public var hosting = GuestHosting()
     /// The user's interpreter spec files.
     public var interpreterSpecs: [String] = []
+    /// The user's runtime spec files (``RuntimeSpec``): runtimes described by command templates.
+    public var runtimeSpecs: [String] = []
     /// Whether missing tools and interpreters may be installed into the cache.
     public var install = true
     /// Whether the kernels keep their symbols (for `explain`'s function profiles).

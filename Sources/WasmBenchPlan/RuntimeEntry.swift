@@ -1,3 +1,4 @@
+import Foundation
 import WasmBenchProcess
 import WasmBenchProvision
 import WasmBenchRuntime
@@ -59,12 +60,18 @@ public struct RuntimeContext: Sendable {
     public let workerExecutable: String
     /// Where a run keeps AOT artifacts that may be reused across its processes.
     public let artifactFolder: String?
+    /// The environment programs are looked up in (PATH) and asked their version with.
+    public let environment: [String: String]
 
     /// Creates a context.
-    public init(toolbox: Toolbox, launcher: ProcessLauncher, workerExecutable: String, artifactFolder: String?) {
+    public init(
+        toolbox: Toolbox, launcher: ProcessLauncher, workerExecutable: String, artifactFolder: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) {
         self.toolbox = toolbox
         self.launcher = launcher
         self.workerExecutable = workerExecutable
         self.artifactFolder = artifactFolder
+        self.environment = environment
     }
 }

@@ -1,5 +1,6 @@
 import WasmBenchInterpreters
 import WasmBenchModel
+import WasmBenchProvision
 import WasmBenchRuntime
 import WasmBenchSubprocess
 
@@ -12,6 +13,8 @@ public struct RuntimeFactory: Sendable {
     public let interpreters: InterpreterCatalog
     /// The guest runner's host path (`wasmbench_runner.py`), for interpreter runtimes.
     public let pythonRunner: String?
+    /// Runtimes the user described in spec files (`--runtime-spec`).
+    public var userRuntimes: [RuntimeSpec] = []
 
     /// Creates a factory.
     public init(context: RuntimeContext, interpreters: InterpreterCatalog, pythonRunner: String?) {
@@ -22,6 +25,9 @@ public struct RuntimeFactory: Sendable {
 
     /// The adapter for `id`; an id that does not resolve is an error, never skipped.
     public func runtime(_ id: RuntimeID) throws(PlanError) -> any BenchmarkRuntime {
+        if id.interpreter == nil, let spec = userRuntimes.first(where: { $0.id == id.base }) {
+            return described(spec)
+        }
         switch try RuntimeRegistry.resolve(id, user: interpreters.user.map(\.id)) {
         case .runtime(let entry):
             return entry.make(context)
@@ -35,6 +41,31 @@ public struct RuntimeFactory: Sendable {
     }
 
     private var runner: String { pythonRunner ?? "wasmbench_runner.py" }
+
+    /// A runtime described by a file: its program (and compiler) found on PATH, its version asked.
+    private func described(_ spec: RuntimeSpec) -> any BenchmarkRuntime {
+        let locator = ToolLocator(environment: context.environment)
+        let executable = locator.find(spec.program)
+        let compiler = spec.compile?.program.flatMap(locator.find)
+        var problem: String?
+        if executable == nil {
+            problem =
+                "\(spec.program) (from \(spec.path)) is not on PATH; install it or give `program` as an absolute path"
+        } else if let named = spec.compile?.program, compiler == nil {
+            problem = "\(named) (the compile step of \(spec.path)) is not on PATH; install it or give an absolute path"
+        }
+        var version = "unknown"
+        if let executable, let arguments = spec.versionArguments,
+            let output = try? context.launcher.capture(
+                executable, arguments, environment: context.environment, timeout: 10)
+        {
+            let text = output.stdout.isEmpty ? output.stderr : output.stdout
+            version = text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(120)) } ?? "unknown"
+        }
+        return SpecRuntime(
+            spec: spec, executable: executable, compiler: compiler, version: version, unavailableReason: problem,
+            launcher: context.launcher)
+    }
 
     private func native() throws(PlanError) -> any BenchmarkRuntime {
         guard let entry = RuntimeRegistry.entries.first(where: { $0.capabilities.contains(.native) }) else {
@@ -52,9 +83,15 @@ public struct RuntimeFactory: Sendable {
         return InterpreterRuntime(interpreter: interpreter, host: host, runner: runner)
     }
 
-    /// Pyodide on a Node tier (the JavaScript hosts are Node's tiers).
+    /// Pyodide on a Node tier, or in a headless browser (which Node's driver serves the page to).
     private func pyodide(on host: RuntimeEntry) -> any BenchmarkRuntime {
         let tier = NodeRuntime.Tier.allCases.first { $0.id == host.id } ?? .dynamic
+        let browser = BrowserRuntime.Browser(rawValue: host.id).map { browser in
+            let tool = browser.program == .firefox ? context.toolbox.firefox : context.toolbox.chromium
+            return PyodideRuntime.BrowserHost(
+                browser: browser, executable: tool.path, version: tool.version,
+                unavailableReason: tool.unavailableReason)
+        }
         let node = context.toolbox.node
         var folder: String?
         var problem: String?
@@ -65,6 +102,6 @@ public struct RuntimeFactory: Sendable {
         return PyodideRuntime(
             tier: tier, node: node.path, nodeVersion: node.version, nodeUnavailableReason: node.unavailableReason,
             indexURL: folder, unavailableReason: problem, source: InterpreterProvisioner.pyodideSource, runner: runner,
-            launcher: context.launcher)
+            launcher: context.launcher, browser: browser)
     }
 }

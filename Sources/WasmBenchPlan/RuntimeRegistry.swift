@@ -62,9 +62,13 @@ public enum RuntimeRegistry {
         node(.turbofan, "Node.js/V8, TurboFan optimising compiler only"),
         browser(
             .chromium, "headless Chromium (V8) running the module in a page of ours, timed by performance.now()"),
+        browser(.chromiumLiftoff, "headless Chromium, V8's Liftoff baseline compiler only"),
+        browser(.chromiumTurbofan, "headless Chromium, V8's TurboFan optimising compiler only"),
         browser(
             .firefox,
             "headless Firefox ESR (SpiderMonkey) running the module in a page of ours, timed by performance.now()"),
+        browser(.firefoxBaseline, "headless Firefox ESR, SpiderMonkey's baseline compiler only"),
+        browser(.firefoxIon, "headless Firefox ESR, SpiderMonkey's Ion optimising compiler only"),
     ]
 
     /// The entry of a runtime id of the table.
@@ -162,8 +166,8 @@ public enum RuntimeRegistry {
     }
 
     private static func browser(_ browser: BrowserRuntime.Browser, _ summary: String) -> RuntimeEntry {
-        RuntimeEntry(browser.rawValue, summary) { context in
-            let tool = browser == .firefox ? context.toolbox.firefox : context.toolbox.chromium
+        RuntimeEntry(browser.rawValue, summary, capabilities: [.hostsWASI, .hostsJavaScript]) { context in
+            let tool = browser.program == .firefox ? context.toolbox.firefox : context.toolbox.chromium
             return BrowserRuntime(
                 browser: browser, executable: tool.path, version: tool.version,
                 unavailableReason: tool.unavailableReason, node: context.toolbox.node.path, launcher: context.launcher)

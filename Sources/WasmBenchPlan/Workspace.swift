@@ -90,7 +90,8 @@ public struct Workspace: Sendable {
         return RuntimeFactory(
             context: RuntimeContext(
                 toolbox: toolbox, launcher: launcher, workerExecutable: workerExecutable,
-                artifactFolder: (artifacts ?? runScratch.appendingPathComponent("artifacts")).path),
+                artifactFolder: (artifacts ?? runScratch.appendingPathComponent("artifacts")).path,
+                environment: environment),
             interpreters: InterpreterCatalog(provisioner: provisioner, user: user),
             pythonRunner: try? PythonSuite(installer: installer).runnerPath())
     }

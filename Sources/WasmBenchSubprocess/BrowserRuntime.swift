@@ -9,33 +9,81 @@ import WasmBenchRuntime
 ///
 /// The page times `WebAssembly.compile`, `WebAssembly.instantiate` and the `_start` call, and
 /// gives the guest a small WASI shim of its own: its arguments, the clocks, stdout and stderr, and
-/// exit; no file system, no environment. So it runs WASI commands that need nothing more (the
-/// kernels), not interpreters that read their standard library from a folder.
+/// exit; no file system, no environment. A guest that asks for more (an interpreter: its standard
+/// library and the benchmark as folders, variables, another entry export) gets it in the driver's
+/// hosted mode: the folders read-only, from a tree the driver walks once and files it serves by
+/// number when the guest opens them.
 public struct BrowserRuntime: BenchmarkRuntime {
-    /// The browsers wasmbench drives.
+    /// The browsers wasmbench drives, each with its default tiers or one tier pinned.
     public enum Browser: String, Sendable, CaseIterable {
-        /// Chromium (V8), with lazy compilation off.
+        /// Chromium (V8) with its default tiers (Liftoff, then TurboFan for hot functions), lazy
+        /// compilation off.
         case chromium
-        /// Firefox (SpiderMonkey), with its default tiers (baseline, then Ion).
+        /// Chromium with Liftoff only: V8's baseline compiler, no tier-up.
+        case chromiumLiftoff = "chromium-liftoff"
+        /// Chromium with TurboFan only: V8's optimising compiler for every function up front.
+        case chromiumTurbofan = "chromium-turbofan"
+        /// Firefox (SpiderMonkey) with its default tiers (the baseline compiler, then Ion).
         case firefox
+        /// Firefox with its baseline compiler only (`javascript.options.wasm_optimizingjit` off).
+        case firefoxBaseline = "firefox-baseline"
+        /// Firefox with Ion only, SpiderMonkey's optimising compiler (`javascript.options.wasm_baselinejit` off).
+        case firefoxIon = "firefox-ion"
 
-        /// The browser's command-line flags besides the profile folder and the URL.
-        public var flags: [String] {
+        /// The browser program this configuration starts.
+        public enum Program: String, Sendable {
+            /// Chromium (V8).
+            case chromium
+            /// Firefox ESR (SpiderMonkey).
+            case firefox
+        }
+
+        /// The program: Chromium or Firefox.
+        public var program: Program {
             switch self {
+            case .chromium, .chromiumLiftoff, .chromiumTurbofan: .chromium
+            case .firefox, .firefoxBaseline, .firefoxIon: .firefox
+            }
+        }
+
+        /// The V8 flags of a Chromium configuration (lazy compilation off in every tier, so
+        /// `compile` compiles every function).
+        var v8Flags: [String] {
+            switch self {
+            case .chromiumLiftoff: ["--no-wasm-lazy-compilation", "--liftoff", "--no-wasm-tier-up"]
+            case .chromiumTurbofan: ["--no-wasm-lazy-compilation", "--no-liftoff"]
+            default: ["--no-wasm-lazy-compilation"]
+            }
+        }
+
+        /// The SpiderMonkey preferences that pin a Firefox configuration's tier, as
+        /// `name=value`; none for the default tiers.
+        var tierPreferences: [String] {
+            switch self {
+            case .firefoxBaseline: ["javascript.options.wasm_optimizingjit=false"]
+            case .firefoxIon: ["javascript.options.wasm_baselinejit=false"]
+            default: []
+            }
+        }
+
+        /// The browser's command-line flags besides the profile folder and the URL, then a
+        /// Firefox configuration's tier preferences (written to the fresh profile's `user.js`).
+        public var flags: [String] {
+            switch program {
             case .chromium:
                 [
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                    "--js-flags=--no-wasm-lazy-compilation",
+                    "--js-flags=" + v8Flags.joined(separator: " "),
                 ]
-            case .firefox: ["--headless", "--no-remote"]
+            case .firefox: ["--headless", "--no-remote"] + tierPreferences
             }
         }
 
         /// The whole command, with `{URL}` where the driver puts the page's address.
         func command(_ executable: String, profile: String) -> [String] {
-            switch self {
+            switch program {
             case .chromium: [executable] + flags + ["--user-data-dir=\(profile)", "{URL}"]
-            case .firefox: [executable] + flags + ["--profile", profile, "{URL}"]
+            case .firefox: [executable, "--headless", "--no-remote", "--profile", profile, "{URL}"]
             }
         }
 
@@ -50,18 +98,92 @@ public struct BrowserRuntime: BenchmarkRuntime {
 
             """
 
+        /// The fresh profile's `user.js`: the quiet preferences, then the tier's.
+        var userPreferences: String {
+            Self.firefoxPreferences
+                + tierPreferences.map { preference in
+                    let parts = preference.split(separator: "=", maxSplits: 1)
+                    return "user_pref(\"\(parts[0])\", \(parts[1]));\n"
+                }
+                .joined()
+        }
+
+        /// What the configuration's tier flags do, for the report.
+        var tierNotes: [String] {
+            switch self {
+            case .chromium:
+                ["tiers: V8's default, Liftoff compiles every function, TurboFan recompiles hot ones in the background"]
+            case .chromiumLiftoff:
+                ["tier: Liftoff only (`--liftoff --no-wasm-tier-up`): V8's one-pass baseline code, never optimised"]
+            case .chromiumTurbofan:
+                [
+                    "tier: TurboFan only (`--no-liftoff`): every function optimised before the first call, so compile is longer"
+                ]
+            case .firefox:
+                ["tiers: SpiderMonkey's default, the baseline compiler first, Ion's optimised code in the background"]
+            case .firefoxBaseline:
+                [
+                    "tier: baseline only (pref `javascript.options.wasm_optimizingjit` false): one-pass code, never optimised"
+                ]
+            case .firefoxIon:
+                [
+                    "tier: Ion only (pref `javascript.options.wasm_baselinejit` false): every function optimised before it runs"
+                ]
+            }
+        }
+
+        /// What the driver needs to start the browser for one run in a scratch folder.
+        struct Launch {
+            /// Where the driver writes its report.
+            var reportPath: String
+            /// The browser's fresh profile folder.
+            var profile: String
+            /// The browser's command as a JSON array, with `{URL}` for the page.
+            var command: String
+            /// The configuration, to set the profile back.
+            var browser: Browser
+
+            /// Sets the used profile (caches, tens of MB) back to the fresh one the command started
+            /// with, so the recorded command runs again as it ran, at little cost on disk.
+            func reset() {
+                try? FileManager.default.removeItem(atPath: profile)
+                try? browser.prepare(profile: profile)
+            }
+        }
+
+        /// A failure to prepare the profile, with what to check.
+        struct LaunchError: Error {
+            var message: String
+        }
+
+        /// Prepares a fresh profile in `scratch` and the command that starts `executable` on it.
+        func launch(_ executable: String, scratch: String) throws(LaunchError) -> Launch {
+            let profile = scratch + "/browser-profile"
+            do {
+                try prepare(profile: profile)
+                let json = String(
+                    decoding: try JSONEncoder().encode(self.command(executable, profile: profile)), as: UTF8.self)
+                return Launch(
+                    reportPath: scratch + "/browser-report.json", profile: profile, command: json, browser: self)
+            } catch {
+                throw LaunchError(
+                    message:
+                        "cannot prepare the profile \(profile) (\(FileSystem.reason(error))); check the cache folder")
+            }
+        }
+
         /// Creates the profile folder the browser starts with.
         func prepare(profile: String) throws {
             try FileManager.default.createDirectory(atPath: profile, withIntermediateDirectories: true)
-            if self == .firefox {
-                try Self.firefoxPreferences.write(toFile: profile + "/user.js", atomically: true, encoding: .utf8)
+            if program == .firefox {
+                try userPreferences.write(toFile: profile + "/user.js", atomically: true, encoding: .utf8)
             }
         }
     }
 
     /// Which browser.
     public let browser: Browser
-    /// The runtime id (`chromium`, `firefox`).
+    /// The runtime id (`chromium`, `firefox-ion`…).
     public var id: String { browser.rawValue }
     /// The browser's program, or nil.
     public let executable: String?
@@ -87,7 +209,6 @@ public struct BrowserRuntime: BenchmarkRuntime {
         self.launcher = launcher
     }
 
-    /// The browser's command-line flags (the driver adds the profile folder and the URL).
     /// The driver script shipped with wasmbench.
     static var driverPath: String? {
         Bundle.module.url(forResource: "browser-driver", withExtension: "mjs", subdirectory: "Drivers")?.path
@@ -101,16 +222,16 @@ public struct BrowserRuntime: BenchmarkRuntime {
             reason = "the browser driver script is missing from wasmbench's resources; reinstall wasmbench"
         }
         return RuntimeInfo(
-            id: id, name: id, version: version, kind: .subprocess, flags: browser.flags,
+            id: id, name: browser.program.rawValue, version: version, kind: .subprocess, flags: browser.flags,
             available: executable != nil && reason == nil, unavailableReason: reason,
             exposedPhases: [.compile, .instantiate, .startup, .execute, .wall],
             notes: [
                 "compile = WebAssembly.compile of bytes already fetched; instantiate = WebAssembly.instantiate with wasmbench's WASI shim",
                 "startup = the _start call to the guest's first clock reading; wall holds the browser's own start-up and the page load",
                 "the guest's clock is performance.now() in a cross-origin isolated page (5 µs steps in Chromium, 20 µs in Firefox)",
-                "the guest gets its arguments, the clocks, stdout and stderr and nothing else (no file system, no environment)",
+                "the guest gets its arguments, the clocks, stdout and stderr and nothing else, unless it needs folders (an interpreter's library: mounted read-only, each file fetched from the driver when opened) or variables",
                 "cpu and peak-rss are the driver's (Node's) alone: the browser's processes are not counted",
-            ])
+            ] + browser.tierNotes)
     }
 
     /// Why this runtime cannot run the program, or `nil`.
@@ -121,12 +242,6 @@ public struct BrowserRuntime: BenchmarkRuntime {
         }
         guard case .command = program.entry else {
             return "\(id) runs WASI commands only; an exported function (--invoke) runs on the other runtimes"
-        }
-        if !program.hosting.mounts.isEmpty || !program.hosting.environment.isEmpty
-            || program.hosting.commandExport != nil
-        {
-            return
-                "\(id) gives the guest no folders, environment or other entry export (wasmbench's page has a minimal WASI)"
         }
         return nil
     }
@@ -143,34 +258,38 @@ public struct BrowserRuntime: BenchmarkRuntime {
                 "\(id) cannot run under a profiler: it would count the driver (Node), not the browser that runs the guest"
             )
         }
-        let reportPath = request.scratchDirectory + "/browser-report.json"
-        let profile = request.scratchDirectory + "/browser-profile"
-        let command: String
+        let launch: Browser.Launch
         do {
-            try browser.prepare(profile: profile)
-            command = String(
-                decoding: try JSONEncoder().encode(browser.command(executable, profile: profile)), as: UTF8.self)
+            launch = try browser.launch(executable, scratch: request.scratchDirectory)
         } catch {
-            return .failure(
-                .runtimeError,
-                "cannot prepare the profile \(profile) (\(FileSystem.reason(error))); check the cache folder")
+            return .failure(.runtimeError, error.message)
+        }
+        // A guest that needs folders, variables or another entry gets them through the hosted mode.
+        var mode = ["command"]
+        let hosting = request.program.hosting
+        if !hosting.isPlain {
+            let path = request.scratchDirectory + "/browser-hosting.json"
+            do {
+                try JSONEncoder().encode(hosting).write(to: URL(fileURLWithPath: path))
+            } catch {
+                return .failure(
+                    .runtimeError, "cannot write \(path) (\(FileSystem.reason(error))); check the cache folder")
+            }
+            mode = ["hosted", path]
         }
         let arguments =
             [
-                "--no-warnings", driver, reportPath, request.program.wasmPath, command,
-                String(request.effectiveOutputLimitBytes), "command",
+                "--no-warnings", driver, launch.reportPath, request.program.wasmPath, launch.command,
+                String(request.effectiveOutputLimitBytes),
             ]
-            + request.program.commandArguments(iterations: request.iterations)
+            + mode + request.program.commandArguments(iterations: request.iterations)
         let child = ChildRun(launcher: launcher, classify: { _ in nil })
         switch child.spawn(node, arguments, request: request) {
         case .failure(let error):
             return .failure(.runtimeError, error.description)
         case .success(let finished):
-            // The used profile (caches, tens of MB) is set back to the fresh one the command
-            // started with, so the recorded command runs again as it ran, at little cost on disk.
-            try? FileManager.default.removeItem(atPath: profile)
-            try? browser.prepare(profile: profile)
-            return child.driverOutcome(finished, reportPath: reportPath, request: request, engine: id)
+            launch.reset()
+            return child.driverOutcome(finished, reportPath: launch.reportPath, request: request, engine: id)
         }
     }
 }

@@ -18,7 +18,11 @@ struct UsageErrorTests {
         #expect(
             both.status == 64 && both.stderr.contains("chooses the runtimes: leave out --runtime"), "\(both.stderr)")
         let python = try run(["run", "--preset", "interpreters", "--suite", "python", "--no-install"])
-        #expect(python.status == 64 && python.stderr.contains("runs the kernels"), "\(python.stderr)")
+        #expect(
+            python.status == 64 && python.stderr.contains("runs the kernels suite, not --suite python"),
+            "\(python.stderr)")
+        let kernels = try run(["run", "--preset", "python-browsers", "--suite", "kernels", "--no-install"])
+        #expect(kernels.status == 64 && kernels.stderr.contains("runs the python suite"), "\(kernels.stderr)")
         let unknown = try run(["run", "--preset", "fastest", "--no-install"])
         #expect(unknown.status == 64 && unknown.stderr.contains("jit-vs-aot"), "\(unknown.stderr)")
     }

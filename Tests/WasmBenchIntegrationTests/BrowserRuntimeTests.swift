@@ -39,6 +39,39 @@ struct BrowserRuntimeTests {
         }
     }
 
+    @Test("each browser's tiers pinned (Liftoff, TurboFan, baseline, Ion) run a kernel in one run, with their flags")
+    func tiers() throws {
+        #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
+        let folder = TemporaryFolder()
+        let json = folder.path("tiers.json")
+        let tiers = ["chromium-liftoff", "chromium-turbofan", "firefox-baseline", "firefox-ion"]
+        let run = try WasmbenchBinary.run(
+            [
+                "run", "--kernel", "fib", "--runtime", (["native"] + tiers).joined(separator: ","), "--processes", "1",
+                "--iterations", "3", "--precision", "off", "--json", json,
+            ], timeout: 900, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let result = try JSONDecoder().decode(
+            RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        for tier in tiers {
+            let info = try #require(result.runtimes.first { $0.id == tier })
+            #expect(info.available, "\(info.unavailableReason ?? "")")
+            #expect(info.notes.contains { $0.hasPrefix("tier: ") }, "\(tier) does not say its tier")
+            let pinned = info.flags.contains {
+                $0.contains("--liftoff") || $0.contains("--no-liftoff") || $0.hasSuffix("jit=false")
+            }
+            #expect(pinned, "\(tier): \(info.flags)")
+            for phase in [Phase.compile, .execute] {
+                #expect(
+                    result.summaries.contains {
+                        $0.runtime == tier && $0.phase == phase && $0.workload == "kernels/fib"
+                    },
+                    "\(tier) has no \(phase) summary")
+            }
+        }
+    }
+
     @Test("an invoked export is unsupported on chromium, with the reason")
     func unsupported() throws {
         let folder = TemporaryFolder()

@@ -70,6 +70,36 @@ struct MatchedPairRunTests {
         #expect(report.contains("## Warm-up"))
     }
 
+    @Test("the pair's WASI side runs in headless Chromium and Firefox, its library mounted read-only in the page")
+    func browsers() throws {
+        let folder = TemporaryFolder()
+        let json = folder.path("browsers.json")
+        let browsers = ["cpython3.11-wasi@chromium", "cpython3.11-wasi@firefox"]
+        let run = try WasmbenchBinary.run(
+            [
+                "run", "--suite", "python", "--benchmark", "fib", "--runtime",
+                (["cpython3.11-native"] + browsers).joined(separator: ","), "--processes", "1", "--iterations", "3",
+                "--warmups", "1", "--json", json,
+            ], timeout: 2400, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(3000))")
+        let result = try JSONDecoder().decode(
+            RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
+        #expect(result.failures.isEmpty, "\(result.failures)")
+        let native = try #require(result.runtimes.first { $0.id == "cpython3.11-native" })
+        for id in browsers {
+            let info = try #require(result.runtimes.first { $0.id == id })
+            #expect(info.fairnessProblems(against: native).isEmpty, "\(id): \(info.fairnessProblems(against: native))")
+            let rows = result.rows.filter { $0.runtime == id && $0.workload == "python/fib" }
+            for phase in [Phase.compile, .instantiate, .startup, .import] {
+                #expect(rows.contains { $0.phase == phase }, "\(id) has no \(phase)")
+            }
+            #expect(rows.filter { $0.phase == .execute }.compactMap(\.iteration).sorted() == [0, 1, 2])
+            let summary = try #require(
+                result.summaries.first { $0.runtime == id && $0.phase == .execute && $0.metric == .time })
+            #expect(summary.ratioToBaseline != nil, "\(id) has no ratio")
+        }
+    }
+
     @Test("explain counts both sides of the pair and profiles their functions by name")
     func explain() throws {
         let folder = TemporaryFolder()

@@ -99,9 +99,9 @@ struct OpcodeRuntimeTests {
 
 @Suite("Presets")
 struct PresetTests {
-    @Test("every preset's runtimes are runtimes of the registry, native first, each once")
+    @Test("every kernels preset's runtimes are runtimes of the registry, native first, each once")
     func resolve() throws {
-        for preset in Preset.allCases {
+        for preset in Preset.allCases where preset.suite == .kernels {
             #expect(preset.runtimes.first == RuntimeID(base: "native"), "\(preset)")
             #expect(Set(preset.runtimes).count == preset.runtimes.count, "\(preset)")
             for id in preset.runtimes {
@@ -113,5 +113,21 @@ struct PresetTests {
         }
         #expect(Preset.jitVsAot.runtimes.contains(RuntimeID(base: "wasmtime-pulley-aot")))
         #expect(Preset.help.contains("interpreters: WasmKit and wasmtime's Pulley interpreter"))
+    }
+
+    @Test(
+        "python-browsers runs the python suite: the pair's native side first, then interpreters on hosts that resolve")
+    func pythonBrowsers() throws {
+        let preset = Preset.pythonBrowsers
+        #expect(preset.suite == .python)
+        #expect(preset.runtimes.first?.description == "cpython3.11-native")
+        #expect(preset.runtimes.count == 7)
+        for id in preset.runtimes.dropFirst() {
+            guard case .hosted(_, let host) = try RuntimeRegistry.resolve(id) else {
+                Issue.record("\(id) is not an interpreter on a host")
+                continue
+            }
+            #expect(["wasmtime-aot", "node", "chromium", "firefox"].contains(host.id))
+        }
     }
 }

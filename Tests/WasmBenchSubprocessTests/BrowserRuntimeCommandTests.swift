@@ -38,6 +38,53 @@ struct BrowserRuntimeCommandTests {
                 == ["/usr/bin/firefox-esr", "--headless", "--no-remote", "--profile", "/p", "{URL}"])
     }
 
+    @Test("Chromium's tiers: Liftoff only and TurboFan only through --js-flags, lazy compilation off in each")
+    func chromiumTiers() {
+        #expect(
+            BrowserRuntime.Browser.chromiumLiftoff.flags.last
+                == "--js-flags=--no-wasm-lazy-compilation --liftoff --no-wasm-tier-up")
+        #expect(
+            BrowserRuntime.Browser.chromiumTurbofan.command("/usr/bin/chromium", profile: "/p")
+                == [
+                    "/usr/bin/chromium", "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--js-flags=--no-wasm-lazy-compilation --no-liftoff", "--user-data-dir=/p", "{URL}",
+                ])
+        #expect(BrowserRuntime.Browser.chromiumTurbofan.program == .chromium)
+    }
+
+    @Test(
+        "Firefox's tiers: one compiler switched off in the fresh profile's user.js, the command line unchanged",
+        arguments: [
+            (BrowserRuntime.Browser.firefoxBaseline, "javascript.options.wasm_optimizingjit"),
+            (.firefoxIon, "javascript.options.wasm_baselinejit"),
+        ])
+    func firefoxTiers(browser: BrowserRuntime.Browser, switchedOff: String) throws {
+        #expect(browser.program == .firefox)
+        #expect(
+            browser.command("/usr/bin/firefox-esr", profile: "/p")
+                == BrowserRuntime.Browser.firefox.command("/usr/bin/firefox-esr", profile: "/p"))
+        #expect(browser.flags == ["--headless", "--no-remote", "\(switchedOff)=false"])
+        let profile = setting.folder.path(browser.rawValue)
+        try browser.prepare(profile: profile)
+        let preferences = try String(contentsOfFile: profile + "/user.js", encoding: .utf8)
+        #expect(preferences.hasPrefix(BrowserRuntime.Browser.firefoxPreferences))
+        #expect(preferences.hasSuffix(#"user_pref("\#(switchedOff)", false);"# + "\n"))
+        #expect(
+            !preferences.contains(
+                switchedOff == "javascript.options.wasm_baselinejit" ? "optimizingjit" : "baselinejit"))
+    }
+
+    @Test("every configuration names its tier in the runtime's notes and its program as the name")
+    func tierNotes() throws {
+        let node = try StubProgram(in: setting.folder, name: "node")
+        for browser in BrowserRuntime.Browser.allCases {
+            let info = runtime(browser, node: node).describe()
+            #expect(info.id == browser.rawValue)
+            #expect(info.name == browser.program.rawValue)
+            #expect(info.notes.last?.hasPrefix("tier") == true, "\(browser)")
+        }
+    }
+
     @Test(
         "a run: node runs the driver with the report path, the module, the browser's command as JSON, the output limit and the arguments",
         arguments: BrowserRuntime.Browser.allCases)
@@ -92,17 +139,23 @@ struct BrowserRuntimeCommandTests {
         #expect(runtime.run(setting.request(setting.invoke)).status.kind == .unsupported)
     }
 
-    @Test("folders, variables or another entry export are unsupported: the page's WASI is minimal")
-    func hostingUnsupported() throws {
-        let runtime = runtime(.firefox, node: try StubProgram(in: setting.folder, name: "node"))
-        for hosting in [
-            GuestHosting(mounts: [GuestHosting.Mount(hostPath: "/h", guestPath: "/g")]),
-            GuestHosting(environment: ["A": "1"]), GuestHosting(commandExport: "run"),
-        ] {
-            let reason = try #require(runtime.unsupportedReason(for: setting.kernel(hosting: hosting)))
-            #expect(reason.contains("no folders, environment or other entry export"))
-        }
-        #expect(runtime.unsupportedReason(for: setting.kernel(hosting: GuestHosting(trapUnknownImports: true))) == nil)
+    @Test("folders, variables or another entry export: the driver's hosted mode, with the hosting as a JSON file")
+    func hosted() throws {
+        let node = try StubProgram(in: setting.folder, name: "node", stdout: AdapterSetting.oneIteration)
+        try #"{"phases":{"compile":1000},"iterations":[],"exitCode":0}"#.write(
+            toFile: setting.scratch + "/browser-report.json", atomically: true, encoding: .utf8)
+        let hosting = GuestHosting(
+            mounts: [GuestHosting.Mount(hostPath: "/h", guestPath: "/g")], environment: ["A": "1"],
+            commandExport: "run", trapUnknownImports: true)
+        let runtime = runtime(.firefox, node: node)
+        #expect(runtime.unsupportedReason(for: setting.kernel(hosting: hosting)) == nil)
+        #expect(runtime.run(setting.request(setting.kernel(hosting: hosting))).status == .completed)
+        let call = try #require(try node.calls().first)
+        let path = setting.scratch + "/browser-hosting.json"
+        #expect(Array(call.suffix(5)) == ["hosted", path, "--size", "3", "1"])
+        let written = try JSONDecoder().decode(
+            GuestHosting.self, from: try #require(FileManager.default.contents(atPath: path)))
+        #expect(written == hosting)
     }
 
     @Test("under a profiler it refuses: the profiler would count node, not the browser")

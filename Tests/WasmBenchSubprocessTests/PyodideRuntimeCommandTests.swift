@@ -14,14 +14,20 @@ struct PyodideRuntimeCommandTests {
 
     func runtime(
         tier: NodeRuntime.Tier = .dynamic, node: String? = "/usr/bin/node", indexURL: String? = "/pyodide",
-        unavailableReason: String? = nil
+        unavailableReason: String? = nil, browser: PyodideRuntime.BrowserHost? = nil
     ) -> PyodideRuntime {
         PyodideRuntime(
             tier: tier, node: node, nodeVersion: "v22.0.0",
             nodeUnavailableReason: node == nil ? "node is missing" : nil,
             indexURL: indexURL, unavailableReason: unavailableReason, source: "test",
             runner: "/runner/wasmbench_runner.py",
-            launcher: ProcessLauncher())
+            launcher: ProcessLauncher(), browser: browser)
+    }
+
+    func firefox(_ executable: String? = "/usr/bin/firefox-esr") -> PyodideRuntime.BrowserHost {
+        PyodideRuntime.BrowserHost(
+            browser: .firefoxIon, executable: executable, version: "Firefox 1.0",
+            unavailableReason: executable == nil ? "firefox is not installed; apt-get install firefox-esr" : nil)
     }
 
     var script: GuestProgram {
@@ -100,5 +106,45 @@ struct PyodideRuntimeCommandTests {
                 PhaseSample(.load, .time, 0.000_02), PhaseSample(.import, .time, 0.000_01),
                 PhaseSample(.execute, .time, 0.000_005, iteration: 0),
             ])
+    }
+
+    @Test(
+        "in a browser: node runs the browser driver in its pyodide mode with the browser's command, the output limit, the runner, the benchmark and the iterations"
+    )
+    func browserCommand() throws {
+        let stdout = "wasmbench:load 20000\nwasmbench:import 10000\nwasmbench:iter 0 5000\nwasmbench:check ok 1\n"
+        let node = try StubProgram(in: setting.folder, name: "node", stdout: stdout)
+        let runtime = runtime(node: node.path, browser: firefox())
+        #expect(runtime.id == "pyodide@firefox-ion")
+        let outcome = runtime.run(setting.request(script))
+        #expect(outcome.status == .completed)
+        let call = try #require(try node.calls().first)
+        let driver = try #require(BrowserRuntime.driverPath)
+        let scratch = setting.scratch
+        #expect(Array(call.prefix(4)) == ["--no-warnings", driver, scratch + "/browser-report.json", "/pyodide"])
+        let command = try JSONDecoder().decode([String].self, from: Data(call[4].utf8))
+        #expect(
+            command
+                == BrowserRuntime.Browser.firefoxIon.command(
+                    "/usr/bin/firefox-esr", profile: scratch + "/browser-profile"))
+        #expect(
+            Array(call.suffix(5)) == [
+                String(RunConfiguration.defaultOutputLimitBytes), "pyodide", "/runner/wasmbench_runner.py",
+                "/bench/bm_fib.py", "1",
+            ])
+        #expect(
+            try String(contentsOfFile: scratch + "/browser-profile/user.js", encoding: .utf8).contains("baselinejit"))
+        #expect(outcome.samples.first == PhaseSample(.load, .time, 0.000_02))
+    }
+
+    @Test("in a browser: describe() names the browser, its version and tier; without the browser it is unavailable")
+    func browserDescribe() {
+        let info = runtime(browser: firefox()).describe()
+        #expect(info.flags.prefix(2) == ["host=firefox-ion", "host-version=Firefox 1.0"])
+        #expect(info.notes.contains { $0.hasPrefix("tier: Ion only") })
+        #expect(info.notes.contains { $0.contains("the browser's start-up and the page load") })
+        let missing = runtime(browser: firefox(nil))
+        #expect(missing.unsupportedReason(for: script) == "firefox is not installed; apt-get install firefox-esr")
+        #expect(missing.describe().available == false)
     }
 }

@@ -23,6 +23,8 @@ enum FuzzTarget: String, CaseIterable {
     case artifact
     /// An interpreter spec file (`--interpreter FILE`).
     case spec
+    /// A runtime spec file (`--runtime-spec FILE`), then its templates expanded for a guest.
+    case runtimeSpec = "runtime-spec"
 
     /// Feeds one input to the parser.
     func run(_ data: Data) {
@@ -48,6 +50,13 @@ enum FuzzTarget: String, CaseIterable {
             guard let spec = try? JSONDecoder().decode(InterpreterSpec.self, from: data) else { return }
             _ = try? spec.interpreter(
                 folder: URL(fileURLWithPath: "/nonexistent/fuzz"), path: "fuzz.json", reserved: ["cpython3.11-native"])
+        case .runtimeSpec:
+            guard let spec = try? RuntimeSpec.parse(data, path: "fuzz.json", reserved: ["wasmtime"]) else { return }
+            let values = ["module": "/m/{artifact}", "wasm": "/m.wasm", "artifact": "/a", "function": "f"]
+            let lists = ["arguments": ["{module}", "1"], "mounts": ["--dir", "{x}"], "environment": []]
+            for words in [spec.run, spec.invoke ?? [], spec.compile?.arguments ?? [], spec.mount ?? []] {
+                _ = RuntimeSpec.expand(words, values: values, lists: lists)
+            }
         }
     }
 

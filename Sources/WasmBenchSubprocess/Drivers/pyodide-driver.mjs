@@ -25,6 +25,7 @@
 import { readFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runnerMain } from './pyodide-main.mjs';
 
 const EXIT_USAGE = 2;
 const EXIT_SOFTWARE = 70;
@@ -108,38 +109,9 @@ try {
 }
 
 // Runs the runner as `python RUNNER BENCHMARK N` would and returns its exit status.
-const main = `
-import sys
-
-def _wasmbench_main(runner, arguments):
-    import runpy
-    sys.argv = [runner] + list(arguments)
-    sys.path.insert(0, runner.rpartition("/")[0] or "/")
-    sys.stdout.reconfigure(line_buffering=True)
-    try:
-        runpy.run_path(runner, run_name="__main__")
-    except SystemExit as exit:
-        code = exit.code
-        if code is None:
-            return 0
-        if isinstance(code, int):
-            return code
-        print(code, file=sys.stderr)
-        return 1
-    except BaseException:
-        import traceback
-        traceback.print_exc()
-        return 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    return 0
-
-_wasmbench_main
-`;
 let status;
 try {
-  const run = pyodide.runPython(main);
+  const run = pyodide.runPython(runnerMain);
   status = run(guestRunner, pyodide.toPy([guestBenchmark, options.iterations]));
   run.destroy();
 } catch (error) {
