@@ -63,7 +63,7 @@ package func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = ni
 
 /// Formats a fraction as a percentage with up to one decimal: `0.05` gives `5%`, `0.078` gives
 /// `7.8%`.
-func formatPercent(_ fraction: Double) -> String {
+package func formatPercent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "n/a" }
     let percent = (fraction * 1000).rounded() / 10
     return String(format: percent == percent.rounded() ? "%.0f%%" : "%.1f%%", percent)

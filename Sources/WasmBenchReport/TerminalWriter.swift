@@ -101,7 +101,7 @@ func visibleWidth(_ text: some StringProtocol) -> Int {
 }
 
 /// Pads `text` with spaces after it (or before it) to `width` visible characters.
-func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+package func pad(_ text: String, to width: Int, right: Bool = false) -> String {
     let padding = String(repeating: " ", count: max(0, width - visibleWidth(text)))
     return right ? padding + text : text + padding
 }
