@@ -106,11 +106,6 @@ package func pad(_ text: String, to width: Int, right: Bool = false) -> String {
     return right ? padding + text : text + padding
 }
 
-/// `text` without spaces at its end.
-func trimmingTrailingSpaces(_ text: String) -> String {
-    String(text.reversed().drop { $0 == " " }.reversed())
-}
-
 /// Breaks `text` into lines of at most `width` visible characters at spaces; a word longer than
 /// `width` stays whole on its own line. Existing line breaks are kept.
 func wrap(_ text: String, width: Int) -> [String] {
