@@ -16,32 +16,26 @@ struct ComparisonDocument {
         let other = comparison.comparisons.filter {
             !($0.phase == .execute && $0.metric == metric) && ($0.verdict == .slower || $0.verdict == .faster)
         }
-        var sections: [ReportSection] = []
-        if !execute.isEmpty {
-            let what = comparison.measure == .instructions ? "instructions per iteration" : estimator.perIteration
-            let caption = "\(what); new ÷ base [\(estimator.interval)]"
-            sections.append(
-                ReportSection(
-                    .init(id: "execute", title: "Execute"), caption: caption,
-                    [.table(table(execute, showMeasure: false))]))
-        }
-        if !comparison.geometricMeans.isEmpty { sections.append(means()) }
-        if !other.isEmpty {
-            let name = ReportSection.Name(id: "other-phases", title: "Other phases that changed")
-            sections.append(
-                ReportSection(
-                    name, caption: "slower or faster past the threshold", [.table(table(other, showMeasure: true))]))
-        }
-        let lists: [(String, ReportText, [ReportText])] = [
-            ("changes", "Changed between the runs", changes().map(ReportText.text)),
-            ("failing", "Newly failing", comparison.newFailures.map(cell)),
-            ("only-base", "Only in the base run", comparison.onlyInBase.map(cell)),
-            ("only-new", "Only in the new run", comparison.onlyInNew.map(cell)),
-            ("caveats", "Caveats", comparison.caveats.map(ReportText.text)),
+        let what = comparison.measure == .instructions ? "instructions per iteration" : estimator.perIteration
+        let tables = [
+            table(
+                execute, .init(id: "execute", title: "Execute"), caption: "\(what); new ÷ base [\(estimator.interval)]",
+                showMeasure: false),
+            comparison.geometricMeans.isEmpty ? nil : means(),
+            table(
+                other, .init(id: "other-phases", title: "Other phases that changed"),
+                caption: "slower or faster past the threshold", showMeasure: true),
         ]
-        for (id, title, items) in lists where !items.isEmpty {
-            sections.append(ReportSection(.init(id: id, title: title), [.list(items, style: .lines)]))
-        }
+        let sections =
+            tables.compactMap { $0 }
+            + ReportSection.lists(
+                [
+                    ("changes", "Changed between the runs", changes().map(ReportText.text)),
+                    ("failing", "Newly failing", comparison.newFailures.map(cell)),
+                    ("only-base", "Only in the base run", comparison.onlyInBase.map(cell)),
+                    ("only-new", "Only in the new run", comparison.onlyInNew.map(cell)),
+                    ("caveats", "Caveats", comparison.caveats.map(ReportText.text)),
+                ], style: .lines)
         let (introduction, closing) = introductionAndClosing()
         return ReportDocument(
             title: "wasmbench comparison · \(comparison.base.path) → \(comparison.new.path)",
@@ -81,9 +75,13 @@ struct ComparisonDocument {
     /// The estimator the tables show: the one the verdicts follow.
     private var estimator: Estimator { comparison.estimator }
 
-    /// A table of comparisons: values by ``estimator`` (the median's where it has none, as the
-    /// verdict then follows the median), new ÷ base with its interval, verdict.
-    private func table(_ rows: [Comparison], showMeasure: Bool) -> ReportTable {
+    /// A section with a table of comparisons, none without any: values by ``estimator`` (the
+    /// median's where it has none, as the verdict then follows the median), new ÷ base with its
+    /// interval, verdict.
+    private func table(_ rows: [Comparison], _ name: ReportSection.Name, caption: String, showMeasure: Bool)
+        -> ReportSection?
+    {
+        guard !rows.isEmpty else { return nil }
         let leading: [ReportText] = ["workload", "runtime"] + (showMeasure ? ["measure"] : [])
         let headers = leading + ["base", "new", ratioHeader, "verdict"]
         let cells = rows.map { row -> [ReportCell] in
@@ -96,7 +94,8 @@ struct ComparisonDocument {
                 verdict(row.verdict),
             ]
         }
-        return ReportTable(headers: headers, numeric: [leading.count, leading.count + 1], rows: cells)
+        let table = ReportTable(headers: headers, numeric: [leading.count, leading.count + 1], rows: cells)
+        return ReportSection(name, caption: caption, [.table(table)])
     }
 
     /// The ratio column's heading.
@@ -104,30 +103,24 @@ struct ComparisonDocument {
 
     /// Each runtime's geometric mean of `execute` ratios, charted in HTML.
     private func means() -> ReportSection {
-        let means = comparison.geometricMeans
-        let changes = means.map { $0.estimate(estimator) ?? $0.estimate(.median) }
-        let rows = zip(means, changes).map { mean, change -> [ReportCell] in
-            [
-                .code(mean.runtime), .plain("\(mean.workloads)"),
-                .plain(formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)),
-                verdict(mean.verdict),
-            ]
-        }
-        let table = ReportTable(headers: ["runtime", "workloads", ratioHeader, "verdict"], numeric: [1], rows: rows)
-        let name = ReportSection.Name(id: "geomean", title: "Geometric mean per runtime")
-        let bars = zip(means, changes).enumerated().map { position, pair in
-            let (mean, change) = pair
+        let entries = comparison.geometricMeans.enumerated().map { position, mean -> ([ReportCell], RatioChart.Bar) in
+            let change = mean.estimate(estimator) ?? mean.estimate(.median)
             let ratio = formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)
-            let verdict = mean.verdict.rawValue
-            return RatioChart.Bar(
+            let verdict = mean.verdict
+            let bar = RatioChart.Bar(
                 label: mean.runtime, ratio: change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh,
-                value: "\(ratio) \(verdict)",
-                hover: "\(mean.runtime): new ÷ base \(ratio) over \(mean.workloads) workloads, \(verdict)",
+                value: "\(ratio) \(verdict.rawValue)",
+                hover: "\(mean.runtime): new ÷ base \(ratio) over \(mean.workloads) workloads, \(verdict.rawValue)",
                 colour: position)
+            return ([.code(mean.runtime), .plain("\(mean.workloads)"), .plain(ratio), self.verdict(verdict)], bar)
         }
-        let chart = RatioChart(bars: bars, label: "geometric mean of new ÷ base per runtime", axis: "new ÷ base")
+        let headers: [ReportText] = ["runtime", "workloads", ratioHeader, "verdict"]
+        let table = ReportTable(headers: headers, numeric: [1], rows: entries.map(\.0))
+        let chart = RatioChart(
+            bars: entries.map(\.1), label: "geometric mean of new ÷ base per runtime", axis: "new ÷ base")
         return ReportSection(
-            name, caption: "execute ratios over the workloads both runs measured",
+            .init(id: "geomean", title: "Geometric mean per runtime"),
+            caption: "execute ratios over the workloads both runs measured",
             [.charts([.figures([ReportFigure(chart: .ratios(chart))], grid: false)]), .table(table)])
     }
 

@@ -15,20 +15,17 @@ extension ExplainDocument {
             blocks.append(.heading(.code(profile.workload) + " on " + .code(profile.runtime), level: 3))
             blocks.append(.paragraph([summary(profile)]))
             if let trap = profile.trap {
-                blocks.append(
-                    .paragraph(
-                        [
-                            "A run trapped (\(trap)): the figures are of the whole run up to the trap, its last block "
-                                + "counted as completed."
-                        ], role: .alert))
+                let trapped: ReportText =
+                    "A run trapped (\(trap)): the figures are of the whole run up to the trap, its last block "
+                    + "counted as completed."
+                blocks.append(.paragraph([trapped], role: .alert))
             }
             blocks.append(.table(categoryTable(profile)))
             blocks.append(.charts([.figures([categoryFigure(profile)], grid: false)]))
             blocks.append(.table(opcodeTable(profile, limit: limit)))
             if !profile.hasNames {
-                blocks.append(
-                    .paragraph(
-                        ["The module has no name section: functions are known by their index only."], role: .note))
+                let unnamed: ReportText = "The module has no name section: functions are known by their index only."
+                blocks.append(.paragraph([unnamed], role: .note))
             }
             blocks.append(.table(functionTable(profile, limit: limit)))
         }
@@ -50,7 +47,7 @@ extension ExplainDocument {
         let share = profile.perIteration > 0 ? structural / profile.perIteration : 0
         return ReportText(
             .text(
-                "\(Self.count(profile.perIteration)) Wasm instructions per iteration\(steady), "
+                "\(formatCount(profile.perIteration)) Wasm instructions per iteration\(steady), "
                     + "\(profile.blocks) basic blocks counted\(ratios). \(formatPercent(share)) of them are "
                     + "structure (block, loop, end, else, nop), which compiled code executes as nothing."))
     }
@@ -58,7 +55,7 @@ extension ExplainDocument {
     private func categoryTable(_ profile: OpcodeProfile) -> ReportTable {
         let rows = profile.categories.map { category -> [ReportCell] in
             [
-                .plain(category.category.rawValue), .plain(Self.count(category.perIteration)),
+                .plain(category.category.rawValue), .plain(formatCount(category.perIteration)),
                 .plain(formatPercent(category.share)),
             ]
         }
@@ -69,7 +66,7 @@ extension ExplainDocument {
         let bars = profile.categories.enumerated().map { position, category in
             RatioChart.Bar(
                 label: category.category.rawValue, ratio: category.share, value: formatPercent(category.share),
-                hover: "\(category.category.rawValue): \(Self.count(category.perIteration)) per iteration",
+                hover: "\(category.category.rawValue): \(formatCount(category.perIteration)) per iteration",
                 colour: position + 1)
         }
         let chart = RatioChart(
@@ -82,7 +79,7 @@ extension ExplainDocument {
         let rows = profile.opcodes.prefix(limit).map { opcode -> [ReportCell] in
             [
                 .code(opcode.code), .code(opcode.name), .plain(opcode.category.rawValue),
-                .plain(Self.count(opcode.perIteration)), .plain(formatPercent(opcode.share)),
+                .plain(formatCount(opcode.perIteration)), .plain(formatPercent(opcode.share)),
             ]
         }
         return ReportTable(
@@ -93,7 +90,7 @@ extension ExplainDocument {
         let rows = profile.functions.prefix(limit).map { function -> [ReportCell] in
             [
                 .plain(String(function.index)), .code(function.name ?? "<function \(function.index)>"),
-                .plain(Self.count(function.perIteration)), .plain(formatPercent(function.share)),
+                .plain(formatCount(function.perIteration)), .plain(formatPercent(function.share)),
             ]
         }
         return ReportTable(

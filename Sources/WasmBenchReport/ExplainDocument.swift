@@ -19,26 +19,49 @@ struct ExplainDocument {
             let text = ReportText(.code(failure.workload), .literal(" · "), .code(failure.runtime))
             return text + ReportText([.text(": \(failure.kind.rawValue): \(failure.message)")] + command)
         }
-        let lists = [
-            ("failures", "Failures", failures), ("notices", "Notices", report.notices.map { ReportText(.prose($0)) }),
-        ]
-        let sections =
-            counts() + functions() + opcodes()
-            + lists.filter { !$0.2.isEmpty }.map {
-                ReportSection(.init(id: $0, title: .text($1)), [.list($2, style: .lines)])
-            }
+        let lists = ReportSection.lists(
+            [
+                ("failures", "Failures", failures),
+                ("notices", "Notices", report.notices.map { ReportText(.prose($0)) }),
+            ],
+            style: .lines)
         return ReportDocument(
             title: "wasmbench explain · \(report.startedAt)", heading: "wasmbench explain",
-            introduction: [.paragraph([introduction])], sections: sections)
+            introduction: [.paragraph([introduction])], sections: counts() + functions() + opcodes() + lists)
+    }
+
+    /// The runtimes with counts or failed counts, the baseline first, then in the report's runtime order.
+    private var countedRuntimes: [String] {
+        let callgrindFailures = report.failures.filter {
+            $0.kind != .unsupported && !$0.message.hasPrefix(OpcodeProfile.failurePrefix)
+        }
+        let counted = Set(report.instructions.map(\.runtime) + callgrindFailures.map(\.runtime))
+        let ordered = report.runtimes.map(\.id).filter(counted.contains)
+        return ordered.filter { $0 == report.baseline } + ordered.filter { $0 != report.baseline }
+    }
+
+    /// The workloads with counts or profiles, in the report's order.
+    private var workloads: [String] {
+        let seen = Set(report.instructions.map(\.workload) + report.profiles.map(\.workload))
+        return report.workloads.map(\.id).filter(seen.contains)
+    }
+
+    /// The count of one workload × runtime, if any.
+    private func count(_ workload: String, _ runtime: String) -> InstructionCount? {
+        report.instructions.first { $0.workload == workload && $0.runtime == runtime }
     }
 
     /// Instructions per iteration (charted in HTML) and outside the iterations, if anything was counted.
     private func counts() -> [ReportSection] {
         let runtimes = countedRuntimes
         guard !runtimes.isEmpty else { return [] }
-        var blocks: [ReportBlock] = [
-            .paragraph([.text(method)], role: .note), .table(grid(perIterationRows, runtimes)),
-        ]
+        // Instructions per iteration and the ratio to the baseline, `~` after a count that is not steady.
+        let perIteration = grid(runtimes) { count in
+            let value = formatCount(count.perIteration) + (count.steady == false ? "~" : " ")
+            return count.runtime == report.baseline
+                ? "\(value) baseline" : "\(value) \(count.ratioToBaseline.map { formatRatio($0) } ?? "")"
+        }
+        var blocks: [ReportBlock] = [.paragraph([.text(method)], role: .note), .table(perIteration)]
         if report.instructions.contains(where: { $0.steady == false }) {
             blocks.append(.legend([ReportIndex.unsteadyLegend]))
         }
@@ -49,7 +72,7 @@ struct ExplainDocument {
             ReportSection(.init(id: "instructions", title: "Instructions per iteration"), blocks),
             ReportSection(
                 .init(id: "outside", title: "Instructions outside the iterations"),
-                [.paragraph([outside], role: .note), .table(grid(outsideRows, runtimes))]),
+                [.paragraph([outside], role: .note), .table(grid(runtimes) { formatCount($0.outside) })]),
         ]
     }
 
@@ -62,11 +85,20 @@ struct ExplainDocument {
             + "difference over their iterations' (no start-up, compile or instantiation in it); ratio to \(report.baseline)"
     }
 
-    /// A table of workloads × counted runtimes.
-    private func grid(_ rows: [(workload: String, cells: [String])], _ runtimes: [String]) -> ReportTable {
-        ReportTable(
-            headers: ["workload"] + runtimes.map(ReportText.code), numeric: Set(1...runtimes.count),
-            rows: rows.map { [.code($0.workload)] + $0.cells.map(ReportCell.plain) }, layout: .split)
+    /// A table of the counted workloads × `runtimes`: a count's `text`, `failed` where the cell
+    /// failed, `—` where it was not counted.
+    private func grid(_ runtimes: [String], _ text: (InstructionCount) -> String) -> ReportTable {
+        let counted = workloads.filter { workload in report.instructions.contains { $0.workload == workload } }
+        let rows = counted.map { workload in
+            [ReportCell.code(workload)]
+                + runtimes.map { runtime -> ReportCell in
+                    let failed = report.failures.contains { $0.workload == workload && $0.runtime == runtime }
+                    return .plain(count(workload, runtime).map(text) ?? (failed ? "failed" : "—"))
+                }
+        }
+        return ReportTable(
+            headers: ["workload"] + runtimes.map(ReportText.code), numeric: Set(1...runtimes.count), rows: rows,
+            layout: .split)
     }
 
     /// One chart per workload (HTML draws them): each non-baseline runtime's instruction ratio.
@@ -95,12 +127,32 @@ struct ExplainDocument {
             let profiles = mine.filter { $0.runtime == report.baseline } + mine.filter { $0.runtime != report.baseline }
             guard !profiles.isEmpty else { return nil }
             let sources = profiles.map { "\($0.runtime) (\($0.source == .callgrind ? "instructions" : "samples"))" }
-            let rows = functionRows(profiles).map { [ReportCell.code($0.name)] + $0.cells.map(ReportCell.plain) }
             let headers = ["function"] + sources.map(ReportText.text)
-            return (workload, ReportTable(headers: headers, numeric: Set(1...sources.count), rows: rows))
+            let table = ReportTable(headers: headers, numeric: Set(1...sources.count), rows: functionRows(profiles))
+            return (workload, table)
         }
         let blocks = tables.flatMap { [ReportBlock.heading(.code($0), level: 3), .table($1)] }
         let note = ReportBlock.paragraph(["Own share of each profile."], role: .note)
         return tables.isEmpty ? [] : [ReportSection(.init(id: "functions", title: "Functions"), [note] + blocks)]
+    }
+
+    /// The functions of a workload's profiles side by side: every function in some profile's
+    /// top `limit` with at least 0.1%, by its largest share, with one share cell per profile
+    /// (`—` where a profile does not list it).
+    private func functionRows(_ profiles: [FunctionProfile], limit: Int = 12) -> [[ReportCell]] {
+        var best: [String: Double] = [:]
+        // Functions under 0.1% of every profile would only show as 0%.
+        for profile in profiles {
+            for function in profile.functions.prefix(limit) where function.share >= 0.001 {
+                best[function.name] = max(best[function.name] ?? 0, function.share)
+            }
+        }
+        let names = best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+        return names.prefix(limit).map { name in
+            [ReportCell.code(name)]
+                + profiles.map { profile -> ReportCell in
+                    .plain(profile.functions.first { $0.name == name }.map { formatPercent($0.share) } ?? "—")
+                }
+        }
     }
 }

@@ -14,9 +14,7 @@ package func formatDuration(_ seconds: Double) -> String {
     let units: [(name: String, scale: Double)] = [("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1)]
     for unit in units.dropLast() {
         let rounded = roundToSignificantDigits(magnitude / unit.scale)
-        if rounded < 1000 {
-            return sign + formatSignificant(rounded) + " " + unit.name
-        }
+        if rounded < 1000 { return sign + formatSignificant(rounded) + " " + unit.name }
     }
     if magnitude >= 999.5 && magnitude < 1e15 { return sign + String(Int(magnitude.rounded())) + " s" }
     return sign + formatSignificant(roundToSignificantDigits(magnitude)) + " s"
@@ -32,17 +30,12 @@ package func formatBytes(_ bytes: Double) -> String {
     guard bytes.isFinite else { return "n/a" }
     let sign = bytes < 0 ? "-" : ""
     let magnitude = abs(bytes)
-    if magnitude.rounded() < 1024 {
-        return sign + String(Int(magnitude.rounded())) + " B"
-    }
-    let units = ["KiB", "MiB", "GiB", "TiB"]
-    var scaled = magnitude
-    for (index, unit) in units.enumerated() {
-        scaled /= 1024
+    if magnitude.rounded() < 1024 { return sign + String(Int(magnitude.rounded())) + " B" }
+    var scaled = magnitude / 1024
+    for unit in ["KiB", "MiB", "GiB"] {
         let rounded = roundToSignificantDigits(scaled)
-        if rounded < 1000 || index == units.count - 1 {
-            return sign + formatSignificant(rounded) + " " + unit
-        }
+        if rounded < 1000 { return sign + formatSignificant(rounded) + " " + unit }
+        scaled /= 1024
     }
     return sign + formatSignificant(roundToSignificantDigits(scaled)) + " TiB"
 }
@@ -61,9 +54,19 @@ package func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = ni
     return "\(value) [\(lowText)–\(highText)]"
 }
 
+/// Formats a count of instructions with a metric prefix: `54.2 M`, `1.23 G`, `812 k`; a value
+/// that is not finite gives `n/a`.
+func formatCount(_ value: Double) -> String {
+    guard value.isFinite else { return "n/a" }
+    let magnitude = abs(value)
+    let (scale, unit): (Double, String) =
+        magnitude >= 1e9 ? (1e9, " G") : magnitude >= 1e6 ? (1e6, " M") : magnitude >= 1e3 ? (1e3, " k") : (1, "")
+    return formatSignificant(roundToSignificantDigits(value / scale)) + unit
+}
+
 /// Formats a fraction as a percentage with up to one decimal: `0.05` gives `5%`, `0.078` gives
 /// `7.8%`.
-func formatPercent(_ fraction: Double) -> String {
+package func formatPercent(_ fraction: Double) -> String {
     guard fraction.isFinite else { return "n/a" }
     let percent = (fraction * 1000).rounded() / 10
     return String(format: percent == percent.rounded() ? "%.0f%%" : "%.1f%%", percent)

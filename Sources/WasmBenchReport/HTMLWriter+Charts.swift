@@ -64,25 +64,24 @@ extension HTMLWriter {
         return .log(covering: values, from: labels, to: 760 - width(bars.map(\.value), 110...230))
     }
 
-    /// Horizontal bars from the 1× line to each ratio, 26 px a row, the interval as a whisker, the
-    /// label before the bar and the value after the plot.
-    func ratioChart(_ chart: RatioChart, axis: Axis) -> HTML {
+    /// Horizontal bars, 26 px a row, the label before each bar and the value after the plot: on a
+    /// log scale (`logScale`) ratios from the dashed 1× line, their intervals as whiskers; else
+    /// shares from 0 on a linear percentage axis.
+    func barChart(_ chart: RatioChart, axis: Axis, logScale: Bool) -> HTML {
         let bottom = 10 + 26 * Double(chart.bars.count)
         var svg = Self.svg("chart", width: 760, height: bottom + 40, label: chart.label)
         for tick in axis.ticks {
-            let x = axis.position(tick)
-            svg +=
-                Self.line("grid", x, 10, x, bottom)
-                + Self.text("tick", x, bottom + 14, "middle", String(format: "%g", tick) + "×") + "\n"
+            let (x, label) = (axis.position(tick), logScale ? String(format: "%g", tick) + "×" : "\(Int(tick))%")
+            svg += Self.line("grid", x, 10, x, bottom) + Self.text("tick", x, bottom + 14, "middle", label) + "\n"
         }
-        let one = axis.position(1)
-        svg += Self.line("reference", one, 6, one, bottom) + "\n"
+        let origin = axis.position(logScale ? 1 : 0)
+        if logScale { svg += Self.line("reference", origin, 6, origin, bottom) + "\n" }
         for (row, bar) in chart.bars.enumerated() {
-            let (centre, end) = (10 + 26 * (Double(row) + 0.5), axis.position(bar.ratio))
+            let (centre, end) = (10 + 26 * (Double(row) + 0.5), axis.position(bar.ratio * (logScale ? 1 : 100)))
             svg += Self.text("label", axis.start - 8, centre + 4, "end", bar.label + (bar.unfair ? " †" : ""))
             svg += Self.element(
-                "rect", "bar", [min(one, end), centre - 8, max(abs(end - one), 1), 16], [Self.colour(bar.colour)],
-                hover: bar.hover)
+                "rect", "bar", [min(origin, end), centre - 8, max(abs(end - origin), 1), 16],
+                [Self.colour(bar.colour)], hover: bar.hover)
             if let low = bar.low, let high = bar.high, low.isFinite, high.isFinite {
                 let (from, to) = (Self.number(axis.position(low)), Self.number(axis.position(high)))
                 let (top, foot) = (Self.number(centre - 5), Self.number(centre + 5))
@@ -91,34 +90,8 @@ extension HTMLWriter {
             }
             svg += Self.text("value", axis.end + 8, centre + 4, nil, bar.value) + "\n"
         }
-        let middle = (axis.start + axis.end) / 2
-        return svg + Self.text("axis-title", middle, bottom + 32, "middle", "\(chart.axis) (log scale)") + "\n</svg>"
-    }
-
-    /// Horizontal bars from 0 to each share, 26 px a row, on a linear percentage axis: the label
-    /// before the bar and the value after the plot.
-    func shareChart(_ chart: RatioChart) -> HTML {
-        let bottom = 10 + 26 * Double(chart.bars.count)
-        let maximum = (chart.bars.map(\.ratio).max() ?? 0) * 100
-        let axis = Axis.linear(upTo: maximum, ticks: 5, from: 130, to: 640)
-        var svg = Self.svg("chart", width: 760, height: bottom + 40, label: chart.label)
-        for tick in axis.ticks {
-            let x = axis.position(tick)
-            svg +=
-                Self.line("grid", x, 10, x, bottom) + Self.text("tick", x, bottom + 14, "middle", "\(Int(tick))%")
-                + "\n"
-        }
-        for (row, bar) in chart.bars.enumerated() {
-            let centre = 10 + 26 * (Double(row) + 0.5)
-            let end = axis.position(bar.ratio * 100)
-            svg += Self.text("label", axis.start - 8, centre + 4, "end", bar.label)
-            svg += Self.element(
-                "rect", "bar", [axis.start, centre - 8, max(end - axis.start, 1), 16], [Self.colour(bar.colour)],
-                hover: bar.hover)
-            svg += Self.text("value", axis.end + 8, centre + 4, nil, bar.value) + "\n"
-        }
-        let middle = (axis.start + axis.end) / 2
-        return svg + Self.text("axis-title", middle, bottom + 32, "middle", chart.axis) + "\n</svg>"
+        let title = logScale ? "\(chart.axis) (log scale)" : chart.axis
+        return svg + Self.text("axis-title", (axis.start + axis.end) / 2, bottom + 32, "middle", title) + "\n</svg>"
     }
 
     /// Iteration against time for one workload × runtime, 340 × 210 px: the iterations left out as
@@ -136,16 +109,9 @@ extension HTMLWriter {
             let hover = "\(leftOut) iterations left out as warm-up (median over processes)"
             svg += Self.element("rect", "warm-up-band", [left, top, edge - left, bottom - top], hover: hover) + "\n"
         }
-        for tick in y.ticks {
-            let level = y.position(tick)
-            svg +=
-                Self.line("grid", left, level, right, level)
-                + Self.text("tick", left - 6, level + 4, "end", formatDuration(tick)) + "\n"
-        }
-        svg += HTML(joining: x.ticks.map { Self.text("tick", x.position($0), bottom + 14, "middle", String(Int($0))) })
-        svg +=
-            "\n" + Self.line("axis", left, bottom, right, bottom)
-            + Self.text("axis-title", (left + right) / 2, bottom + 32, "middle", "iteration") + "\n"
+        svg += Self.axes(
+            x: x, { String(Int($0)) }, y: y, formatDuration, left: left, right: right, bottom: bottom,
+            title: "iteration", gap: 32)
         if let median = chart.median {
             let level = y.position(median)
             svg += Self.line(
@@ -155,8 +121,7 @@ extension HTMLWriter {
         for (process, rows) in chart.processes {
             let colour = Self.colour(process)
             let points = rows.map { (x: x.position(Double($0.iteration ?? 0)), y: y.position($0.value)) }
-            let path = points.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
-            svg += Self.element("polyline", "curve", [], [path, colour]) + "\n"
+            svg += Self.polyline(points, colour: colour)
             for (row, point) in zip(rows, points) {
                 let hover =
                     "process #\(process), iteration \(row.iteration ?? 0): \(formatDuration(row.value))"
@@ -168,6 +133,64 @@ extension HTMLWriter {
             svg += "\n"
         }
         return svg + "</svg>"
+    }
+
+    /// Value against run for one series, 760 × 250 px: a line through the runs' values, each
+    /// point's interval as a whisker, a dashed line before each step change.
+    func seriesChart(_ chart: SeriesChart) -> HTML {
+        let (left, top, right, bottom) = (80.0, 12.0, 740.0, 200.0)
+        let highest = chart.points.flatMap { [$0.value, $0.high ?? 0] }.filter(\.isFinite).max() ?? 0
+        let x = Axis.linear(
+            upTo: Double(max(chart.points.count - 1, 1)), ticks: 10, minimumStep: 1, from: left + 10, to: right - 10)
+        let y = Axis.linear(upTo: highest, ticks: 4, from: bottom, to: top)
+        let show = { (value: Double) in ReportIndex.format(value, unit: chart.unit) }
+        var svg = Self.svg("chart series", width: 760, height: 250, label: chart.label)
+        svg += Self.axes(
+            x: x, { String(Int($0) + 1) }, y: y, show, left: left, right: right, bottom: bottom,
+            title: "run, oldest first", gap: 34)
+        for step in chart.steps where step > 0 {
+            let edge = (x.position(Double(step - 1)) + x.position(Double(step))) / 2
+            svg += Self.line("median", edge, top, edge, bottom, hover: "step change before run \(step + 1)") + "\n"
+        }
+        let positions = chart.points.enumerated().map {
+            (x: x.position(Double($0.offset)), y: y.position($0.element.value))
+        }
+        svg += Self.polyline(positions, colour: Self.colour(0))
+        for (point, position) in zip(chart.points, positions) {
+            if let low = point.low, let high = point.high, low.isFinite, high.isFinite {
+                let (from, to) = (Self.number(y.position(low)), Self.number(y.position(high)))
+                let (start, end) = (Self.number(position.x - 4), Self.number(position.x + 4))
+                let middle = Self.number(position.x)
+                svg += Self.element(
+                    "path", "whisker", [], ["M\(middle) \(from)V\(to)M\(start) \(from)H\(end)M\(start) \(to)H\(end)"])
+            }
+            svg += Self.element(
+                "circle", "point", [position.x, position.y, 3.5], [Self.colour(0), Self.colour(0)], hover: point.hover)
+            svg += "\n"
+        }
+        return svg + "</svg>"
+    }
+
+    /// A plot's axes between `left` and `right` above `bottom`: a grid line and a label per `y`
+    /// tick, a label per `x` tick, the bottom axis and its title `gap` px under it.
+    static func axes(
+        x: Axis, _ xLabel: (Double) -> String, y: Axis, _ yLabel: (Double) -> String, left: Double, right: Double,
+        bottom: Double, title: String, gap: Double
+    ) -> HTML {
+        let grid = y.ticks.map { tick -> HTML in
+            let level = y.position(tick)
+            return line("grid", left, level, right, level) + text("tick", left - 6, level + 4, "end", yLabel(tick))
+        }
+        let labels = x.ticks.map { text("tick", x.position($0), bottom + 14, "middle", xLabel($0)) }
+        var svg = HTML(joining: grid.map { $0 + "\n" }) + HTML(joining: labels)
+        svg += "\n" + line("axis", left, bottom, right, bottom)
+        return svg + text("axis-title", (left + right) / 2, bottom + gap, "middle", title) + "\n"
+    }
+
+    /// A line through `points` in `colour`, then a line break.
+    static func polyline(_ points: [(x: Double, y: Double)], colour: String) -> HTML {
+        let path = points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
+        return element("polyline", "curve", [], [path, colour]) + "\n"
     }
 
     /// The opening tag of a chart that scales down with the page, named `label` for screen readers.

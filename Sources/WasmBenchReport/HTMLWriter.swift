@@ -89,10 +89,14 @@ struct HTMLWriter: ReportWriter {
     private func figure(_ figure: ReportFigure, axis: Axis?) -> HTML {
         let chart: HTML =
             switch figure.chart {
-            case .ratios(let chart): ratioChart(chart, axis: axis ?? Self.ratioAxis(chart.bars))
+            case .ratios(let chart): barChart(chart, axis: axis ?? Self.ratioAxis(chart.bars), logScale: true)
             case .warmUp(let chart): warmUpChart(chart)
             case .series(let chart): seriesChart(chart)
-            case .shares(let chart): shareChart(chart)
+            case .shares(let chart):
+                barChart(
+                    chart,
+                    axis: .linear(upTo: (chart.bars.map(\.ratio).max() ?? 0) * 100, ticks: 5, from: 130, to: 640),
+                    logScale: false)
             }
         let id: HTML = figure.id.map { " id=\"\($0)\"" } ?? ""
         let caption: HTML = figure.caption.map { "<figcaption>\(inline($0))</figcaption>\n" } ?? ""

@@ -63,15 +63,11 @@ struct HistoryDocument {
         var blocks: [ReportBlock] = []
         let steps = Set(series.changes.map(\.index))
         if compact {
-            let line = sparkline(series.points.map(\.value))
+            let values = series.points.map(\.value)
             let marks = String(series.points.indices.map { steps.contains($0) ? "^" : " " })
-            let range =
-                series.points.isEmpty
-                ? ""
-                : "  \(format(series.points.map(\.value).min() ?? 0)) … "
-                    + format(series.points.map(\.value).max() ?? 0)
-            blocks.append(
-                .list([.text(line + range)] + (steps.isEmpty ? [] : [.text(marks + "  ^ step change")]), style: .lines))
+            let range = values.isEmpty ? "" : "  \(format(values.min() ?? 0)) … " + format(values.max() ?? 0)
+            let trend: ReportText = .text(sparkline(values) + range)
+            blocks.append(.list([trend] + (steps.isEmpty ? [] : [.text(marks + "  ^ step change")]), style: .lines))
         } else {
             let chart = SeriesChart(
                 label: "\(title): \(series.phase.rawValue) per run",
@@ -84,11 +80,11 @@ struct HistoryDocument {
             blocks.append(.charts([.figures([ReportFigure(chart: .series(chart))], grid: false)]))
         }
         let rows = series.points.enumerated().map { index, point -> [ReportCell] in
-            let interval = point.low.flatMap { low in point.high.map { " [\(format(low))–\(format($0))]" } } ?? ""
             let change = series.changes.first { $0.index == index }.map { "step " + formatRatio($0.ratio) } ?? ""
             return [
                 .plain(String(index + 1)), .plain(point.startedAt), .plain(point.label ?? ""),
-                .plain(point.commit ?? ""), .plain(point.runtimeVersion), .plain(format(point.value) + interval),
+                .plain(point.commit ?? ""), .plain(point.runtimeVersion),
+                .plain(Self.value(point.value, point.low, point.high, series.unit)),
                 .text(change.isEmpty ? "" : .styled(change, .alarm)),
             ]
         }
@@ -101,7 +97,6 @@ struct HistoryDocument {
     }
 
     private func changes(_ series: HistorySeries) -> ReportSection {
-        let format = { (value: Double) in ReportIndex.format(value, unit: series.unit) }
         let name = ReportSection.Name(id: "changes", title: "Step changes")
         guard !series.changes.isEmpty else {
             let needed = 2 * series.window
@@ -115,8 +110,7 @@ struct HistoryDocument {
             let point = series.points[change.index]
             let direction = change.ratio > 1 ? "slower" : "faster"
             let interval = { (value: EstimatedValue) in
-                format(value.value)
-                    + (value.ciLow.flatMap { low in value.ciHigh.map { " [\(format(low))–\(format($0))]" } } ?? "")
+                Self.value(value.value, value.ciLow, value.ciHigh, series.unit)
             }
             return ReportText(
                 .styled("\(formatRatio(change.ratio)) \(direction)", .alarm),
@@ -127,5 +121,12 @@ struct HistoryDocument {
                         + "\(interval(change.before)) → \(interval(change.after))"))
         }
         return ReportSection(name, [.list(items, style: .bullets)])
+    }
+
+    /// A value in `unit` with its interval when it has both ends: `21.3 ms [20.9 ms–21.8 ms]`.
+    private static func value(_ value: Double, _ low: Double?, _ high: Double?, _ unit: MeasureUnit) -> String {
+        let format = { (value: Double) in ReportIndex.format(value, unit: unit) }
+        guard let low, let high else { return format(value) }
+        return "\(format(value)) [\(format(low))–\(format(high))]"
     }
 }

@@ -3,12 +3,12 @@
 /// the Markdown renderer that displays it.
 ///
 /// Not an error: text with nothing to remove comes back unchanged.
-enum InertText {
+package enum InertText {
     /// `text` without terminal control: escape sequences (CSI `ESC [ … final`, OSC `ESC ] … BEL`
     /// or `ESC \`, the other string sequences and two-character escapes) are removed whole, a
     /// carriage return becomes a line break (`\r\n` one break), and every other C0 or C1 control
     /// and DEL is dropped. Newlines and tabs stay.
-    static func stripped(_ text: String) -> String {
+    package static func stripped(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var scalars = String.UnicodeScalarView()
         var input = text.unicodeScalars.makeIterator()

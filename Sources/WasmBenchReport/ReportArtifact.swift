@@ -2,7 +2,8 @@ import Foundation
 import WasmBenchArtifact
 import WasmBenchModel
 
-/// A saved artifact a report is drawn from: a run, a comparison of two runs, or an explain analysis.
+/// What a report is drawn from: a saved run, a comparison of two runs, an explain analysis, or
+/// the history of stored runs.
 ///
 /// ``render(as:useColor:width:)`` is the one way to turn any of them into any ``ReportFormat``.
 /// The terminal, Markdown and HTML reports are the same document (its sections, prose, legends
@@ -14,6 +15,8 @@ package enum ReportArtifact: Sendable {
     case comparison(RunComparison)
     /// A explain analysis (`wasmbench explain`).
     case explain(ExplainReport)
+    /// Stored runs and a series over them (`wasmbench history`), read from a store rather than a file.
+    case history(HistoryReport)
 
     /// The report of the artifact in `format`, as UTF-8 text ending in a newline, or for JSON the
     /// artifact itself (``JSONArtifact``).
@@ -43,6 +46,7 @@ package enum ReportArtifact: Sendable {
         case .run(let result): RunDocument(index: ReportIndex(result), compact: compact).build()
         case .comparison(let comparison): ComparisonDocument(comparison: comparison, compact: compact).build()
         case .explain(let report): ExplainDocument(report: report).build()
+        case .history(let report): HistoryDocument(report: report, compact: compact).build()
         }
     }
 
@@ -51,33 +55,16 @@ package enum ReportArtifact: Sendable {
         case .run(let result): try JSONArtifact.encode(result)
         case .comparison(let comparison): try JSONArtifact.encode(comparison)
         case .explain(let report): try JSONArtifact.encode(report)
+        case .history(let report): try JSONArtifact.encode(report)
         }
     }
 }
 
-/// A value that is a ``ReportArtifact``: a run result, a comparison or an explain analysis, so the
-/// renderers take any of them.
-package protocol ReportArtifactConvertible {
-    /// The value as an artifact to report.
-    var reportArtifact: ReportArtifact { get }
-}
-
-extension ReportArtifact: ReportArtifactConvertible {
-    /// The artifact itself.
-    package var reportArtifact: ReportArtifact { self }
-}
-
-extension RunResult: ReportArtifactConvertible {
-    /// The run as an artifact to report.
-    package var reportArtifact: ReportArtifact { .run(self) }
-}
-
-extension RunComparison: ReportArtifactConvertible {
-    /// The comparison as an artifact to report.
-    package var reportArtifact: ReportArtifact { .comparison(self) }
-}
-
-extension ExplainReport: ReportArtifactConvertible {
-    /// The explain analysis as an artifact to report.
-    package var reportArtifact: ReportArtifact { .explain(self) }
+extension HistoryReport {
+    /// The history report in `format`, as ``ReportArtifact/render(as:useColor:width:)`` gives it.
+    package func render(as format: ReportFormat, useColor: Bool = false, width: Int = 120) throws(ArtifactError)
+        -> Data
+    {
+        try ReportArtifact.history(self).render(as: format, useColor: useColor, width: width)
+    }
 }

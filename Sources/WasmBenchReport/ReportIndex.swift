@@ -157,11 +157,6 @@ struct ReportIndex {
         metric == .time ? phase.rawValue : "\(phase.rawValue)/\(metric.rawValue)"
     }
 
-    /// A ratio with its interval, the interval left out when it has no width (a count that repeats).
-    static func ratio(_ value: Double, _ low: Double?, _ high: Double?) -> String {
-        low == high ? formatRatio(value) : formatRatio(value, low: low, high: high)
-    }
-
     /// What `~` after an instruction count means, in every report that counts instructions.
     static let unsteadyLegend: ReportText =
         "~ = not steady: the first two runs give a cost per iteration more than "
@@ -173,7 +168,7 @@ struct ReportIndex {
         switch unit {
         case .seconds: formatDuration(value)
         case .bytes: formatBytes(value)
-        case .instructions: ExplainDocument.count(value)
+        case .instructions: formatCount(value)
         }
     }
 

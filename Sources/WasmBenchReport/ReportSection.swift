@@ -33,4 +33,13 @@ struct ReportSection {
         self.caption = caption
         self.blocks = blocks
     }
+
+    /// A section of one list for each of `lists` that has items, in order.
+    static func lists(_ lists: [(id: String, title: ReportText, items: [ReportText])], style: ReportBlock.ListStyle)
+        -> [ReportSection]
+    {
+        lists.filter { !$0.items.isEmpty }.map {
+            ReportSection(.init(id: $0.id, title: $0.title), [.list($0.items, style: style)])
+        }
+    }
 }

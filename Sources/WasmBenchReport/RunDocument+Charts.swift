@@ -4,57 +4,45 @@ extension RunDocument {
     /// The ratio charts under the `execute` table (HTML draws them): each workload's ratios, on one
     /// log scale (the geometric means open the report, in ``answer()``).
     func ratioCharts() -> [ReportBlock] {
-        let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
-        let workloads = index.workloads.map { workload in
-            let bars = runtimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
+        let figures = index.workloads.compactMap { workload -> ReportFigure? in
+            let bars = comparedRuntimes.enumerated().compactMap { position, runtime -> RatioChart.Bar? in
                 guard
                     let summary = index.summary(workload: workload, runtime: runtime, phase: .execute, metric: metric),
                     let estimate = summary.ratioEstimate(estimator)
                 else { return nil }
-                let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
+                let text = ratio(estimate, of: runtime).text
                 let shown = ReportIndex.format(summary.estimate(estimator)?.value ?? .nan, unit: summary.unit)
                 let hover =
-                    "\(runtime) on \(workload): \(ratio) the \(quantity) of \(baseline) (\(estimator.phrase) \(shown))"
-                return bar(runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio, hover, colour: position)
+                    "\(runtime) on \(workload): \(text) the \(quantity) of \(baseline) (\(estimator.phrase) \(shown))"
+                return bar(runtime, estimate, value: text, hover: hover, colour: position)
             }
-            return (workload, bars)
-        }
-        .filter { !$0.1.isEmpty }
-        guard !workloads.isEmpty else { return [] }
-        let figures = workloads.map { workload, bars in
             let label = "ratio to \(baseline) per runtime, \(workload)"
             let chart = RatioChart(bars: bars, label: label, axis: "ratio to \(baseline)")
-            return ReportFigure(chart: .ratios(chart), caption: .code(workload))
+            return bars.isEmpty ? nil : ReportFigure(chart: .ratios(chart), caption: .code(workload))
         }
-        return [
-            .charts([
-                .heading("Per workload", level: 3), .paragraph([chartIntroduction]), .figures(figures, grid: false),
-            ])
-        ]
+        guard !figures.isEmpty else { return [] }
+        let introduction = ReportBlock.paragraph([chartIntroduction])
+        return [.charts([.heading("Per workload", level: 3), introduction, .figures(figures, grid: false)])]
     }
 
     /// The answer first (Markdown and HTML): each runtime's geometric mean ratio to the baseline
     /// in words, then as a chart; none when no runtime has one.
     func answer() -> ReportSection? {
-        guard !compact else { return nil }
-        let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
         let all = index.workloads.count
-        let means = runtimes.enumerated().compactMap { position, runtime -> (ReportText, RatioChart.Bar)? in
+        let means = comparedRuntimes.enumerated().compactMap { position, runtime -> (ReportText, RatioChart.Bar)? in
             guard let mean = index.geometricMean(runtime: runtime, phase: .execute),
                 let estimate = mean.estimate(estimator)
             else { return nil }
-            let ratio = ReportIndex.ratio(estimate.value, estimate.ciLow, estimate.ciHigh)
+            let text = ratio(estimate, of: runtime).text
             let coverage = mean.workloads < all ? " (\(mean.workloads) of \(all) workloads)" : ""
             let hover =
-                "\(runtime): geometric mean \(ratio) the \(quantity) of \(baseline) over \(mean.workloads) workloads"
+                "\(runtime): geometric mean \(text) the \(quantity) of \(baseline) over \(mean.workloads) workloads"
             let sentence = ReportText(
-                .code(runtime), .literal(": "), .styled(ratio, .strong),
+                .code(runtime), .literal(": "), .styled(text, .strong),
                 .literal(" the execute \(quantity) of "), .code(baseline),
                 .literal(" — \(verdict(estimate)), geometric mean over \(mean.workloads) of \(all) workloads"),
                 .symbol(index.isUnfair(runtime) ? " †" : ""))
-            let bar = bar(
-                runtime, estimate.value, estimate.ciLow, estimate.ciHigh, ratio + coverage, hover, colour: position)
-            return (sentence, bar)
+            return (sentence, bar(runtime, estimate, value: text + coverage, hover: hover, colour: position))
         }
         guard !means.isEmpty else { return nil }
         let chart = RatioChart(
@@ -83,8 +71,7 @@ extension RunDocument {
 
     /// What a ratio chart shows and how to read it.
     private var chartIntroduction: ReportText {
-        let runtimes = index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
-        let unfair = runtimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
+        let unfair = comparedRuntimes.contains(where: index.isUnfair) ? " † = not like for like." : ""
         let (shown, whiskers) =
             estimator == .median
             ? ("", "95% confidence intervals") : (" (\(estimator.perIteration))", "95% t intervals (Welch)")
@@ -102,16 +89,27 @@ extension RunDocument {
     /// What the run's `execute` ratios are of: `time` or `instructions`.
     private var quantity: String { counted ? "instructions" : "time" }
 
+    /// The runtimes with `execute` summaries of the run's metric, but the baseline.
+    private var comparedRuntimes: [String] {
+        index.runtimes(with: .execute, metric: metric).filter { $0 != baseline }
+    }
+
+    /// A ratio to the baseline as a cell or a bar shows it: the interval left out when it has no
+    /// width (a count that repeats), and whether `runtime`'s ratios are not like for like.
+    func ratio(_ estimate: EstimatedValue, of runtime: String) -> ReportRatio {
+        let (value, low, high) = (estimate.value, estimate.ciLow, estimate.ciHigh)
+        let text = low == high ? formatRatio(value) : formatRatio(value, low: low, high: high)
+        return ReportRatio(text: text, value: value, unfair: index.isUnfair(runtime))
+    }
+
     /// A runtime's bar, its hover text noting when it is not like for like.
-    private func bar(
-        _ runtime: String, _ ratio: Double, _ low: Double?, _ high: Double?, _ value: String, _ hover: String,
-        colour: Int
-    ) -> RatioChart.Bar {
+    private func bar(_ runtime: String, _ estimate: EstimatedValue, value: String, hover: String, colour: Int)
+        -> RatioChart.Bar
+    {
         let unfair = index.isUnfair(runtime)
         return RatioChart.Bar(
-            label: runtime, unfair: unfair, ratio: ratio, low: low, high: high, value: value,
-            hover: hover + (unfair ? "; not like for like" : ""),
-            colour: colour)
+            label: runtime, unfair: unfair, ratio: estimate.value, low: estimate.ciLow, high: estimate.ciHigh,
+            value: value, hover: hover + (unfair ? "; not like for like" : ""), colour: colour)
     }
 
     /// The warm-up curves (HTML draws them), grouped by workload, with one key for all; nothing when no
@@ -123,35 +121,28 @@ extension RunDocument {
         let keys = (0..<processes).flatMap { process -> [ReportText.Span] in
             (process > 0 ? [.text(" ")] : []) + [.swatch(process), .text(" #\(process)")]
         }
-        let legend = ReportText(
-            [.literal("Time of each iteration, one line per process: ")] + keys
-                + [
-                    .literal(
-                        ". ○ = warm-up iteration (configured); shaded = iterations left out as warm-up (median over "
-                            + "processes); dashed = steady-state median.")
-                ])
-        let figures = series.map { entry in
-            let summary = index.summary(workload: entry.workload, runtime: entry.runtime, phase: .execute)
-            let byProcess = Set(entry.rows.map(\.process)).sorted().map { process in
-                (
-                    process,
-                    entry.rows.filter { $0.process == process }.sorted { ($0.iteration ?? 0) < ($1.iteration ?? 0) }
-                )
-            }
-            let chart = WarmUpChart(
-                label: "time per iteration of \(entry.workload) on \(entry.runtime)", processes: byProcess,
-                median: summary?.median, leftOut: summary?.warmupIterations)
-            let caption = summary.flatMap(ReportIndex.warmUpText).map { " — \($0)" } ?? ""
-            return (
-                entry.workload,
-                ReportFigure(chart: .warmUp(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
-            )
+        let legend: ReportText =
+            "Time of each iteration, one line per process: " + ReportText(keys)
+            + ". ○ = warm-up iteration (configured); shaded = iterations left out as warm-up (median over processes); "
+            + "dashed = steady-state median."
+        let groups = index.workloads.flatMap { workload -> [ReportBlock] in
+            let figures = series.filter { $0.workload == workload }.map(warmUpFigure)
+            return figures.isEmpty ? [] : [.heading(.code(workload), level: 4), .figures(figures, grid: true)]
         }
-        let groups = index.workloads.compactMap { workload -> [ReportBlock]? in
-            let mine = figures.filter { $0.0 == workload }.map(\.1)
-            return mine.isEmpty ? nil : [.heading(.code(workload), level: 4), .figures(mine, grid: true)]
+        return [.charts([.heading("Warm-up curves", level: 3), .paragraph([legend])] + groups)]
+    }
+
+    /// One workload × runtime's curves, a line per process, captioned with its warm-up in words.
+    private func warmUpFigure(_ entry: (workload: String, runtime: String, rows: [Row])) -> ReportFigure {
+        let summary = index.summary(workload: entry.workload, runtime: entry.runtime, phase: .execute)
+        let processes = Dictionary(grouping: entry.rows, by: \.process).sorted { $0.key < $1.key }.map {
+            (process: $0.key, rows: $0.value.sorted { ($0.iteration ?? 0) < ($1.iteration ?? 0) })
         }
-        return [.charts([.heading("Warm-up curves", level: 3), .paragraph([legend])] + groups.flatMap { $0 })]
+        let chart = WarmUpChart(
+            label: "time per iteration of \(entry.workload) on \(entry.runtime)", processes: processes,
+            median: summary?.median, leftOut: summary?.warmupIterations)
+        let caption = summary.flatMap(ReportIndex.warmUpText).map { " — \($0)" } ?? ""
+        return ReportFigure(chart: .warmUp(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
     }
 
     /// Every workload × runtime whose rows hold `execute` times of two iterations or more, in

@@ -51,27 +51,27 @@ extension RunDocument {
     /// Every failed process with its command line; in the terminal the processes of one cell that
     /// failed alike share a line (and the first one's command, under it).
     func failures() -> ReportSection? {
-        let failures = result.failures
-        guard !failures.isEmpty else { return nil }
+        guard !result.failures.isEmpty else { return nil }
         let headers: [ReportText] = ["runtime", "workload", "process", "kind", "message"]
+        let cells = { (failure: Failure, processes: String) -> [ReportCell] in
+            [
+                .code(failure.runtime), .code(failure.workload), .plain(processes),
+                .text(.styled(failure.kind.rawValue, .failure)), .plain(failure.message),
+            ]
+        }
         guard !compact else {
-            let rows = Self.groupedFailures(failures).map { failure, processes in
+            let rows = Self.groupedFailures(result.failures).map { failure, processes in
                 let processes = processes.map { "#\($0)" }.joined(separator: " ")
-                let cells: [ReportCell] = [
-                    .code(failure.runtime), .code(failure.workload), .plain(processes.isEmpty ? "all" : processes),
-                    .text(.styled(failure.kind.rawValue, .failure)), .plain(failure.message),
-                ]
                 return ReportTable.Row(
-                    cells: cells, detail: failure.command.map { ReportText(.styled("$ ", .muted), .text($0)) })
+                    cells: cells(failure, processes.isEmpty ? "all" : processes),
+                    detail: failure.command.map { ReportText(.styled("$ ", .muted), .text($0)) })
             }
             let table = ReportTable(headers.map { .init(header: $0) }, groups: [.init(rows: rows)], layout: .list)
             return ReportSection(Self.failures, [.table(table)])
         }
-        let rows = failures.map { failure -> [ReportCell] in
-            [
-                .code(failure.runtime), .code(failure.workload), .plain(failure.process.map { "#\($0)" } ?? "all"),
-                .text(.styled(failure.kind.rawValue, .failure)), .plain(failure.message),
-                failure.command.map(ReportCell.code) ?? .plain(""),
+        let rows = result.failures.map { failure in
+            cells(failure, failure.process.map { "#\($0)" } ?? "all") + [
+                failure.command.map(ReportCell.code) ?? .plain("")
             ]
         }
         return ReportSection(Self.failures, [.table(ReportTable(headers: headers + ["command"], rows: rows))])
@@ -95,20 +95,13 @@ extension RunDocument {
         return groups
     }
 
-    /// Runtimes that could not run here, with the reason.
-    func notRun() -> ReportSection? {
-        let reasons = result.runtimes.filter { !$0.available }.map {
-            ($0.id, $0.unavailableReason ?? "no reason recorded")
+    /// Runtimes that could not run here, with the reason, and things to know about the run as a whole.
+    func notRunAndNotices() -> [ReportSection] {
+        let notRun = result.runtimes.filter { !$0.available }.map {
+            ReportText(.code($0.id), .text(": " + ($0.unavailableReason ?? "no reason recorded")))
         }
-        guard !reasons.isEmpty else { return nil }
-        let items = reasons.map { ReportText(.code($0), .text(": " + $1)) }
-        return ReportSection(.init(id: "not-run", title: "Not run"), [.list(items, style: .bullets)])
-    }
-
-    /// Things to know about the run as a whole.
-    func notices() -> ReportSection? {
-        guard !result.notices.isEmpty else { return nil }
-        let notices = result.notices.map { ReportText(.prose($0)) }
-        return ReportSection(.init(id: "notices", title: "Notices"), [.list(notices, style: .bullets)])
+        return ReportSection.lists(
+            [("not-run", "Not run", notRun), ("notices", "Notices", result.notices.map { ReportText(.prose($0)) })],
+            style: .bullets)
     }
 }

@@ -14,7 +14,6 @@ extension RunDocument {
         let name = ReportSection.Name(id: "execute", title: "Execute")
         let what = counted ? "instructions per iteration (callgrind)" : estimator.perIteration
         let caption = "\(what); ratio to \(baseline)" + (counted ? "" : " [\(estimator.interval)]")
-        let metric = result.configuration.measure.metric
         let runtimes = index.runtimes(with: .execute, metric: metric)
         guard !runtimes.isEmpty else {
             return ReportSection(name, caption: caption, [.paragraph(["No execute measurements."])])
@@ -26,12 +25,9 @@ extension RunDocument {
                     workload: workload, runtime: runtime, phase: .execute, metric: metric, by: estimator)
                 marks.note(cell)
                 guard case .value(let summary, _) = cell, runtime != baseline,
-                    let ratio = summary.ratioEstimate(estimator)
+                    let estimate = summary.ratioEstimate(estimator)
                 else { return .compared(cell, nil, isBaseline: runtime == baseline) }
-                let text = ReportIndex.ratio(ratio.value, ratio.ciLow, ratio.ciHigh)
-                return .compared(
-                    cell, ReportRatio(text: text, value: ratio.value, unfair: index.isUnfair(runtime)),
-                    isBaseline: false)
+                return .compared(cell, ratio(estimate, of: runtime), isBaseline: false)
             }
             return [.code(workload)] + cells
         }
@@ -44,10 +40,9 @@ extension RunDocument {
             table.footer =
                 [.plain(counted ? "geomean (instructions)" : "geomean")]
                 + means.map { mean in
-                    guard let mean, let value = mean.estimate(estimator) else { return .plain("") }
-                    let text = ReportIndex.ratio(value.value, value.ciLow, value.ciHigh)
-                    let ratio = ReportRatio(text: text, value: value.value, unfair: index.isUnfair(mean.runtime))
-                    return .mean(ratio, covered: mean.workloads < all ? mean.workloads : nil, of: all)
+                    guard let mean, let estimate = mean.estimate(estimator) else { return .plain("") }
+                    let covered = mean.workloads < all ? mean.workloads : nil
+                    return .mean(ratio(estimate, of: mean.runtime), covered: covered, of: all)
                 }
         }
         table.pinned = runtimes.firstIndex(of: baseline).map { $0 + 1 }

@@ -24,15 +24,14 @@ struct RunDocument {
     var baseline: String { index.baseline }
 
     func build() -> ReportDocument {
-        let sections = [
-            answer(), machine(), configuration(), runtimes(), workloads(), execute(), precision(), phases(),
-            crossovers(), warmUp(),
-            builds(),
-            warnings(), failures(), notRun(), notices(),
-        ]
+        // The terminal's header stands for the answer, machine, configuration, runtimes and workloads.
+        let full: [ReportSection?] = compact ? [] : [answer(), machine(), configuration(), runtimes(), workloads()]
+        let sections: [ReportSection?] =
+            full + [execute(), precision(), phases(), crossovers(), warmUp(), builds(), warnings(), failures()]
         return ReportDocument(
             title: "wasmbench results · \(result.startedAt)", heading: "wasmbench results",
-            introduction: compact ? header() : introduction(), sections: sections.compactMap { $0 })
+            introduction: compact ? header() : introduction(),
+            sections: sections.compactMap { $0 } + notRunAndNotices())
     }
 
     /// The run's time span, and whether it is incomplete.
@@ -83,9 +82,7 @@ struct RunDocument {
         .compactMap { $0 }.joined(separator: " ")
         let parts: [String?] = [
             identity.isEmpty ? nil : identity, machine.microarchitecture, machine.microcode.map { "microcode " + $0 },
-            machine.threadsPerCore.map {
-                "\(machine.cores) CPUs, \($0) thread\($0 == 1 ? "" : "s") per core"
-            },
+            machine.threadsPerCore.map { "\(machine.cores) CPUs, \($0) thread\($0 == 1 ? "" : "s") per core" },
             machine.hypervisorVendor ?? (machine.hypervisor == true ? "hypervisor" : nil),
         ]
         if parts.contains(where: { $0 != nil }) {
@@ -106,8 +103,7 @@ struct RunDocument {
     }
 
     /// The machine the numbers come from.
-    private func machine() -> ReportSection? {
-        guard !compact else { return nil }
+    private func machine() -> ReportSection {
         let machine = result.machine
         var facts = [
             fact("CPU", "\(machine.cpuModel), \(machine.cores) logical cores, \(machine.architecture)"),
@@ -119,8 +115,7 @@ struct RunDocument {
     }
 
     /// The settings the run was measured with.
-    private func configuration() -> ReportSection? {
-        guard !compact else { return nil }
+    private func configuration() -> ReportSection {
         let setup = result.configuration
         let repetitions =
             counted
@@ -128,21 +123,19 @@ struct RunDocument {
             : fact(
                 "Processes × iterations",
                 "\(setup.processes) × \(setup.iterations) (\(setup.warmups) warm-ups left out of the summaries)")
-        let facts = [
+        var facts = [
             repetitions, fact("Seed", "\(setup.seed)"), fact("Baseline", .code(setup.baseline)),
             fact("Timeout per process", "\(formatSetting(seconds: setup.timeoutSeconds))"),
             fact("Budget per cell", "\(formatSetting(seconds: setup.cellBudgetSeconds))"),
             fact("Failure policy", "\(setup.failurePolicy.rawValue)"),
             fact("Noise threshold", "\(formatPercent(setup.noiseThreshold)) of the median (95% CI width)"),
         ]
-        let precision = setup.precision.map { goal in
-            fact(
-                "Precision",
-                "±\(formatPercent(goal.target)) on every execute ratio, processes added within "
-                    + "\(formatSetting(seconds: goal.timeBudgetSeconds)) and \(goal.maxProcesses) a cell")
+        if let goal = setup.precision {
+            let within = "\(formatSetting(seconds: goal.timeBudgetSeconds)) and \(goal.maxProcesses) a cell"
+            let target = "±\(formatPercent(goal.target)) on every execute ratio"
+            facts.append(fact("Precision", "\(target), processes added within \(within)"))
         }
-        return ReportSection(
-            .init(id: "configuration", title: "Configuration"), [.facts(facts + (precision.map { [$0] } ?? []))])
+        return ReportSection(.init(id: "configuration", title: "Configuration"), [.facts(facts)])
     }
 
     private func fact(_ label: String, _ value: ReportText) -> ReportFact {
@@ -153,7 +146,7 @@ struct RunDocument {
     /// own section).
     private func runtimes() -> ReportSection? {
         let runtimes = result.runtimes
-        guard !compact, !runtimes.isEmpty else { return nil }
+        guard !runtimes.isEmpty else { return nil }
         let headers: [ReportText] = ["runtime", "engine", "version", "kind", "flags", "phases", "available"]
         let rows = runtimes.map { runtime -> [ReportCell] in
             let phases = runtime.exposedPhases.sorted().map(\.rawValue).joined(separator: ", ")
@@ -175,7 +168,7 @@ struct RunDocument {
     /// Every workload with how it was built, then its hashes.
     private func workloads() -> ReportSection? {
         let workloads = result.workloads
-        guard !compact, !workloads.isEmpty else { return nil }
+        guard !workloads.isEmpty else { return nil }
         let builds = workloads.map { workload -> [ReportCell] in
             [
                 .code(workload.id), .plain(workload.summary), .text(entry(workload)),

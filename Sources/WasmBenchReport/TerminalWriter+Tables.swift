@@ -206,7 +206,7 @@ private struct TextTable {
             case .rule: output.append(rule)
             }
         }
-        return output.map(trimmingTrailingSpaces)
+        return output.map { line in String(line.reversed().drop { $0 == " " }.reversed()) }
     }
 
     /// Tables no wider than `maxWidth`, the columns after the first `leading` (one or more, which

@@ -101,14 +101,9 @@ func visibleWidth(_ text: some StringProtocol) -> Int {
 }
 
 /// Pads `text` with spaces after it (or before it) to `width` visible characters.
-func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+package func pad(_ text: String, to width: Int, right: Bool = false) -> String {
     let padding = String(repeating: " ", count: max(0, width - visibleWidth(text)))
     return right ? padding + text : text + padding
-}
-
-/// `text` without spaces at its end.
-func trimmingTrailingSpaces(_ text: String) -> String {
-    String(text.reversed().drop { $0 == " " }.reversed())
 }
 
 /// Breaks `text` into lines of at most `width` visible characters at spaces; a word longer than

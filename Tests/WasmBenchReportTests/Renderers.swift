@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchModel
 import WasmBenchReport
 
 /// The terminal report through the one entry point, ``ReportArtifact/render(as:useColor:width:)``.
@@ -27,4 +28,27 @@ private func text(
 ) -> String {
     let data = (try? artifact.reportArtifact.render(as: format, useColor: useColor, width: width)) ?? Data()
     return String(decoding: data, as: UTF8.self)
+}
+
+/// A value that is a ``ReportArtifact`` (a run result, a comparison or an explain analysis), so the
+/// renderers above take any of them.
+protocol ReportArtifactConvertible {
+    /// The value as an artifact to report.
+    var reportArtifact: ReportArtifact { get }
+}
+
+extension ReportArtifact: ReportArtifactConvertible {
+    var reportArtifact: ReportArtifact { self }
+}
+
+extension RunResult: ReportArtifactConvertible {
+    var reportArtifact: ReportArtifact { .run(self) }
+}
+
+extension RunComparison: ReportArtifactConvertible {
+    var reportArtifact: ReportArtifact { .comparison(self) }
+}
+
+extension ExplainReport: ReportArtifactConvertible {
+    var reportArtifact: ReportArtifact { .explain(self) }
 }

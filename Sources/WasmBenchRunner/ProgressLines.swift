@@ -1,6 +1,8 @@
 import WasmBenchModel
+import WasmBenchReport
 
-/// The line a progress event prints on stderr, or nil for an event that prints none.
+/// The line a progress event prints on stderr, or nil for an event that prints none. A live
+/// progress line is the runner's output while it runs, not a report of a saved artifact.
 ///
 /// `[ 3/12] wasmtime        kernels/fib          p0  21.3 ms/iter`: the step padded to the width
 /// of the total, the runtime and workload padded to columns (an id is never cut), then the
