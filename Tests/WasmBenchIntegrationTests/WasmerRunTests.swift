@@ -43,4 +43,45 @@ struct WasmerRunTests {
             #expect(ratio > 0.3 && ratio < 50, "\(id): \(ratio)× native")
         }
     }
+
+    @Test(
+        "an invoked export runs with its iterations timed; a trap, an exit status and a hang are failures of their kinds"
+    )
+    func outcomes() throws {
+        let folder = TemporaryFolder()
+        var modules: [String: String] = [:]
+        for (name, text) in [
+            ("add", GuestModules.add), ("trap", GuestModules.trap), ("exit", GuestModules.exitThree),
+            ("hang", GuestModules.hang),
+        ] {
+            modules[name] = folder.path("\(name).wat")
+            try text.write(toFile: folder.path("\(name).wat"), atomically: true, encoding: .utf8)
+        }
+        let json = folder.path("add.json")
+        let add = try WasmbenchBinary.run(
+            [
+                "run", try #require(modules["add"]), "--invoke", "add", "--arg", "1", "--arg", "2", "--runtime",
+                "wasmer-singlepass,wasmkit", "--baseline", "wasmkit", "--processes", "1", "--iterations", "3",
+                "--warmups", "0", "--no-install", "--json", json,
+            ], timeout: 120, in: folder)
+        #expect(add.status == 0, "\(add.stderr.suffix(1500))")
+        let added = try JSONDecoder().decode(
+            RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
+        let calls = added.rows.filter { $0.runtime == "wasmer-singlepass" && $0.phase == .execute }
+        #expect(calls.compactMap(\.iteration).sorted() == [0, 1, 2], "\(added.failures)")
+        for (name, kind) in [("trap", FailureKind.trap), ("exit", .nonZeroExit), ("hang", .timeout)] {
+            let out = folder.path("\(name).json")
+            _ = try WasmbenchBinary.run(
+                [
+                    "run", try #require(modules[name]), "--runtime", "wasmer-cranelift,wasmkit", "--baseline",
+                    "wasmkit",
+                    "--processes", "1", "--iterations", "1", "--warmups", "0", "--timeout", "3", "--no-install",
+                    "--json", out,
+                ], timeout: 120, in: folder)
+            let result = try JSONDecoder().decode(
+                RunResult.self, from: try #require(FileManager.default.contents(atPath: out)))
+            let failure = try #require(result.failures.first { $0.runtime == "wasmer-cranelift" }, "\(name)")
+            #expect(failure.kind == kind, "\(name): \(failure.message)")
+        }
+    }
 }
