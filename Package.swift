@@ -235,7 +235,9 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchPlanTests", dependencies: ["WasmBenchPlan", "TestSupport"], swiftSettings: strict),
+            name: "WasmBenchPlanTests",
+            dependencies: ["WasmBenchPlan", "WasmBenchProvision", "WasmBenchSubprocess", "TestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "WasmBenchArtifactTests", dependencies: ["WasmBenchArtifact", "TestSupport"], swiftSettings: strict),
         .testTarget(

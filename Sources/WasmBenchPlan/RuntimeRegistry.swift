@@ -1,5 +1,6 @@
 import WasmBenchInterpreters
 import WasmBenchModel
+import WasmBenchProvision
 import WasmBenchRuntime
 import WasmBenchSubprocess
 import WasmBenchWasmKit
@@ -69,6 +70,11 @@ public enum RuntimeRegistry {
             "headless Firefox ESR (SpiderMonkey) running the module in a page of ours, timed by performance.now()"),
         browser(.firefoxBaseline, "headless Firefox ESR, SpiderMonkey's baseline compiler only"),
         browser(.firefoxIon, "headless Firefox ESR, SpiderMonkey's Ion optimising compiler only"),
+        wasmer(.cranelift, "Wasmer 2.1.1 engine (late 2021) via wasmer-python 1.1.0 (Jan 2022), Cranelift compiler"),
+        wasmer(
+            .singlepass,
+            "Wasmer 2.1.1 engine (late 2021) via wasmer-python 1.1.0 (Jan 2022), Singlepass baseline compiler"),
+        wasmer(.llvm, "Wasmer 2.1.1 engine (late 2021) via wasmer-python 1.1.0 (Jan 2022), LLVM 13 compiler"),
     ]
 
     /// The entry of a runtime id of the table.
@@ -161,6 +167,23 @@ public enum RuntimeRegistry {
             let tool = context.toolbox.node
             return NodeRuntime(
                 tier: tier, executable: tool.path, version: tool.version, unavailableReason: tool.unavailableReason,
+                launcher: context.launcher)
+        }
+    }
+
+    private static func wasmer(_ compiler: WasmerRuntime.Compiler, _ summary: String) -> RuntimeEntry {
+        RuntimeEntry(compiler.id, summary, capabilities: []) { context in
+            let wasmer = context.toolbox.wasmer
+            let engine = WasmerPython.Compiler(rawValue: compiler.rawValue).map { wasmer.engine($0) }
+            return WasmerRuntime(
+                compiler: compiler, python: wasmer.python.path, pythonVersion: wasmer.python.version,
+                version: "\(WasmerPython.engineVersion) (wasmer-python \(WasmerPython.bindingsVersion))",
+                importPaths: engine?.importPaths ?? [], environment: engine?.environment ?? [:],
+                unavailableReason: engine == nil
+                    ? "wasmbench does not provision the \(compiler.rawValue) compiler; please report this"
+                    : engine?.unavailableReason,
+                source:
+                    "PyPI \(PinnedPackage.wasmerPython.requirement) and wasmer-compiler-\(compiler.rawValue)==\(WasmerPython.bindingsVersion), run by Python \(wasmer.python.version) (\(wasmer.python.source))",
                 launcher: context.launcher)
         }
     }

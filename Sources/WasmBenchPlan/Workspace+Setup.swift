@@ -45,8 +45,9 @@ extension Workspace {
 
 extension Workspace {
     /// Says on ``progress`` where each tool is (wasmtime, libwasmtime, node, the compiler) or why
-    /// it cannot be had, then builds the kernels: what `wasmbench setup` does before `--python`.
-    /// A tool that cannot be had is not an error here: it is returned.
+    /// it cannot be had, and whether each Wasmer compiler is ready, then builds the kernels: what
+    /// `wasmbench setup` does before `--python`. A tool that cannot be had is not an error here:
+    /// it is returned (the Wasmer compilers are not: they are only said).
     ///
     /// - Returns: each tool that could not be had, with its reason.
     /// - Throws: ``PlanError/environment(_:)`` when the kernels cannot be built.
@@ -60,6 +61,15 @@ extension Workspace {
                 progress("setup: \(tool.name) unavailable: \(reason)")
                 missing.append("\(tool.name) (\(reason))")
             }
+        }
+        // Wasmer's compilers are said, not required: they need a Python 3.10 the machine may lack.
+        for compiler in WasmerPython.Compiler.allCases {
+            let python = toolbox.wasmer.python
+            progress(
+                "setup: wasmer-\(compiler.rawValue) "
+                    + (toolbox.wasmer.engine(compiler).unavailableReason.map { "unavailable: \($0)" }
+                        ?? "ready (wasmer-python \(WasmerPython.bindingsVersion) on Python \(python.version), \(python.source))")
+            )
         }
         do {
             let suite = try KernelSuite(home: home, launcher: launcher, compiler: toolbox.compiler)

@@ -20,4 +20,6 @@ public struct PinnedPackage: Sendable, Equatable, Hashable {
     public static let libwasmtime = PinnedPackage(name: "wasmtime", version: "50.0.1")
     /// The zig toolchain, whose `zig cc` builds C for native and wasm32-wasi without root.
     public static let zig = PinnedPackage(name: "ziglang", version: "0.15.2")
+    /// wasmer-python, the Python bindings of the Wasmer 2.1.1 engine (wheels for CPython 3.10 only).
+    public static let wasmerPython = PinnedPackage(name: "wasmer", version: "1.1.0")
 }

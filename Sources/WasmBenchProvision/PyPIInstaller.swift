@@ -31,10 +31,16 @@ public struct PyPIInstaller: Sendable {
     }
 
     /// Installs the package unless it is there already, and returns its folder.
-    public func ensure(_ package: PinnedPackage, progress: (String) -> Void) throws(ProvisionError) -> URL {
+    ///
+    /// - Parameter python: the Python whose pip installs it, for a package whose wheels fit one
+    ///   Python version only (wasmer's, CPython 3.10); then only wheels are taken, never a source
+    ///   build. Default: `python3` on PATH.
+    public func ensure(
+        _ package: PinnedPackage, python chosen: String? = nil, progress: (String) -> Void
+    ) throws(ProvisionError) -> URL {
         let target = folder(for: package)
         if isInstalled(package) { return target }
-        guard let python = ToolLocator(environment: environment).find("python3") else { throw .noPython }
+        guard let python = chosen ?? ToolLocator(environment: environment).find("python3") else { throw .noPython }
         try home.ensure(home.packages)
         let staging = home.packages.appendingPathComponent(".staging-\(package.name)-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: staging) }
@@ -46,7 +52,7 @@ public struct PyPIInstaller: Sendable {
             arguments: [
                 "-m", "pip", "install", "--no-deps", "--disable-pip-version-check", "--no-input", "--quiet",
                 "--target", staging.path, package.requirement,
-            ],
+            ] + (chosen == nil ? [] : ["--only-binary=:all:"]),
             environment: environment, stdoutPath: log, stderrPath: log, timeout: 900)
         let result: ProcessResult
         do {

@@ -36,12 +36,15 @@ public struct Toolbox: Sendable, Equatable {
     public var chromium: ToolStatus
     /// Firefox, for the other headless-browser runtime.
     public var firefox: ToolStatus
+    /// Wasmer 2 through wasmer-python, for the `wasmer-*` runtimes.
+    public var wasmer: WasmerPython
 
     /// Creates a toolbox.
     public init(
         wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus,
         chromium: ToolStatus = .missing("chromium", unavailableReason: "not looked for"),
-        firefox: ToolStatus = .missing("firefox", unavailableReason: "not looked for")
+        firefox: ToolStatus = .missing("firefox", unavailableReason: "not looked for"),
+        wasmer: WasmerPython = .notLookedFor()
     ) {
         self.wasmtime = wasmtime
         self.libwasmtime = libwasmtime
@@ -49,6 +52,7 @@ public struct Toolbox: Sendable, Equatable {
         self.compiler = compiler
         self.chromium = chromium
         self.firefox = firefox
+        self.wasmer = wasmer
     }
 }
 

@@ -2,9 +2,9 @@ import Foundation
 import WasmBenchModel
 import WasmBenchRuntime
 
-/// The JSON our JavaScript drivers (Node's, the browsers') write: phases in nanoseconds, the
-/// per-call times of an invoked export, the realtime clock at the guest's entry, its exit code,
-/// or an error with its kind.
+/// The JSON our drivers (Node's, the browsers', Wasmer's Python one) write: phases in
+/// nanoseconds, the per-call times of an invoked export, the realtime clock at the guest's entry,
+/// its exit code, or an error with its kind.
 package struct DriverReport: Decodable {
     package struct DriverError: Decodable {
         let kind: String

@@ -100,14 +100,9 @@ public struct NodeRuntime: BenchmarkRuntime {
             return .failure(
                 .runtimeError, "cannot write \(hostingPath) (\(FileSystem.reason(error))); check the cache folder")
         }
-        var arguments = tier.flags + ["--no-warnings", driver, reportPath, hostingPath, request.program.wasmPath]
-        switch request.program.entry {
-        case .command:
-            arguments += ["command"] + request.program.commandArguments(iterations: request.iterations)
-        case .invoke(let function, let values):
-            let types = request.program.parameterTypes.map { $0.joined(separator: ",") } ?? "?"
-            arguments += ["invoke", String(request.iterations), function, "types:" + types] + values
-        }
+        let arguments =
+            tier.flags + ["--no-warnings", driver, reportPath, hostingPath, request.program.wasmPath]
+            + request.driverMode
         let child = ChildRun(launcher: launcher, classify: { _ in nil })
         switch child.spawn(node, arguments, request: request) {
         case .failure(let error):

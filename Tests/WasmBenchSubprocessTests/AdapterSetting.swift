@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 import WasmBenchModel
 import WasmBenchRuntime
 
@@ -43,4 +44,22 @@ struct AdapterSetting {
 
     /// What a kernel that ran one iteration and passed its check prints.
     static let oneIteration = "wasmbench:iter 0 5000\nwasmbench:check ok 42\n"
+
+    /// A driver script's path from the adapter's resources, checked to be the file `name` there.
+    static func shippedDriver(_ path: String?, named name: String) throws -> String {
+        let driver = try #require(path)
+        #expect(driver.hasSuffix("/Drivers/\(name)"))
+        #expect(FileManager.default.fileExists(atPath: driver))
+        return driver
+    }
+
+    /// What a driver (Node's, Wasmer's) reports of a command that compiled in 1 µs, instantiated
+    /// in 2 µs and ran in 3 µs.
+    static let commandReport =
+        #"{"phases":{"compile":1000,"instantiate":2000,"start":3000},"iterations":[],"exitCode":0}"#
+
+    /// The first samples an adapter makes of ``commandReport``: compile, then instantiate.
+    static let commandReportSamples = [
+        PhaseSample(.compile, .time, 0.000_001), PhaseSample(.instantiate, .time, 0.000_002),
+    ]
 }

@@ -37,11 +37,9 @@ struct NodeRuntimeTests {
         arguments: NodeRuntime.Tier.allCases)
     func command(tier: NodeRuntime.Tier) throws {
         let node = try StubProgram(in: setting.folder, name: "node", stdout: AdapterSetting.oneIteration)
-        try report(#"{"phases":{"compile":1000,"instantiate":2000,"start":3000},"iterations":[],"exitCode":0}"#)
+        try report(AdapterSetting.commandReport)
         let outcome = runtime(tier, node).run(setting.request(setting.kernel()))
-        let driver = try #require(NodeRuntime.driverPath)
-        #expect(driver.hasSuffix("/Drivers/node-driver.mjs"))
-        #expect(FileManager.default.fileExists(atPath: driver))
+        let driver = try AdapterSetting.shippedDriver(NodeRuntime.driverPath, named: "node-driver.mjs")
         let scratch = setting.scratch
         #expect(
             try node.calls() == [
@@ -51,10 +49,7 @@ struct NodeRuntimeTests {
                 ]
             ])
         #expect(outcome.status == .completed)
-        #expect(
-            outcome.samples.prefix(2) == [
-                PhaseSample(.compile, .time, 0.000_001), PhaseSample(.instantiate, .time, 0.000_002),
-            ])
+        #expect(Array(outcome.samples.prefix(2)) == AdapterSetting.commandReportSamples)
     }
 
     @Test("an invoked export: `invoke ITERATIONS NAME types:TYPES VALUES`, the types `?` when not read")
