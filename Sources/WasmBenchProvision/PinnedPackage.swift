@@ -20,4 +20,11 @@ public struct PinnedPackage: Sendable, Equatable, Hashable {
     public static let libwasmtime = PinnedPackage(name: "wasmtime", version: "50.0.1")
     /// The zig toolchain, whose `zig cc` builds C for native and wasm32-wasi without root.
     public static let zig = PinnedPackage(name: "ziglang", version: "0.15.2")
+    /// pywasm3, whose source distribution carries the wasm3 interpreter's core C sources (no WASI,
+    /// no CLI): wasmbench's wasm3 driver is compiled against them (see ``Wasm3Driver``).
+    public static let pywasm3 = PinnedPackage(name: "pywasm3", version: "0.5.0")
+    /// A Zig port of WAMR's runtime, AOT only (`bin/wamr`; not the Bytecode Alliance's WAMR).
+    public static let wamr = PinnedPackage(name: "wamr-bin", version: "3.0.0.dev5")
+    /// The same Zig port's ahead-of-time compiler (`bin/wamrc`).
+    public static let wamrc = PinnedPackage(name: "wamrc-bin", version: "3.0.0.dev5")
 }

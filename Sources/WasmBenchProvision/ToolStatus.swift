@@ -36,12 +36,21 @@ public struct Toolbox: Sendable, Equatable {
     public var chromium: ToolStatus
     /// Firefox, for the other headless-browser runtime.
     public var firefox: ToolStatus
+    /// wasmbench's wasm3 driver, built against PyPI pywasm3's wasm3 core (see ``Wasm3Driver``).
+    public var wasm3: ToolStatus
+    /// The Zig port of WAMR's AOT runtime (`wamr`, PyPI `wamr-bin`).
+    public var wamr: ToolStatus
+    /// The same port's ahead-of-time compiler (`wamrc`, PyPI `wamrc-bin`).
+    public var wamrc: ToolStatus
 
     /// Creates a toolbox.
     public init(
         wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus,
         chromium: ToolStatus = .missing("chromium", unavailableReason: "not looked for"),
-        firefox: ToolStatus = .missing("firefox", unavailableReason: "not looked for")
+        firefox: ToolStatus = .missing("firefox", unavailableReason: "not looked for"),
+        wasm3: ToolStatus = .missing("wasm3", unavailableReason: "not looked for"),
+        wamr: ToolStatus = .missing("wamr", unavailableReason: "not looked for"),
+        wamrc: ToolStatus = .missing("wamrc", unavailableReason: "not looked for")
     ) {
         self.wasmtime = wasmtime
         self.libwasmtime = libwasmtime
@@ -49,6 +58,9 @@ public struct Toolbox: Sendable, Equatable {
         self.compiler = compiler
         self.chromium = chromium
         self.firefox = firefox
+        self.wasm3 = wasm3
+        self.wamr = wamr
+        self.wamrc = wamrc
     }
 }
 
