@@ -39,6 +39,10 @@ public struct Wasm3Driver: Sendable {
         }
     }
 
+    /// wasm3's compiler, which is built through `Helpers/wasm3-compile.c`: wasm3 0.5.0 with
+    /// overlong LEB encodings of its 7-bit reads accepted (the kernels' `call_indirect` has one).
+    static let compilerSource = "m3_compile.c"
+
     /// This machine's architecture as target triples spell it.
     static var architecture: String {
         #if arch(arm64)
@@ -66,8 +70,13 @@ public struct Wasm3Driver: Sendable {
     /// The driver's path, building it first if needed; or why there is none.
     public func ensure(progress: (String) -> Void) -> Result<String, ProvisionError> {
         guard let driver = Bundle.module.url(forResource: "wasm3-driver", withExtension: "c", subdirectory: "Helpers"),
-            let driverText = FileManager.default.contents(atPath: driver.path)
-        else { return .failure(.missingFile(package: "wasmbench", path: "Helpers/wasm3-driver.c")) }
+            let shim = Bundle.module.url(forResource: "wasm3-compile", withExtension: "c", subdirectory: "Helpers"),
+            let driverText = FileManager.default.contents(atPath: driver.path),
+            let shimText = FileManager.default.contents(atPath: shim.path)
+        else {
+            return .failure(
+                .missingFile(package: "wasmbench", path: "Helpers/wasm3-driver.c and Helpers/wasm3-compile.c"))
+        }
         let helpers = installer.home.root.appendingPathComponent("helpers")
         guard let cc = compiler.tool.path, let family = compiler.family else {
             return .failure(
@@ -86,12 +95,17 @@ public struct Wasm3Driver: Sendable {
             return .failure(error)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: core.path)) ?? []).sorted()
-        let cFiles = names.filter { $0.hasSuffix(".c") }.map { core.appendingPathComponent($0).path }
-        guard !cFiles.isEmpty, names.contains("wasm3.h") else {
+        // m3_compile.c is built through our shim, which includes it (see Helpers/wasm3-compile.c).
+        let cFiles =
+            names.filter { $0.hasSuffix(".c") && $0 != Self.compilerSource }.map {
+                core.appendingPathComponent($0).path
+            }
+        guard !cFiles.isEmpty, names.contains("wasm3.h"), names.contains(Self.compilerSource) else {
             return .failure(.missingFile(package: Self.package.requirement, path: "wasm3/wasm3.h and wasm3/*.c"))
         }
         let flags = compiler.leadingArguments + Self.flags(family)
-        var keyed = Array(driverText) + Array((flags + [compiler.tool.version]).joined(separator: " ").utf8)
+        var keyed =
+            Array(driverText) + Array(shimText) + Array((flags + [compiler.tool.version]).joined(separator: " ").utf8)
         for name in names {
             keyed +=
                 Array(name.utf8)
@@ -104,6 +118,6 @@ public struct Wasm3Driver: Sendable {
         let build = HelperBuild(
             program: "the wasm3 driver", compiler: compiler, home: installer.home, launcher: installer.launcher,
             environment: installer.environment)
-        return build.run(cc, flags + ["-I", core.path] + cFiles + [driver.path, "-lm"], into: binary)
+        return build.run(cc, flags + ["-I", core.path] + cFiles + [shim.path, driver.path, "-lm"], into: binary)
     }
 }
