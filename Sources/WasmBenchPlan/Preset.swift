@@ -6,7 +6,7 @@ public enum Preset: String, CaseIterable, Sendable {
     /// Every engine with an ahead-of-time form beside its just-in-time one: compile time, artifact
     /// size, load and run, and the runs after which the compile has paid for itself.
     case jitVsAot = "jit-vs-aot"
-    /// The interpreters (WasmKit, wasmtime's Pulley) against Cranelift's native code and native.
+    /// The interpreters (WasmKit, wasm3, wasmtime's Pulley) against Cranelift's native code and native.
     case interpreters
     /// Node and the two headless browsers against native.
     case browsers
@@ -26,7 +26,7 @@ public enum Preset: String, CaseIterable, Sendable {
         case .jitVsAot:
             "wasmtime and wasmtime-pulley each just in time and ahead of time, and the C API's compile, "
                 + "serialize and load: when ahead-of-time compilation pays for itself"
-        case .interpreters: "WasmKit and wasmtime's Pulley interpreter against wasmtime's Cranelift and native"
+        case .interpreters: "WasmKit, wasm3 and wasmtime's Pulley interpreter against wasmtime's Cranelift and native"
         case .browsers: "Node, headless Chromium and headless Firefox against native"
         case .browserTiers:
             "V8's Liftoff and TurboFan (Node, Chromium) and SpiderMonkey's baseline and Ion (Firefox), "
@@ -44,7 +44,7 @@ public enum Preset: String, CaseIterable, Sendable {
             switch self {
             case .jitVsAot:
                 ["native", "wasmtime", "wasmtime-aot", "wasmtime-pulley", "wasmtime-pulley-aot", "wasmtime-capi"]
-            case .interpreters: ["native", "wasmtime", "wasmkit", "wasmtime-pulley"]
+            case .interpreters: ["native", "wasmtime", "wasmkit", "wasm3", "wasmtime-pulley"]
             case .browsers: ["native", "node", "chromium", "firefox"]
             case .browserTiers:
                 [

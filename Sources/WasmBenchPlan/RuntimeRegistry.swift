@@ -29,6 +29,7 @@ public enum RuntimeRegistry {
                 WorkerRuntime(
                     engine: WasmKitEngine(), workerExecutable: context.workerExecutable, launcher: context.launcher)
             }),
+        wasm3(),
         wasmtime(.cranelift, "wasmtime CLI, Cranelift optimising JIT, compile cache off"),
         wasmtime(.winch, "wasmtime CLI, Winch baseline JIT, compile cache off"),
         wasmtime(.aot, "`wasmtime compile` to .cwasm (timed, with artifact size), then `run --allow-precompiled`"),
@@ -40,6 +41,7 @@ public enum RuntimeRegistry {
             .pulleyAOT,
             "`wasmtime compile --target pulley64` to Pulley bytecode (timed, with artifact size), then interpreted by `run --allow-precompiled`"
         ),
+        wamrAOT(),
         RuntimeEntry(
             "wasmtime-capi",
             "libwasmtime via dlopen: compile, serialize, deserialize, instantiate, call, each timed in-process",
@@ -159,6 +161,33 @@ public enum RuntimeRegistry {
             return WasmtimeCLIRuntime(
                 mode: mode, executable: tool.path, version: tool.version, unavailableReason: tool.unavailableReason,
                 source: tool.source, launcher: context.launcher, artifactFolder: context.artifactFolder)
+        }
+    }
+
+    private static func wasm3() -> RuntimeEntry {
+        RuntimeEntry(
+            Wasm3Runtime.id,
+            "wasm3 0.5.0 interpreter (the wasm3 core of PyPI pywasm3's sdist) in a C driver of ours built at set-up time: parse, instantiate, eager compile and run timed in-process; a minimal WASI of ours",
+            capabilities: []
+        ) { context in
+            let driver = context.toolbox.wasm3
+            return Wasm3Runtime(
+                driver: driver.path, version: driver.version, unavailableReason: driver.unavailableReason,
+                source: driver.source, launcher: context.launcher)
+        }
+    }
+
+    private static func wamrAOT() -> RuntimeEntry {
+        RuntimeEntry(
+            WAMRRuntime.id,
+            "a Zig port of WAMR (PyPI wamr-bin/wamrc-bin, not the Bytecode Alliance's WAMR): `wamrc compile -O0` to .cwasm (timed, with artifact size), then `wamr run`",
+            capabilities: []
+        ) { context in
+            let (run, compile) = (context.toolbox.wamr, context.toolbox.wamrc)
+            return WAMRRuntime(
+                wamr: run.path, wamrc: compile.path, version: run.version,
+                unavailableReason: run.unavailableReason ?? compile.unavailableReason, source: run.source,
+                launcher: context.launcher, artifactFolder: context.artifactFolder)
         }
     }
 

@@ -44,16 +44,20 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Says on ``progress`` where each tool is (wasmtime, libwasmtime, node, the compiler) or why
-    /// it cannot be had, and whether each Wasmer compiler is ready, then builds the kernels: what
-    /// `wasmbench setup` does before `--python`. A tool that cannot be had is not an error here:
-    /// it is returned (the Wasmer compilers are not: they are only said).
+    /// Says on ``progress`` where each tool is (wasmtime, libwasmtime, node, the compiler, wasm3's
+    /// driver, wamr and wamrc) or why it cannot be had, and whether each Wasmer compiler is ready,
+    /// then builds the kernels: what `wasmbench setup` does before `--python`. A tool that cannot be
+    /// had is not an error here: it is returned (the Wasmer compilers are not: they are only said).
     ///
     /// - Returns: each tool that could not be had, with its reason.
     /// - Throws: ``PlanError/environment(_:)`` when the kernels cannot be built.
     public func setUpKernels(toolbox: Toolbox) throws(PlanError) -> [String] {
         var missing: [String] = []
-        for tool in [toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool] {
+        let tools = [
+            toolbox.wasmtime, toolbox.libwasmtime, toolbox.node, toolbox.compiler.tool, toolbox.wasm3, toolbox.wamr,
+            toolbox.wamrc,
+        ]
+        for tool in tools {
             if let path = tool.path {
                 progress("setup: \(tool.name) \(tool.version) at \(path) (\(tool.source))")
             } else {

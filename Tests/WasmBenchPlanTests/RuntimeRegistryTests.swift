@@ -112,7 +112,7 @@ struct PresetTests {
             }
         }
         #expect(Preset.jitVsAot.runtimes.contains(RuntimeID(base: "wasmtime-pulley-aot")))
-        #expect(Preset.help.contains("interpreters: WasmKit and wasmtime's Pulley interpreter"))
+        #expect(Preset.help.contains("interpreters: WasmKit, wasm3 and wasmtime's Pulley interpreter"))
     }
 
     @Test(
