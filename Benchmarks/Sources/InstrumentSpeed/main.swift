@@ -49,19 +49,22 @@ func minimumAndMedian(_ values: [Double]) -> (Double, Double) {
     return (sorted[0], median)
 }
 
-/// Runs `wasm-tools validate FILE` and returns whether it accepted the file.
-func validate(_ tool: String, _ file: String) -> Bool {
+/// Runs `wasm-tools validate FILE`: nil when it accepted the file, else the first line of its error.
+func validate(_ tool: String, _ file: String) -> String? {
     let process = Process()
+    let errors = Pipe()
     process.executableURL = URL(fileURLWithPath: tool)
     process.arguments = ["validate", file]
     process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
+    process.standardError = errors
     do {
         try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        return process.terminationStatus == 0
+        guard process.terminationStatus != 0 else { return nil }
+        return text.split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit \(process.terminationStatus)"
     } catch {
-        return false
+        return "\(error)"
     }
 }
 
@@ -97,7 +100,8 @@ for path in modules {
         ratio = String(format: "%.2f×", fastest / validateFastest)
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("instrumented-\(UUID()).wasm")
         try? Data(instrumented.bytes).write(to: output)
-        validatesOutput = validate(wasmTools, output.path) ? "yes" : "NO"
+        validatesOutput =
+            validate(wasmTools, output.path).map { "NO: " + $0.replacingOccurrences(of: "|", with: "/") } ?? "yes"
         try? FileManager.default.removeItem(at: output)
     }
     let name = URL(fileURLWithPath: path).lastPathComponent
