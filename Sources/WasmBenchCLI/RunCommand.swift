@@ -90,7 +90,7 @@ struct RunCommand: ParsableCommand {
     @Option(
         parsing: .unconditional, help: "With --precision: no process is added once the run has taken this many seconds."
     )
-    var timeBudget: Double = 600
+    var timeBudget: Double = 540
     @Option(parsing: .unconditional, help: "With --precision: the most processes a cell gets.") var maxProcesses = 30
     @Option(help: "What a failure does: continue, skip-cell or stop.") var onFailure: FailurePolicy = .continue
     @Option(

@@ -28,7 +28,7 @@ extension RunConfiguration {
         measure: Measure, processes: Int?, iterations: Int, warmups: Int, seed: UInt64, baseline: String,
         timeout: Double?, cellBudget: Double, failurePolicy: FailurePolicy, noise: Double, steadyTolerance: Double,
         countedIterations: [Int], estimator: Estimator = .processMinimum, precision: Double? = nil,
-        timeBudget: Double = 600, maxProcesses: Int = 30, outputLimit: Int? = nil
+        timeBudget: Double = 540, maxProcesses: Int = 30, outputLimit: Int? = nil
     ) throws(OptionProblem) {
         let counting = measure == .instructions
         let target = precision ?? (processes == nil && !counting ? 0.03 : 0)
