@@ -1,3 +1,4 @@
+import ArgumentParser
 import WasmBenchJobs
 import WasmBenchRunner
 
@@ -33,4 +34,9 @@ public struct CommandError: Error, CustomStringConvertible, Sendable {
 
     /// The message.
     public var description: String { message }
+}
+
+/// The value `body` returns; an error it throws becomes a usage error saying what the error says.
+func usage<Value>(_ body: () throws -> Value) throws -> Value {
+    do { return try body() } catch { throw ValidationError(String(describing: error)) }
 }

@@ -44,11 +44,7 @@ struct CompareCommand: ParsableCommand {
         guard threshold >= 0, threshold.isFinite else {
             throw ValidationError("--threshold must be a fraction of 0 or more, e.g. 0.05 for 5%")
         }
-        do {
-            _ = try Phase.gated(byNames: failOn)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        _ = try usage { try Phase.gated(byNames: failOn) }
     }
 
     func run() throws {

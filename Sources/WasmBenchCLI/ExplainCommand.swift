@@ -57,11 +57,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func validate() throws {
-        do {
-            try Explainer.checkSettings(iterations: iterations, timeoutSeconds: timeout, topFunctions: top)
-        } catch {
-            throw ValidationError(error.message)
-        }
+        try usage { try Explainer.checkSettings(iterations: iterations, timeoutSeconds: timeout, topFunctions: top) }
         if noCallgrind && !opcodes { throw ValidationError("--no-callgrind applies to --opcodes") }
         try RunCommand.validate(selection)
     }

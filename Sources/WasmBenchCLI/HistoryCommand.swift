@@ -35,12 +35,9 @@ struct HistoryCommand: ParsableCommand {
     @Option(help: "Runs in each window of the change detection (two at least).") var window = 5
     @Option(
         help: "The relative change a step must exceed (5% or 0.05).",
-        transform: {
-            guard let value = PrecisionGoal.target(parsing: $0) else {
-                throw ValidationError("--threshold takes a fraction such as 5% or 0.05 (got \($0))")
-            }
-            return value
-        }) var threshold: Double = 0.05
+        transform: SelectionOptions.parsing(
+            PrecisionGoal.target(parsing:), or: "--threshold takes a fraction such as 5% or 0.05")
+    ) var threshold: Double = 0.05
     @OptionGroup var output: ReportOutput
 
     func validate() throws {
@@ -52,12 +49,10 @@ struct HistoryCommand: ParsableCommand {
 
     /// The filter of the options; a date that does not read is a usage error.
     func filter() throws -> HistoryFilter {
-        do {
-            return try HistoryFilter(
+        try usage {
+            try HistoryFilter(
                 machine: machine, runtime: runtime, workload: workload ?? series, label: label, sinceText: since,
                 untilText: until)
-        } catch {
-            throw ValidationError(error.description)
         }
     }
 

@@ -127,19 +127,17 @@ struct RunCommand: ParsableCommand {
         (selection.invoke, selection.arguments, selection.markers, selection.shard) = (
             invoke, arguments, markers, shard
         )
-        do {
-            selection.hosting = try GuestHosting(
+        selection.hosting = try usage {
+            try GuestHosting(
                 mounts: mounts, environment: guestEnvironment, entry: entry, trapUnknownImports: trapUnknownImports)
-        } catch {
-            throw ValidationError(error.description)
         }
         return selection
     }
 
     /// The settings the rows are measured with, after defaults; a bad value is a usage error.
     func configuration(baseline: RuntimeID) throws -> RunConfiguration {
-        do {
-            return try RunConfiguration(
+        try usage {
+            try RunConfiguration(
                 measure: measure, processes: processes,
                 iterations: iterations ?? RunConfiguration.defaultIterations(suite: choice.suite), warmups: warmups,
                 seed: seed, baseline: baseline.description, timeout: timeout, cellBudget: cellBudget,
@@ -147,8 +145,6 @@ struct RunCommand: ParsableCommand {
                 noise: noise, steadyTolerance: steadyTolerance, countedIterations: countedIterations,
                 estimator: estimator, precision: precision, timeBudget: timeBudget, maxProcesses: maxProcesses,
                 outputLimit: outputLimit)
-        } catch {
-            throw ValidationError(error.message)
         }
     }
 
@@ -163,11 +159,7 @@ struct RunCommand: ParsableCommand {
 
     /// Checks a selection before anything runs; what it refuses is a usage error.
     static func validate(_ selection: RunSelection) throws {
-        do {
-            try Planner(workspace: Workspace(progress: { _ in })).validate(selection)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try usage { try Planner(workspace: Workspace(progress: { _ in })).validate(selection) }
     }
 
     func run() throws {

@@ -13,11 +13,9 @@ struct StoreOptions: ParsableArguments {
     /// The store these options and the environment name; a bad one is a usage error.
     func location() throws -> HistoryLocation {
         let environment = ProcessInfo.processInfo.environment
-        do {
-            return try HistoryLocation.resolve(
+        return try usage {
+            try HistoryLocation.resolve(
                 store, environment: environment, home: WasmBenchHome(environment: environment).root)
-        } catch {
-            throw ValidationError(error.description)
         }
     }
 

@@ -1,5 +1,5 @@
 /// A run option whose value cannot be used, with the message that says which and why.
-public struct OptionProblem: Error, Equatable, Sendable {
+public struct OptionProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, naming the option.
     public var message: String
 
@@ -7,6 +7,9 @@ public struct OptionProblem: Error, Equatable, Sendable {
     public init(message: String) {
         self.message = message
     }
+
+    /// The message.
+    public var description: String { message }
 }
 
 extension RunConfiguration {
