@@ -173,12 +173,7 @@ public struct Planner: Sendable {
     private func planUninterrupted(_ selection: RunSelection) throws(PlanError) -> Plan {
         try validate(selection)
         var notices: [String] = []
-        let toolbox = workspace.toolbox(install: selection.install)
         let user = try userInterpreters(selection)
-        var factory = workspace.runtimeFactory(
-            toolbox, install: selection.install, user: user,
-            artifacts: (runFolder ?? workspace.runScratch).appendingPathComponent("artifacts"))
-        factory.userRuntimes = try userRuntimes(selection)
         let asked =
             selection.runtimes.isEmpty
             ? (selection.defaultRuntimes ?? Self.defaultRuntimes(suite: selection.suite, user: user))
@@ -189,6 +184,14 @@ public struct Planner: Sendable {
             ids.insert(baseline, at: 0)
             notices.append("added the baseline runtime \(baseline) to the runtimes asked for")
         }
+        var counted = ids
+        if selection.countOpcodes { counted += Self.opcodeRuntimeIDs(for: ids, user: user.map(\.id)) }
+        let toolbox = workspace.toolbox(
+            install: selection.install, needing: RuntimeRegistry.tools(for: counted, user: user.map(\.id)))
+        var factory = workspace.runtimeFactory(
+            toolbox, install: selection.install, user: user,
+            artifacts: (runFolder ?? workspace.runScratch).appendingPathComponent("artifacts"))
+        factory.userRuntimes = try userRuntimes(selection)
         if selection.install, ids.map(\.description).contains(where: MatchedPairInterpreters.isPairSide),
             MatchedPairInterpreters.newestPair(in: workspace.home) == nil
         {

@@ -29,6 +29,8 @@ public struct RuntimeEntry: Sendable {
     public let summary: String
     /// What it can host.
     public let capabilities: Capabilities
+    /// The external tools its adapter is made from (the compiler aside, which every run has).
+    public let tools: Set<Provisioner.Tool>
     /// Makes the adapter on this machine.
     let make: @Sendable (RuntimeContext) -> any BenchmarkRuntime
     /// For an engine embedded in wasmbench: makes it inside a worker process from the worker's
@@ -37,13 +39,14 @@ public struct RuntimeEntry: Sendable {
 
     /// Creates an entry.
     init(
-        _ id: String, _ summary: String, capabilities: Capabilities = [.hostsWASI],
+        _ id: String, _ summary: String, capabilities: Capabilities = [.hostsWASI], tools: Set<Provisioner.Tool> = [],
         engine: (@Sendable (_ library: String?, _ version: String?) -> any InProcessEngine)? = nil,
         make: @escaping @Sendable (RuntimeContext) -> any BenchmarkRuntime
     ) {
         self.id = id
         self.summary = summary
         self.capabilities = capabilities
+        self.tools = tools
         self.engine = engine
         self.make = make
     }

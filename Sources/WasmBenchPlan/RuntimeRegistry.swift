@@ -45,6 +45,7 @@ public enum RuntimeRegistry {
         RuntimeEntry(
             "wasmtime-capi",
             "libwasmtime via dlopen: compile, serialize, deserialize, instantiate, call, each timed in-process",
+            tools: [.libwasmtime],
             engine: { library, version in
                 WasmtimeCAPIEngine(
                     libraryPath: library, version: version ?? "unknown",
@@ -127,6 +128,17 @@ public enum RuntimeRegistry {
         return .hosted(interpreter, on: host)
     }
 
+    /// The external tools the runtimes `ids` are made from: each one's own, or its host's for an
+    /// interpreter on a host; an id that does not resolve needs none (the planner refuses it).
+    public static func tools(for ids: [RuntimeID], user: [String] = []) -> Set<Provisioner.Tool> {
+        ids.reduce(into: []) { tools, id in
+            switch try? resolve(id, user: user) {
+            case .runtime(let entry), .hosted(_, on: let entry): tools.formUnion(entry.tools)
+            case .nativeInterpreter, nil: break
+            }
+        }
+    }
+
     /// Whether an id resolves.
     public static func isKnown(_ id: RuntimeID, user: [String] = []) -> Bool {
         (try? resolve(id, user: user)) != nil
@@ -156,7 +168,7 @@ public enum RuntimeRegistry {
     }
 
     private static func wasmtime(_ mode: WasmtimeCLIRuntime.Mode, _ summary: String) -> RuntimeEntry {
-        RuntimeEntry(mode.id, summary) { context in
+        RuntimeEntry(mode.id, summary, tools: [.wasmtime]) { context in
             let tool = context.toolbox.wasmtime
             return WasmtimeCLIRuntime(
                 mode: mode, executable: tool.path, version: tool.version, unavailableReason: tool.unavailableReason,
@@ -168,7 +180,7 @@ public enum RuntimeRegistry {
         RuntimeEntry(
             Wasm3Runtime.id,
             "wasm3 0.5.0 interpreter (the wasm3 core of PyPI pywasm3's sdist) in a C driver of ours built at set-up time: parse, instantiate, eager compile and run timed in-process; a minimal WASI of ours",
-            capabilities: []
+            capabilities: [], tools: [.wasm3]
         ) { context in
             let driver = context.toolbox.wasm3
             return Wasm3Runtime(
@@ -181,7 +193,7 @@ public enum RuntimeRegistry {
         RuntimeEntry(
             WAMRRuntime.id,
             "a Zig port of WAMR (PyPI wamr-bin/wamrc-bin, not the Bytecode Alliance's WAMR): `wamrc compile -O0` to .cwasm (timed, with artifact size), then `wamr run`",
-            capabilities: []
+            capabilities: [], tools: [.wamr, .wamrc]
         ) { context in
             let (run, compile) = (context.toolbox.wamr, context.toolbox.wamrc)
             return WAMRRuntime(
@@ -192,7 +204,7 @@ public enum RuntimeRegistry {
     }
 
     private static func node(_ tier: NodeRuntime.Tier, _ summary: String) -> RuntimeEntry {
-        RuntimeEntry(tier.id, summary, capabilities: [.hostsWASI, .hostsJavaScript]) { context in
+        RuntimeEntry(tier.id, summary, capabilities: [.hostsWASI, .hostsJavaScript], tools: [.node]) { context in
             let tool = context.toolbox.node
             return NodeRuntime(
                 tier: tier, executable: tool.path, version: tool.version, unavailableReason: tool.unavailableReason,
@@ -201,7 +213,7 @@ public enum RuntimeRegistry {
     }
 
     private static func wasmer(_ compiler: WasmerRuntime.Compiler, _ summary: String) -> RuntimeEntry {
-        RuntimeEntry(compiler.id, summary, capabilities: []) { context in
+        RuntimeEntry(compiler.id, summary, capabilities: [], tools: [.wasmer]) { context in
             let wasmer = context.toolbox.wasmer
             let engine = WasmerPython.Compiler(rawValue: compiler.rawValue).map { wasmer.engine($0) }
             return WasmerRuntime(
@@ -218,7 +230,10 @@ public enum RuntimeRegistry {
     }
 
     private static func browser(_ browser: BrowserRuntime.Browser, _ summary: String) -> RuntimeEntry {
-        RuntimeEntry(browser.rawValue, summary, capabilities: [.hostsWASI, .hostsJavaScript]) { context in
+        let program: Provisioner.Tool = browser.program == .firefox ? .firefox : .chromium
+        return RuntimeEntry(
+            browser.rawValue, summary, capabilities: [.hostsWASI, .hostsJavaScript], tools: [program, .node]
+        ) { context in
             let tool = browser.program == .firefox ? context.toolbox.firefox : context.toolbox.chromium
             return BrowserRuntime(
                 browser: browser, executable: tool.path, version: tool.version,

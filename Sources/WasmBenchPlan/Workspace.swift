@@ -35,12 +35,15 @@ public struct Workspace: Sendable {
 
     /// Resolves the external tools, installing the missing ones into the cache when allowed,
     /// and routes every later child through the exec helper so its peak RSS is its own.
-    public func toolbox(install: Bool) -> Toolbox {
+    ///
+    /// - Parameter tools: the tools to resolve besides the compiler (default: all of them).
+    public func toolbox(install: Bool, needing tools: Set<Provisioner.Tool> = Set(Provisioner.Tool.allCases)) -> Toolbox
+    {
         let progress = self.progress
         let toolbox = Provisioner(
             home: home, launcher: launcher, environment: environment, allowInstall: install,
             progress: { progress("setup: \($0)") }
-        ).toolbox()
+        ).toolbox(needing: tools)
         switch ExecHelper(home: home, launcher: launcher, compiler: toolbox.compiler).ensure() {
         case .success(let path):
             launcher.useExecHelper(path)

