@@ -13,7 +13,9 @@ struct HTMLWriter: ReportWriter {
             "<li><a href=\"#\($0.name.id)\">\(inline($0.name.title))</a></li>" as HTML
         }
         let body = document.sections.map { section -> HTML in
-            let bars = Self.ratioBars(section.blocks)
+            let bars = section.blocks.flatMap(\.figures).flatMap { figure -> [RatioChart.Bar] in
+                if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
+            }
             // The ratio charts of a section share one axis so they can be read against each other.
             let axis = bars.isEmpty ? nil : Self.ratioAxis(bars)
             let blocks = HTML(joining: section.body.map { block($0, axis: axis) }, separator: "\n")
@@ -43,20 +45,6 @@ struct HTMLWriter: ReportWriter {
 
             """
         return page.markup
-    }
-
-    /// The bars of every ratio chart among `blocks`.
-    private static func ratioBars(_ blocks: [ReportBlock]) -> [RatioChart.Bar] {
-        blocks.flatMap { block -> [RatioChart.Bar] in
-            switch block {
-            case .figures(let figures, _):
-                figures.flatMap { figure -> [RatioChart.Bar] in
-                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
-                }
-            case .charts(let blocks): ratioBars(blocks)
-            default: []
-            }
-        }
     }
 
     /// One block; `axis` is the section's ratio charts' one axis.
