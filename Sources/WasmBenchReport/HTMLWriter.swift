@@ -103,14 +103,11 @@ struct HTMLWriter: ReportWriter {
             }
             return "<tr>\(parts)</tr>"
         }
-        var rows: [HTML] = []
-        for group in table.groups {
-            if let heading = group.heading {
-                rows.append(
-                    "<tr class=\"group\"><th colspan=\"\(table.columns.count)\" scope=\"rowgroup\">\(inline(heading))</th></tr>"
-                )
+        let rows = table.groups.flatMap { group -> [HTML] in
+            let heading = group.heading.map {
+                "<th colspan=\"\(table.columns.count)\" scope=\"rowgroup\">\(inline($0))</th>" as HTML
             }
-            rows += group.rows.map { row($0.cells) }
+            return (heading.map { ["<tr class=\"group\">\($0)</tr>"] } ?? []) + group.rows.map { row($0.cells) }
         }
         var html: HTML = "<div class=\"scroll\"><table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
         html += HTML(joining: rows.map { "\($0)\n" }) + "</tbody>\n"
