@@ -42,16 +42,12 @@ extension TerminalWriter {
             columns: columns, gap: table.layout == .wide ? 4 : 2, indent: table.layout == .list ? 2 : 0)
         for (position, group) in table.groups.enumerated() {
             if let heading = group.heading {
-                if position > 0 { text.lines.append(.section("")) }
-                text.lines.append(.section(inline(heading)))
-                for line in group.notes.flatMap({ wrap($0, width: width - 2) }) {
-                    text.lines.append(.section("  " + palette.paint(line, .muted)))
-                }
+                let notes = group.notes.flatMap { wrap($0, width: width - 2) }.map { "  " + palette.paint($0, .muted) }
+                text.lines += ((position > 0 ? [""] : []) + [inline(heading)] + notes).map(TextTable.Line.section)
             }
-            for row in group.rows {
+            text.lines += group.rows.map { row in
                 let cells = zip(row.cells, fits).map(cell)
-                text.lines.append(
-                    .cells(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst()))
+                return .cells(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst())
             }
         }
         if let footer = table.footer {
