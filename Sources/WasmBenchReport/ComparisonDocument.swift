@@ -141,16 +141,10 @@ struct ComparisonDocument {
 
     /// The runtime and workload changes the comparisons recorded, one line each, without repeats.
     private func changes() -> [String] {
-        var seen = Set<String>()
-        var lines: [String] = []
-        for entry in comparison.comparisons {
-            for change in entry.changes {
-                let subject = change.hasPrefix("workload") ? entry.workload : entry.runtime
-                let line = "\(subject): \(change)"
-                if seen.insert(line).inserted { lines.append(line) }
-            }
-        }
-        return lines
+        ReportIndex.ordered(
+            comparison.comparisons.flatMap { entry in
+                entry.changes.map { "\($0.hasPrefix("workload") ? entry.workload : entry.runtime): \($0)" }
+            })
     }
 
     /// The closing sentence: regressed or not, and why.

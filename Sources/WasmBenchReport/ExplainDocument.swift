@@ -140,13 +140,9 @@ struct ExplainDocument {
     /// top `limit` with at least 0.1%, by its largest share, with one share cell per profile
     /// (`—` where a profile does not list it).
     private func functionRows(_ profiles: [FunctionProfile], limit: Int = 12) -> [[ReportCell]] {
-        var best: [String: Double] = [:]
         // Functions under 0.1% of every profile would only show as 0%.
-        for profile in profiles {
-            for function in profile.functions.prefix(limit) where function.share >= 0.001 {
-                best[function.name] = max(best[function.name] ?? 0, function.share)
-            }
-        }
+        let shown = profiles.flatMap { $0.functions.prefix(limit).filter { $0.share >= 0.001 } }
+        let best = Dictionary(shown.map { ($0.name, $0.share) }, uniquingKeysWith: max)
         let names = best.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
         return names.prefix(limit).map { name in
             [ReportCell.code(name)]

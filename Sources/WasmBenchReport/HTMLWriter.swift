@@ -13,7 +13,9 @@ struct HTMLWriter: ReportWriter {
             "<li><a href=\"#\($0.name.id)\">\(inline($0.name.title))</a></li>" as HTML
         }
         let body = document.sections.map { section -> HTML in
-            let bars = Self.ratioBars(section.blocks)
+            let bars = section.blocks.flatMap(\.figures).flatMap { figure -> [RatioChart.Bar] in
+                if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
+            }
             // The ratio charts of a section share one axis so they can be read against each other.
             let axis = bars.isEmpty ? nil : Self.ratioAxis(bars)
             let blocks = HTML(joining: section.body.map { block($0, axis: axis) }, separator: "\n")
@@ -43,20 +45,6 @@ struct HTMLWriter: ReportWriter {
 
             """
         return page.markup
-    }
-
-    /// The bars of every ratio chart among `blocks`.
-    private static func ratioBars(_ blocks: [ReportBlock]) -> [RatioChart.Bar] {
-        blocks.flatMap { block -> [RatioChart.Bar] in
-            switch block {
-            case .figures(let figures, _):
-                figures.flatMap { figure -> [RatioChart.Bar] in
-                    if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
-                }
-            case .charts(let blocks): ratioBars(blocks)
-            default: []
-            }
-        }
     }
 
     /// One block; `axis` is the section's ratio charts' one axis.
@@ -115,14 +103,11 @@ struct HTMLWriter: ReportWriter {
             }
             return "<tr>\(parts)</tr>"
         }
-        var rows: [HTML] = []
-        for group in table.groups {
-            if let heading = group.heading {
-                rows.append(
-                    "<tr class=\"group\"><th colspan=\"\(table.columns.count)\" scope=\"rowgroup\">\(inline(heading))</th></tr>"
-                )
+        let rows = table.groups.flatMap { group -> [HTML] in
+            let heading = group.heading.map {
+                "<th colspan=\"\(table.columns.count)\" scope=\"rowgroup\">\(inline($0))</th>" as HTML
             }
-            rows += group.rows.map { row($0.cells) }
+            return (heading.map { ["<tr class=\"group\">\($0)</tr>"] } ?? []) + group.rows.map { row($0.cells) }
         }
         var html: HTML = "<div class=\"scroll\"><table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
         html += HTML(joining: rows.map { "\($0)\n" }) + "</tbody>\n"

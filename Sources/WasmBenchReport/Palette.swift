@@ -1,26 +1,24 @@
-/// ANSI styling for the terminal report; every function returns its input unchanged when
-/// colour is off, so snapshot output is plain text.
+/// ANSI styling for the terminal report; it returns its input unchanged when colour is off, so
+/// snapshot output is plain text.
 struct Palette {
     /// Whether to emit ANSI escape sequences.
     var enabled: Bool
 
-    /// Bold text, for titles and headings.
-    func bold(_ text: String) -> String { wrap(text, "1") }
-    /// Dim text, for secondary information.
-    func dim(_ text: String) -> String { wrap(text, "2") }
-    /// Yellow text, for things worth a look.
-    func yellow(_ text: String) -> String { wrap(text, "33") }
-    /// Red text, for failures and large slowdowns.
-    func red(_ text: String) -> String { wrap(text, "31") }
+    /// `text` in the terminal's style for `tone`: bold to stand out, red for a regression or a
+    /// failure, yellow for doubt and things worth a look, dim for secondary information.
+    func paint(_ text: String, _ tone: ReportText.Tone) -> String {
+        let code =
+            switch tone {
+            case .strong: "1"
+            case .alarm, .failure: "31"
+            case .doubt, .warning: "33"
+            case .muted: "2"
+            }
+        return enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
 
     /// Colours a formatted ratio by its size: above 3 red, above 1.5 yellow, else plain.
     func ratio(_ text: String, value: Double) -> String {
-        if value > 3 { return red(text) }
-        if value > 1.5 { return yellow(text) }
-        return text
-    }
-
-    private func wrap(_ text: String, _ code: String) -> String {
-        enabled && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        value > 3 ? paint(text, .alarm) : value > 1.5 ? paint(text, .warning) : text
     }
 }

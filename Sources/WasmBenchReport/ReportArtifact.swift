@@ -59,12 +59,3 @@ package enum ReportArtifact: Sendable {
         }
     }
 }
-
-extension HistoryReport {
-    /// The history report in `format`, as ``ReportArtifact/render(as:useColor:width:)`` gives it.
-    package func render(as format: ReportFormat, useColor: Bool = false, width: Int = 120) throws(ArtifactError)
-        -> Data
-    {
-        try ReportArtifact.history(self).render(as: format, useColor: useColor, width: width)
-    }
-}

@@ -32,6 +32,15 @@ enum ReportBlock {
     /// Blocks about charts (the charts, their headings and keys): written only by a format that
     /// draws charts, so the others say nothing about charts they do not show.
     case charts([ReportBlock])
+
+    /// The block's charts, those among ``charts(_:)``'s blocks included.
+    var figures: [ReportFigure] {
+        switch self {
+        case .figures(let figures, _): figures
+        case .charts(let blocks): blocks.flatMap(\.figures)
+        default: []
+        }
+    }
 }
 
 /// A labelled fact whose value has one or more segments: the terminal wraps between segments,

@@ -79,13 +79,11 @@ struct ReportIndex {
 
     init(_ result: RunResult) {
         self.result = result
-        var summaries: [Key: Summary] = [:]
-        for summary in result.summaries {
-            let key = Key(
-                workload: summary.workload, runtime: summary.runtime, phase: summary.phase, metric: summary.metric)
-            summaries[key] = summaries[key] ?? summary
-        }
-        self.summaries = summaries
+        summaries = Dictionary(
+            result.summaries.map {
+                (Key(workload: $0.workload, runtime: $0.runtime, phase: $0.phase, metric: $0.metric), $0)
+            },
+            uniquingKeysWith: { first, _ in first })
         failedCells = Set(result.failures.map { [$0.workload, $0.runtime] })
         runtimesByID = Dictionary(result.runtimes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let withData = Set(result.summaries.map(\.runtime))
@@ -172,8 +170,9 @@ struct ReportIndex {
         }
     }
 
-    private static func ordered(_ ids: [String]) -> [String] {
-        var seen = Set<String>()
-        return ids.filter { seen.insert($0).inserted }
+    /// `items` in order, each only where it first appears.
+    static func ordered<Item: Hashable>(_ items: [Item]) -> [Item] {
+        var seen = Set<Item>()
+        return items.filter { seen.insert($0).inserted }
     }
 }

@@ -21,11 +21,10 @@ extension RunDocument {
 
     /// Warnings counted per phase and kind, `execute` first, with the runtimes that have most.
     private func warningCounts(_ warnings: [(summary: Summary, warning: SummaryWarning)]) -> ReportSection {
-        var groups: [[String]: [String]] = [:]
-        for (summary, warning) in warnings {
-            let phase = ReportIndex.label(phase: summary.phase, metric: summary.metric)
-            groups[[phase, warning.kind.rawValue], default: []].append(summary.runtime)
+        let groups = Dictionary(grouping: warnings) { summary, warning in
+            [ReportIndex.label(phase: summary.phase, metric: summary.metric), warning.kind.rawValue]
         }
+        .mapValues { $0.map(\.summary.runtime) }
         let execute = Phase.execute.rawValue
         let ordered = groups.keys.sorted { a, b in
             if (a[0] == execute) != (b[0] == execute) { return a[0] == execute }
@@ -80,19 +79,13 @@ extension RunDocument {
     /// Failures of the same cell, kind and message, in order of first appearance, with the
     /// processes they happened in.
     static func groupedFailures(_ failures: [Failure]) -> [(first: Failure, processes: [Int])] {
-        var groups: [(first: Failure, processes: [Int])] = []
-        for failure in failures {
-            if let position = groups.firstIndex(where: {
-                $0.first.runtime == failure.runtime && $0.first.workload == failure.workload
-                    && $0.first.kind == failure.kind && $0.first.message == failure.message
-                    && ($0.first.process == nil) == (failure.process == nil)
-            }) {
-                if let process = failure.process { groups[position].processes.append(process) }
-            } else {
-                groups.append((failure, failure.process.map { [$0] } ?? []))
-            }
+        let key = { (failure: Failure) in
+            [failure.runtime, failure.workload, failure.kind.rawValue, failure.message, "\(failure.process == nil)"]
         }
-        return groups
+        let groups = Dictionary(grouping: failures, by: key)
+        return ReportIndex.ordered(failures.map(key)).compactMap { key in
+            groups[key].flatMap { group in group.first.map { ($0, group.compactMap(\.process)) } }
+        }
     }
 
     /// Runtimes that could not run here, with the reason, and things to know about the run as a whole.

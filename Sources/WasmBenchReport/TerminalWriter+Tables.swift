@@ -35,23 +35,19 @@ extension TerminalWriter {
             ColumnFit(rows.compactMap { column < $0.count ? $0[column] : nil })
         }
         let columns = zip(table.columns, fits).map { column, fit in
-            let header = palette.bold(inline(column.header) + (fit.marked ? " " : ""))
+            let header = palette.paint(inline(column.header) + (fit.marked ? " " : ""), .strong)
             return TextTable.Column(header: header, right: column.numeric && !fit.compared, wraps: column.wraps)
         }
         var text = TextTable(
             columns: columns, gap: table.layout == .wide ? 4 : 2, indent: table.layout == .list ? 2 : 0)
         for (position, group) in table.groups.enumerated() {
             if let heading = group.heading {
-                if position > 0 { text.lines.append(.section("")) }
-                text.lines.append(.section(inline(heading)))
-                for line in group.notes.flatMap({ wrap($0, width: width - 2) }) {
-                    text.lines.append(.section("  " + palette.dim(line)))
-                }
+                let notes = group.notes.flatMap { wrap($0, width: width - 2) }.map { "  " + palette.paint($0, .muted) }
+                text.lines += ((position > 0 ? [""] : []) + [inline(heading)] + notes).map(TextTable.Line.section)
             }
-            for row in group.rows {
+            text.lines += group.rows.map { row in
                 let cells = zip(row.cells, fits).map(cell)
-                text.lines.append(
-                    .cells(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst()))
+                return .cells(group.heading == nil ? cells : ["  " + (cells.first ?? "")] + cells.dropFirst())
             }
         }
         if let footer = table.footer {
@@ -97,19 +93,19 @@ extension TerminalWriter {
         case .measure(let value):
             let slot = fit.marked ? " " : ""
             switch value {
-            case .value: return value.text + (value.isWarned ? palette.yellow("*") : slot)
-            case .notExposed: return palette.dim(value.text) + slot
-            case .failed: return palette.red(value.text) + slot
+            case .value: return value.text + (value.isWarned ? palette.paint("*", .warning) : slot)
+            case .notExposed: return palette.paint(value.text, .muted) + slot
+            case .failed: return palette.paint(value.text, .failure) + slot
             case .noData: return value.text + slot
             }
         case .compared(let value, let ratio, let isBaseline):
             let median = pad(value.text, to: fit.medianWidth, right: true)
             guard case .value = value else {
-                if case .failed = value { return palette.red(median) }
+                if case .failed = value { return palette.paint(median, .failure) }
                 return median
             }
-            let marked = median + (value.isWarned ? palette.yellow("*") : " ") + " "
-            if isBaseline { return marked + palette.dim("baseline") }
+            let marked = median + (value.isWarned ? palette.paint("*", .warning) : " ") + " "
+            if isBaseline { return marked + palette.paint("baseline", .muted) }
             return marked + (ratio.map { palette.ratio($0.text, value: $0.value) + unfair($0) } ?? "")
         case .mean(let ratio, let covered, let total):
             let coverage = covered.map { " (\($0) of \(total) workloads)" } ?? ""
@@ -119,7 +115,7 @@ extension TerminalWriter {
     }
 
     private func unfair(_ ratio: ReportRatio) -> String {
-        ratio.unfair ? palette.yellow("†") : ""
+        ratio.unfair ? palette.paint("†", .warning) : ""
     }
 }
 

@@ -26,7 +26,9 @@ struct TerminalWriter: ReportWriter {
 
     /// A section: its title and caption, then its blocks.
     private func lines(_ section: ReportSection) -> [String] {
-        var lines = [palette.bold(section.name.short) + (section.caption.map { " — " + InertText.stripped($0) } ?? "")]
+        var lines = [
+            palette.paint(section.name.short, .strong) + (section.caption.map { " — " + InertText.stripped($0) } ?? "")
+        ]
         for block in section.blocks {
             switch block {
             case .figures, .charts: continue
@@ -42,7 +44,7 @@ struct TerminalWriter: ReportWriter {
     private func lines(_ block: ReportBlock) -> [String] {
         switch block {
         case .paragraph(let lines, let role):
-            return lines.map { role == .note ? palette.dim(inline($0)) : inline($0) }
+            return lines.map { role == .note ? palette.paint(inline($0), .muted) : inline($0) }
         case .list(let items, let style):
             guard style == .bullets else { return items.map { "  " + inline($0) } }
             return items.flatMap { item in
@@ -55,12 +57,14 @@ struct TerminalWriter: ReportWriter {
                 let segments = fact.value.map(inline)
                 guard let label = fact.label else { return fill(segments, separator: " · ", width: width) }
                 return fill(segments, separator: " · ", width: width - 10).enumerated().map { position, line in
-                    (position == 0 ? palette.bold(pad(label, to: 8)) : String(repeating: " ", count: 8)) + "  " + line
+                    (position == 0 ? palette.paint(pad(label, to: 8), .strong) : String(repeating: " ", count: 8))
+                        + "  " + line
                 }
             }
         case .table(let table): return lines(table)
-        case .legend(let entries): return fill(entries.map { palette.dim(inline($0)) }, separator: " · ", width: width)
-        case .heading(let text, _): return [palette.bold(inline(text))]
+        case .legend(let entries):
+            return fill(entries.map { palette.paint(inline($0), .muted) }, separator: " · ", width: width)
+        case .heading(let text, _): return [palette.paint(inline(text), .strong)]
         case .figures, .charts: return []
         }
     }
@@ -70,13 +74,7 @@ struct TerminalWriter: ReportWriter {
     func inline(_ text: ReportText) -> String {
         text.spans.map { span in
             switch span {
-            case .styled(let text, let tone):
-                switch tone {
-                case .strong: palette.bold(InertText.stripped(text))
-                case .alarm, .failure: palette.red(InertText.stripped(text))
-                case .doubt, .warning: palette.yellow(InertText.stripped(text))
-                case .muted: palette.dim(InertText.stripped(text))
-                }
+            case .styled(let text, let tone): palette.paint(InertText.stripped(text), tone)
             default: InertText.stripped(ReportText([span]).plain)
             }
         }

@@ -52,8 +52,7 @@ package struct ReportSink: Sendable {
     /// - Throws: `ArtifactError` when the report cannot be rendered, ``ArtifactFileError`` when a
     ///   file cannot be written.
     package func emit(_ report: HistoryReport) throws {
-        FileHandle.standardOutput.write(try report.render(as: format, useColor: isatty(1) == 1))
-        if let markdown { try ArtifactFile.write(report.render(as: .markdown), to: markdown) }
-        if let html { try ArtifactFile.write(report.render(as: .html), to: html) }
+        FileHandle.standardOutput.write(try ReportArtifact.history(report).render(as: format, useColor: isatty(1) == 1))
+        try writeFiles(.history(report))
     }
 }

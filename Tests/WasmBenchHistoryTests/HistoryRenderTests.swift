@@ -30,7 +30,7 @@ struct HistoryRenderTests {
     let slower = [0.100, 0.102, 0.099, 0.101, 0.098, 0.100, 0.121, 0.119, 0.122, 0.120, 0.118, 0.121]
 
     func text(_ report: HistoryReport, _ format: ReportFormat) throws -> String {
-        String(decoding: try report.render(as: format, width: 160), as: UTF8.self)
+        String(decoding: try ReportArtifact.history(report).render(as: format, width: 160), as: UTF8.self)
     }
 
     @Test("the terminal shows every run, the trend as a sparkline with the step marked, and the step in words")
@@ -70,7 +70,8 @@ struct HistoryRenderTests {
     @Test("--format json is the report itself, read back equal")
     func json() throws {
         let original = report(slower)
-        let decoded = try JSONDecoder().decode(HistoryReport.self, from: original.render(as: .json))
+        let decoded = try JSONDecoder().decode(
+            HistoryReport.self, from: ReportArtifact.history(original).render(as: .json))
         #expect(decoded == original)
         #expect(decoded.series?.changes.map(\.index) == [6])
     }

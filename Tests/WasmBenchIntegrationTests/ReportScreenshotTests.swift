@@ -59,7 +59,7 @@ struct ReportScreenshotTests {
                 points: points, window: 4, threshold: 0.05))
         let folder = TemporaryFolder()
         let page = folder.path("history.html")
-        try report.render(as: .html).write(to: URL(fileURLWithPath: page))
+        try ReportArtifact.history(report).render(as: .html).write(to: URL(fileURLWithPath: page))
         try check(page: page, charts: 1)
     }
 
