@@ -26,7 +26,8 @@ public struct CPythonVariant: Codable, Sendable, Equatable {
     public var configureFlags: [String]
     /// The patch, when one is applied.
     public var patch: Patch?
-    /// The patch's bytes, as read once: what is hashed is what is applied. Not saved in JSON.
+    /// The patch's bytes, as read once: what is hashed is what is applied. Not saved in JSON, not
+    /// compared (``Patch/sha256`` is).
     public var patchBytes: [UInt8] = []
 
     /// Words a variant may not be called: the id parts of the pair's own sides and hosts.
@@ -37,6 +38,13 @@ public struct CPythonVariant: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey {
         case name, cflags, configureFlags, patch
+    }
+
+    /// Equal when name, flags and patch identity are: the bytes are behind ``Patch/sha256``, and a
+    /// record read back from JSON has none.
+    public static func == (lhs: CPythonVariant, rhs: CPythonVariant) -> Bool {
+        lhs.name == rhs.name && lhs.cflags == rhs.cflags && lhs.configureFlags == rhs.configureFlags
+            && lhs.patch == rhs.patch
     }
 
     /// Creates a variant, checking the name and flags and reading the patch.
