@@ -40,7 +40,7 @@ struct PythonBuildCommand: ParsableCommand {
 
     @Flag(help: "Print the pair's record (pair.json) on stdout instead of the table.")
     var json = false
-    @Option(help: "Build a variant NAME ([a-z0-9-]) with the flags or patch below, run as cpython3.11-NAME-native.")
+    @Option(help: "Build variant NAME ([a-z0-9-]) with the options below: cpython3.11-NAME-native, -wasi@HOST.")
     var variant: String?
     @Option(parsing: .unconditional, help: "C flags the variant appends to both sides' OPT (e.g. --cflags=-O2).")
     var cflags: String?
