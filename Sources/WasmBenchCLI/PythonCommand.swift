@@ -40,6 +40,13 @@ struct PythonBuildCommand: ParsableCommand {
 
     @Flag(help: "Print the pair's record (pair.json) on stdout instead of the table.")
     var json = false
+    @Option(help: "Build variant NAME ([a-z0-9-]) with the options below: cpython3.11-NAME-native, -wasi@HOST.")
+    var variant: String?
+    @Option(parsing: .unconditional, help: "C flags the variant appends to both sides' OPT (e.g. --cflags=-O2).")
+    var cflags: String?
+    @Option(parsing: .unconditionalSingleValue, help: "A configure option the variant adds to both sides.")
+    var configureFlag: [String] = []
+    @Option(help: "A patch file the variant applies (patch -p1) to a copy of the source.") var patch: String?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, got \(jobs)") }
@@ -52,8 +59,11 @@ struct PythonBuildCommand: ParsableCommand {
         let pair: CPythonPair
         do {
             let source = try source.map { path throws(PythonBuildError) in try CPythonSource(path: path) }
+            let variant = try CPythonVariant.from(
+                name: variant, cflags: cflags, configureFlags: configureFlag, patch: patch)
             pair = try session.workspace.buildMatchedPair(
-                source: source ?? .debianDefault, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+                source: source ?? .debianDefault, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                variant: variant)
         } catch {
             throw CommandError(ExitStatus.of(error), error.description)
         }

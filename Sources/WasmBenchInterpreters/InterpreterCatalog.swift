@@ -1,3 +1,4 @@
+import WasmBenchPairBuilder
 import WasmBenchProvision
 
 /// Every interpreter wasmbench knows, where each runs, and the interpreters themselves on this
@@ -60,16 +61,21 @@ public struct InterpreterCatalog: Sendable {
         self.user = user
     }
 
-    /// The entry for an id: one of wasmbench's, or a user's (placed in Wasm), or nil.
+    /// The entry for an id: one of wasmbench's, a user's (placed in Wasm), a side of a variant of
+    /// the matched pair (`cpython3.11-NAME-native`, `cpython3.11-NAME-wasi`, built or not), or nil.
     public static func entry(_ id: String, user: [String] = []) -> Entry? {
-        builtIn.first { $0.id == id } ?? (user.contains(id) ? Entry(id: id, placement: .wasi) : nil)
+        if let mine = builtIn.first(where: { $0.id == id }) { return mine }
+        if user.contains(id) { return Entry(id: id, placement: .wasi) }
+        return CPythonPair.variantSide(of: id).map { Entry(id: id, placement: $0.native ? .native : .wasi) }
     }
 
     /// The interpreter for a native or WASI id, installing it when the provisioner may; nil for
     /// an unknown id and for Pyodide (which ``InterpreterCatalog`` does not describe as an ``Interpreter``).
     public func interpreter(_ id: String) -> Interpreter? {
         if let mine = user.first(where: { $0.id == id }) { return mine }
-        if id == MatchedPairInterpreters.nativeID || id == MatchedPairInterpreters.wasiID {
+        if id == MatchedPairInterpreters.nativeID || id == MatchedPairInterpreters.wasiID
+            || MatchedPairInterpreters.isVariantSide(id)
+        {
             return MatchedPairInterpreters.interpreter(id, home: provisioner.installer.home)
         }
         return provisioner.interpreter(id)

@@ -42,7 +42,8 @@ extension ExitStatus {
     /// The exit status of an error building the matched CPython pair.
     package static func of(_ error: PythonBuildError) -> ExitStatus {
         switch error {
-        case .sourceNotFound, .notCPythonSource: .invalidInput
+        case .sourceNotFound, .notCPythonSource, .patchNotFound, .patchDoesNotApply: .invalidInput
+        case .invalidVariant: .usage
         case .interrupted: .interrupted
         case .missingTool, .missingFile, .toolchainUnavailable, .noAptSources, .aptFailed, .stepFailed,
             .unexpectedBuild:

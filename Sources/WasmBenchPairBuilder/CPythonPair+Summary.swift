@@ -1,12 +1,14 @@
 extension CPythonPair {
     /// Where the pair is and its parity table, as plain text for the terminal (no I/O here).
     public var summary: String {
-        var lines = [
-            "matched CPython pair \(version) (\(source))",
-            "  folder    \(folder)",
-            "  native    \(nativePython)",
-            "  wasi      \(wasiPython)",
-        ]
+        var lines = ["matched CPython pair \(version) (\(source))"]
+        if let variant {
+            lines[0] = "variant \(variant.name) of the matched CPython pair \(version) (\(source))"
+            lines.append("  base      pair \(baseKey ?? "?"): " + variant.differences.joined(separator: "; "))
+            let ids = Self.sideIDs(variant: variant.name)
+            lines.append("  run as    \(ids.native), \(ids.wasi)@HOST (beside \(Self.sideIDs(variant: nil).native))")
+        }
+        lines += ["  folder    \(folder)", "  native    \(nativePython)", "  wasi      \(wasiPython)"]
         for (index, mount) in wasiMounts.enumerated() {
             lines.append("  \(index == 0 ? "mounts" : "      ")    \(mount.hostPath) -> \(mount.guestPath)")
         }

@@ -57,12 +57,17 @@ public struct CPythonPair: Codable, Sendable, Equatable {
     public var stepTimes: [StepTime]
     /// When the build finished (ISO 8601).
     public var builtAt: String
+    /// The variant this entry builds (`wasmbench python build --variant`), or nil for the pair.
+    public var variant: CPythonVariant?
+    /// For a variant: the cache key the unchanged pair of the same source and toolchain has.
+    public var baseKey: String?
 
     /// Creates a record.
     public init(
         version: String, source: String, key: String, folder: String, nativePython: String, wasiPython: String,
         libFolder: String, dynloadFolder: String, libGuestPath: String, recipe: CPythonBuildRecipe,
-        toolchain: CPythonToolchain, parity: BuildParity, logFolder: String, stepTimes: [StepTime], builtAt: String
+        toolchain: CPythonToolchain, parity: BuildParity, logFolder: String, stepTimes: [StepTime], builtAt: String,
+        variant: CPythonVariant? = nil, baseKey: String? = nil
     ) {
         schemaVersion = Self.currentSchemaVersion
         self.version = version
@@ -80,6 +85,8 @@ public struct CPythonPair: Codable, Sendable, Equatable {
         self.logFolder = logFolder
         self.stepTimes = stepTimes
         self.builtAt = builtAt
+        self.variant = variant
+        self.baseKey = baseKey
     }
 
     /// The folders to preopen for the WASI interpreter: the standard library at ``libGuestPath``
@@ -96,6 +103,25 @@ public struct CPythonPair: Codable, Sendable, Equatable {
     /// The `wasmtime run` arguments before the script, for pasting into a shell or a runtime spec.
     public var wasmtimeArguments: [String] {
         ["run", "-C", "cache=n"] + wasiMounts.flatMap { ["--dir", "\($0.hostPath)::\($0.guestPath)"] } + [wasiPython]
+    }
+
+    /// The interpreter ids of the pair's sides (`cpython3.11-native`, `cpython3.11-wasi`), or of
+    /// a variant's (`cpython3.11-NAME-native`, `cpython3.11-NAME-wasi`); the WASI one runs as `ID@HOST`.
+    public static func sideIDs(variant: String?) -> (native: String, wasi: String) {
+        let stem = "cpython3.11" + (variant.map { "-" + $0 } ?? "")
+        return (stem + "-native", stem + "-wasi")
+    }
+
+    /// The variant named by a side id (`cpython3.11-o2-wasi` → `o2`, native or not), or nil for
+    /// any other id (the pair's own sides included).
+    public static func variantSide(of id: String) -> (name: String, native: Bool)? {
+        let stem = "cpython3.11-"
+        for (suffix, native) in [("-native", true), ("-wasi", false)]
+        where id.hasPrefix(stem) && id.hasSuffix(suffix) && id.count > stem.count + suffix.count {
+            let name = String(id.dropFirst(stem.count).dropLast(suffix.count))
+            return CPythonVariant.isValid(name: name) ? (name, native) : nil
+        }
+        return nil
     }
 
     /// Reads a record, or `nil` when the file is missing, unreadable or of another schema version.

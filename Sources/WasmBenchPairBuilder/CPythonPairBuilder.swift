@@ -10,6 +10,11 @@ import WasmBenchProvision
 /// checks and the record succeeded: a build that fails half-way leaves no cache entry (its logs
 /// stay in `python/logs/<key>/`, named in the error). A second call with the same source, recipe
 /// and toolchain finds the entry by its key and returns at once.
+///
+/// With a ``variant`` it builds that variant instead, into
+/// `$WASMBENCH_HOME/python/variants/cpython-<version>-<name>-<key>/`: the variant's patch is
+/// applied to the staging copy of the source (the fetched or given source is never changed) and
+/// its flags are added to the recipe; the record names the variant and the unchanged pair's key.
 public struct CPythonPairBuilder: Sendable {
     /// The cache.
     public let home: WasmBenchHome
@@ -26,11 +31,14 @@ public struct CPythonPairBuilder: Sendable {
     public let wasmtime: String?
     /// Receives progress lines (for stderr).
     public let progress: @Sendable (String) -> Void
+    /// The variant to build, or nil for the pair itself.
+    public let variant: CPythonVariant?
 
     /// Creates a builder.
     public init(
         home: WasmBenchHome, launcher: ProcessLauncher, environment: [String: String], toolchain: CPythonToolchain,
-        recipe: CPythonBuildRecipe = .standard, wasmtime: String?, progress: @escaping @Sendable (String) -> Void
+        recipe: CPythonBuildRecipe = .standard, wasmtime: String?, variant: CPythonVariant? = nil,
+        progress: @escaping @Sendable (String) -> Void
     ) {
         self.home = home
         self.launcher = launcher
@@ -38,24 +46,41 @@ public struct CPythonPairBuilder: Sendable {
         self.toolchain = toolchain
         self.recipe = recipe
         self.wasmtime = wasmtime
+        self.variant = variant
         self.progress = progress
     }
 
     /// `$WASMBENCH_HOME/python`.
     public var folder: URL { home.root.appendingPathComponent("python", isDirectory: true) }
 
-    /// The cache key of a source built with this builder's recipe and toolchain.
+    /// `$WASMBENCH_HOME/python/variants`, where variants are kept apart from the pair.
+    public var variantsFolder: URL { folder.appendingPathComponent("variants", isDirectory: true) }
+
+    /// The folder this builder's entries go to: ``folder`` for the pair, ``variantsFolder`` for a variant.
+    var entriesFolder: URL { variant == nil ? folder : variantsFolder }
+
+    /// The recipe this builder builds with: ``recipe``, changed by the variant's flags.
+    public var effectiveRecipe: CPythonBuildRecipe { variant?.recipe(from: recipe) ?? recipe }
+
+    /// The cache key of a source built with this builder's recipe, toolchain and variant.
     public func key(for source: CPythonSource) throws(PythonBuildError) -> String {
         PairCacheKey(
-            sourceFingerprint: try source.fingerprint(), recipe: recipe, toolchainIdentity: toolchain.identity
+            sourceFingerprint: try source.fingerprint(), recipe: effectiveRecipe,
+            toolchainIdentity: toolchain.identity, variant: variant
         ).value
+    }
+
+    /// The cache key of the unchanged pair of a source (the base of a variant).
+    public func baseKey(for source: CPythonSource) throws(PythonBuildError) -> String {
+        PairCacheKey(sourceFingerprint: try source.fingerprint(), recipe: recipe, toolchainIdentity: toolchain.identity)
+            .value
     }
 
     /// The complete cache entry for `key`, if there is one.
     public func cached(key: String) -> CPythonPair? {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: entriesFolder.path)) ?? []
         for name in names.sorted() where name.hasPrefix("cpython-") && name.hasSuffix("-\(key)") {
-            let layout = CPythonPairLayout(root: folder.appendingPathComponent(name, isDirectory: true))
+            let layout = CPythonPairLayout(root: entriesFolder.appendingPathComponent(name, isDirectory: true))
             if let pair = CPythonPair.load(from: layout.pairFile), pair.key == key,
                 pair.folder == layout.root.path,
                 FileManager.default.isExecutableFile(atPath: pair.nativePython),
@@ -76,17 +101,24 @@ public struct CPythonPairBuilder: Sendable {
             progress("python: cached pair \(pair.folder)")
             return pair
         }
-        try ensure(folder)
+        try ensure(entriesFolder)
         let staging = CPythonPairLayout(
-            root: folder.appendingPathComponent(".staging-\(key)-\(UUID().uuidString)", isDirectory: true))
+            root: entriesFolder.appendingPathComponent(".staging-\(key)-\(UUID().uuidString)", isDirectory: true))
         defer { try? FileManager.default.removeItem(at: staging.root) }
         let logs = folder.appendingPathComponent("logs/\(key)", isDirectory: true)
         try? FileManager.default.removeItem(at: logs)
         try ensure(logs)
         let runner = StepRunner(launcher: launcher, logFolder: logs, progress: { line in progress("python: \(line)") })
-        progress("python: building the matched pair from \(source.label) (key \(key), logs in \(logs.path))")
+        let what = variant.map { "variant \($0.name) (\($0.differences.joined(separator: "; "))) of the matched pair" }
+        progress(
+            "python: building the \(what ?? "matched pair") from \(source.label) (key \(key), logs in \(logs.path))")
         var times: [CPythonPair.StepTime] = []
         times.append(.init(step: "prepare source", seconds: try prepareSource(source, into: staging, runner: runner)))
+        if let variant, variant.patch != nil {
+            times.append(
+                .init(
+                    step: "apply patch", seconds: try applyPatch(variant, to: staging, source: source, runner: runner)))
+        }
         let version = try Self.sourceVersion(of: staging.source)
         let plan = try makePlan(staging, jobs: jobs)
         try toolchain.writeFakeWASISDK(at: staging.fakeSDK)
@@ -106,8 +138,8 @@ public struct CPythonPairBuilder: Sendable {
             throw .unexpectedBuild(
                 detail: "left no native/python or wasi/python.wasm (see the make logs in \(logs.path))")
         }
-        let final = CPythonPairLayout(
-            root: folder.appendingPathComponent("cpython-\(version)-\(key)", isDirectory: true))
+        let entry = "cpython-\(version)-" + (variant.map { "\($0.name)-" } ?? "") + key
+        let final = CPythonPairLayout(root: entriesFolder.appendingPathComponent(entry, isDirectory: true))
         let pair = try finish(
             staging: staging, final: final, plan: plan, runner: runner, version: version, source: source, key: key,
             logs: logs, times: times)
@@ -158,9 +190,10 @@ public struct CPythonPairBuilder: Sendable {
         let pair = CPythonPair(
             version: version, source: source.label, key: key, folder: final.root.path,
             nativePython: final.nativePython.path, wasiPython: final.wasiPython.path, libFolder: final.lib.path,
-            dynloadFolder: final.wasi.appendingPathComponent(dynload).path, libGuestPath: libGuest, recipe: recipe,
-            toolchain: toolchain, parity: parity, logFolder: logs.path, stepTimes: times,
-            builtAt: ISO8601DateFormatter().string(from: Date()))
+            dynloadFolder: final.wasi.appendingPathComponent(dynload).path, libGuestPath: libGuest,
+            recipe: effectiveRecipe, toolchain: toolchain, parity: parity, logFolder: logs.path, stepTimes: times,
+            builtAt: ISO8601DateFormatter().string(from: Date()), variant: variant,
+            baseKey: variant == nil ? nil : try baseKey(for: source))
         do {
             try pair.encoded().write(to: staging.pairFile)
         } catch {
@@ -203,7 +236,8 @@ public struct CPythonPairBuilder: Sendable {
             throw .notCPythonSource(path: source, reason: "its config.guess did not name this machine")
         }
         return CPythonBuildPlan(
-            recipe: recipe, toolchain: toolchain, layout: layout, buildTriple: triple, configSite: source + "/" + site,
+            recipe: effectiveRecipe, toolchain: toolchain, layout: layout, buildTriple: triple,
+            configSite: source + "/" + site,
             jobs: jobs, baseEnvironment: environment)
     }
 
@@ -237,6 +271,37 @@ public struct CPythonPairBuilder: Sendable {
             throw .notCPythonSource(path: origin, reason: "no \(required)")
         }
         return seconds
+    }
+
+    /// Applies the variant's patch (`patch -p1`, from the bytes its key hashed, kept in the entry
+    /// as `variant.patch`) to the staging copy of the source; returns how long it took.
+    ///
+    /// - Throws: ``PythonBuildError/patchDoesNotApply(patch:source:tail:log:)`` quoting patch's
+    ///   output when a hunk fails or the patch is already applied, and
+    ///   ``PythonBuildError/missingTool(name:package:)`` without `patch`.
+    private func applyPatch(
+        _ variant: CPythonVariant, to layout: CPythonPairLayout, source: CPythonSource, runner: StepRunner
+    ) throws(PythonBuildError) -> Double {
+        guard let patch = ToolLocator(environment: environment).find("patch") else {
+            throw .missingTool(name: "patch", package: "patch")
+        }
+        let copy = layout.root.appendingPathComponent("variant.patch")
+        do {
+            try Data(variant.patchBytes).write(to: copy)
+        } catch {
+            throw .cacheNotWritable(path: copy.path, reason: FileSystem.reason(error))
+        }
+        let step = BuildStep(
+            name: "apply patch", logName: "0-apply-patch.log", directory: layout.source.path, executable: patch,
+            arguments: ["-p1", "--batch", "--forward", "--no-backup-if-mismatch", "-i", copy.path],
+            environment: environment, timeout: 600)
+        do {
+            return try runner.run(step)
+        } catch {
+            guard case .stepFailed(_, _, let tail, let log) = error else { throw error }
+            throw .patchDoesNotApply(
+                patch: variant.patch?.file ?? copy.path, source: source.label, tail: tail, log: log)
+        }
     }
 
     /// Copies a folder's content (without `.git`) into another.

@@ -25,6 +25,13 @@ public enum PythonBuildError: Error, Sendable, Equatable, CustomStringConvertibl
     case cacheNotWritable(path: String, reason: String)
     /// The build was interrupted (Ctrl-C); nothing was left in the cache.
     case interrupted
+    /// A variant's name or options are wrong; the text says which and what to use.
+    case invalidVariant(String)
+    /// A variant's `--patch` file cannot be read.
+    case patchNotFound(path: String)
+    /// A variant's patch does not apply to the source (`patch -p1` failed on a copy of it);
+    /// `tail` is the end of patch's output, kept at `log`.
+    case patchDoesNotApply(patch: String, source: String, tail: String, log: String)
 
     /// What went wrong and what to do next.
     public var description: String {
@@ -51,6 +58,12 @@ public enum PythonBuildError: Error, Sendable, Equatable, CustomStringConvertibl
             "cannot write the cache folder \(path) (\(reason)); set WASMBENCH_HOME to a writable folder"
         case .interrupted:
             "the build was interrupted; nothing was added to the cache"
+        case .invalidVariant(let message):
+            message
+        case .patchNotFound(let path):
+            "cannot read the patch \(path); pass --patch a patch file (`diff -u` or `git diff` output)"
+        case .patchDoesNotApply(let patch, let source, let tail, let log):
+            "the patch \(patch) does not apply to \(source) with `patch -p1` (tried on a copy; the source is untouched):\n\(Self.indented(tail))\n  full output: \(log)\n  make the patch against that source (paths like a/Python/ceval.c) and run the build again"
         }
     }
 

@@ -140,6 +140,15 @@ public struct Planner: Sendable {
             // The registry's own message says why (unknown name, or a host that cannot run it).
             _ = try RuntimeRegistry.resolve(first, user: user)
         }
+        // A variant of the matched pair must have been built: its flags are not in its id.
+        for id in selection.runtimes + [selection.resolvedBaseline] {
+            let interpreter = id.interpreter ?? id.base
+            if !user.contains(interpreter),
+                let problem = MatchedPairInterpreters.missingVariant(interpreter, home: workspace.home)
+            {
+                throw .usage(problem)
+            }
+        }
         if !selection.benchmarks.isEmpty && selection.suite != .python {
             throw .usage("--benchmark applies to --suite python")
         }

@@ -36,6 +36,13 @@ extension RuntimeFactory {
             )
             if let problem = interpreter.unavailableReason { lines.append("                └ \(problem)") }
         }
+        // The variants of the matched pair that were built (`wasmbench python build --variant`).
+        for id in MatchedPairInterpreters.variantIDs(in: interpreters.provisioner.installer.home) {
+            guard let interpreter = interpreters.interpreter(id) else { continue }
+            let mark = interpreter.unavailableReason == nil ? "yes" : "no"
+            lines.append(
+                "\(pad(id, 25)) \(pad(mark, 4)) \(pad(interpreter.languageVersion, 12)) \(interpreter.provenance)")
+        }
         return lines
     }
 

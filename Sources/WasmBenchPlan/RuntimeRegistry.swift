@@ -153,6 +153,7 @@ public enum RuntimeRegistry {
         }
         return (ids + native + pyodide).joined(separator: ", ")
             + ", and INTERPRETER@HOST with INTERPRETER one of \(wasi.joined(separator: ", "))"
+            + " (and cpython3.11-NAME-native, cpython3.11-NAME-wasi@HOST for a variant built by `wasmbench python build --variant NAME`)"
     }
 
     /// The in-process engine a worker process runs, or nil for an id that is not one.

@@ -99,10 +99,13 @@ public struct Workspace: Sendable {
             pythonRunner: try? PythonSuite(installer: installer).runnerPath())
     }
 
-    /// Builds the matched CPython pair (or finds it in the cache), printing progress.
-    public func buildMatchedPair(source: CPythonSource, jobs: Int) throws(PythonBuildError) -> CPythonPair {
+    /// Builds the matched CPython pair, or a variant of it (or finds it in the cache), printing progress.
+    public func buildMatchedPair(source: CPythonSource, jobs: Int, variant: CPythonVariant? = nil)
+        throws(PythonBuildError) -> CPythonPair
+    {
         try MatchedPairInterpreters.build(
-            home: home, launcher: launcher, environment: environment, source: source, jobs: jobs, progress: progress)
+            home: home, launcher: launcher, environment: environment, source: source, jobs: jobs, variant: variant,
+            progress: progress)
     }
 }
 

@@ -64,6 +64,10 @@ struct ReadmeTests {
         {
             #expect(explain.stdout.contains(option), "README names explain \(option) but `explain --help` lacks it")
         }
+        let python = try WasmbenchBinary.run(["python", "build", "--help"], in: folder).stdout
+        for option in ["--variant", "--cflags", "--configure-flag", "--patch"] {
+            #expect(python.contains(option) && Self.readme.contains(option), "python build \(option)")
+        }
         let reproduce = try WasmbenchBinary.run(["reproduce", "--help"], in: folder)
         #expect(reproduce.status == 0)
         for option in ["--process", "--dry-run"] {

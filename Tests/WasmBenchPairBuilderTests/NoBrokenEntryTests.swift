@@ -62,7 +62,7 @@ struct NoBrokenEntryTests {
         try ExecutableFile.write(text, to: path)
     }
 
-    func builder(make: String? = nil) -> CPythonPairBuilder {
+    func builder(make: String? = nil, variant: CPythonVariant? = nil) -> CPythonPairBuilder {
         let toolchain = CPythonToolchain(
             cc: "/bin/true", cxx: "/bin/true", cpp: "/bin/true", wasmLD: "/bin/true", ar: "/bin/true",
             ranlib: "/bin/true", make: make ?? folder.path("make"), wasiInclude: "/nonexistent/include",
@@ -70,7 +70,7 @@ struct NoBrokenEntryTests {
         return CPythonPairBuilder(
             home: WasmBenchHome(root: URL(fileURLWithPath: folder.path("home"))), launcher: ProcessLauncher(),
             environment: ["PATH": "/usr/bin:/bin", "CFLAGS": "-O0 -DFROM_THE_USER_SHELL"], toolchain: toolchain,
-            wasmtime: nil, progress: { _ in })
+            wasmtime: nil, variant: variant, progress: { _ in })
     }
 
     /// The names in `$WASMBENCH_HOME/python` that are cache entries or staging folders.
