@@ -21,6 +21,8 @@ struct ToolNeedsTests {
         #expect(RuntimeRegistry.tools(for: try ids("pyodide@firefox-ion", "pyodide@node")) == [.firefox, .node])
         #expect(
             RuntimeRegistry.tools(for: try ids("wasmer-llvm", "wasm3", "wamr-aot")) == [.wasmer, .wasm3, .wamr, .wamrc])
+        #expect(
+            RuntimeRegistry.tools(for: try ids("cpython3.11-o2-wasi@wasmtime", "cpython3.11-o2-native")) == [.wasmtime])
         #expect(RuntimeRegistry.tools(for: try ids("no-such-runtime")).isEmpty)
     }
 
