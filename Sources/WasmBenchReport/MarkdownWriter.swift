@@ -29,7 +29,7 @@ struct MarkdownWriter: ReportWriter {
         case .list(let items, _): return items.map { "- " + inline($0) }.joined(separator: "\n")
         case .facts(let facts):
             return facts.map {
-                "- " + ($0.label.map { "**\($0):** " } ?? "") + $0.value.map(inline).joined(separator: " · ")
+                "- **\($0.label):** " + $0.value.map(inline).joined(separator: " · ")
             }
             .joined(separator: "\n")
         case .table(let table): return self.table(table).joined(separator: "\n")
