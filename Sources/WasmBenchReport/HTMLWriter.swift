@@ -57,7 +57,7 @@ struct HTMLWriter: ReportWriter {
             return "<ul>\n\(items.map { "<li>\(inline($0))</li>\n" as HTML })</ul>"
         case .facts(let facts):
             let items = facts.map { fact -> HTML in
-                "<dt>\(fact.label ?? "")</dt><dd>\(HTML(joining: fact.value.map(inline), separator: " · "))</dd>\n"
+                "<dt>\(fact.label)</dt><dd>\(HTML(joining: fact.value.map(inline), separator: " · "))</dd>\n"
             }
             return "<dl class=\"facts\">\n\(items)</dl>"
         case .table(let table): return self.table(table)

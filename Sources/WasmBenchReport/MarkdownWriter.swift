@@ -29,7 +29,7 @@ struct MarkdownWriter: ReportWriter {
         case .list(let items, _): return items.map { "- " + inline($0) }.joined(separator: "\n")
         case .facts(let facts):
             return facts.map {
-                "- " + ($0.label.map { "**\($0):** " } ?? "") + $0.value.map(inline).joined(separator: " · ")
+                "- **\($0.label):** " + $0.value.map(inline).joined(separator: " · ")
             }
             .joined(separator: "\n")
         case .table(let table): return self.table(table).joined(separator: "\n")
@@ -39,29 +39,32 @@ struct MarkdownWriter: ReportWriter {
         }
     }
 
-    /// A table; a group's key goes before each of its rows (Markdown has no rows that span the
-    /// table) and the footer's label is bold.
+    /// A table for each group under its heading (Markdown has no rows that span a table), the
+    /// footer under the last with its label bold.
     private func table(_ table: ReportTable) -> [String] {
-        let keyed = table.groupColumn != nil
-        let headers = (table.groupColumn.map { [$0] } ?? []) + table.columns.map { inline($0.header) }
-        let right = (keyed ? [false] : []) + table.columns.map(\.numeric)
-        var rows = table.groups.flatMap { group in
-            group.rows.map { row in (keyed ? [group.key.map(cell) ?? ""] : []) + row.cells.map(cell) }
-        }
-        if let footer = table.footer {
-            rows.append((keyed ? [""] : []) + footer.enumerated().map { $0 == 0 ? "**\(cell($1))**" : cell($1) })
-        }
-        let cells = ([headers] + rows).map { row in headers.indices.map { $0 < row.count ? Self.escape(row[$0]) : "" } }
-        let widths = headers.indices.map { column in max(3, cells.map { visibleWidth($0[column]) }.max() ?? 0) }
-        let delimiters = widths.indices.map { index in
-            let dashes = String(repeating: "-", count: widths[index] - 1)
-            return right[index] ? dashes + ":" : ":" + dashes
-        }
-        return ([cells[0], delimiters] + cells.dropFirst()).enumerated().map { position, row in
-            let padded = row.enumerated().map { index, cell in
-                pad(cell, to: widths[index], right: right[index] && position > 1)
+        let headers = table.columns.map { inline($0.header) }
+        let right = table.columns.map(\.numeric)
+        return table.groups.enumerated().flatMap { position, group in
+            var rows = group.rows.map { $0.cells.map(cell) }
+            if let footer = table.footer, position == table.groups.count - 1 {
+                rows.append(footer.enumerated().map { $0 == 0 ? "**\(cell($1))**" : cell($1) })
             }
-            return "| " + padded.joined(separator: " | ") + " |"
+            let heading = group.heading.map { [inline($0), ""] } ?? []
+            let cells = ([headers] + rows).map { row in
+                headers.indices.map { $0 < row.count ? Self.escape(row[$0]) : "" }
+            }
+            let widths = headers.indices.map { column in max(3, cells.map { visibleWidth($0[column]) }.max() ?? 0) }
+            let delimiters = widths.indices.map { index in
+                let dashes = String(repeating: "-", count: widths[index] - 1)
+                return right[index] ? dashes + ":" : ":" + dashes
+            }
+            let lines = ([cells[0], delimiters] + cells.dropFirst()).enumerated().map { line, row in
+                let padded = row.enumerated().map { index, cell in
+                    pad(cell, to: widths[index], right: right[index] && line > 1)
+                }
+                return "| " + padded.joined(separator: " | ") + " |"
+            }
+            return (position > 0 ? [""] : []) + heading + lines
         }
     }
 

@@ -46,7 +46,7 @@ enum ReportBlock {
 /// A labelled fact whose value has one or more segments: the terminal wraps between segments,
 /// the other formats join them with ` · `.
 struct ReportFact {
-    /// What the fact is, e.g. `CPU governor`; `nil` for an unlabelled line.
-    var label: String?
+    /// What the fact is, e.g. `CPU governor`.
+    var label: String
     var value: [ReportText]
 }

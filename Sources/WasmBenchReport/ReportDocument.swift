@@ -4,7 +4,7 @@
 ///
 /// It holds what to say; how it looks is the business of the back ends (``TerminalWriter``,
 /// ``MarkdownWriter``, ``HTMLWriter``). Markdown and HTML write the same document (HTML draws its
-/// charts too); the terminal's compact view has a header in place of the sections it leaves out.
+/// charts too); the terminal's compact view leaves some sections out.
 struct ReportDocument {
     /// The page title, e.g. `wasmbench results · 2025-11-23T10:02:11Z`.
     var title: String

@@ -19,8 +19,6 @@ struct ReportTable {
     /// Rows under a heading across the table (a runtime), or one group without a heading.
     struct Group {
         var heading: ReportText? = nil
-        /// The cell a format without spanning headings puts before each row instead.
-        var key: ReportCell? = nil
         /// Lines under the heading in the terminal (a runtime's notes).
         var notes: [String] = []
         var rows: [Row]
@@ -43,8 +41,6 @@ struct ReportTable {
     var footer: [ReportCell]? = nil
     /// A column kept next to the first when the table is split (the baseline's).
     var pinned: Int? = nil
-    /// The heading of a column of group keys, for formats that write a key before each row.
-    var groupColumn: String? = nil
 
     /// A table with one group of rows.
     init(_ columns: [Column], rows: [[ReportCell]] = [], groups: [Group]? = nil, layout: Layout = .fixed) {

@@ -75,12 +75,11 @@ extension RunDocument {
                 return ReportTable.Row(cells: [.code(workload)] + cells)
             }
             let notes = compact ? index.runtime(runtime)?.notes ?? [] : []
-            return ReportTable.Group(heading: runtimeHeading(runtime), key: .code(runtime), notes: notes, rows: rows)
+            return ReportTable.Group(heading: runtimeHeading(runtime), notes: notes, rows: rows)
         }
         let headers =
             [ReportTable.Column(header: "workload")] + columns.map { .init(header: "\($0.title)", numeric: true) }
-        var table = ReportTable(headers, groups: groups, layout: .split)
-        table.groupColumn = "runtime"
+        let table = ReportTable(headers, groups: groups, layout: .split)
         return ReportSection(name, caption: caption, [.table(table)] + legend(marks))
     }
 

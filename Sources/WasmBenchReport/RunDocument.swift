@@ -9,8 +9,8 @@ import WasmBenchModel
 /// A phase a runtime does not expose shows as `—`; nothing is estimated or computed here.
 struct RunDocument {
     let index: ReportIndex
-    /// Whether this is the terminal's compact view: a header in place of the machine,
-    /// configuration, runtimes and workloads sections, and lists sized for a screen.
+    /// Whether this is the terminal's compact view: no answer, runtimes or workloads sections,
+    /// and lists sized for a screen.
     let compact: Bool
 
     /// The sections the legends point at.
@@ -24,13 +24,14 @@ struct RunDocument {
     var baseline: String { index.baseline }
 
     func build() -> ReportDocument {
-        // The terminal's header stands for the answer, machine, configuration, runtimes and workloads.
-        let full: [ReportSection?] = compact ? [] : [answer(), machine(), configuration(), runtimes(), workloads()]
+        // The terminal leaves out the answer, the runtimes and the workloads, which its tables repeat.
+        let full =
+            compact ? [machine(), configuration()] : [answer(), machine(), configuration(), runtimes(), workloads()]
         let sections: [ReportSection?] =
             full + [execute(), precision(), phases(), crossovers(), warmUp(), builds(), warnings(), failures()]
         return ReportDocument(
             title: "wasmbench results · \(result.startedAt)", heading: "wasmbench results",
-            introduction: compact ? header() : introduction(),
+            introduction: introduction(),
             sections: sections.compactMap { $0 } + notRunAndNotices())
     }
 
@@ -41,23 +42,6 @@ struct RunDocument {
         let incomplete = ReportText(
             .styled("Incomplete run:", .strong), .literal(" not every planned cell ran (interrupted or stopped)."))
         return [.paragraph([.text(line)])] + (result.complete ? [] : [.paragraph([incomplete], role: .alert)])
-    }
-
-    /// The terminal's header: tool and time span, machine, settings, each on a labelled line.
-    private func header() -> [ReportBlock] {
-        var run: [ReportText] = [.styled("wasmbench \(result.toolVersion)", .strong), "started \(result.startedAt)"]
-        if let finished = result.finishedAt { run.append("finished \(finished)") }
-        if !result.complete { run.append(.styled("incomplete: not every planned cell ran", .warning)) }
-        let machine = result.machine
-        var hardware: [ReportText] = [
-            "\(machine.cpuModel), \(machine.cores) cores", "\(formatBytes(Double(machine.memoryBytes))) memory",
-            "\(machine.os) \(machine.architecture)", "kernel \(machine.kernel)",
-        ]
-        if let governor = machine.governor { hardware.append("governor \(governor)") }
-        let setup = result.configuration
-        let settings: [ReportText] = [.text(repetitions), "seed \(setup.seed)", "baseline \(setup.baseline)"]
-        let facts = [ReportFact(label: nil, value: run), ReportFact(label: "machine", value: hardware)] + fingerprint()
-        return [.facts(facts + [ReportFact(label: "settings", value: settings)])]
     }
 
     /// How often each cell ran: processes × iterations, or counted sets × their iterations.
@@ -87,7 +71,8 @@ struct RunDocument {
         ]
         if parts.contains(where: { $0 != nil }) {
             facts.append(
-                ReportFact(label: "cpu", value: ([machine.cpuModel] + parts.compactMap { $0 }).map(ReportText.text)))
+                ReportFact(
+                    label: "CPU identity", value: ([machine.cpuModel] + parts.compactMap { $0 }).map(ReportText.text)))
         }
         if let noise = result.noise {
             let seconds = formatSignificant(roundToSignificantDigits(noise.overheadSeconds))
@@ -97,7 +82,7 @@ struct RunDocument {
                     ?? "too few canary samples (\(noise.samples.count)) for a verdict"
             ]
             if noise.verdict == .bimodal { value.append("medians may sit in either state; see wasmbench doctor") }
-            facts.append(ReportFact(label: "noise", value: value))
+            facts.append(ReportFact(label: "Noise", value: value))
         }
         return facts
     }

@@ -2,7 +2,7 @@
 /// compact view, wrapped and split to fit a width.
 ///
 /// Sections are a bold title with the caption after it, then their blocks, a blank line apart
-/// (notes and line lists sit right under the title). Charts are left out.
+/// (notes, facts and line lists sit right under the title). Charts are left out.
 struct TerminalWriter: ReportWriter {
     /// The colours, or none.
     var palette: Palette
@@ -32,7 +32,7 @@ struct TerminalWriter: ReportWriter {
         for block in section.blocks {
             switch block {
             case .figures, .charts: continue
-            case .paragraph(_, role: .note), .list(_, style: .lines): break
+            case .paragraph(_, role: .note), .list(_, style: .lines), .facts: break
             default: lines.append("")
             }
             lines += self.lines(block)
@@ -53,12 +53,12 @@ struct TerminalWriter: ReportWriter {
                 }
             }
         case .facts(let facts):
+            let labels = facts.map { visibleWidth($0.label) }.max() ?? 0
             return facts.flatMap { fact in
-                let segments = fact.value.map(inline)
-                guard let label = fact.label else { return fill(segments, separator: " · ", width: width) }
-                return fill(segments, separator: " · ", width: width - 10).enumerated().map { position, line in
-                    (position == 0 ? palette.paint(pad(label, to: 8), .strong) : String(repeating: " ", count: 8))
-                        + "  " + line
+                fill(fact.value.map(inline), separator: " · ", width: width - labels - 2).enumerated().map {
+                    position, line in
+                    (position == 0 ? palette.paint(pad(fact.label, to: labels), .strong) : pad("", to: labels)) + "  "
+                        + line
                 }
             }
         case .table(let table): return lines(table)

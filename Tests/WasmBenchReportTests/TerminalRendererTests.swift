@@ -80,7 +80,7 @@ struct TerminalRendererTests {
         result.complete = false
         result.finishedAt = nil
         let header = TerminalRenderer().render(result).split(separator: "\n").prefix(3).joined(separator: "\n")
-        #expect(header.contains("incomplete: not every planned cell ran"))
+        #expect(header.contains("Incomplete run: not every planned cell ran"))
         #expect(!header.contains("finished"))
     }
 }
@@ -119,7 +119,7 @@ struct SparseResultTests {
             toolVersion: "0.3.0", startedAt: "2025-11-23T10:00:00Z", machine: ReportFixture.machine,
             configuration: ReportFixture.configuration)
         let terminal = TerminalRenderer().render(result)
-        #expect(terminal.contains("incomplete: not every planned cell ran"))
+        #expect(terminal.contains("Incomplete run: not every planned cell ran"))
         #expect(terminal.contains("No execute measurements."))
         #expect(!terminal.contains("warnings"))
         let markdown = MarkdownRenderer().render(result)
