@@ -66,6 +66,42 @@ struct FoldedStackTests {
         #expect(profile.foldedStacks(minShare: 0.05).text == "_start 65\nmain 15\nmain;work 900\n")
     }
 
+    @Test("callgrind: a call that mostly calls back into the path weighs only what it does itself")
+    func mutualRecursion() throws {
+        // glibc's shape: start calls below (96); below calls libc (90) and main (88); libc calls
+        // below again (88), and that inner below is the one that calls main. Own: start 4,
+        // below 6, libc 2, main 88. By hand: libc's 90 is 88/90 calls back into the path, so it
+        // weighs 2 beside main's 88 and below's own 6.
+        let text = """
+            events: Ir
+            fn=(1) start
+            1 4
+            cfn=(2) below
+            calls=1 1
+            1 96
+            fn=(2)
+            1 6
+            cfn=(3) libc
+            calls=1 1
+            1 90
+            cfn=(4) main
+            calls=1 1
+            1 88
+            fn=(3)
+            1 2
+            cfn=(2)
+            calls=1 1
+            1 88
+            fn=(4)
+            1 88
+            totals: 100
+            """
+        let profile = try #require(CallgrindProfile(parsing: text))
+        #expect(
+            profile.foldedStacks(minShare: 0).text
+                == "start 4\nstart;below 6\nstart;below;libc 2\nstart;below;main 88\n")
+    }
+
     @Test("guest profile: each sample's whole stack from the prefix chain, weighted")
     func guestStacks() throws {
         // Stacks: 0 = [run], 1 = [run > fib], 2 = [run > fib > hostcall]. Samples: 1, 1, 2, 0, 1.
