@@ -55,3 +55,23 @@ extension FoldedStacks {
         return counts.mapValues { Double($0) / total }
     }
 }
+
+extension FoldedStacks {
+    /// The stacks with recursion folded as callgrind's reconstruction folds it (it never puts a
+    /// function on a path twice): where a function comes back, the frames since its first
+    /// appearance go, so `a;b;c;b;d` becomes `a;b;d`.
+    public var recursionFolded: FoldedStacks {
+        FoldedStacks(
+            stacks.map { stack in
+                var frames: [String] = []
+                for frame in stack.frames {
+                    if let first = frames.firstIndex(of: frame) {
+                        frames.removeSubrange((first + 1)...)
+                    } else {
+                        frames.append(frame)
+                    }
+                }
+                return FoldedStack(frames, stack.count)
+            })
+    }
+}

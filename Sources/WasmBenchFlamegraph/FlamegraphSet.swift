@@ -116,7 +116,8 @@ extension FlamegraphSet.Workload {
         return renderer.renderDifference(
             wasm: wasm.profile.stacks, native: native.profile.stacks,
             title: "\(workload): \(wasm.runtime) against \(native.runtime)",
-            subtitle: "shape of the Wasm profile; red: a larger inclusive share than native, blue: smaller",
+            subtitle:
+                "shape of the Wasm profile; red: a larger inclusive share than native, blue: smaller, grey: not native",
             unit: Self.unit(wasm.profile.source))
     }
 

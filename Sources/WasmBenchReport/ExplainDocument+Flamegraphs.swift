@@ -14,8 +14,9 @@ extension ExplainDocument {
             + "again and calls under 0.1% of the total stay with their caller, so the native stacks are an "
             + "approximation. Wasm stacks are the samples of wasmtime's guest profiler. Both runs include "
             + "start-up. The differential flamegraph has the Wasm profile's shape, each frame red when its "
-            + "function's inclusive share is larger than native, blue when smaller (functions matched by name; "
-            + "shares of instructions against shares of samples)."
+            + "function's inclusive share is larger than native, blue when smaller, grey when native has no such "
+            + "function (matched by name; shares of instructions against shares of samples, the Wasm stacks' "
+            + "recursion folded as the reconstruction folds it)."
         var blocks: [ReportBlock] = [.paragraph([method], role: .note)]
         for workload in set.workloads {
             blocks.append(.heading(.code(workload.workload), level: 3))

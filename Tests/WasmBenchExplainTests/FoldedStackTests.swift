@@ -6,38 +6,16 @@ import WasmBenchModel
 
 @Suite("Folded stacks: reconstructed from callgrind's call graph, read from wasmtime's guest profile")
 struct FoldedStackTests {
-    /// A call graph where `log` is called from two places and calls `write`.
-    ///
-    /// Own costs: main 10, work 40, log 25, write 25 (100 in all). Calls: main→work 60,
-    /// main→log 30, work→log 20, log→write 25.
-    static let twoCallers = """
-        events: Ir
-        fn=(1) main
-        1 10
-        cfn=(2) work
-        calls=2 1
-        1 60
-        cfn=(3) log
-        calls=1 1
-        1 30
-        fn=(2)
-        1 40
-        cfn=(3)
-        calls=1 1
-        1 20
-        fn=(3)
-        1 25
-        cfn=(4) write
-        calls=2 1
-        1 25
-        fn=(4)
-        1 25
-        totals: 100
-        """
+    /// The text of a fixture: `two-callers.callgrind` is a call graph where `log` is called from
+    /// two places and calls `write`. Own costs: main 10, work 40, log 25, write 25 (100 in all).
+    /// Calls: main→work 60, main→log 30, work→log 20, log→write 25.
+    static func text(_ name: String) throws -> String {
+        String(decoding: try Data(contentsOf: try fixture(name)), as: UTF8.self)
+    }
 
     @Test("callgrind: call edges summed per caller and callee, compressed names resolved")
     func edges() throws {
-        let profile = try #require(CallgrindProfile(parsing: Self.twoCallers))
+        let profile = try #require(CallgrindProfile(parsing: try Self.text("two-callers.callgrind")))
         #expect(profile.calls == ["main": ["work": 60, "log": 30], "work": ["log": 20], "log": ["write": 25]])
     }
 
@@ -46,7 +24,7 @@ struct FoldedStackTests {
         // By hand: main keeps 10 of its 100 and passes 60 to work and 30 to log. work keeps
         // 40/60 of its 60 (40) and passes 20 to log. log's whole-run split is 25 own : 25 write,
         // so main;log's 30 is 15 + 15 and main;work;log's 20 is 10 + 10.
-        let profile = try #require(CallgrindProfile(parsing: Self.twoCallers))
+        let profile = try #require(CallgrindProfile(parsing: try Self.text("two-callers.callgrind")))
         let stacks = profile.foldedStacks(minShare: 0)
         #expect(
             stacks.text
@@ -58,8 +36,7 @@ struct FoldedStackTests {
     func recursionAndThreshold() throws {
         // The fixture by hand: roots main (15 own + 900 to work) and _start (65). work's edge to
         // itself (work'2 joined) is left out, so its 900 splits 880 own : 20 memcpy.
-        let text = String(decoding: try Data(contentsOf: try Self.fixture("callgrind.out")), as: UTF8.self)
-        let profile = try #require(CallgrindProfile(parsing: text))
+        let profile = try #require(CallgrindProfile(parsing: try Self.text("callgrind.out")))
         #expect(profile.calls["work"] == ["work": 600, "memcpy": 20])
         #expect(profile.foldedStacks(minShare: 0).text == "_start 65\nmain 15\nmain;work 880\nmain;work;memcpy 20\n")
         // memcpy's 20 is under 5% of 1000: it stays in work.
@@ -70,33 +47,9 @@ struct FoldedStackTests {
     func mutualRecursion() throws {
         // glibc's shape: start calls below (96); below calls libc (90) and main (88); libc calls
         // below again (88), and that inner below is the one that calls main. Own: start 4,
-        // below 6, libc 2, main 88. By hand: libc's 90 is 88/90 calls back into the path, so it
+        // below 6, libc 2, main 88 (`mutual-recursion.callgrind`). By hand: libc's 90 is 88/90 calls back into the path, so it
         // weighs 2 beside main's 88 and below's own 6.
-        let text = """
-            events: Ir
-            fn=(1) start
-            1 4
-            cfn=(2) below
-            calls=1 1
-            1 96
-            fn=(2)
-            1 6
-            cfn=(3) libc
-            calls=1 1
-            1 90
-            cfn=(4) main
-            calls=1 1
-            1 88
-            fn=(3)
-            1 2
-            cfn=(2)
-            calls=1 1
-            1 88
-            fn=(4)
-            1 88
-            totals: 100
-            """
-        let profile = try #require(CallgrindProfile(parsing: text))
+        let profile = try #require(CallgrindProfile(parsing: try Self.text("mutual-recursion.callgrind")))
         #expect(
             profile.foldedStacks(minShare: 0).text
                 == "start 4\nstart;below 6\nstart;below;libc 2\nstart;below;main 88\n")

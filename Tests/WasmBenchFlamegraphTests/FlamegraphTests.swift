@@ -45,6 +45,12 @@ struct FlamegraphTests {
         #expect(tree.root.depth == 3)
     }
 
+    @Test("Recursion folds as the callgrind reconstruction folds it: back to the function's first frame")
+    func folded() {
+        let stacks = FoldedStacks([FoldedStack(["a", "b", "c", "b", "d"], 2), FoldedStack(["a", "b", "d"], 1)])
+        #expect(stacks.recursionFolded == FoldedStacks([FoldedStack(["a", "b", "d"], 3)]))
+    }
+
     @Test("Inclusive shares count a stack once per function, recursion included")
     func inclusive() {
         let shares = FoldedStacks([FoldedStack(["a", "b", "a"], 3), FoldedStack(["a"], 1)]).inclusiveShares
@@ -106,7 +112,7 @@ struct FlamegraphTests {
         let only = FlamegraphSVG().renderDifference(
             wasm: FoldedStacks([FoldedStack(["hostcall"], 1)]), native: native, title: "d", subtitle: "",
             unit: "samples")
-        #expect(only.contains("not in the native profile"))
+        #expect(only.contains("not in the native profile") && only.contains("fill=\"rgb(200,200,200)\""))
     }
 
     @Test("A set: native from the baseline's callgrind stacks, Wasm from the first guest profile, safe file names")
