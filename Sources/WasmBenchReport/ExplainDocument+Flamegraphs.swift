@@ -21,7 +21,8 @@ extension ExplainDocument {
         for workload in set.workloads {
             blocks.append(.heading(.code(workload.workload), level: 3))
             let sides = [workload.native, workload.wasm].compactMap { $0 }.map { side -> ReportText in
-                .code(side.runtime) + " (\(side.profile.stacks.stacks.count) stacks)"
+                let count = side.profile.stacks.stacks.count
+                return .code(side.runtime) + " (\(count) distinct stack\(count == 1 ? "" : "s"))"
             }
             if !sides.isEmpty { blocks.append(.paragraph([Self.join(sides, " and ")])) }
             for reason in workload.missing { blocks.append(.paragraph([.text(reason)], role: .note)) }
