@@ -131,10 +131,12 @@ let package = Package(
         // The saved artifact and its exports: JSON (schemaVersion checked first), CSV rows, pyperf JSON.
         // Pure: bytes in, bytes out.
         .target(name: "WasmBenchArtifact", dependencies: ["WasmBenchModel"], swiftSettings: strict),
+        // Flamegraphs of folded stacks: a pure SVG renderer (one side, or Wasm against native).
+        .target(name: "WasmBenchFlamegraph", dependencies: ["WasmBenchModel"], swiftSettings: strict),
         // Renderers: ReportDocument -> String/Data. No I/O.
         .target(
             name: "WasmBenchReport",
-            dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchArtifact"],
+            dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchArtifact", "WasmBenchFlamegraph"],
             swiftSettings: strict
         ),
         // The history store: every run kept in SQLite (GRDB) or, with the PostgreSQL trait, PostgreSQL;
@@ -155,7 +157,7 @@ let package = Package(
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchPlan",
                 "WasmBenchRunner", "WasmBenchExplain", "WasmBenchHistory", "WasmBenchAnalysis", "WasmBenchArtifact",
-                "WasmBenchPairBuilder", "WasmBenchReport",
+                "WasmBenchPairBuilder", "WasmBenchReport", "WasmBenchFlamegraph",
             ],
             swiftSettings: strict),
         .target(
@@ -252,6 +254,9 @@ let package = Package(
                 "WasmBenchInstrument", .product(name: "WasmKit", package: "WasmKit"),
                 .product(name: "WAT", package: "WasmKit"),
             ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchFlamegraphTests", dependencies: ["WasmBenchFlamegraph", "WasmBenchModel"],
             swiftSettings: strict),
         .testTarget(
             name: "WasmBenchExplainTests", dependencies: ["WasmBenchExplain", "TestSupport"],

@@ -18,7 +18,7 @@ struct ExplainCommand: ParsableCommand {
             it repeats exactly whatever else the machine does; the first two runs tell whether that \
             cost was still changing. Native runs also give callgrind's \
             function profile; the wasmtime CLI runtimes run once more with wasmtime's guest \
-            profiler. Kernels are built with their symbols for this (the same code as `run` \
+            profiler; their call stacks make flamegraphs (in the HTML report, files with --flamegraph). Kernels are built with their symbols for this (the same code as `run` \
             measures); wasmtime-aot compiles its artifact for the CPU valgrind emulates, without \
             this host's optional features. --opcodes also runs an instrumented copy of each module on \
             WasmKit (a counter per basic block) for the exact Wasm opcode mix per iteration. Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
@@ -37,6 +37,8 @@ struct ExplainCommand: ParsableCommand {
         Double = 1800
     @Option(parsing: .unconditional, help: "Functions each profile keeps.") var top = 25
     @Option(help: "Write the analysis (counts, profiles, commands) to this JSON file.") var json: String?
+    @Option(help: "Write each workload's flamegraphs (native, Wasm, difference: SVG) and folded stacks here.")
+    var flamegraph: String?
     @Flag(
         help:
             "Also count every Wasm opcode an iteration executes: an instrumented copy on WasmKit (INTERPRETER@wasmkit)."
@@ -66,7 +68,7 @@ struct ExplainCommand: ParsableCommand {
         var job = ExplainJob(
             selection: selection, iterations: iterations, timeoutSeconds: timeout, topFunctions: top,
             report: output.sink, toolVersion: Wasmbench.version)
-        (job.skipCallgrind, job.json, job.quiet) = (noCallgrind, json, choice.quiet)
+        (job.skipCallgrind, job.json, job.quiet, job.flamegraphFolder) = (noCallgrind, json, choice.quiet, flamegraph)
         try CommandError.check(try job.execute())
     }
 }

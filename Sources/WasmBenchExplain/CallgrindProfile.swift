@@ -8,7 +8,8 @@
 /// it); a cost line is a position followed by the cost; the cost line right after a `calls=`
 /// line is the inclusive cost of that call and belongs to the callee, so it is not the caller's
 /// own. The same name in several objects (a `memcpy` in two libraries) and a recursive function's
-/// levels (`fib`, `fib'2`) are summed. The total is
+/// levels (`fib`, `fib'2`) are summed, and so are their call edges (``calls``: `cfn=` names the
+/// callee of the next `calls=` line). The total is
 /// the `totals:` (or else `summary:`) line, or the sum of every own cost when neither is there.
 ///
 /// Malformed lines are skipped, not errors: a file cut short gives the costs read so far.
@@ -21,12 +22,17 @@ public struct CallgrindProfile: Sendable, Equatable {
     public var totalInstructions: Double
     /// Each function's own instructions, by name.
     public var selfInstructions: [String: Double]
+    /// The call graph: for each caller, each callee's inclusive instructions over all its calls
+    /// from that caller (the cost line after a `calls=` line, summed).
+    public var calls: [String: [String: Double]]
 
     /// Parses a callgrind output file's text.
     public init?(parsing text: String) {
         var names: [String: String] = [:]
         var current: String?
         var skipNextCost = false
+        var callee: String?
+        var edges: [String: [String: Double]] = [:]
         var own: [String: Double] = [:]
         var total: Double?
         var summary: Double?
@@ -42,7 +48,7 @@ public struct CallgrindProfile: Sendable, Equatable {
                 instructionColumn = line.dropFirst(7).split(separator: " ").firstIndex(of: "Ir") ?? 0
             } else if line.hasPrefix("fn=") {
                 current = Self.function(Self.resolve(String(line.dropFirst(3)), names: &names))
-                skipNextCost = false
+                (skipNextCost, callee) = (false, nil)
             } else if line.hasPrefix("calls=") {
                 skipNextCost = true
             } else if line.hasPrefix("totals:") {
@@ -59,14 +65,16 @@ public struct CallgrindProfile: Sendable, Equatable {
                 let cost = column < fields.count ? Double(fields[column]) ?? 0 : 0
                 sawCost = true
                 if !isCallCost, let current { own[current, default: 0] += cost }
+                if isCallCost, let current, let callee { edges[current, default: [:]][callee, default: 0] += cost }
             } else if line.hasPrefix("cfn=") {
-                // Define a callee's compressed name too: a later `fn=(id)` may refer to it.
-                _ = Self.resolve(String(line.dropFirst(4)), names: &names)
+                // Defines a callee's compressed name too: a later `fn=(id)` may refer to it.
+                callee = Self.function(Self.resolve(String(line.dropFirst(4)), names: &names))
             }
         }
         guard sawCost || total != nil || summary != nil else { return nil }
         totalInstructions = total ?? summary ?? own.values.reduce(0, +)
         selfInstructions = own
+        calls = edges
     }
 
     /// `(12) name` defines and returns `name`; `(12)` returns what 12 was defined as; a plain name is itself.

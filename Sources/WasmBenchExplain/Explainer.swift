@@ -119,6 +119,11 @@ public struct Explainer: Sendable {
                 profile(
                     program.workload, info.id, .callgrind, costs: high.selfInstructions,
                     total: high.totalInstructions, command: runs.last?.command))
+            report.stacks =
+                (report.stacks ?? []) + [
+                    StackProfile(
+                        workload: program.workload, runtime: info.id, source: .callgrind, stacks: high.foldedStacks())
+                ]
         } else if runtime.writesGuestProfiles {
             switch guestProfile(program, on: runtime) {
             case .success(let (profile, command)):
@@ -126,6 +131,12 @@ public struct Explainer: Sendable {
                     self.profile(
                         program.workload, info.id, .guestProfiler, costs: profile.selfSamples,
                         total: profile.totalSamples, command: command))
+                report.stacks =
+                    (report.stacks ?? []) + [
+                        StackProfile(
+                            workload: program.workload, runtime: info.id, source: .guestProfiler, stacks: profile.stacks
+                        )
+                    ]
             case .failure(let failure):
                 fail(failure.kind, "guest profile: \(failure.message)", command: failure.command)
             }

@@ -22,6 +22,8 @@ package struct ExplainJob: Sendable {
     package var skipCallgrind = false
     /// The JSON analysis file, if asked for.
     package var json: String?
+    /// The folder the flamegraphs are written to (`--flamegraph`), if asked for.
+    package var flamegraphFolder: String?
     /// The report on stdout and its files.
     package var report: ReportSink
     /// Whether progress is left out.
@@ -55,6 +57,7 @@ package struct ExplainJob: Sendable {
             toolVersion: toolVersion, baseline: selection.resolvedBaseline.description,
             runtimes: plan.runtimes.map(\.info), workloads: plan.workloads.map(\.info), notices: plan.notices,
             refused: plan.rejected)
+        if let flamegraphFolder { try Self.prepareFlamegraphFolder(flamegraphFolder) }
         try report.check(
             json: json.map { ("--json", $0) },
             inputs: selection.modules + selection.interpreterSpecs + selection.runtimeSpecs)
@@ -71,6 +74,11 @@ package struct ExplainJob: Sendable {
             if let json { try? ArtifactFile.writeJSON(.explain($0), to: json) }
         }
         session.workspace.removeScratch()
+        if let flamegraphFolder {
+            analysis.flamegraphFolder = flamegraphFolder
+            let written = try Self.writeFlamegraphs(analysis, to: flamegraphFolder)
+            printer.line("flamegraphs: \(written.count) files in \(flamegraphFolder)")
+        }
         try report.emit(.explain(analysis))
         if let json { try ArtifactFile.writeJSON(.explain(analysis), to: json) }
         return RunVerdict(explained: analysis, interrupted: interruption.isRaised)

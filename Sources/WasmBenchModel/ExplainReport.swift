@@ -152,6 +152,10 @@ public struct ExplainReport: Codable, Sendable, Equatable {
     public var profiles: [FunctionProfile]
     /// The dynamic opcode mix of each workload (`--opcodes`); nil in analyses made without it.
     public var opcodes: [OpcodeProfile]?
+    /// The folded call stacks of the profiled cells, for flamegraphs; nil in older analyses.
+    public var stacks: [StackProfile]?
+    /// The folder the flamegraphs were written to (`--flamegraph`), if any.
+    public var flamegraphFolder: String?
     /// What could not be counted or profiled, and why.
     public var failures: [Failure]
     /// Things to know when reading the numbers.

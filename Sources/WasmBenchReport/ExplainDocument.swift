@@ -27,7 +27,8 @@ struct ExplainDocument {
             style: .lines)
         return ReportDocument(
             title: "wasmbench explain · \(report.startedAt)", heading: "wasmbench explain",
-            introduction: [.paragraph([introduction])], sections: counts() + functions() + opcodes() + lists)
+            introduction: [.paragraph([introduction])],
+            sections: counts() + functions() + flamegraphs() + opcodes() + lists)
     }
 
     /// The runtimes with counts or failed counts, the baseline first, then in the report's runtime order.

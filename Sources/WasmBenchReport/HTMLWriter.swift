@@ -80,6 +80,7 @@ struct HTMLWriter: ReportWriter {
             case .ratios(let chart): barChart(chart, axis: axis ?? Self.ratioAxis(chart.bars), logScale: true)
             case .warmUp(let chart): warmUpChart(chart)
             case .series(let chart): seriesChart(chart)
+            case .embedded(let svg): HTML(stringLiteral: svg)
             case .shares(let chart):
                 barChart(
                     chart,

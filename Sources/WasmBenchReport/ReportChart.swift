@@ -11,6 +11,9 @@ enum ReportChart {
     /// Horizontal bars of shares of a whole (opcode categories) on a linear scale from 0: a ratio
     /// chart's bars, each `ratio` holding a share from 0 to 1 and no interval.
     case shares(RatioChart)
+    /// A finished SVG drawn by another target (a flamegraph), embedded as it is: its renderer
+    /// escapes every text it draws.
+    case embedded(svg: String)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.

@@ -60,8 +60,10 @@ struct ReadmeTests {
         }
         let explain = try WasmbenchBinary.run(["explain", "--help"], in: folder)
         #expect(explain.status == 0)
-        for option in ["--iterations", "--json", "--markdown", "--suite", "--benchmark", "--opcodes", "--no-callgrind"]
-        {
+        for option in [
+            "--iterations", "--json", "--markdown", "--suite", "--benchmark", "--opcodes", "--no-callgrind",
+            "--flamegraph",
+        ] {
             #expect(explain.stdout.contains(option), "README names explain \(option) but `explain --help` lacks it")
         }
         let python = try WasmbenchBinary.run(["python", "build", "--help"], in: folder).stdout
