@@ -148,6 +148,7 @@ public struct Planner: Sendable {
             throw .usage("unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeRegistry.idHelp)")
         }
         if let problem = selection.shard?.problem { throw .usage(problem) }
+        if let parameter = selection.parameter { _ = try ParameterSweep.parse(parameter) }
         if selection.invoke != nil && selection.modules.isEmpty { throw .usage("--invoke needs a module to call into") }
         if !selection.hosting.isPlain && selection.modules.isEmpty {
             throw .usage("--dir, --env, --entry and --trap-unknown-imports apply to modules given on the command line")
@@ -214,6 +215,7 @@ public struct Planner: Sendable {
         }
         var rejected: [Failure] = []
         var workloads = try workloads(selection, toolbox: toolbox, rejected: &rejected)
+        workloads = try variants(of: workloads, selection, notices: &notices)
         var shard: Shard?
         if let asked = selection.shard {
             (workloads, shard) = try Self.slice(workloads, shard: asked)
