@@ -92,6 +92,7 @@ struct HTMLWriter: ReportWriter {
             case .ratios(let chart): barChart(chart, axis: axis ?? Self.ratioAxis(chart.bars), logScale: true)
             case .warmUp(let chart): warmUpChart(chart)
             case .series(let chart): seriesChart(chart)
+            case .fit(let chart): fitChart(chart)
             case .shares(let chart):
                 barChart(
                     chart,

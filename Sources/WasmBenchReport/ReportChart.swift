@@ -11,6 +11,8 @@ enum ReportChart {
     /// Horizontal bars of shares of a whole (opcode categories) on a linear scale from 0: a ratio
     /// chart's bars, each `ratio` holding a share from 0 to 1 and no interval.
     case shares(RatioChart)
+    /// A phase against a size, a series per runtime with its fitted line (``FitChart``).
+    case fit(FitChart)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.

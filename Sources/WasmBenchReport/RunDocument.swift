@@ -27,7 +27,10 @@ struct RunDocument {
         // The terminal's header stands for the answer, machine, configuration, runtimes and workloads.
         let full: [ReportSection?] = compact ? [] : [answer(), machine(), configuration(), runtimes(), workloads()]
         let sections: [ReportSection?] =
-            full + [execute(), precision(), phases(), crossovers(), warmUp(), builds(), warnings(), failures()]
+            full + [
+                execute(), precision(), phases(), crossovers(), sizes(), stripping(), warmUp(), builds(), warnings(),
+                failures(),
+            ]
         return ReportDocument(
             title: "wasmbench results · \(result.startedAt)", heading: "wasmbench results",
             introduction: compact ? header() : introduction(),

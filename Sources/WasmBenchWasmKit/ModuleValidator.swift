@@ -17,6 +17,7 @@ public enum ModuleValidator {
             var module = try WasmKit.parseWasm(bytes: bytes)
             module.dropStartFunction()
             let wasi = try WASIBridgeToHost(args: [], environment: [:], preopens: [])
+            defer { try? wasi.close() }
             let engine = Engine(configuration: WasmKitEngine.configuration(.eager))
             let store = Store(engine: engine)
             var imports = Imports()
