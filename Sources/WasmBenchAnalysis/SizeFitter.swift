@@ -39,10 +39,13 @@ public enum SizeFitter {
         }
     }
 
-    /// One fit per runtime × module phase × metric, over the workloads' module sizes (each module
-    /// once: a sweep's variants share theirs, so they are left out).
+    /// One fit per runtime × module phase × metric, over the workloads' module sizes, each module
+    /// once (by its hash: a sweep's variants share theirs, and the first of them stands for it).
     static func moduleFits(_ result: RunResult, estimator: Estimator) -> [SizeFit] {
-        let modules = result.workloads.filter { $0.parameter == nil && ($0.wasmBytes ?? 0) > 0 }
+        var seen = Set<String>()
+        let modules = result.workloads.filter {
+            ($0.wasmBytes ?? 0) > 0 && ($0.wasmSHA256.isEmpty || seen.insert($0.wasmSHA256).inserted)
+        }
         let bytes = modules.compactMap(\.wasmBytes)
         guard let smallest = bytes.min(), let largest = bytes.max(), largest >= 2 * smallest else { return [] }
         let sizes = Dictionary(modules.map { ($0.id, Double($0.wasmBytes ?? 0)) }) { first, _ in first }

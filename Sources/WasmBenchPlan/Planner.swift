@@ -285,7 +285,9 @@ public struct Planner: Sendable {
             if selection.runsKernels {
                 var suite = try KernelSuite(
                     home: workspace.home, launcher: workspace.launcher, compiler: toolbox.compiler)
-                suite.symbols = selection.kernelSymbols
+                // --strip compares a module with its custom sections against one without: the kernels
+                // keep their name, producers and debug sections for it (the same code).
+                suite.symbols = selection.kernelSymbols || selection.strip
                 built += try suite.build(only: selection.kernels) { progress("setup: \($0)") }
             }
         } catch {
