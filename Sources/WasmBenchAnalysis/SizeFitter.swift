@@ -49,22 +49,26 @@ public enum SizeFitter {
         let bytes = modules.compactMap(\.wasmBytes)
         guard let smallest = bytes.min(), let largest = bytes.max(), largest >= 2 * smallest else { return [] }
         let sizes = Dictionary(modules.map { ($0.id, Double($0.wasmBytes ?? 0)) }) { first, _ in first }
-        return fits(result, sizes: sizes, estimator: estimator, phases: Set(modulePhases)) {
+        // A native executable reads no module: its phases say nothing about the module's size.
+        let native = Set(result.runtimes.filter { $0.kind == .native }.map(\.id))
+        return fits(result, sizes: sizes, estimator: estimator, phases: Set(modulePhases), skipping: native) {
             SizeFit(
                 axis: .moduleBytes, workload: nil, sizeName: "bytes", runtime: $0, phase: $1, metric: $2, points: [])
         }
     }
 
     /// The fits over the summaries of the workloads in `sizes`, one per runtime × phase × metric
-    /// in the summaries' order, made by `make` and filled with points and the line.
+    /// in the summaries' order (the runtimes in `skipping` left out), made by `make` and filled with
+    /// points and the line.
     private static func fits(
         _ result: RunResult, sizes: [String: Double], estimator: Estimator, phases: Set<Phase>?,
-        make: (String, Phase, Metric) -> SizeFit
+        skipping: Set<String> = [], make: (String, Phase, Metric) -> SizeFit
     ) -> [SizeFit] {
         var order: [SizeFit] = []
         var points: [Int: [SizeFit.Point]] = [:]
         for summary in result.summaries {
             guard let size = sizes[summary.workload], metrics.contains(summary.metric),
+                !skipping.contains(summary.runtime),
                 phases?.contains(summary.phase) ?? true, let estimate = summary.estimate(estimator)
             else { continue }
             let index =

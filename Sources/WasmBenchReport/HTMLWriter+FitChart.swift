@@ -1,5 +1,5 @@
 /// The size charts: each runtime's estimates against the size, with their intervals, and the
-/// fitted line dashed in the same colour.
+/// fitted line in the same colour.
 extension HTMLWriter {
     func fitChart(_ chart: FitChart) -> HTML {
         let (left, top, right, bottom) = (80.0, 12.0, 740.0, 200.0)
@@ -29,7 +29,7 @@ extension HTMLWriter {
                 let hover = "\(series.label): fitted line"
                 svg +=
                     Self.element(
-                        "polyline", "fitted", [],
+                        "polyline", "curve", [],
                         [ends.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " "), colour],
                         hover: hover) + "\n"
             }

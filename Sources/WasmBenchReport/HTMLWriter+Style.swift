@@ -41,7 +41,6 @@ extension HTMLWriter {
         svg.chart .warm-up-band { fill: #eef1f4; }
         svg.chart .median { stroke: var(--muted); stroke-width: 1; stroke-dasharray: 5 3; }
         svg.chart .curve { fill: none; stroke-width: 1.5; }
-        svg.chart .fitted { fill: none; stroke-width: 1.5; stroke-dasharray: 6 4; }
         @media print { body { margin: 0; max-width: none; } nav { display: none; } }
 
         """

@@ -15,7 +15,7 @@ struct FitChart {
         }
 
         var points: [Point]
-        /// The fitted line (intercept, slope), drawn dashed across the sizes; nil without a fit.
+        /// The fitted line (intercept, slope), drawn across the sizes; nil without a fit.
         var line: (intercept: Double, slope: Double)?
         /// The position of the series' colour in the charts' palette.
         var colour: Int

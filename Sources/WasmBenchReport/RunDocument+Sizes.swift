@@ -92,7 +92,9 @@ extension RunDocument {
         }
         return [
             .charts([
-                .paragraph(["Points: each size's estimate with its interval; dashed: the fitted line."]),
+                .paragraph([
+                    "Points: each size's estimate with its interval; the line: the fitted line, in the runtime's colour."
+                ]),
                 .figures(figures, grid: true),
             ])
         ]

@@ -32,7 +32,7 @@ struct SizeSectionTests {
         let terminal = TerminalRenderer().render(ReportArtifact.run(result))
         #expect(terminal.contains("size and complexity") && terminal.contains("per n"))
         let html = HTMLRenderer().render(ReportArtifact.run(result))
-        #expect(html.contains("class=\"chart fit\"") && html.contains("class=\"fitted\""))
+        #expect(html.contains("class=\"chart fit\"") && html.contains("class=\"curve\""))
         #expect(html.contains("aria-label=\"execute of kernels/fib against n\""))
         #expect(
             !MarkdownRenderer().render(ReportArtifact.run(ReportFixture.runResult())).contains("Size and complexity"))
