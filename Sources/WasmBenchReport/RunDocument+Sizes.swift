@@ -11,7 +11,7 @@ extension RunDocument {
         let modules = result.sizeFits.filter { $0.axis == .moduleBytes }
         var blocks: [ReportBlock] = []
         if !swept.isEmpty {
-            blocks.append(.heading("Against the problem size (`--param`)", level: 3))
+            blocks.append(.heading("Against the problem size (--param)", level: 3))
             blocks.append(.table(Self.fitTable(swept, first: "workload") { $0.workload ?? "" }))
             blocks += Self.fitCharts(swept, runtimes: index.measuredRuntimes)
         }
