@@ -115,7 +115,7 @@ let package = Package(
             dependencies: [
                 "WasmBenchModel", "WasmBenchRuntime", "WasmBenchProcess", "WasmBenchProvision", "WasmBenchWorkloads",
                 "WasmBenchInterpreters", "WasmBenchPairBuilder", "WasmBenchWasmKit", "WasmBenchWasmtimeCAPI",
-                "WasmBenchSubprocess",
+                "WasmBenchSubprocess", "WasmBenchInstrument",
             ],
             swiftSettings: strict),
         // Our module instrumenter: a counter per basic block, for exact dynamic opcode counts

@@ -63,6 +63,7 @@ public struct Summarizer: Sendable {
         }
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
         result.crossovers = CrossoverEstimator.crossovers(of: result, iterations: configuration.iterations)
+        result.sizeFits = SizeFitter.fits(of: result, estimator: configuration.estimator)
     }
 
     /// The samples every summary covers, by key in the order the rows first name them, and how

@@ -27,6 +27,9 @@ struct SelectionOptions: ParsableArguments {
         name: .customLong("runtime-spec"),
         help: ArgumentHelp("A runtime described by a JSON file of commands (repeatable; README).", valueName: "file"))
     var runtimeSpecs: [String] = []
+    @Option(help: "Run each workload at these sizes, NAME=V1,V2,… (e.g. a kernel's n=20,24,28; README).") var param:
+        String?
+    @Flag(help: "Also run each module with its custom sections removed, as ID[stripped].") var strip = false
     @Flag(help: "Do not install missing runtimes from PyPI; use what is there.") var noInstall = false
     @Flag(help: "No progress lines on stderr.") var quiet = false
 
@@ -40,6 +43,7 @@ struct SelectionOptions: ParsableArguments {
         selection.interpreterSpecs = interpreterSpecs
         selection.runtimeSpecs = runtimeSpecs
         selection.install = !noInstall
+        (selection.parameter, selection.strip) = (param, strip)
         return selection
     }
 

@@ -9,7 +9,8 @@
 extension RunResult {
     enum CodingKeys: String, CodingKey {
         case schemaVersion, toolVersion, startedAt, finishedAt, complete, machine, configuration, runtimes
-        case workloads, rows, failures, summaries, geometricMeans, crossovers, notices, runFolder, noise, precision,
+        case workloads, rows, failures, summaries, geometricMeans, crossovers, sizeFits, notices, runFolder, noise,
+            precision,
             shard
         case id, label, commit
         /// How rows record their command: ``RowCommands``; absent in files saved before.
@@ -52,6 +53,7 @@ extension RunResult {
         summaries = try container.decode([Summary].self, forKey: .summaries)
         geometricMeans = try container.decode([GeometricMean].self, forKey: .geometricMeans)
         crossovers = try container.decodeIfPresent([AOTCrossover].self, forKey: .crossovers) ?? []
+        sizeFits = try container.decodeIfPresent([SizeFit].self, forKey: .sizeFits) ?? []
         notices = try container.decode([String].self, forKey: .notices)
         runFolder = try container.decodeIfPresent(String.self, forKey: .runFolder)
         noise = try container.decodeIfPresent(NoiseRecord.self, forKey: .noise)
@@ -80,6 +82,7 @@ extension RunResult {
         try container.encode(summaries, forKey: .summaries)
         try container.encode(geometricMeans, forKey: .geometricMeans)
         if !crossovers.isEmpty { try container.encode(crossovers, forKey: .crossovers) }
+        if !sizeFits.isEmpty { try container.encode(sizeFits, forKey: .sizeFits) }
         try container.encode(notices, forKey: .notices)
         try container.encodeIfPresent(runFolder, forKey: .runFolder)
         try container.encodeIfPresent(noise, forKey: .noise)

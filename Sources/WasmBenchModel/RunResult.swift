@@ -32,6 +32,9 @@ public struct RunResult: Codable, Sendable, Equatable {
     /// When each ahead-of-time runtime's compile pays for itself against its just-in-time
     /// counterpart, per workload (empty when the run has no such pair).
     public var crossovers: [AOTCrossover] = []
+    /// How each phase grows with a workload's problem size (`run --param`) and with the module's
+    /// size; empty when the run has neither a sweep nor workloads of three module sizes.
+    public var sizeFits: [SizeFit] = []
     /// Things the reader should know about the run as a whole (fallbacks, unavailable runtimes).
     public var notices: [String]
     /// The folder that keeps every file the recorded commands name (AOT artifacts, worker

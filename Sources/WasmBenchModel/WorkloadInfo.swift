@@ -38,6 +38,15 @@ public struct WorkloadInfo: Codable, Sendable, Equatable {
     public var wasmFlags: [String]
     /// Extra flags of the native build.
     public var nativeFlags: [String]
+    /// For a variant of another workload (a size of a sweep, a stripped module): that workload's
+    /// id, e.g. `kernels/fib` for `kernels/fib[n=25]`; `nil` for a workload as built.
+    public var variantOf: String?
+    /// The problem size this variant runs at (`run --param`), or `nil`.
+    public var parameter: WorkloadParameter?
+    /// Whether this variant's module had its custom sections removed (`run --strip`); `nil` for no.
+    public var stripped: Bool?
+    /// The size of the `.wasm` module in bytes; `nil` in runs saved before wasmbench recorded it.
+    public var wasmBytes: Int?
 
     /// Creates a workload description.
     public init(
@@ -61,5 +70,19 @@ public struct WorkloadInfo: Codable, Sendable, Equatable {
         self.flags = flags
         self.wasmFlags = wasmFlags
         self.nativeFlags = nativeFlags
+    }
+}
+
+/// A workload's problem size as a variant runs it: the parameter's name and value (`n=25`).
+public struct WorkloadParameter: Codable, Sendable, Equatable {
+    /// The parameter's name, e.g. `n`.
+    public var name: String
+    /// The value the variant runs with.
+    public var value: Int
+
+    /// Creates a parameter value.
+    public init(name: String, value: Int) {
+        self.name = name
+        self.value = value
     }
 }

@@ -157,6 +157,7 @@ public struct Planner: Sendable {
             throw .usage("unknown baseline `\(baseline)`; pick one of the runtime ids: \(RuntimeRegistry.idHelp)")
         }
         if let problem = selection.shard?.problem { throw .usage(problem) }
+        if let parameter = selection.parameter { _ = try ParameterSweep.parse(parameter) }
         if selection.invoke != nil && selection.modules.isEmpty { throw .usage("--invoke needs a module to call into") }
         if !selection.hosting.isPlain && selection.modules.isEmpty {
             throw .usage("--dir, --env, --entry and --trap-unknown-imports apply to modules given on the command line")
@@ -226,6 +227,7 @@ public struct Planner: Sendable {
         }
         var rejected: [Failure] = []
         var workloads = try workloads(selection, toolbox: toolbox, rejected: &rejected)
+        workloads = try variants(of: workloads, selection, notices: &notices)
         var shard: Shard?
         if let asked = selection.shard {
             (workloads, shard) = try Self.slice(workloads, shard: asked)
@@ -295,7 +297,9 @@ public struct Planner: Sendable {
             if selection.runsKernels {
                 var suite = try KernelSuite(
                     home: workspace.home, launcher: workspace.launcher, compiler: toolbox.compiler)
-                suite.symbols = selection.kernelSymbols
+                // --strip compares a module with its custom sections against one without: the kernels
+                // keep their name, producers and debug sections for it (the same code).
+                suite.symbols = selection.kernelSymbols || selection.strip
                 built += try suite.build(only: selection.kernels) { progress("setup: \($0)") }
             }
         } catch {

@@ -39,6 +39,10 @@ public struct RunSelection: Sendable, Equatable {
     /// Whether to plan the runtimes that count opcodes too (`explain --opcodes`): see
     /// ``Planner/opcodeRuntimeIDs(for:user:)``.
     public var countOpcodes = false
+    /// A size sweep, `NAME=V1,V2,…` (``ParameterSweep``): each workload once per value; nil for none.
+    public var parameter: String?
+    /// Whether each module also runs with its custom sections removed, as `ID[stripped]`.
+    public var strip = false
     /// Only this slice of the workloads (`--shard K/N`), every runtime of each; nil for all.
     public var shard: Shard?
 

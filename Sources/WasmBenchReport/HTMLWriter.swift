@@ -81,6 +81,7 @@ struct HTMLWriter: ReportWriter {
             case .warmUp(let chart): warmUpChart(chart)
             case .series(let chart): seriesChart(chart)
             case .embedded(let svg): HTML(stringLiteral: svg)
+            case .fit(let chart): fitChart(chart)
             case .shares(let chart):
                 barChart(
                     chart,

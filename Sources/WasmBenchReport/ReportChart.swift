@@ -14,6 +14,8 @@ enum ReportChart {
     /// A finished SVG drawn by another target (a flamegraph), embedded as it is: its renderer
     /// escapes every text it draws.
     case embedded(svg: String)
+    /// A phase against a size, a series per runtime with its fitted line (``FitChart``).
+    case fit(FitChart)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.

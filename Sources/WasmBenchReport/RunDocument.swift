@@ -28,7 +28,10 @@ struct RunDocument {
         let full =
             compact ? [machine(), configuration()] : [answer(), machine(), configuration(), runtimes(), workloads()]
         let sections: [ReportSection?] =
-            full + [execute(), precision(), phases(), crossovers(), warmUp(), builds(), warnings(), failures()]
+            full + [
+                execute(), precision(), phases(), crossovers(), sizes(), stripping(), warmUp(), builds(), warnings(),
+                failures(),
+            ]
         return ReportDocument(
             title: "wasmbench results · \(result.startedAt)", heading: "wasmbench results",
             introduction: introduction(),

@@ -7,6 +7,8 @@ public struct BuiltWorkload: Sendable, Equatable {
     public var program: GuestProgram
     /// Hashes and build record, for the artifact.
     public var info: WorkloadInfo
+    /// The problem size `run --param` can set, or `nil` when the workload takes none.
+    public var parameter: SizeParameter?
 
     /// Creates a built workload.
     public init(program: GuestProgram, info: WorkloadInfo) {

@@ -21,6 +21,8 @@ public struct KernelSuite: Sendable {
         public var file: String
         /// One line on its character.
         public var summary: String
+        /// Its problem size, passed before the iteration count (`fib 25 20`); `nil` for none.
+        public var parameter: SizeParameter?
     }
 
     /// The cache.
@@ -140,7 +142,10 @@ public struct KernelSuite: Sendable {
             sourceSHA256: sourceHash, wasmSHA256: SHA256.hex(wasmBytes), nativeSHA256: SHA256.hex(nativeBytes),
             compiler: "\(compiler.tool.name) (\(cc))", compilerVersion: compiler.tool.version, flags: sharedFlags,
             wasmFlags: wasmFlags, nativeFlags: nativeFlags)
-        return BuiltWorkload(program: program, info: info)
+        var built = BuiltWorkload(program: program, info: info)
+        built.info.wasmBytes = wasmBytes.count
+        built.parameter = kernel.parameter
+        return built
     }
 
     /// Compiles both targets into a staging folder, renamed into place only when both succeeded.

@@ -71,7 +71,9 @@ public struct UserModule: Sendable {
         let info = WorkloadInfo(
             id: name, suite: "user", summary: "user module \(path)", entry: function == nil ? .command : .invoke,
             function: function, arguments: arguments, reportsMarkers: reportsMarkers, wasmSHA256: SHA256.hex(bytes))
-        return BuiltWorkload(program: program, info: info)
+        var built = BuiltWorkload(program: program, info: info)
+        built.info.wasmBytes = bytes.count
+        return built
     }
 
     static func hasMagic(_ bytes: [UInt8]) -> Bool {

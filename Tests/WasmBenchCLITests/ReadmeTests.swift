@@ -82,6 +82,7 @@ struct ReadmeTests {
         }
         #expect(help.contains("--no-canary") && Self.readme.contains("--no-canary"))
         #expect(help.contains("--shard") && Self.readme.contains("--shard K/N"))
+        #expect(help.contains("--param") && help.contains("--strip") && Self.readme.contains("--param NAME="))
         let report = try WasmbenchBinary.run(["report", "--help"], in: folder).stdout
         #expect(help.contains("--csv") && report.contains("--csv") && Self.readme.contains("--csv FILE"))
         #expect(help.contains("--pyperf-json") && report.contains("--pyperf-json"))

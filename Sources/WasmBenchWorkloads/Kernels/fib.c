@@ -23,7 +23,24 @@ static uint64_t fib_work(void) {
     return fib(fib_n);
 }
 
+/* Stores the problem size (`n`) the work reads. */
+static void fib_set_size(int size) {
+    fib_n = (int)size;
+}
+
+/* fib(n) by iteration: an answer that shares no code with the recursion. */
+static uint64_t fib_reference(int n) {
+    uint64_t a = 0, b = 1;
+    for (int i = 0; i < n; i++) {
+        uint64_t next = a + b;
+        a = b;
+        b = next;
+    }
+    return a;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {NULL, fib_work, FIB_EXPECTED};
+    wb_size size = {"n", 35, 1, 45, fib_set_size, fib_reference};
+    wb_kernel kernel = {NULL, fib_work, FIB_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

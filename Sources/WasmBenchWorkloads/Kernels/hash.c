@@ -93,7 +93,13 @@ static uint64_t hash_work(void) {
     return digest;
 }
 
+/* Stores the problem size (`passes`) the work reads. */
+static void hash_set_size(int size) {
+    hash_passes = (int)size;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {hash_prepare, hash_work, HASH_EXPECTED};
+    wb_size size = {"passes", 1500, 1, 1000000, hash_set_size, NULL};
+    wb_kernel kernel = {hash_prepare, hash_work, HASH_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

@@ -204,7 +204,13 @@ static uint64_t interp_work(void) {
     return wb_mix(trips, interp_run(interp_program.words, locals));
 }
 
+/* Stores the problem size (`trips`) the work reads. */
+static void interp_set_size(int size) {
+    interp_trips = (int)size;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {interp_prepare, interp_work, INTERP_EXPECTED};
+    wb_size size = {"trips", 1000000, 1, 1000000000, interp_set_size, NULL};
+    wb_kernel kernel = {interp_prepare, interp_work, INTERP_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

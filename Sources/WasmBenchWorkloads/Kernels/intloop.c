@@ -45,7 +45,13 @@ static uint64_t collatz_work(void) {
     return wb_mix(wb_mix(total, longest), longest_start);
 }
 
+/* Stores the problem size (`limit`) the work reads. */
+static void intloop_set_size(int size) {
+    collatz_limit = (uint32_t)size;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {NULL, collatz_work, INTLOOP_EXPECTED};
+    wb_size size = {"limit", 300000, 2, 100000000, intloop_set_size, NULL};
+    wb_kernel kernel = {NULL, collatz_work, INTLOOP_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

@@ -68,7 +68,13 @@ static void matmul_prepare(void) {
     matmul_fill(matmul_n);
 }
 
+/* Stores the problem size (`n`) the work reads. */
+static void matmul_set_size(int size) {
+    matmul_n = (int)size;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {matmul_prepare, matmul_work, MATMUL_EXPECTED};
+    wb_size size = {"n", 480, 1, MATMUL_MAX, matmul_set_size, NULL};
+    wb_kernel kernel = {matmul_prepare, matmul_work, MATMUL_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

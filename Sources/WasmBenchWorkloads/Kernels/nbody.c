@@ -134,7 +134,13 @@ static uint64_t nbody_work(void) {
     return nbody_checksum(&nbody);
 }
 
+/* Stores the problem size (`steps`) the work reads. */
+static void nbody_set_size(int size) {
+    nbody_steps = (int)size;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {NULL, nbody_work, NBODY_EXPECTED};
+    wb_size size = {"steps", 10000, 1, 10000000, nbody_set_size, NULL};
+    wb_kernel kernel = {NULL, nbody_work, NBODY_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

@@ -113,7 +113,13 @@ static uint64_t sort_work(void) {
     return sort_checksum(sort_data, count);
 }
 
+/* Stores the problem size (`count`) the work reads. */
+static void sort_set_size(int size) {
+    sort_count = (int)size;
+}
+
 int main(int argc, char **argv) {
-    wb_kernel kernel = {sort_prepare, sort_work, SORT_EXPECTED};
+    wb_size size = {"count", 524288, 1, SORT_MAX, sort_set_size, NULL};
+    wb_kernel kernel = {sort_prepare, sort_work, SORT_EXPECTED, size};
     return wb_run(argc, argv, kernel);
 }

@@ -12,8 +12,13 @@
  *   wasmbench:check ok <checksum>  at the end, when every iteration produced the built-in answer
  *   wasmbench:check fail got=<x> want=<y>
  *                                  otherwise (x is the first wrong result); the exit status is 3
- * Usage: prog [iterations]; iterations defaults to 5. Anything that is not a whole number from 1
- * to INT_MAX is a usage error: a message on stderr and exit status 2.
+ * Usage: prog [[size] iterations]; iterations defaults to 5, the size (the kernel's problem size,
+ * such as fib's n) to the kernel's own default. Anything that is not a whole number from 1 to
+ * INT_MAX for iterations, or from the kernel's least to its greatest size, is a usage error: a
+ * message on stderr and exit status 2. The iteration count is always the last argument.
+ * At the default size every iteration must return the built-in answer; at another size, the
+ * kernel's independent reference where it has one (fib), else the first iteration's result (the
+ * iterations must agree with one another; the checksum is printed for comparison across runtimes).
  * Checksums are unsigned 64-bit integers printed in decimal.
  */
 #ifndef WASMBENCH_H
@@ -69,27 +74,63 @@ static inline void wb_start(void) {
 }
 
 /*
- * Returns the iteration count from argv[1] (or the default). On a usage error it prints a
- * message on stderr and exits with status 2: this runs at the top of main, before any work.
+ * Parses text as a whole number from low to high into *value; returns 0 when it is not one.
  */
-static inline int wb_iterations(int argc, char **argv) {
+static inline int wb_parse_int(const char *text, long long low, long long high, long long *value) {
+    char *end = NULL;
+    errno = 0;
+    long long parsed = strtoll(text, &end, 10);
+    int is_number = end != text && *end == '\0' && text[0] >= '0' && text[0] <= '9';
+    if (!is_number || errno == ERANGE || parsed < low || parsed > high) {
+        return 0;
+    }
+    *value = parsed;
+    return 1;
+}
+
+/* A kernel's problem size: its name for messages, default and bounds, and how the work reads it. */
+typedef struct {
+    /* The parameter's name (as in the manifest), e.g. "n". */
+    const char *name;
+    /* The size the built-in answer is for. */
+    int fallback;
+    /* The least and greatest size the kernel accepts. */
+    int low, high;
+    /* Stores the size where the work reads it. */
+    void (*set)(int size);
+    /* An independent answer at a size, or NULL: then every iteration must agree with the first. */
+    uint64_t (*reference)(int size);
+} wb_size;
+
+/*
+ * Returns the iteration count from the last argument (or the default) and stores the size from
+ * the one before it, if given. On a usage error it prints a message on stderr and exits with
+ * status 2: this runs at the top of main, before any work.
+ */
+static inline int wb_arguments(int argc, char **argv, wb_size size, int *chosen) {
     const char *name = argc > 0 && argv[0] != NULL ? argv[0] : "kernel";
+    *chosen = size.fallback;
     if (argc < 2) {
         return WB_DEFAULT_ITERATIONS;
     }
-    if (argc > 2) {
-        fprintf(stderr, "usage: %s [iterations]\n", name);
+    long long value = 0;
+    if (argc > 3) {
+        fprintf(stderr, "usage: %s [[%s] iterations]\n", name, size.name);
         exit(WB_EXIT_USAGE);
     }
-    const char *text = argv[1];
-    char *end = NULL;
-    errno = 0;
-    long long value = strtoll(text, &end, 10);
-    int is_number = end != text && *end == '\0' && text[0] >= '0' && text[0] <= '9';
-    if (!is_number || errno == ERANGE || value < 1 || value > INT_MAX) {
+    if (argc == 3) {
+        if (!wb_parse_int(argv[1], size.low, size.high, &value)) {
+            fprintf(stderr, "%s: %s must be a whole number from %d to %d, got '%s'\n", name, size.name,
+                    size.low, size.high, argv[1]);
+            exit(WB_EXIT_USAGE);
+        }
+        *chosen = (int)value;
+    }
+    const char *text = argv[argc - 1];
+    if (!wb_parse_int(text, 1, INT_MAX, &value)) {
         fprintf(stderr, "%s: iterations must be a whole number from 1 to %d, got '%s'\n", name,
                 INT_MAX, text);
-        fprintf(stderr, "usage: %s [iterations]\n", name);
+        fprintf(stderr, "usage: %s [[%s] iterations]\n", name, size.name);
         exit(WB_EXIT_USAGE);
     }
     return (int)value;
@@ -111,16 +152,22 @@ typedef struct {
     uint64_t want;
     uint64_t first_wrong;
     int wrong;
+    /* Whether want is still unknown: the first recorded result becomes it. */
+    int open;
 } wb_checker;
 
 /* A checker that expects every iteration to return want. */
 static inline wb_checker wb_expect(uint64_t want) {
-    wb_checker checker = {want, 0, 0};
+    wb_checker checker = {want, 0, 0, 0};
     return checker;
 }
 
 /* Records one iteration's result; remembers the first one that differs from the answer. */
 static inline void wb_record(wb_checker *checker, uint64_t got) {
+    if (checker->open) {
+        checker->open = 0;
+        checker->want = got;
+    }
     if (got != checker->want && !checker->wrong) {
         checker->wrong = 1;
         checker->first_wrong = got;
@@ -153,8 +200,10 @@ typedef struct {
     void (*prepare)(void);
     /* The timed work; returns the iteration's checksum. */
     uint64_t (*work)(void);
-    /* The checksum every iteration must return. */
+    /* The checksum every iteration must return at the default size. */
     uint64_t expected;
+    /* The problem size. */
+    wb_size size;
 } wb_kernel;
 
 /*
@@ -163,8 +212,17 @@ typedef struct {
  */
 static inline int wb_run(int argc, char **argv, wb_kernel kernel) {
     wb_start();
-    int count = wb_iterations(argc, argv);
+    int size = kernel.size.fallback;
+    int count = wb_arguments(argc, argv, kernel.size, &size);
+    kernel.size.set(size);
     wb_checker checker = wb_expect(kernel.expected);
+    if (size != kernel.size.fallback) {
+        if (kernel.size.reference != NULL) {
+            checker.want = kernel.size.reference(size);
+        } else {
+            checker.open = 1;
+        }
+    }
     /*
      * Called through a volatile pointer so the work is never inlined into main: every iteration
      * is a fresh call. Engines that tier up only between calls (V8 has no on-stack replacement

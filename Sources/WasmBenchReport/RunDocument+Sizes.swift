@@ -1,0 +1,129 @@
+import WasmBenchModel
+
+extension RunDocument {
+    /// How each phase grows with size: per swept workload × runtime × phase the fitted fixed and
+    /// per-unit cost with their intervals, and each runtime's module phases against the module's
+    /// bytes; a table for every format, a chart per workload × phase for HTML. None when the run
+    /// has no size fit.
+    func sizes() -> ReportSection? {
+        guard !result.sizeFits.isEmpty else { return nil }
+        let swept = result.sizeFits.filter { $0.axis == .parameter }
+        let modules = result.sizeFits.filter { $0.axis == .moduleBytes }
+        var blocks: [ReportBlock] = []
+        if !swept.isEmpty {
+            blocks.append(.heading("Against the problem size (--param)", level: 3))
+            blocks.append(.table(Self.fitTable(swept, first: "workload") { $0.workload ?? "" }))
+            blocks += Self.fitCharts(swept, runtimes: index.measuredRuntimes)
+        }
+        if !modules.isEmpty {
+            blocks.append(.heading("Against the module's size", level: 3))
+            blocks.append(.table(Self.fitTable(modules, first: "workloads") { "\($0.points.count)" }))
+            blocks += Self.fitCharts(modules, runtimes: index.measuredRuntimes)
+        }
+        let sentences = [
+            "Each size's estimate is the run's (\(result.configuration.estimator.perIteration)); the line through",
+            "them is fitted by ordinary least squares, fixed + per unit × size, with 95% t intervals for both",
+            "(n − 2 degrees of freedom, so three sizes give wide ones; fewer than three sizes give no line).",
+            "R² near 1 means the cost grows in proportion to the size; a low R² means it does not grow linearly",
+            "(fib's calls grow exponentially with n): read the points then, not the line. Module sizes are",
+            "fitted for the phases that read the module when the run's modules span a factor of two or more.",
+        ]
+        blocks.append(.paragraph([ReportText(.literal(sentences.joined(separator: " ")))], role: .note))
+        return ReportSection(
+            .init(id: "sizes", title: "Size and complexity"),
+            caption: "how each phase grows with the input's and the module's size", blocks)
+    }
+
+    /// One row per fit: `first`, runtime, phase, the points, fixed cost, per-unit cost and R².
+    static func fitTable(_ fits: [SizeFit], first: String, _ firstCell: (SizeFit) -> String) -> ReportTable {
+        let headers: [ReportText] = [
+            .text(first), "runtime", "phase", "sizes", "fixed [95% CI]", "per unit [95% CI]", "R²",
+        ]
+        let rows = fits.map { fit -> [ReportCell] in
+            let points = fit.points.map {
+                "\(size($0.size, fit)) → \(ReportIndex.format($0.estimate.value, unit: fit.unit))"
+            }
+            return [
+                .code(firstCell(fit)), .code(fit.runtime), .plain(name(fit)), .plain(points.joined(separator: ", ")),
+                .plain(fit.intercept.map { estimate($0, fit.unit) } ?? "—"),
+                .plain(fit.slope.map { perUnit($0, fit) } ?? "—"),
+                .plain(fit.rSquared.map { formatSignificant(roundToSignificantDigits($0)) } ?? "—"),
+            ]
+        }
+        return ReportTable(headers: headers, numeric: [4, 5, 6], rows: rows)
+    }
+
+    /// A chart per workload (or module axis) × phase × metric, a series per runtime.
+    static func fitCharts(_ fits: [SizeFit], runtimes: [String]) -> [ReportBlock] {
+        var groups: [[SizeFit]] = []
+        for fit in fits {
+            if let index = groups.firstIndex(where: {
+                $0[0].workload == fit.workload && $0[0].phase == fit.phase && $0[0].metric == fit.metric
+            }) {
+                groups[index].append(fit)
+            } else {
+                groups.append([fit])
+            }
+        }
+        let figures = groups.map { group -> ReportFigure in
+            let first = group[0]
+            let series = group.map { fit in
+                FitChart.Series(
+                    points: fit.points.map { point in
+                        FitChart.Series.Point(
+                            size: point.size, value: point.estimate.value, low: point.estimate.ciLow,
+                            high: point.estimate.ciHigh,
+                            hover:
+                                "\(point.workload) on \(fit.runtime): \(ReportIndex.format(point.estimate.value, unit: fit.unit))"
+                        )
+                    },
+                    line: fit.intercept.flatMap { a in fit.slope.map { (a.value, $0.value) } },
+                    colour: (runtimes.firstIndex(of: fit.runtime) ?? 0) + 1, label: fit.runtime)
+            }
+            let what = "\(name(first)) of \(first.workload ?? "every workload")"
+            let chart = FitChart(
+                label: "\(what) against \(first.sizeName)",
+                axis: first.axis == .moduleBytes ? "module size" : first.sizeName,
+                sizeUnit: first.axis == .moduleBytes ? .bytes : nil, unit: first.unit, series: series)
+            let keys = group.flatMap { fit -> [ReportText.Span] in
+                [.text(" "), .swatch((runtimes.firstIndex(of: fit.runtime) ?? 0) + 1), .text(" \(fit.runtime)")]
+            }
+            return ReportFigure(chart: .fit(chart), caption: ReportText([.text(what + ":")] + keys))
+        }
+        return [
+            .charts([
+                .paragraph([
+                    "Points: each size's estimate with its interval; the line: the fitted line, in the runtime's colour."
+                ]),
+                .figures(figures, grid: true),
+            ])
+        ]
+    }
+
+    /// `execute`, or `compile (cpu)` for a metric other than time.
+    private static func name(_ fit: SizeFit) -> String {
+        fit.metric == .time ? fit.phase.rawValue : "\(fit.phase.rawValue) (\(fit.metric.rawValue))"
+    }
+
+    /// A size as the table shows it: `n=24`, or a module's bytes.
+    private static func size(_ size: Double, _ fit: SizeFit) -> String {
+        fit.axis == .moduleBytes
+            ? formatBytes(size)
+            : "\(fit.sizeName)=\(size == size.rounded() && abs(size) < 1e15 ? String(Int(size)) : formatCount(size))"
+    }
+
+    /// `1.2 ms [0.8 ms–1.6 ms]`.
+    private static func estimate(_ value: EstimatedValue, _ unit: MeasureUnit) -> String {
+        let point = ReportIndex.format(value.value, unit: unit)
+        guard let low = value.ciLow, let high = value.ciHigh else { return point }
+        return "\(point) [\(ReportIndex.format(low, unit: unit))–\(ReportIndex.format(high, unit: unit))]"
+    }
+
+    /// The slope per unit of the size: per KiB of module, or per 1 of the parameter.
+    private static func perUnit(_ slope: EstimatedValue, _ fit: SizeFit) -> String {
+        guard fit.axis == .moduleBytes else { return estimate(slope, fit.unit) + " per \(fit.sizeName)" }
+        let scaled = EstimatedValue(
+            value: slope.value * 1024, ciLow: slope.ciLow.map { $0 * 1024 }, ciHigh: slope.ciHigh.map { $0 * 1024 })
+        return estimate(scaled, fit.unit) + " per KiB"
+    }
+}
