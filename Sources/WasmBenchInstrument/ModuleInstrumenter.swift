@@ -11,30 +11,39 @@ import WasmParser
 /// original bytes between insertion points are copied unchanged, so no instruction is re-encoded;
 /// only the sizes of the bodies and of the three sections that change are written anew.
 ///
-/// **Counters.** One mutable i64 global per block, appended after the module's own globals and
-/// exported as `__wasmbench_block_K` (K = the block's number, see ``InstrumentedModule/blocks``).
-/// Appending globals shifts no index (imported globals come first, so a defined global's index
-/// only grows at the end), needs no proposal (a new memory would need multi-memory), cannot be
-/// reached by the module's own loads and stores, and costs four stack-neutral instructions per
-/// block; an engine reads them after the run through the exports. No function is added, so no
-/// function index moves and the name section, tables and element segments stay valid.
+/// **Counters.** One i64 a block, counter K at byte 8K of a memory of their own, appended after
+/// the module's memories (imported ones come first, so no memory index moves) and exported as
+/// ``counterMemoryExport``; an engine reads it after the run. The increment is
+/// `i32.const 0  i32.const 0  i64.load offset=8K  i64.const 1  i64.add  i64.store offset=8K`
+/// (six stack-neutral instructions). The module's own loads and stores name their memory (0 when
+/// they name none), so they cannot reach the counters; a reference to a memory the module lacks
+/// (invalid, but the counters' index would make it valid) is refused. One memory holds any number
+/// of counters (5.4 M blocks: 41 MiB), where one global a block would pass the engines' limit of
+/// 1,000,000 globals and their exports the limit of 100,000 exports. A module with memories of its
+/// own needs the multi-memory proposal (on by default in wasmtime; WasmKit's parser takes it in its feature set).
+/// No function or global is added, so no other index moves and the name section, tables and
+/// element segments stay valid.
 ///
 /// The original bytes are only read: a module that cannot be instrumented throws
 /// ``InstrumentError`` and nothing is written anywhere.
 public enum ModuleInstrumenter {
-    /// The prefix of the counters' export names; a module that already exports such a name is refused.
-    public static let counterPrefix = "__wasmbench_block_"
+    /// The prefix the instrumenter reserves for its exports; a module that already exports such a name is refused.
+    public static let reservedPrefix = "__wasmbench_"
+
+    /// The export name of the counters' memory.
+    public static let counterMemoryExport = reservedPrefix + "counters"
 
     /// Instruments a module's bytes.
     ///
     /// - Throws: ``InstrumentError``: a module that cannot be decoded, a body that does not nest,
-    ///   an opcode WasmKit cannot decode, or an export with the reserved prefix.
+    ///   an opcode WasmKit cannot decode, a reference to a memory the module lacks, or an
+    ///   export with the reserved prefix.
     public static func instrument(_ bytes: [UInt8]) throws(InstrumentError) -> InstrumentedModule {
         let decoded = try DecodedModule(bytes)
-        if let clash = decoded.exportNames.first(where: { $0.hasPrefix(counterPrefix) }) {
+        if let clash = decoded.exportNames.first(where: { $0.hasPrefix(reservedPrefix) }) {
             throw InstrumentError(.reservedName, reason: "the module already exports `\(clash)`")
         }
-        let splitter = BlockSplitter(callsMayThrow: decoded.tagCount > 0, globals: decoded.globals)
+        let splitter = BlockSplitter(callsMayThrow: decoded.tagCount > 0, memories: decoded.memories)
         var blocks: [InstrumentedModule.Block] = []
         var insertions: [[InsertionPoint]] = []
         var counters = 0
