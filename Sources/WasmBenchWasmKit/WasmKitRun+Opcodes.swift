@@ -20,18 +20,11 @@ extension WasmKitRun {
     /// did not count opcodes or the run stopped before the guest's instance existed.
     func opcodeTally() -> OpcodeTally? {
         guard let instrumented, let instance = countedInstance else { return nil }
-        let memory = instance.exports[memory: ModuleInstrumenter.counterMemoryExport]
-        let counters =
-            memory.map { memory in
-                memory.withUnsafeBufferPointer(offset: 0, count: min(memory.byteCount, instrumented.counterBytes)) {
-                    instrumented.counters(fromMemory: $0)
-                }
-            } ?? []
-        let tally = instrumented.tally(counters: counters)
-        return OpcodeTally(
-            opcodes: Dictionary(uniqueKeysWithValues: tally.opcodes.map { ($0.key.rawValue, $0.value) }),
-            functions: tally.functions,
-            functionNames: instrumented.functionNames.filter { tally.functions[$0.key] != nil },
-            hasNames: instrumented.hasNameSection, blocks: instrumented.counters)
+        guard let memory = instance.exports[memory: ModuleInstrumenter.counterMemoryExport] else {
+            return instrumented.opcodeTally(counterMemory: [])
+        }
+        return memory.withUnsafeBufferPointer(offset: 0, count: min(memory.byteCount, instrumented.counterBytes)) {
+            instrumented.opcodeTally(counterMemory: $0)
+        }
     }
 }

@@ -34,6 +34,32 @@ struct ExplainOpcodesRunTests {
         #expect(run.stdout.contains("Wasm instructions per iteration"))
     }
 
+    @Test("every kernel: the same counts on WasmKit and on wasmtime's C API, run by run")
+    func wasmKitAndWasmtime() throws {
+        #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
+        let folder = TemporaryFolder()
+        let json = folder.path("explain.json")
+        let kernels = ["fib", "hash", "interp", "intloop", "matmul", "nbody", "sort"]
+        let run = try WasmbenchBinary.run(
+            [
+                "explain", "--opcodes", "--no-callgrind", "--kernel", kernels.joined(separator: ","), "--runtime",
+                "wasmkit,wasmtime-capi", "--iterations", "1,2", "--json", json,
+            ], timeout: 1500, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let report = try JSONDecoder().decode(
+            ExplainReport.self, from: try #require(FileManager.default.contents(atPath: json)))
+        let profiles = report.opcodes ?? []
+        for kernel in kernels {
+            let wasmKit = try #require(profiles.first { $0.workload.hasSuffix(kernel) && $0.runtime == "wasmkit" })
+            let wasmtime = try #require(
+                profiles.first { $0.workload.hasSuffix(kernel) && $0.runtime == "wasmtime-capi" })
+            // Whole runs and per-opcode figures alike: the counters are the module's, not the engine's.
+            #expect(wasmKit.runs.map(\.instructions) == wasmtime.runs.map(\.instructions), "\(kernel)")
+            #expect(wasmKit.opcodes == wasmtime.opcodes, "\(kernel)")
+            #expect(wasmKit.blocks == wasmtime.blocks && wasmKit.perIteration > 0, "\(kernel)")
+        }
+    }
+
     @Test("a module that traps mid-block gives its counts flagged; a module the instrumenter refuses names the place")
     func badModules() throws {
         let folder = TemporaryFolder()
