@@ -34,7 +34,7 @@ struct ExplainOpcodesRunTests {
         #expect(run.stdout.contains("Wasm instructions per iteration"))
     }
 
-    @Test("every kernel: the same counts on WasmKit and on wasmtime's C API, run by run")
+    @Test("every kernel: the same counts on WasmKit and on wasmtime's C API")
     func wasmKitAndWasmtime() throws {
         #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
         let folder = TemporaryFolder()
@@ -53,9 +53,16 @@ struct ExplainOpcodesRunTests {
             let wasmKit = try #require(profiles.first { $0.workload.hasSuffix(kernel) && $0.runtime == "wasmkit" })
             let wasmtime = try #require(
                 profiles.first { $0.workload.hasSuffix(kernel) && $0.runtime == "wasmtime-capi" })
-            // Whole runs and per-opcode figures alike: the counters are the module's, not the engine's.
-            #expect(wasmKit.runs.map(\.instructions) == wasmtime.runs.map(\.instructions), "\(kernel)")
-            #expect(wasmKit.opcodes == wasmtime.opcodes, "\(kernel)")
+            // The kernel's own work is counted identically: its hottest function's count per iteration
+            // is the same on both engines. The whole run's counts differ by a few dozen instructions
+            // in a billion, as two runs on one engine do: the guest prints its own clock readings
+            // (`wasmbench:iter 1 77645828`), and formatting other digits runs other instructions.
+            let hottest = try #require(wasmKit.functions.first)
+            let same = wasmtime.functions.first { $0.index == hottest.index }
+            #expect(same?.perIteration == hottest.perIteration, "\(kernel): \(hottest) / \(String(describing: same))")
+            for (left, right) in zip(wasmKit.runs, wasmtime.runs) {
+                #expect(abs(left.instructions - right.instructions) <= 1e-6 * left.instructions, "\(kernel)")
+            }
             #expect(wasmKit.blocks == wasmtime.blocks && wasmKit.perIteration > 0, "\(kernel)")
         }
     }
