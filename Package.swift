@@ -55,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "WasmBenchWasmtimeCAPI",
-            dependencies: ["WasmBenchRuntime", "WasmBenchModel", "CWasmtime"],
+            dependencies: ["WasmBenchRuntime", "WasmBenchModel", "WasmBenchInstrument", "CWasmtime"],
             swiftSettings: strict
         ),
         .target(
@@ -122,7 +122,7 @@ let package = Package(
         // (WasmKit's parser decodes; the encoder is ours).
         .target(
             name: "WasmBenchInstrument",
-            dependencies: ["WasmBenchModel", .product(name: "WasmParser", package: "WasmKit")],
+            dependencies: ["WasmBenchModel", "WasmBenchRuntime", .product(name: "WasmParser", package: "WasmKit")],
             swiftSettings: strict),
         // Explaining a gap by counting: callgrind instruction counts and function profiles.
         .target(
@@ -179,7 +179,8 @@ let package = Package(
             name: "wasmbench-fuzz",
             dependencies: [
                 "CLibFuzzer", "WasmBenchModel", "WasmBenchRuntime", "WasmBenchSubprocess", "WasmBenchArtifact", "WasmBenchReport",
-                "WasmBenchAnalysis", "WasmBenchInterpreters",
+                "WasmBenchAnalysis", "WasmBenchInterpreters", "WasmBenchInstrument",
+                .product(name: "WasmKit", package: "WasmKit"), .product(name: "WasmParser", package: "WasmKit"),
             ],
             path: "Fuzz/Sources/wasmbench-fuzz", swiftSettings: strict),
 

@@ -163,6 +163,9 @@ void wb_wasmtime_result_free(wb_wasmtime_result *result) {
     free(result->call_ns);
     free(result->message);
     free(result->results);
+    free(result->memory_copy);
+    result->memory_copy = NULL;
+    result->memory_copy_length = 0;
     result->call_ns = NULL;
     result->call_count = 0;
     result->message = NULL;
@@ -171,6 +174,29 @@ void wb_wasmtime_result_free(wb_wasmtime_result *result) {
 
 
 // MARK: - Running
+
+/// Copies the first `request->copy_memory_length` bytes of the exported memory
+/// `request->copy_memory_export` into `result->memory_copy`; nothing when there is no such memory.
+static void copy_memory(const wb_wasmtime_library *library, wasmtime_context_t *context,
+                        const wasmtime_instance_t *instance, const wb_wasmtime_request *request,
+                        wb_wasmtime_result *result) {
+    const char *name = request->copy_memory_export;
+    wasmtime_extern_t item;
+    memset(&item, 0, sizeof item);
+    if (!library->wasmtime_instance_export_get(context, instance, name, strlen(name), &item)) return;
+    if (item.kind == WB_EXTERN_MEMORY) {
+        // The memory member starts the union, as the function member does.
+        const uint8_t *data = library->wasmtime_memory_data(context, &item.of);
+        size_t size = library->wasmtime_memory_data_size(context, &item.of);
+        size_t length = size < request->copy_memory_length ? size : request->copy_memory_length;
+        result->memory_copy = malloc(length > 0 ? length : 1);
+        if (result->memory_copy != NULL) {
+            if (length > 0) memcpy(result->memory_copy, data, length);
+            result->memory_copy_length = length;
+        }
+    }
+    library->wasmtime_extern_delete(&item);
+}
 
 /// Looks up the exported function `name`; false (with the run failed) if there is none.
 static bool find_function(const wb_wasmtime_library *library, wasmtime_context_t *context,
@@ -581,6 +607,8 @@ void wb_wasmtime_run(const wb_wasmtime_library *library, const wb_wasmtime_reque
         } else {
             run_invoke(library, context, &instance, request, result);
         }
+        if (error == NULL && trap == NULL && request->copy_memory_export != NULL)
+            copy_memory(library, context, &instance, request, result);
         if (exit_zero)
             fail(result, WB_WASMTIME_STATUS_RUNTIME_ERROR,
                  "the module's start function exited with status 0 during instantiation");

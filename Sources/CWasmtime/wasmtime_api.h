@@ -84,8 +84,8 @@ _Static_assert(offsetof(wasmtime_val_t, of) == 8, "wasmtime_val_t's union starts
 enum { WB_STRATEGY_CRANELIFT = 1 };
 /// `wasmtime_opt_level_t`: 0 none, 1 speed, 2 speed and size.
 enum { WB_OPT_LEVEL_SPEED = 1 };
-/// `wasmtime_extern_kind_t` of a function.
-enum { WB_EXTERN_FUNC = 0 };
+/// `wasmtime_extern_kind_t` of a function and of a memory.
+enum { WB_EXTERN_FUNC = 0, WB_EXTERN_MEMORY = 3 };
 /// `wasmtime_valkind_t` and `wasm_valkind_t` agree on the numeric kinds.
 enum { WB_KIND_I32 = 0, WB_KIND_I64 = 1, WB_KIND_F32 = 2, WB_KIND_F64 = 3 };
 
@@ -129,6 +129,8 @@ enum { WB_KIND_I32 = 0, WB_KIND_I64 = 1, WB_KIND_F32 = 2, WB_KIND_F64 = 3 };
       (wasmtime_context_t *, const wasmtime_instance_t *, const char *, size_t,                   \
        wasmtime_extern_t *))                                                                      \
     X(void, wasmtime_extern_delete, (wasmtime_extern_t *))                                        \
+    X(uint8_t *, wasmtime_memory_data, (const wasmtime_context_t *, const void *))                \
+    X(size_t, wasmtime_memory_data_size, (const wasmtime_context_t *, const void *))              \
     X(wasm_functype_t *, wasmtime_func_type,                                                      \
       (const wasmtime_context_t *, const wasmtime_func_t *))                                      \
     X(const wasm_valtype_vec_t *, wasm_functype_params, (const wasm_functype_t *))                \

@@ -21,7 +21,7 @@ struct ExplainCommand: ParsableCommand {
             profiler; their call stacks make flamegraphs (in the HTML report, files with --flamegraph). Kernels are built with their symbols for this (the same code as `run` \
             measures); wasmtime-aot compiles its artifact for the CPU valgrind emulates, without \
             this host's optional features. --opcodes also runs an instrumented copy of each module on \
-            WasmKit (a counter per basic block) for the exact Wasm opcode mix per iteration. Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
+            WasmKit, or on wasmtime-capi when it is asked for (a counter per basic block), for the exact Wasm opcode mix per iteration. Default runtimes: native, wasmtime, wasmtime-winch and node for the kernels; \
             the matched CPython pair (native, and WASI on wasmtime-aot) for --suite python. Exit \
             status: 0 all counted, 1 some cells failed, 3 an unreadable module, 4 no valgrind or \
             nothing runnable, 5 an output file not writable, 64 usage, 130 interrupted.

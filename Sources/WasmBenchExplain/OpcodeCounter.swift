@@ -4,13 +4,13 @@ import WasmBenchModel
 import WasmBenchRuntime
 
 /// Counts the Wasm instructions a program executes, opcode by opcode: one run per iteration
-/// count on a runtime that can run an instrumented copy of the module (WasmKit, through
-/// ``RunRequest/countOpcodes``), then the differential of the last two runs, as
+/// count on a runtime that can run an instrumented copy of the module (WasmKit or wasmtime's C
+/// API, through ``RunRequest/countOpcodes``), then the differential of the last two runs, as
 /// ``InstructionCounter`` does for callgrind, so start-up is excluded.
 ///
 /// A run that fails is a ``RunFailure``; a run that traps still gives its counts, as a profile
 /// of the whole run flagged with the trap. A runtime that hands back no counts (anything but
-/// WasmKit) is an `unsupported` failure that says which runtime to use.
+/// WasmKit and `wasmtime-capi`) is an `unsupported` failure that says which runtime to use.
 public struct OpcodeCounter: Sendable {
     /// The iteration counts (at least two, all different, fewest first).
     public var iterations: [Int]
@@ -71,7 +71,7 @@ public struct OpcodeCounter: Sendable {
                 return .failure(
                     RunFailure(
                         .unsupported,
-                        "\(id) cannot count opcodes: only WasmKit runs the instrumented module (use wasmkit, or INTERPRETER@wasmkit for an interpreter)",
+                        "\(id) cannot count opcodes: only WasmKit and wasmtime's C API run the instrumented module (use wasmkit or wasmtime-capi, or INTERPRETER@wasmkit for an interpreter)",
                         command: outcome.command))
             }
             let run = Run(iterations: count, tally: tally, command: outcome.command)

@@ -30,8 +30,8 @@ struct ControlClassifier: InstructionVisitor {
     var binaryOffset = 0
     var effect = ControlEffect.plain
     var unknown: [UInt8]?
-    /// The global an instruction reads or writes.
-    var global: UInt32?
+    /// The highest memory index an instruction names (atomics aside: see ``BlockSplitter``).
+    var memory: UInt32?
 
     mutating func visitBlock(blockType: BlockType) { effect = .open }
     mutating func visitTryTable(blockType: BlockType, tryCatch: TryCatch) { effect = .open }
@@ -61,8 +61,16 @@ struct ControlClassifier: InstructionVisitor {
     mutating func visitCallIndirect(typeIndex: UInt32, tableIndex: UInt32) { effect = .call }
     mutating func visitCallRef(typeIndex: UInt32) { effect = .call }
     mutating func visitUnknown(_ opcode: [UInt8]) { unknown = opcode }
-    mutating func visitGlobalGet(globalIndex: UInt32) { global = globalIndex }
-    mutating func visitGlobalSet(globalIndex: UInt32) { global = globalIndex }
+    mutating func visitLoad(_ load: Instruction.Load, memarg: MemArg) { memory = memarg.memory }
+    mutating func visitStore(_ store: Instruction.Store, memarg: MemArg) { memory = memarg.memory }
+    mutating func visitSimdMemLane(_ lane: Instruction.SimdMemLane, memarg: MemArg, lane index: UInt8) {
+        memory = memarg.memory
+    }
+    mutating func visitMemorySize(memory: UInt32) { self.memory = memory }
+    mutating func visitMemoryGrow(memory: UInt32) { self.memory = memory }
+    mutating func visitMemoryInit(dataIndex: UInt32, memory: UInt32) { self.memory = memory }
+    mutating func visitMemoryCopy(dstMem: UInt32, srcMem: UInt32) { memory = max(dstMem, srcMem) }
+    mutating func visitMemoryFill(memory: UInt32) { self.memory = memory }
 }
 
 /// One function body split into basic blocks: where each block starts and which opcodes it holds.
@@ -80,25 +88,29 @@ struct BlockSplitter {
     struct Block: Equatable {
         /// The module offset of its first instruction (where its counter goes).
         var start: Int
-        /// Its opcodes and how often each occurs in it.
-        var opcodes: [Opcode: Int]
+        /// Where its opcodes lie, in order, in the buffer ``split(_:function:module:opcodes:)`` fills.
+        var opcodes: Range<Int>
         /// Whether control can reach it (false after an unconditional transfer).
         var reachable: Bool
     }
 
     /// Whether a call may not return (the module declares or imports an exception tag).
     let callsMayThrow: Bool
-    /// The module's own globals (imported and defined): the counters' indices come after them.
-    let globals: Int
+    /// The module's own memories (imported and defined): the counters' memory takes the next index.
+    let memories: Int
 
-    /// The blocks of `code`, whose expression is `bytes[code's range]` of the module.
+    /// The blocks of `code`, whose expression is `bytes[code's range]` of the module; each
+    /// instruction's opcode is appended to `opcodes` (one buffer for the whole module, so no block
+    /// allocates its own: the pass's cost per block is what limits it on block-dense modules).
     ///
     /// - Throws: ``InstrumentError`` (``InstrumentError/Kind/invalidBody``) naming `function` and
     ///   the offset of the instruction that cannot be decoded or does not nest.
-    func split(_ code: Code, function: Int, module bytes: [UInt8]) throws(InstrumentError) -> [Block] {
+    func split(_ code: Code, function: Int, module bytes: [UInt8], opcodes: inout [Opcode]) throws(InstrumentError)
+        -> [Block]
+    {
         var parser = ExpressionParser(code: code)
         var blocks: [Block] = []
-        var current = Block(start: parser.offset, opcodes: [:], reachable: true)
+        var current = Block(start: parser.offset, opcodes: opcodes.count..<opcodes.count, reachable: true)
         var startsBlock = false
         var nextReachable = true
         var depth = 0
@@ -117,8 +129,9 @@ struct BlockSplitter {
                     .invalidBody, reason: "bytes after the body's final `end`", function: function, offset: offset)
             }
             if startsBlock {
+                current.opcodes = current.opcodes.lowerBound..<opcodes.count
                 blocks.append(current)
-                current = Block(start: offset, opcodes: [:], reachable: nextReachable)
+                current = Block(start: offset, opcodes: opcodes.count..<opcodes.count, reachable: nextReachable)
                 startsBlock = false
             }
             var classifier = ControlClassifier()
@@ -129,16 +142,17 @@ struct BlockSplitter {
                     .invalidBody, reason: "unknown opcode \(bytes) (a proposal WasmKit 0.4.2 does not decode)",
                     function: function, offset: offset)
             }
-            if let global = classifier.global, global >= globals {
-                // Invalid in the original, but a counter would take that index and make it valid.
-                throw InstrumentError(
-                    .invalidBody, reason: "global \(global) does not exist (the module has \(globals) globals)",
-                    function: function, offset: offset)
-            }
-            guard let opcode = Opcode.read(bytes[offset..<min(bytes.count, parser.offset)]) else {
+            let instruction = bytes[offset..<min(bytes.count, parser.offset)]
+            guard let opcode = Opcode.read(instruction) else {
                 throw InstrumentError(.invalidBody, reason: "a cut-short opcode", function: function, offset: offset)
             }
-            current.opcodes[opcode, default: 0] += 1
+            if let memory = classifier.memory ?? Opcode.atomicMemory(instruction), memory >= memories {
+                // Invalid in the original, but the counters' memory would take that index and make it valid.
+                throw InstrumentError(
+                    .invalidBody, reason: "memory \(memory) does not exist (the module has \(memories) memories)",
+                    function: function, offset: offset)
+            }
+            opcodes.append(opcode)
             switch classifier.effect {
             case .plain: break
             case .open: depth += 1
@@ -169,6 +183,7 @@ struct BlockSplitter {
                 .invalidBody, reason: "the body ends inside \(depth) open block(s) or without its final `end`",
                 function: function, offset: parser.offset)
         }
+        current.opcodes = current.opcodes.lowerBound..<opcodes.count
         blocks.append(current)
         return blocks
     }

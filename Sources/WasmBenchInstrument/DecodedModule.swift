@@ -17,14 +17,14 @@ struct DecodedModule {
     var sections: [Section] = []
     /// Imported functions (they come first in the function index space).
     var importedFunctions = 0
-    /// Imported and defined globals.
-    var globals = 0
+    /// Imported and defined memories (the counters' memory takes the next index).
+    var memories = 0
     /// Imported and defined exception tags.
     var tagCount = 0
     /// The names the module exports.
     var exportNames: [String] = []
-    /// The global indices the module exports.
-    var exportedGlobals: [Int] = []
+    /// The memory indices the module names outside function bodies: exports and active data segments.
+    var namedMemories: [Int] = []
     /// The function bodies, in order.
     var codes: [Code] = []
     /// Function names from the name section.
@@ -45,19 +45,19 @@ struct DecodedModule {
                     for entry in imports {
                         switch entry.descriptor {
                         case .function: importedFunctions += 1
-                        case .global: globals += 1
+                        case .memory: memories += 1
                         case .tag: tagCount += 1
-                        case .table, .memory: break
+                        case .table, .global: break
                         }
                     }
                 case .functionSection(let types): definedFunctions = types.count
-                case .globalSection(let defined): globals += defined.count
+                case .memorySection(let defined): memories += defined.count
+                case .dataSection(let segments):
+                    for case .active(let segment) in segments { namedMemories.append(Int(segment.index)) }
                 case .tagSection(let tags): tagCount += tags.count
                 case .exportSection(let exports):
                     exportNames = exports.map(\.name)
-                    exportedGlobals = exports.compactMap {
-                        if case .global(let index) = $0.descriptor { Int(index) } else { nil }
-                    }
+                    for case .memory(let index) in exports.map(\.descriptor) { namedMemories.append(Int(index)) }
                 case .codeSection(let codes): self.codes = codes
                 case .customSection(let section) where section.name == "name":
                     hasNameSection = true
@@ -74,11 +74,12 @@ struct DecodedModule {
                 reason: "the function section declares \(definedFunctions) functions but the code section has "
                     + "\(codes.count) bodies")
         }
-        // The counters take the next global indices: a reference past the module's own globals,
-        // invalid in the original, would become valid, so it is refused here.
-        if let index = exportedGlobals.first(where: { $0 >= globals }) {
+        // The counters' memory takes the next memory index: a reference past the module's own
+        // memories, invalid in the original, would become valid, so it is refused here.
+        if let index = namedMemories.first(where: { $0 >= memories }) {
             throw InstrumentError(
-                .invalidBody, reason: "an export of global \(index), but the module has \(globals) globals")
+                .invalidBody,
+                reason: "an export or data segment names memory \(index), but the module has \(memories) memories")
         }
         sections = try Self.sections(of: bytes)
     }

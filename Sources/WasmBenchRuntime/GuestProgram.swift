@@ -84,7 +84,7 @@ public struct RunRequest: Codable, Sendable, Equatable {
     public var effectiveOutputLimitBytes: Int { outputLimitBytes ?? RunConfiguration.defaultOutputLimitBytes }
 
     /// Whether to run an instrumented copy of the module (a counter per basic block) and hand back
-    /// the Wasm instructions it executed as ``RunOutcome/opcodeTally``. Only WasmKit can; other
+    /// the Wasm instructions it executed as ``RunOutcome/opcodeTally``. WasmKit and wasmtime's C API can; other
     /// runtimes ignore it and return no tally. The module's file is never changed.
     public var countOpcodes: Bool
 

@@ -20,16 +20,11 @@ extension WasmKitRun {
     /// did not count opcodes or the run stopped before the guest's instance existed.
     func opcodeTally() -> OpcodeTally? {
         guard let instrumented, let instance = countedInstance else { return nil }
-        let counters = (0..<instrumented.counters).map { number -> UInt64 in
-            guard case .i64(let value) = instance.exports[global: InstrumentedModule.counterExport(number)]?.value
-            else { return 0 }
-            return value
+        guard let memory = instance.exports[memory: ModuleInstrumenter.counterMemoryExport] else {
+            return instrumented.opcodeTally(counterMemory: [])
         }
-        let tally = instrumented.tally(counters: counters)
-        return OpcodeTally(
-            opcodes: Dictionary(uniqueKeysWithValues: tally.opcodes.map { ($0.key.rawValue, $0.value) }),
-            functions: tally.functions,
-            functionNames: instrumented.functionNames.filter { tally.functions[$0.key] != nil },
-            hasNames: instrumented.hasNameSection, blocks: instrumented.counters)
+        return memory.withUnsafeBufferPointer(offset: 0, count: min(memory.byteCount, instrumented.counterBytes)) {
+            instrumented.opcodeTally(counterMemory: $0)
+        }
     }
 }

@@ -3,6 +3,7 @@ import WasmBenchModel
 import WasmBenchRuntime
 import WasmKit
 import WasmKitWASI
+import WasmParser
 
 /// One run of a program in WasmKit: the phases in order, the samples they gave and how it ended.
 ///
@@ -34,7 +35,9 @@ struct WasmKitRun {
             bytes = module.bytes
         }
 
-        let (module, parseTime) = try measure { () throws(RunFailure) in try Self.parse(bytes) }
+        let (module, parseTime) = try measure { () throws(RunFailure) in
+            try Self.parse(bytes, counting: request.countOpcodes)
+        }
         record(.parse, parseTime)
 
         let wasi = try Self.makeWASI(arguments: guestArguments, hosting: request.program.hosting)
@@ -86,9 +89,14 @@ extension WasmKitRun {
         let instance: Instance
     }
 
-    static func parse(_ bytes: [UInt8]) throws(RunFailure) -> Module {
+    /// Parses with WasmKit's default proposals, and multi-memory when the module is an
+    /// instrumented copy (its counters' memory comes after the module's own).
+    static func parse(_ bytes: [UInt8], counting: Bool = false) throws(RunFailure) -> Module {
         do {
-            return try WasmKit.parseWasm(bytes: bytes)
+            guard counting else { return try WasmKit.parseWasm(bytes: bytes) }
+            var features = WasmFeatureSet.default
+            features.insert(.multiMemory)
+            return try WasmKit.parseWasm(bytes: bytes, features: features)
         } catch {
             throw RunFailure.classify(error, during: .parse)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import WasmBenchInstrument
 import WasmBenchModel
 import WasmBenchRuntime
 
@@ -83,26 +84,40 @@ public struct WasmtimeCAPIEngine: InProcessEngine {
         } catch {
             return WorkerReport(samples: [], status: .failed(.runtimeError, error.description))
         }
-        let measurement = run(program, module: [UInt8](module), iterations: request.iterations, in: library)
+        var bytes = [UInt8](module)
+        var instrumented: InstrumentedModule?
+        if request.countOpcodes {
+            do {
+                instrumented = try ModuleInstrumenter.instrument(bytes)
+            } catch {
+                return WorkerReport(samples: [], status: .failed(.invalidModule, error.description))
+            }
+            bytes = instrumented?.bytes ?? bytes
+        }
+        let measurement = run(
+            program, module: bytes, iterations: request.iterations, in: library,
+            copyMemory: instrumented.map { (ModuleInstrumenter.counterMemoryExport, $0.counterBytes) })
         let hostTimesCommand = program.entryFunction == nil && !program.reportsMarkers
         return WorkerReport(
             samples: measurement.samples(hostTimesCommand: hostTimesCommand), status: measurement.status,
-            entryRealtimeNanoseconds: measurement.entryRealtimeNanoseconds)
+            entryRealtimeNanoseconds: measurement.entryRealtimeNanoseconds,
+            opcodeTally: instrumented.map { module in module.opcodeTally(counterMemory: measurement.memoryCopy ?? []) })
     }
 
     private func run(
-        _ program: GuestProgram, module: [UInt8], iterations: Int, in library: WasmtimeCAPILibrary
+        _ program: GuestProgram, module: [UInt8], iterations: Int, in library: WasmtimeCAPILibrary,
+        copyMemory: (export: String, length: Int)?
     ) -> WasmtimeCAPIMeasurement {
         let name = program.wasmPath.split(separator: "/").last.map(String.init) ?? program.wasmPath
         switch program.entry {
         case .command:
             return library.run(
                 module: module, argv: [name] + program.commandArguments(iterations: iterations),
-                hosting: program.hosting)
+                hosting: program.hosting, copyMemory: copyMemory)
         case .invoke(let function, let arguments):
             return library.run(
                 module: module, argv: [name], function: function, arguments: arguments, iterations: iterations,
-                hosting: program.hosting)
+                hosting: program.hosting, copyMemory: copyMemory)
         }
     }
 

@@ -34,18 +34,20 @@ package final class WasmtimeCAPILibrary {
     /// and gets only the folders (read-only) and environment variables `hosting` declares; a
     /// command is entered through `hosting`'s command export when it names one, else `_start`.
     /// Never throws: a trap, an exit or a module wasmtime rejects is the measurement's
-    /// ``WasmtimeCAPIMeasurement/status``.
+    /// ``WasmtimeCAPIMeasurement/status``. With `copyMemory`, the first `length` bytes of that
+    /// exported memory are copied out after the run (``WasmtimeCAPIMeasurement/memoryCopy``).
     package func run(
         module: [UInt8], argv: [String], function: String? = nil, arguments: [String] = [], iterations: Int = 1,
-        hosting: GuestHosting = .none
+        hosting: GuestHosting = .none, copyMemory: (export: String, length: Int)? = nil
     ) -> WasmtimeCAPIMeasurement {
+        let cCopy = copyMemory.map { CStringArray([$0.export]) }
         let cArgv = CStringArray(argv)
         let cArguments = CStringArray(arguments)
         let cFunction = function.map { CStringArray([$0]) }
         let cHosting = CHosting(hosting)
         var result = wb_wasmtime_result()
         defer { wb_wasmtime_result_free(&result) }
-        withExtendedLifetime((cArgv, cArguments, cFunction, cHosting)) {
+        withExtendedLifetime((cArgv, cArguments, cFunction, cHosting, cCopy)) {
             module.withUnsafeBufferPointer { bytes in
                 var request = wb_wasmtime_request(
                     module_bytes: bytes.baseAddress, module_length: bytes.count,
@@ -60,7 +62,8 @@ package final class WasmtimeCAPILibrary {
                     environment_values: UnsafePointer(cHosting.environmentValues.base),
                     environment_count: cHosting.environmentNames.count,
                     command_export: cHosting.commandExport?.base.pointee,
-                    trap_unknown_imports: hosting.trapUnknownImports)
+                    trap_unknown_imports: hosting.trapUnknownImports,
+                    copy_memory_export: cCopy?.base.pointee, copy_memory_length: max(copyMemory?.length ?? 0, 0))
                 wb_wasmtime_run(handle, &request, &result)
             }
         }

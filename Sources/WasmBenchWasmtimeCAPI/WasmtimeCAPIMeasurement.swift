@@ -30,6 +30,8 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
     package var callSeconds: [Double]
     /// Invoke mode: the last call's results as text (space-separated), when every call returned.
     package var results: String?
+    /// The bytes copied from the memory the request named, when it exported one.
+    package var memoryCopy: [UInt8]?
 
     init(_ result: wb_wasmtime_result) {
         status = Self.status(of: result)
@@ -44,6 +46,7 @@ package struct WasmtimeCAPIMeasurement: Sendable, Equatable {
         entryRealtimeNanoseconds = result.entry_realtime_ns > 0 ? result.entry_realtime_ns : nil
         callSeconds = UnsafeBufferPointer(start: result.call_ns, count: result.call_count).map { Double($0) / 1e9 }
         results = result.results.map { String(cString: $0) }
+        memoryCopy = result.memory_copy.map { Array(UnsafeBufferPointer(start: $0, count: result.memory_copy_length)) }
     }
 
     /// The host-timed phase samples, in the order they happened.

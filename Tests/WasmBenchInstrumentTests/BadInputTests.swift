@@ -35,7 +35,12 @@ struct BadInputTests {
             ([0x0B, 0x01, 0x0B], 1),  // an instruction after the final `end`
             ([0x02, 0x40, 0x0B], 3),  // a `block` never closed
             ([0x05, 0x0B], 0),  // `else` outside an `if`
-            ([0x00, 0x23, 0x00, 0x1A, 0x0B], 1),  // a global that does not exist (a counter would take its index)
+            // A memory that does not exist (the counters' memory would take its index): plain and
+            // multi-memory memargs, `memory.size`, an atomic's memarg.
+            ([0x00, 0x41, 0x00, 0x28, 0x02, 0x00, 0x1A, 0x0B], 3),
+            ([0x00, 0x41, 0x00, 0x28, 0x42, 0x00, 0x00, 0x1A, 0x0B], 3),
+            ([0x00, 0x3F, 0x00, 0x1A, 0x0B], 1),
+            ([0x00, 0x41, 0x00, 0xFE, 0x10, 0x02, 0x00, 0x1A, 0x0B], 3),
         ] as [([UInt8], Int)])
     func badBody(body: [UInt8], at position: Int) {
         #expect {
@@ -53,6 +58,30 @@ struct BadInputTests {
         #expect(throws: InstrumentError(.reservedName, reason: "the module already exports `__wasmbench_block_0`")) {
             try ModuleInstrumenter.instrument(bytes)
         }
+    }
+
+    @Test(
+        "an export or data segment of a memory the module lacks (the counters' memory would take its index)",
+        arguments: [
+            try wat2wasm(#"(module (memory 1) (func) (export "m" (memory 1)))"#),
+            // (module (memory 1) (func) (data (memory 1) (i32.const 0) "x")), which WAT refuses to write.
+            [0x00, 0x61, 0x73, 0x6D, 0x01, 0x00, 0x00, 0x00, 0x01, 0x04, 0x01, 0x60, 0x00, 0x00]
+                + [0x03, 0x02, 0x01, 0x00, 0x05, 0x03, 0x01, 0x00, 0x01, 0x0A, 0x04, 0x01, 0x02, 0x00, 0x0B]
+                + [0x0B, 0x08, 0x01, 0x02, 0x01, 0x41, 0x00, 0x0B, 0x01, 0x78],
+        ])
+    func missingMemory(bytes: [UInt8]) throws {
+        #expect {
+            try ModuleInstrumenter.instrument(bytes)
+        } throws: { error in
+            let error = try #require(error as? InstrumentError)
+            return error.kind == .invalidBody && error.reason.contains("memory 1")
+        }
+    }
+
+    @Test("a module that exports the counters' memory name")
+    func reservedCounterName() throws {
+        let bytes = try wat2wasm(#"(module (memory (export "__wasmbench_counters") 1) (func))"#)
+        #expect(throws: InstrumentError.self) { try ModuleInstrumenter.instrument(bytes) }
     }
 
     @Test("a module without functions is left as it is")

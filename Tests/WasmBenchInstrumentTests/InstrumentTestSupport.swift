@@ -1,6 +1,7 @@
 import WAT
 import WasmBenchInstrument
 import WasmKit
+import WasmParser
 
 /// A module run before and after instrumentation in WasmKit, in one test.
 struct CountedModule {
@@ -12,14 +13,22 @@ struct CountedModule {
     /// Converts `wat`, instruments it and instantiates both versions, each with the imports
     /// `imports` makes in its store.
     init(_ wat: String, names: Bool = false, imports: (Store) -> Imports = { _ in Imports() }) throws {
-        original = try wat2wasm(wat, options: EncodeOptions(nameSection: names))
+        original = try wat2wasm(wat, features: Self.features, options: EncodeOptions(nameSection: names))
         instrumented = try ModuleInstrumenter.instrument(original)
         originalInstance = try Self.instantiate(original, imports)
         instance = try Self.instantiate(instrumented.bytes, imports)
     }
 
+    /// WasmKit's default proposals and multi-memory, which an instrumented module with memories
+    /// of its own needs (its counters' memory comes after them); both versions are parsed with them.
+    static var features: WasmFeatureSet {
+        var features = WasmFeatureSet.default
+        features.insert(.multiMemory)
+        return features
+    }
+
     static func instantiate(_ bytes: [UInt8], _ imports: (Store) -> Imports) throws -> Instance {
-        let module = try parseWasm(bytes: bytes)
+        let module = try parseWasm(bytes: bytes, features: features)
         let store = Store(engine: Engine())
         return try module.instantiate(store: store, imports: imports(store))
     }
@@ -41,10 +50,9 @@ struct CountedModule {
 
     /// The counters' current values.
     var counters: [UInt64] {
-        (0..<instrumented.counters).map { number in
-            guard case .i64(let value) = instance.exports[global: InstrumentedModule.counterExport(number)]?.value
-            else { return 0 }
-            return value
+        guard let memory = instance.exports[memory: ModuleInstrumenter.counterMemoryExport] else { return [] }
+        return memory.withUnsafeBufferPointer(offset: 0, count: instrumented.counterBytes) {
+            instrumented.counters(fromMemory: $0)
         }
     }
 

@@ -9,10 +9,13 @@ import WasmKit
 /// original; it must never crash. (A short, deterministic stand-in for the fuzzer of issue 10.)
 @Suite("Damaged modules: refused or instrumented, never a crash")
 struct MutationTests {
-    /// Whether WasmKit parses and instantiates `bytes`, translating every body.
+    /// Whether WasmKit parses and instantiates `bytes`, translating every body (with multi-memory,
+    /// which an instrumented module with a memory of its own needs).
     static func accepted(_ bytes: [UInt8]) -> Bool {
         let engine = Engine(configuration: EngineConfiguration(compilationMode: .eager))
-        return (try? parseWasm(bytes: bytes).instantiate(store: Store(engine: engine))) != nil
+        return
+            (try? parseWasm(bytes: bytes, features: CountedModule.features).instantiate(store: Store(engine: engine)))
+            != nil
     }
 
     /// A small linear congruential generator (Knuth's MMIX constants), so the damage repeats.

@@ -34,6 +34,39 @@ struct ExplainOpcodesRunTests {
         #expect(run.stdout.contains("Wasm instructions per iteration"))
     }
 
+    @Test("every kernel: the same counts on WasmKit and on wasmtime's C API")
+    func wasmKitAndWasmtime() throws {
+        #expect(SharedSetup.outcome.status == 0, "wasmbench setup failed: \(SharedSetup.outcome.log.suffix(800))")
+        let folder = TemporaryFolder()
+        let json = folder.path("explain.json")
+        let kernels = ["fib", "hash", "interp", "intloop", "matmul", "nbody", "sort"]
+        let run = try WasmbenchBinary.run(
+            [
+                "explain", "--opcodes", "--no-callgrind", "--kernel", kernels.joined(separator: ","), "--runtime",
+                "wasmkit,wasmtime-capi", "--iterations", "1,2", "--json", json,
+            ], timeout: 1500, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(2000))")
+        let report = try JSONDecoder().decode(
+            ExplainReport.self, from: try #require(FileManager.default.contents(atPath: json)))
+        let profiles = report.opcodes ?? []
+        for kernel in kernels {
+            let wasmKit = try #require(profiles.first { $0.workload.hasSuffix(kernel) && $0.runtime == "wasmkit" })
+            let wasmtime = try #require(
+                profiles.first { $0.workload.hasSuffix(kernel) && $0.runtime == "wasmtime-capi" })
+            // The kernel's own work is counted identically: its hottest function's count per iteration
+            // is the same on both engines. The whole run's counts differ by a few dozen instructions
+            // in a billion, as two runs on one engine do: the guest prints its own clock readings
+            // (`wasmbench:iter 1 77645828`), and formatting other digits runs other instructions.
+            let hottest = try #require(wasmKit.functions.first)
+            let same = wasmtime.functions.first { $0.index == hottest.index }
+            #expect(same?.perIteration == hottest.perIteration, "\(kernel): \(hottest) / \(String(describing: same))")
+            for (left, right) in zip(wasmKit.runs, wasmtime.runs) {
+                #expect(abs(left.instructions - right.instructions) <= 1e-6 * left.instructions, "\(kernel)")
+            }
+            #expect(wasmKit.blocks == wasmtime.blocks && wasmKit.perIteration > 0, "\(kernel)")
+        }
+    }
+
     @Test("a module that traps mid-block gives its counts flagged; a module the instrumenter refuses names the place")
     func badModules() throws {
         let folder = TemporaryFolder()

@@ -2,6 +2,7 @@ import Foundation
 import WAT
 import WasmBenchInstrument
 import WasmKit
+import WasmParser
 
 /// What a command of a spec script gave on one side of the comparison.
 enum SpecOutcome: Equatable, CustomStringConvertible {
@@ -64,7 +65,11 @@ final class SpecWorld {
             let bytes = instrumented ? try ModuleInstrumenter.instrument(bytes).bytes : bytes
             var imports = Imports()
             for (module, instance) in registered { imports.define(module: module, instance.exports) }
-            let instance = try parseWasm(bytes: bytes).instantiate(store: store, imports: imports)
+            // Both sides with multi-memory: an instrumented module with memories of its own needs it
+            // (its counters' memory comes after them), so the plain side is judged the same way.
+            var features = WasmFeatureSet.default
+            features.insert(.multiMemory)
+            let instance = try parseWasm(bytes: bytes, features: features).instantiate(store: store, imports: imports)
             guard keep else { return .values([]) }
             current = instance
             if let name { named[name] = instance }

@@ -25,6 +25,8 @@ enum FuzzTarget: String, CaseIterable {
     case spec
     /// A runtime spec file (`--runtime-spec FILE`), then its templates expanded for a guest.
     case runtimeSpec = "runtime-spec"
+    /// A WebAssembly module for the opcode counter's instrumenter (``InstrumentCheck``).
+    case instrument
 
     /// Feeds one input to the parser.
     func run(_ data: Data) {
@@ -57,6 +59,8 @@ enum FuzzTarget: String, CaseIterable {
             for words in [spec.run, spec.invoke ?? [], spec.compile?.arguments ?? [], spec.mount ?? []] {
                 _ = RuntimeSpec.expand(words, values: values, lists: lists)
             }
+        case .instrument:
+            InstrumentCheck.run(Array(data))
         }
     }
 

@@ -79,6 +79,11 @@ typedef struct wb_wasmtime_request {
     /// Whether function imports that WASI preview 1 does not define are linked as functions that
     /// trap when called (`wasmtime_linker_define_unknown_imports_as_traps`).
     bool trap_unknown_imports;
+    /// An exported memory to copy out after the run (a trap or exit included), or NULL: the
+    /// counters' memory of a module instrumented to count opcodes.
+    const char *copy_memory_export;
+    /// How many bytes of it to copy, from its start (fewer when the memory is smaller).
+    size_t copy_memory_length;
 } wb_wasmtime_request;
 
 /// What a run measured. Durations are CLOCK_MONOTONIC nanoseconds; -1 means the step was not
@@ -114,6 +119,11 @@ typedef struct wb_wasmtime_result {
     char *message;
     /// Invoke mode: the last call's results as text, space-separated (malloc'd), or NULL.
     char *results;
+    /// The bytes copied from `copy_memory_export` (malloc'd), or NULL when none were asked for,
+    /// the module was not instantiated or exports no such memory.
+    uint8_t *memory_copy;
+    /// Entries in `memory_copy`.
+    size_t memory_copy_length;
 } wb_wasmtime_result;
 
 /// Loads libwasmtime from `library_path` (RTLD_NOW | RTLD_LOCAL) and resolves every function
