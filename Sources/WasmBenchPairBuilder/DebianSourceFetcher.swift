@@ -72,12 +72,8 @@ public struct DebianSourceFetcher: Sendable {
             }
         }
         _ = try unpackedTree(in: staging)
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
-        try? FileManager.default.removeItem(at: target)
-        do {
-            try FileManager.default.moveItem(at: staging, to: target)
-        } catch {
-            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
+        if let reason = FileSystem.publish(staging, to: target) {
+            throw .cacheNotWritable(path: target.path, reason: reason)
         }
         return try unpackedTree(in: target)
     }

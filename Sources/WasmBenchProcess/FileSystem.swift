@@ -6,6 +6,22 @@ import Foundation
 ///
 /// Nothing here blocks: a FIFO is refused before it is opened for reading.
 public enum FileSystem {
+    /// Marks a folder built in `staging` complete (an empty `.complete` file, which cache lookups
+    /// check) and moves it to `target` in place of whatever was there, so a reader sees the whole
+    /// folder or none.
+    ///
+    /// - Returns: nil once moved, else why the move failed (the `errno` text), for the caller's error.
+    public static func publish(_ staging: URL, to target: URL) -> String? {
+        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
+        try? FileManager.default.removeItem(at: target)
+        do {
+            try FileManager.default.moveItem(at: staging, to: target)
+            return nil
+        } catch {
+            return reason(error)
+        }
+    }
+
     /// What a path that exists and is not a regular file is.
     public enum Kind: String, Sendable, Equatable {
         /// A directory.

@@ -67,12 +67,8 @@ public struct PyPIInstaller: Sendable {
             try? FileManager.default.removeItem(atPath: staging.path + ".log")
         }
         try fill(staging, python)
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
-        try? FileManager.default.removeItem(at: target)
-        do {
-            try FileManager.default.moveItem(at: staging, to: target)
-        } catch {
-            throw .cacheNotWritable(path: target.path, reason: FileSystem.reason(error))
+        if let reason = FileSystem.publish(staging, to: target) {
+            throw .cacheNotWritable(path: target.path, reason: reason)
         }
     }
 

@@ -178,12 +178,8 @@ public struct KernelSuite: Sendable {
                     kernel: kernel.name, command: command, output: "\(result.termination): \(result.stderr)")
             }
         }
-        _ = FileManager.default.createFile(atPath: staging.appendingPathComponent(".complete").path, contents: Data())
-        try? FileManager.default.removeItem(at: folder)
-        do {
-            try FileManager.default.moveItem(at: staging, to: folder)
-        } catch {
-            throw .buildFailed(kernel: kernel.name, command: "mv", output: FileSystem.reason(error))
+        if let reason = FileSystem.publish(staging, to: folder) {
+            throw .buildFailed(kernel: kernel.name, command: "mv", output: reason)
         }
     }
 }
