@@ -199,10 +199,9 @@ public struct Planner: Sendable {
             ids.insert(baseline, at: 0)
             notices.append("added the baseline runtime \(baseline) to the runtimes asked for")
         }
-        var counted = ids
-        if selection.countOpcodes { counted += Self.opcodeRuntimeIDs(for: ids, user: user.map(\.id)) }
+        let counters = selection.countOpcodes ? Self.opcodeRuntimeIDs(for: ids, user: user.map(\.id)) : []
         let toolbox = workspace.toolbox(
-            install: selection.install, needing: RuntimeRegistry.tools(for: counted, user: user.map(\.id)))
+            install: selection.install, needing: RuntimeRegistry.tools(for: ids + counters, user: user.map(\.id)))
         var factory = workspace.runtimeFactory(
             toolbox, install: selection.install, user: user,
             artifacts: (runFolder ?? workspace.runScratch).appendingPathComponent("artifacts"))
@@ -242,7 +241,7 @@ public struct Planner: Sendable {
         }
         var plan = Plan(workloads: workloads, runtimes: runtimes, notices: notices, rejected: rejected, shard: shard)
         if selection.countOpcodes {
-            plan.opcodeRuntimes = try Self.opcodeRuntimeIDs(for: ids, user: user.map(\.id)).map {
+            plan.opcodeRuntimes = try counters.map {
                 id throws(PlanError) in
                 let runtime = try factory.runtime(id)
                 return (runtime: runtime, info: runtime.describe())
