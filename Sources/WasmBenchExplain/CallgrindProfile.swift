@@ -26,6 +26,13 @@ public struct CallgrindProfile: Sendable, Equatable {
     /// from that caller (the cost line after a `calls=` line, summed).
     public var calls: [String: [String: Double]]
 
+    /// A profile of the given counts.
+    public init(totalInstructions: Double, selfInstructions: [String: Double], calls: [String: [String: Double]]) {
+        self.totalInstructions = totalInstructions
+        self.selfInstructions = selfInstructions
+        self.calls = calls
+    }
+
     /// Parses a callgrind output file's text.
     public init?(parsing text: String) {
         var names: [String: String] = [:]

@@ -70,8 +70,15 @@ package struct RunJob: Sendable {
             reportsPeakRSS: session.launcher.hasExecHelper)
         initial.shard = plan.shard
         (initial.label, initial.commit) = (label, commit)
-        try outputs.prepare(initial)
-        try plan.announce { session.printer.line($0) }
+        do {
+            try outputs.prepare(initial)
+            try plan.announce { session.printer.line($0) }
+        } catch {
+            // Nothing was measured: the results file claimed in the cache goes, so no empty or
+            // row-less run is left there looking like one.
+            if json == nil { unlink(outputs.json) }
+            throw error
+        }
         let printer = session.printer
         var runner = BenchmarkRunner(
             configuration: configuration, scratchRoot: folder.url, interruption: interruption,

@@ -41,11 +41,15 @@ struct BadInputTests {
         #expect(try results(json).failures.first?.kind == .invalidModule)
     }
 
-    @Test("bad magic and a truncated header: exit 3 with the reason")
+    @Test("bad magic and a truncated header: exit 3 with the reason, and no empty results file left in the cache")
     func badHeader() throws {
-        let magic = try run(["run", bytes("magic.wasm", Array("not wasm at all".utf8))] + quick)
+        let home = folder.path("home")
+        let magic = try run(
+            ["run", bytes("magic.wasm", Array("not wasm at all".utf8))] + quick, environment: ["WASMBENCH_HOME": home])
         #expect(magic.status == 3)
         #expect(magic.stderr.contains("bad magic"))
+        // Nothing was measured, so the results file the run claimed is gone again.
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: home + "/results")) ?? [] == [])
         let short = try run(["run", bytes("short.wasm", [0, 0x61, 0x73, 0x6d, 1, 0])] + quick)
         #expect(short.status == 3)
         #expect(short.stderr.contains("truncated"))

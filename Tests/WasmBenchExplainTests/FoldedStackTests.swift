@@ -43,16 +43,38 @@ struct FoldedStackTests {
         #expect(profile.foldedStacks(minShare: 0.05).text == "_start 65\nmain 15\nmain;work 900\n")
     }
 
-    @Test("callgrind: a call that mostly calls back into the path weighs only what it does itself")
+    @Test("callgrind: two functions that call each other are one node; the edges between them are not used")
     func mutualRecursion() throws {
         // glibc's shape: start calls below (96); below calls libc (90) and main (88); libc calls
         // below again (88), and that inner below is the one that calls main. Own: start 4,
-        // below 6, libc 2, main 88 (`mutual-recursion.callgrind`). By hand: libc's 90 is 88/90 calls back into the path, so it
-        // weighs 2 beside main's 88 and below's own 6.
+        // below 6, libc 2, main 88 (`mutual-recursion.callgrind`). By hand: below and libc are one
+        // cycle, drawn as below; its 96 splits over below's own 6, libc's own 2 and the call out to main (88).
         let profile = try #require(CallgrindProfile(parsing: try Self.text("mutual-recursion.callgrind")))
         #expect(
             profile.foldedStacks(minShare: 0).text
                 == "start 4\nstart;below 6\nstart;below;libc 2\nstart;below;main 88\n")
+    }
+
+    @Test("callgrind: a cycle through several functions is one node, drawn under its heaviest member (gprof)")
+    func cycleThroughThreeFunctions() {
+        // CPython's shape: eval → vectorcall → vector → eval. The edges inside the cycle count the
+        // recursion again (eval→vectorcall 500 of a 190 total), so they are not used: the cycle's
+        // own cost is 120 + 10 + 20 and its one call out is eval→add 40, so main's 190 to it
+        // splits 120 : 10 : 20 : 40 exactly, with vector and vectorcall drawn above eval.
+        let profile = CallgrindProfile(
+            totalInstructions: 200,
+            selfInstructions: ["main": 10, "eval": 120, "vectorcall": 10, "vector": 20, "add": 40],
+            calls: [
+                "main": ["eval": 190], "eval": ["vectorcall": 500, "add": 40], "vectorcall": ["vector": 480],
+                "vector": ["eval": 450],
+            ])
+        #expect(
+            profile.foldedStacks(minShare: 0).text
+                == "main 10\nmain;eval 120\nmain;eval;add 40\nmain;eval;vector 20\nmain;eval;vectorcall 10\n")
+        // A graph that is nothing but a cycle still has a root: the cycle itself.
+        let ring = CallgrindProfile(
+            totalInstructions: 30, selfInstructions: ["a": 20, "b": 10], calls: ["a": ["b": 90], "b": ["a": 80]])
+        #expect(ring.foldedStacks(minShare: 0).text == "a 20\na;b 10\n")
     }
 
     @Test("guest profile: each sample's whole stack from the prefix chain, weighted")

@@ -15,6 +15,7 @@ import WasmBenchInstrument
 
 var repetitions = 5
 var wasmTools: String?
+var writeFolder: String?
 var modules: [String] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -25,11 +26,12 @@ while let argument = arguments.popFirst() {
         }
         repetitions = count
     case "--wasm-tools": wasmTools = arguments.popFirst()
+    case "--write": writeFolder = arguments.popFirst()
     default: modules.append(argument)
     }
 }
 guard !modules.isEmpty else {
-    print("usage: InstrumentSpeed [--repeat N] [--wasm-tools PATH] MODULE.wasm...")
+    print("usage: InstrumentSpeed [--repeat N] [--wasm-tools PATH] [--write DIR] MODULE.wasm...")
     exit(64)
 }
 
@@ -89,6 +91,14 @@ for path in modules {
         continue
     }
     let (fastest, median) = minimumAndMedian(times)
+    if let writeFolder, let instrumented {
+        // The instrumented copy under the module's own name, for `Benchmarks/instrument-overhead`.
+        let copy = URL(fileURLWithPath: writeFolder).appendingPathComponent(
+            URL(fileURLWithPath: path).lastPathComponent)
+        do { try Data(instrumented.bytes).write(to: copy, options: .atomic) } catch {
+            fatalError("\(copy.path): \(error)")
+        }
+    }
     let megabytes = Double(bytes.count) / 1e6
     var validation = "—"
     var validatesOutput = "not checked"
