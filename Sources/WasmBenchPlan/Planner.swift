@@ -138,9 +138,16 @@ public struct Planner: Sendable {
         let user = try userInterpreters(selection).map(\.id)
         let described = Set(try userRuntimes(selection).map(\.id))
         let isKnown = { (id: RuntimeID) in
-            (id.interpreter == nil && described.contains(id.base)) || RuntimeRegistry.isKnown(id, user: user)
+            described.contains(id.base)
+                ? id.interpreter.map { InterpreterCatalog.entry($0, user: user)?.placement == .wasi } ?? true
+                : RuntimeRegistry.isKnown(id, user: user)
         }
         let unknown = selection.runtimes.filter { !isKnown($0) }
+        if let first = unknown.first, let interpreter = first.interpreter, described.contains(first.base) {
+            throw .usage(
+                "\(first) cannot run: a runtime described by a file (\(first.base)) hosts interpreters built for WASI, "
+                    + "and \(interpreter) is not one of them")
+        }
         if let first = unknown.first {
             // The registry's own message says why (unknown name, or a host that cannot run it).
             _ = try RuntimeRegistry.resolve(first, user: user)

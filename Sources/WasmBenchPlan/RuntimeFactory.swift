@@ -25,8 +25,13 @@ public struct RuntimeFactory: Sendable {
 
     /// The adapter for `id`; an id that does not resolve is an error, never skipped.
     public func runtime(_ id: RuntimeID) throws(PlanError) -> any BenchmarkRuntime {
-        if id.interpreter == nil, let spec = userRuntimes.first(where: { $0.id == id.base }) {
-            return described(spec)
+        if let spec = userRuntimes.first(where: { $0.id == id.base }) {
+            guard let interpreter = id.interpreter else { return described(spec) }
+            // A described runtime hosts an interpreter built for WASI as the built-in ones do.
+            guard InterpreterCatalog.entry(interpreter, user: interpreters.user.map(\.id))?.placement == .wasi else {
+                throw .usage("\(id) cannot run: \(spec.id) (from \(spec.path)) hosts interpreters built for WASI only")
+            }
+            return try interpreterRuntime(interpreter, on: described(spec))
         }
         switch try RuntimeRegistry.resolve(id, user: interpreters.user.map(\.id)) {
         case .runtime(let entry):

@@ -67,6 +67,22 @@ struct PlannerTests {
         #expect(error.description.contains(spec))
     }
 
+    @Test("A runtime described by a file hosts interpreters built for WASI, and only those")
+    func describedHost() throws {
+        let spec = folder.path("engine.json")
+        try Data(
+            #"{"id": "engine", "program": "/bin/true", "run": ["{module}", "{arguments}"], "mount": ["--dir", "{host}::{guest}"]}"#
+                .utf8
+        ).write(to: URL(fileURLWithPath: spec))
+        var hosted = selection(["engine", "micropython-wasi@engine"])
+        hosted.runtimeSpecs = [spec]
+        try planner().validate(hosted)
+        var javaScript = selection(["pyodide@engine"])
+        javaScript.runtimeSpecs = [spec]
+        let error = try #require(throws: PlanError.self) { try planner().validate(javaScript) }
+        #expect(error.description.contains("pyodide@engine cannot run") && error.description.contains("built for WASI"))
+    }
+
     @Test(
         "The defaults: one engine of each kind for kernels (every one with --preset all), the python suite's own list")
     func defaults() {

@@ -16,6 +16,7 @@ import WasmBenchInstrument
 var repetitions = 5
 var wasmTools: String?
 var writeFolder: String?
+var outputFile: String?
 var modules: [String] = []
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
@@ -27,12 +28,27 @@ while let argument = arguments.popFirst() {
         repetitions = count
     case "--wasm-tools": wasmTools = arguments.popFirst()
     case "--write": writeFolder = arguments.popFirst()
+    case "--output": outputFile = arguments.popFirst()
     default: modules.append(argument)
     }
 }
-guard !modules.isEmpty else {
+guard !modules.isEmpty, outputFile == nil || modules.count == 1 else {
     print("usage: InstrumentSpeed [--repeat N] [--wasm-tools PATH] [--write DIR] MODULE.wasm...")
+    print("       InstrumentSpeed --output FILE MODULE.wasm")
     exit(64)
+}
+
+// `--output FILE`: only the instrumented copy, written atomically, no timing (the compile step of
+// the runtime spec `Benchmarks/instrument-overhead` writes).
+if let outputFile {
+    do {
+        let module = try ModuleInstrumenter.instrument([UInt8](try Data(contentsOf: URL(fileURLWithPath: modules[0]))))
+        try Data(module.bytes).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
+        exit(0)
+    } catch {
+        FileHandle.standardError.write(Data("InstrumentSpeed: \(modules[0]): \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 /// Seconds of `ContinuousClock` a closure takes.
