@@ -61,6 +61,9 @@ public struct Summarizer: Sendable {
             }
             return summary
         }
+        Self.attach(
+            Self.resultWarnings(result.rows, failures: result.failures, baseline: configuration.baseline),
+            to: &result.summaries)
         result.geometricMeans = geometricMeans(groups, runtimes: result.runtimes.map(\.id))
         result.crossovers = CrossoverEstimator.crossovers(of: result, iterations: configuration.iterations)
         result.sizeFits = SizeFitter.fits(of: result, estimator: configuration.estimator)

@@ -31,6 +31,10 @@ public struct Row: Codable, Sendable, Equatable {
     /// iterations the process ran. The summaries derive the cost of one iteration from the
     /// totals of a set's runs (see ``InstructionCount``); `nil` for every other row.
     public var iterations: Int?
+    /// On a process's `wall` time row: what the guest's passing self-check reported (a kernel's
+    /// checksum), so that the summaries can tell when runtimes, or processes, disagree on the
+    /// result of the same workload; `nil` for every other row and for guests that report none.
+    public var checkValue: String?
 
     /// Creates a row; the unit follows from the metric.
     public init(

@@ -14,6 +14,10 @@ public enum WarningKind: String, Codable, Sendable {
     /// configured warm-ups, warming up included. For instruction counts: in some counted sets the
     /// cost of an iteration was still changing (see ``InstructionCount/steady``).
     case noSteadyState = "no-steady-state"
+    /// The guest's self-check reported another result here than on the baseline (or than in
+    /// another process of the same cell): each check passed on its own, but they cannot all be
+    /// right for the same workload and arguments.
+    case resultsDiffer = "results-differ"
 }
 
 /// A warning attached to a summary, with a readable explanation.

@@ -227,12 +227,14 @@ public struct BenchmarkRunner: Sendable {
         var failed = false
         if case .failed = outcome.status { failed = true }
         return outcome.samples.filter { !(failed && $0.phase == .wall) }.map { sample in
-            Row(
+            var row = Row(
                 runtime: cell.info.id, runtimeVersion: cell.info.version, flags: cell.info.flags,
                 workload: cell.program.workload, phase: sample.phase, metric: sample.metric, value: sample.value,
                 process: process, iteration: sample.iteration,
                 warmup: perIteration && sample.phase == .execute && (sample.iteration ?? 0) < configuration.warmups,
                 command: sample.command ?? outcome.command)
+            if sample.phase == .wall && sample.metric == .time { row.checkValue = outcome.checkValue }
+            return row
         }
     }
 

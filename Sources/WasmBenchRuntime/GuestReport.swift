@@ -87,6 +87,20 @@ public struct GuestReport: Sendable, Equatable {
         malformedLines.append(String(line))
     }
 
+    /// What a passing self-check reported (`wasmbench:check ok <value>`: a kernel's checksum, the
+    /// python runner's benchmark name), for comparing runs of the same workload; `nil` when the
+    /// check did not pass or its value is not one token of at most 64 letters, digits and `._:-`
+    /// (a guest's bytes are not trusted into the saved rows as they come).
+    public var checkValue: String? {
+        guard checkPassed == true, (1...64).contains(checkDetail.utf8.count),
+            checkDetail.utf8.allSatisfy({ byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                    || byte == 0x2E || byte == 0x5F || byte == 0x3A || byte == 0x2D
+            })
+        else { return nil }
+        return checkDetail
+    }
+
     /// Equal when every field is equal.
     public static func == (lhs: GuestReport, rhs: GuestReport) -> Bool {
         lhs.loadNanoseconds == rhs.loadNanoseconds && lhs.startRealtimeNanoseconds == rhs.startRealtimeNanoseconds

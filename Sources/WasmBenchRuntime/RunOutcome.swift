@@ -45,6 +45,8 @@ public struct RunOutcome: Codable, Sendable, Equatable {
     /// The Wasm instructions the run executed, when it was asked to count them
     /// (``RunRequest/countOpcodes``) and its runtime can; kept when the run trapped.
     public var opcodeTally: OpcodeTally?
+    /// What the guest's passing self-check reported (``GuestReport/checkValue``), if anything.
+    public var checkValue: String?
 
     /// Creates an outcome.
     public init(samples: [PhaseSample], status: RunStatus, command: String? = nil) {

@@ -67,7 +67,9 @@ struct ChildRun {
         var samples = extra + GuestOutcome.markerSamples(report, entryRealtimeNanoseconds: entry)
         samples += Self.processSamples(finished.result)
         let status = self.status(finished, report: report, request: request, entryRealtimeNanoseconds: entry)
-        return RunOutcome(samples: samples, status: status, command: finished.command)
+        var outcome = RunOutcome(samples: samples, status: status, command: finished.command)
+        outcome.checkValue = report.checkValue
+        return outcome
     }
 
     /// The verdict for a finished child; `report` holds the markers it was asked to print.
