@@ -69,15 +69,16 @@ struct HistoryDocument {
             let trend: ReportText = .text(sparkline(values) + range)
             blocks.append(.list([trend] + (steps.isEmpty ? [] : [.text(marks + "  ^ step change")]), style: .lines))
         } else {
-            let chart = SeriesChart(
-                label: "\(title): \(series.phase.rawValue) per run",
-                points: series.points.enumerated().map { index, point in
-                    SeriesChart.Point(
-                        value: point.value, low: point.low, high: point.high,
-                        hover: "run \(index + 1) · \(point.startedAt)" + (point.label.map { " · \($0)" } ?? "") + " · "
-                            + format(point.value))
-                }, steps: series.changes.map(\.index), unit: series.unit)
-            blocks.append(.charts([.figures([ReportFigure(chart: .series(chart))], grid: false)]))
+            let points = series.points.enumerated().map { index, point in
+                PointChart.Series.Point(
+                    size: Double(index), value: point.value, low: point.low, high: point.high,
+                    hover: "run \(index + 1) · \(point.startedAt)" + (point.label.map { " · \($0)" } ?? "") + " · "
+                        + format(point.value))
+            }
+            let chart = PointChart(
+                label: "\(title): \(series.phase.rawValue) per run", across: .runs(steps: series.changes.map(\.index)),
+                unit: series.unit, series: [.init(points: points, colour: 0, label: series.runtime)])
+            blocks.append(.charts([.figures([ReportFigure(chart: .points(chart))], grid: false)]))
         }
         let rows = series.points.enumerated().map { index, point -> [ReportCell] in
             let change = series.changes.first { $0.index == index }.map { "step " + formatRatio($0.ratio) } ?? ""

@@ -68,9 +68,9 @@ extension RunDocument {
         let figures = groups.map { group -> ReportFigure in
             let first = group[0]
             let series = group.map { fit in
-                FitChart.Series(
+                PointChart.Series(
                     points: fit.points.map { point in
-                        FitChart.Series.Point(
+                        PointChart.Series.Point(
                             size: point.size, value: point.estimate.value, low: point.estimate.ciLow,
                             high: point.estimate.ciHigh,
                             hover:
@@ -81,14 +81,15 @@ extension RunDocument {
                     colour: (runtimes.firstIndex(of: fit.runtime) ?? 0) + 1, label: fit.runtime)
             }
             let what = "\(name(first)) of \(first.workload ?? "every workload")"
-            let chart = FitChart(
-                label: "\(what) against \(first.sizeName)",
-                axis: first.axis == .moduleBytes ? "module size" : first.sizeName,
-                sizeUnit: first.axis == .moduleBytes ? .bytes : nil, unit: first.unit, series: series)
+            let across = PointChart.Across.sizes(
+                name: first.axis == .moduleBytes ? "module size" : first.sizeName,
+                unit: first.axis == .moduleBytes ? .bytes : nil)
+            let chart = PointChart(
+                label: "\(what) against \(first.sizeName)", across: across, unit: first.unit, series: series)
             let keys = group.flatMap { fit -> [ReportText.Span] in
                 [.text(" "), .swatch((runtimes.firstIndex(of: fit.runtime) ?? 0) + 1), .text(" \(fit.runtime)")]
             }
-            return ReportFigure(chart: .fit(chart), caption: ReportText([.text(what + ":")] + keys))
+            return ReportFigure(chart: .points(chart), caption: ReportText([.text(what + ":")] + keys))
         }
         return [
             .charts([
