@@ -38,7 +38,7 @@ extension ExplainDocument {
     /// Wasm instructions per iteration, blocks, and per native instruction of each counted runtime.
     private func summary(_ profile: OpcodeProfile) -> ReportText {
         let perNative = profile.perNativeInstruction.sorted { $0.key < $1.key }.map { runtime, ratio in
-            "\(formatSignificant(roundToSignificantDigits(ratio))) per instruction of \(runtime)"
+            "\(formatSignificant(ratio)) per instruction of \(runtime)"
         }
         let steady = profile.steady == false ? " (not steady between the first runs)" : ""
         let ratios = perNative.isEmpty ? "" : "; Wasm instructions " + perNative.joined(separator: ", ")

@@ -85,7 +85,9 @@ struct HistoryDocument {
             return [
                 .plain(String(index + 1)), .plain(point.startedAt), .plain(point.label ?? ""),
                 .plain(point.commit ?? ""), .plain(point.runtimeVersion),
-                .plain(Self.value(point.value, point.low, point.high, series.unit)),
+                .plain(
+                    ReportIndex.format(
+                        EstimatedValue(value: point.value, ciLow: point.low, ciHigh: point.high), unit: series.unit)),
                 .text(change.isEmpty ? "" : .styled(change, .alarm)),
             ]
         }
@@ -110,9 +112,7 @@ struct HistoryDocument {
         let items = series.changes.map { change -> ReportText in
             let point = series.points[change.index]
             let direction = change.ratio > 1 ? "slower" : "faster"
-            let interval = { (value: EstimatedValue) in
-                Self.value(value.value, value.ciLow, value.ciHigh, series.unit)
-            }
+            let interval = { (value: EstimatedValue) in ReportIndex.format(value, unit: series.unit) }
             return ReportText(
                 .styled("\(formatRatio(change.ratio)) \(direction)", .alarm),
                 .text(
@@ -122,12 +122,5 @@ struct HistoryDocument {
                         + "\(interval(change.before)) → \(interval(change.after))"))
         }
         return ReportSection(name, [.list(items, style: .bullets)])
-    }
-
-    /// A value in `unit` with its interval when it has both ends: `21.3 ms [20.9 ms–21.8 ms]`.
-    private static func value(_ value: Double, _ low: Double?, _ high: Double?, _ unit: MeasureUnit) -> String {
-        let format = { (value: Double) in ReportIndex.format(value, unit: unit) }
-        guard let low, let high else { return format(value) }
-        return "\(format(value)) [\(format(low))–\(format(high))]"
     }
 }

@@ -78,7 +78,7 @@ struct RunDocument {
                     label: "CPU identity", value: ([machine.cpuModel] + parts.compactMap { $0 }).map(ReportText.text)))
         }
         if let noise = result.noise {
-            let seconds = formatSignificant(roundToSignificantDigits(noise.overheadSeconds))
+            let seconds = formatSignificant(noise.overheadSeconds)
             let run = "canary \(noise.canary), \(noise.samples.count) samples, \(seconds) s"
             var value: [ReportText] = [
                 noise.verdict.map { "\($0.rawValue): \(noise.reason ?? "") (\(run))" }
