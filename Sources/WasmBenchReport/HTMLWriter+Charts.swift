@@ -94,47 +94,6 @@ extension HTMLWriter {
         return svg + Self.text("axis-title", (axis.start + axis.end) / 2, bottom + 32, "middle", title) + "\n</svg>"
     }
 
-    /// Iteration against time for one workload × runtime, 340 × 210 px: the iterations left out as
-    /// warm-up shaded, the steady-state median dashed, a line per process.
-    func warmUpChart(_ chart: WarmUpChart) -> HTML {
-        let (left, top, right, bottom) = (64.0, 12.0, 328.0, 170.0)
-        let rows = chart.processes.flatMap(\.rows)
-        // Points keep a few pixels off the plot's edges.
-        let iterations = Double(max(rows.compactMap(\.iteration).max() ?? 1, 1))
-        let x = Axis.linear(upTo: iterations, ticks: 8, minimumStep: 1, from: left + 8, to: right - 8)
-        let y = Axis.linear(upTo: max(rows.map(\.value).max() ?? 0, chart.median ?? 0), ticks: 4, from: bottom, to: top)
-        var svg = Self.svg("chart warm-up", width: 340, height: 210, label: chart.label)
-        if let leftOut = chart.leftOut, leftOut > 0 {
-            let edge = min(max(x.position(Double(leftOut) - 0.5), left), right)
-            let hover = "\(leftOut) iterations left out as warm-up (median over processes)"
-            svg += Self.element("rect", "warm-up-band", [left, top, edge - left, bottom - top], hover: hover) + "\n"
-        }
-        svg += Self.axes(
-            x: x, { String(Int($0)) }, y: y, formatDuration, left: left, right: right, bottom: bottom,
-            title: "iteration", gap: 32)
-        if let median = chart.median {
-            let level = y.position(median)
-            svg += Self.line(
-                "median", left, level, right, level, hover: "steady-state median \(formatDuration(median))")
-            svg += "\n"
-        }
-        for (process, rows) in chart.processes {
-            let colour = Self.colour(process)
-            let points = rows.map { (x: x.position(Double($0.iteration ?? 0)), y: y.position($0.value)) }
-            svg += Self.polyline(points, colour: colour)
-            for (row, point) in zip(rows, points) {
-                let hover =
-                    "process #\(process), iteration \(row.iteration ?? 0): \(formatDuration(row.value))"
-                    + (row.warmup ? " (warm-up)" : "")
-                let name = row.warmup ? "point warm-up-point" : "point"
-                let fill = row.warmup ? "#ffffff" : colour
-                svg += Self.element("circle", name, [point.x, point.y, 3], [fill, colour], hover: hover)
-            }
-            svg += "\n"
-        }
-        return svg + "</svg>"
-    }
-
     /// A plot's axes between `left` and `right` above `bottom`: a grid line and a label per `y`
     /// tick, a label per `x` tick, the bottom axis and its title `gap` px under it.
     static func axes(

@@ -78,7 +78,6 @@ struct HTMLWriter: ReportWriter {
         let chart: HTML =
             switch figure.chart {
             case .ratios(let chart): barChart(chart, axis: axis ?? Self.ratioAxis(chart.bars), logScale: true)
-            case .warmUp(let chart): warmUpChart(chart)
             case .embedded(let svg): HTML(stringLiteral: svg)
             case .points(let chart): pointChart(chart)
             case .shares(let chart):

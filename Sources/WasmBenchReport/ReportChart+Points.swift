@@ -1,7 +1,7 @@
 import WasmBenchModel
 
-/// A value against a size or a run, a series per runtime, each point with its interval: against
-/// sizes each series' fitted line, against runs a line through the points.
+/// Values against a size, a run or an iteration, each point with its interval: against sizes a
+/// series per runtime with its fitted line, against runs or iterations a line through the points.
 struct PointChart {
     /// What the x axis counts.
     enum Across {
@@ -10,17 +10,22 @@ struct PointChart {
         /// Stored runs, oldest first (a point's size is its position), a dashed line before each
         /// of `steps` (the positions that start a step change).
         case runs(steps: [Int])
+        /// The iterations of one workload × runtime, a series per process: the steady-state
+        /// `median` drawn dashed, the `leftOut` iterations (warm-up) shaded.
+        case iterations(median: Double?, leftOut: Int?)
     }
 
     /// One runtime's points and line.
     struct Series {
-        /// One size's (or run's) estimate with its interval and what hovering over it says.
+        /// One size's (run's, iteration's) estimate with its interval and what hovering over it says.
         struct Point {
             var size: Double
             var value: Double
             var low: Double?
             var high: Double?
             var hover: String
+            /// A warm-up iteration (configured), drawn hollow.
+            var warmUp = false
         }
 
         var points: [Point]

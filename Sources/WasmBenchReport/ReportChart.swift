@@ -4,16 +4,15 @@ import WasmBenchModel
 enum ReportChart {
     /// Horizontal bars of ratios on a log scale, 1× marked; a section's ratio charts share an axis.
     case ratios(RatioChart)
-    /// Time per iteration of one workload × runtime, a line per process.
-    case warmUp(WarmUpChart)
     /// Horizontal bars of shares of a whole (opcode categories) on a linear scale from 0: a ratio
     /// chart's bars, each `ratio` holding a share from 0 to 1 and no interval.
     case shares(RatioChart)
     /// A finished SVG drawn by another target (a flamegraph), embedded as it is: its renderer
     /// escapes every text it draws.
     case embedded(svg: String)
-    /// A phase against a size, a series per runtime with its fitted line, or one workload ×
-    /// runtime over stored runs with its steps marked (``PointChart``).
+    /// A phase against a size, a series per runtime with its fitted line; one workload × runtime
+    /// over stored runs with its steps marked; or its time per iteration, a line per process
+    /// (``PointChart``).
     case points(PointChart)
 }
 
@@ -37,16 +36,4 @@ struct RatioChart {
     var bars: [Bar]
     var label: String
     var axis: String
-}
-
-/// A warm-up chart: the per-iteration `execute` times of a workload × runtime.
-struct WarmUpChart {
-    /// The chart's accessible name.
-    var label: String
-    /// The rows of each process, by process and then iteration.
-    var processes: [(process: Int, rows: [Row])]
-    /// The steady-state median, drawn dashed.
-    var median: Double?
-    /// The iterations left out as warm-up, shaded.
-    var leftOut: Int?
 }
