@@ -44,7 +44,8 @@ extension RunDocument {
                 "\(size($0.size, fit)) → \(ReportIndex.format($0.estimate.value, unit: fit.unit))"
             }
             return [
-                .code(firstCell(fit)), .code(fit.runtime), .plain(name(fit)), .plain(points.joined(separator: ", ")),
+                .code(firstCell(fit)), .code(fit.runtime),
+                .plain(ReportIndex.label(phase: fit.phase, metric: fit.metric)), .plain(points.joined(separator: ", ")),
                 .plain(fit.intercept.map { ReportIndex.format($0, unit: fit.unit) } ?? "—"),
                 .plain(fit.slope.map { perUnit($0, fit) } ?? "—"),
                 .plain(fit.rSquared.map(formatSignificant) ?? "—"),
@@ -72,7 +73,8 @@ extension RunDocument {
                     line: fit.intercept.flatMap { a in fit.slope.map { (a.value, $0.value) } },
                     colour: (runtimes.firstIndex(of: fit.runtime) ?? 0) + 1, label: fit.runtime)
             }
-            let what = "\(name(first)) of \(first.workload ?? "every workload")"
+            let what =
+                "\(ReportIndex.label(phase: first.phase, metric: first.metric)) of \(first.workload ?? "every workload")"
             let across = PointChart.Across.sizes(
                 name: first.axis == .moduleBytes ? "module size" : first.sizeName,
                 unit: first.axis == .moduleBytes ? .bytes : nil)
@@ -91,11 +93,6 @@ extension RunDocument {
                 .figures(figures, grid: true),
             ])
         ]
-    }
-
-    /// `execute`, or `compile (cpu)` for a metric other than time.
-    private static func name(_ fit: SizeFit) -> String {
-        fit.metric == .time ? fit.phase.rawValue : "\(fit.phase.rawValue) (\(fit.metric.rawValue))"
     }
 
     /// A size as the table shows it: `n=24`, or a module's bytes.

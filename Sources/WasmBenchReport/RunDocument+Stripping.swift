@@ -31,7 +31,7 @@ extension RunDocument {
                     guard let with = values[0], let without = values[1] else { continue }
                     let unit = metric.unit
                     rows.append([
-                        .code(original.id), .code(runtime), .plain(metric == .time ? phase.rawValue : metric.rawValue),
+                        .code(original.id), .code(runtime), .plain(ReportIndex.label(phase: phase, metric: metric)),
                         .plain(ReportIndex.format(with.value, unit: unit)),
                         .plain(ReportIndex.format(without.value, unit: unit)),
                         .plain(Self.change(with.value, without.value)),
