@@ -85,14 +85,14 @@ struct ComparisonDocument {
         let leading: [ReportText] = ["workload", "runtime"] + (showMeasure ? ["measure"] : [])
         let headers = leading + ["base", "new", ratioHeader, "verdict"]
         let cells = rows.map { row -> [ReportCell] in
-            let measure = row.metric == .time ? row.phase.rawValue : "\(row.phase.rawValue) \(row.metric.rawValue)"
             let change = row.estimate(estimator) ?? row.estimate(.median)
-            return [.code(row.workload), .code(row.runtime)] + (showMeasure ? [.plain(measure)] : []) + [
-                .plain(ReportIndex.format(change?.base ?? .nan, unit: row.unit)),
-                .plain(ReportIndex.format(change?.new ?? .nan, unit: row.unit)),
-                .plain(formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)),
-                verdict(row.verdict),
-            ]
+            return [.code(row.workload), .code(row.runtime)]
+                + (showMeasure ? [.plain(ReportIndex.label(phase: row.phase, metric: row.metric))] : []) + [
+                    .plain(ReportIndex.format(change?.base ?? .nan, unit: row.unit)),
+                    .plain(ReportIndex.format(change?.new ?? .nan, unit: row.unit)),
+                    .plain(formatRatio(change?.ratio ?? .nan, low: change?.ciLow, high: change?.ciHigh)),
+                    verdict(row.verdict),
+                ]
         }
         let table = ReportTable(headers: headers, numeric: [leading.count, leading.count + 1], rows: cells)
         return ReportSection(name, caption: caption, [.table(table)])

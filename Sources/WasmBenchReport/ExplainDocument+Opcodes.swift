@@ -20,14 +20,15 @@ extension ExplainDocument {
                     + "counted as completed."
                 blocks.append(.paragraph([trapped], role: .alert))
             }
-            blocks.append(.table(categoryTable(profile)))
+            let counted = tables(profile, limit: limit)
+            blocks.append(.table(counted.categories))
             blocks.append(.charts([.figures([categoryFigure(profile)], grid: false)]))
-            blocks.append(.table(opcodeTable(profile, limit: limit)))
+            blocks.append(.table(counted.opcodes))
             if !profile.hasNames {
                 let unnamed: ReportText = "The module has no name section: functions are known by their index only."
                 blocks.append(.paragraph([unnamed], role: .note))
             }
-            blocks.append(.table(functionTable(profile, limit: limit)))
+            blocks.append(.table(counted.functions))
         }
         return [ReportSection(.init(id: "opcodes", title: "Wasm opcodes per iteration"), blocks)]
     }
@@ -38,7 +39,7 @@ extension ExplainDocument {
     /// Wasm instructions per iteration, blocks, and per native instruction of each counted runtime.
     private func summary(_ profile: OpcodeProfile) -> ReportText {
         let perNative = profile.perNativeInstruction.sorted { $0.key < $1.key }.map { runtime, ratio in
-            "\(formatSignificant(roundToSignificantDigits(ratio))) per instruction of \(runtime)"
+            "\(formatSignificant(ratio)) per instruction of \(runtime)"
         }
         let steady = profile.steady == false ? " (not steady between the first runs)" : ""
         let ratios = perNative.isEmpty ? "" : "; Wasm instructions " + perNative.joined(separator: ", ")
@@ -52,14 +53,31 @@ extension ExplainDocument {
                     + "structure (block, loop, end, else, nop), which compiled code executes as nothing."))
     }
 
-    private func categoryTable(_ profile: OpcodeProfile) -> ReportTable {
-        let rows = profile.categories.map { category -> [ReportCell] in
-            [
-                .plain(category.category.rawValue), .plain(formatCount(category.perIteration)),
-                .plain(formatPercent(category.share)),
-            ]
+    /// The categories, then the `limit` opcodes and functions that executed the most: a row each,
+    /// its names and then its Wasm instructions per iteration and its share.
+    private func tables(_ profile: OpcodeProfile, limit: Int) -> (
+        categories: ReportTable, opcodes: ReportTable, functions: ReportTable
+    ) {
+        let counts = { (perIteration: Double, share: Double) -> [ReportCell] in
+            [.plain(formatCount(perIteration)), .plain(formatPercent(share))]
         }
-        return ReportTable(headers: ["category", "per iteration", "share"], numeric: [1, 2], rows: rows)
+        let categories = profile.categories.map { [.plain($0.category.rawValue)] + counts($0.perIteration, $0.share) }
+        let opcodes = profile.opcodes.prefix(limit).map { opcode in
+            [.code(opcode.code), .code(opcode.name), .plain(opcode.category.rawValue)]
+                + counts(opcode.perIteration, opcode.share)
+        }
+        let functions = profile.functions.prefix(limit).map { function in
+            [.plain(String(function.index)), .code(function.name ?? "<function \(function.index)>")]
+                + counts(function.perIteration, function.share)
+        }
+        return (
+            ReportTable(headers: ["category", "per iteration", "share"], numeric: [1, 2], rows: categories),
+            ReportTable(
+                headers: ["opcode", "name", "category", "per iteration", "share"], numeric: [3, 4], rows: opcodes),
+            ReportTable(
+                headers: ["index", "function", "Wasm instructions per iteration", "share"], numeric: [0, 2, 3],
+                rows: functions)
+        )
     }
 
     private func categoryFigure(_ profile: OpcodeProfile) -> ReportFigure {
@@ -73,28 +91,5 @@ extension ExplainDocument {
             bars: bars, label: "Wasm instructions of \(profile.workload) by category",
             axis: "share of the Wasm instructions per iteration")
         return ReportFigure(chart: .shares(chart), caption: .code(profile.workload))
-    }
-
-    private func opcodeTable(_ profile: OpcodeProfile, limit: Int) -> ReportTable {
-        let rows = profile.opcodes.prefix(limit).map { opcode -> [ReportCell] in
-            [
-                .code(opcode.code), .code(opcode.name), .plain(opcode.category.rawValue),
-                .plain(formatCount(opcode.perIteration)), .plain(formatPercent(opcode.share)),
-            ]
-        }
-        return ReportTable(
-            headers: ["opcode", "name", "category", "per iteration", "share"], numeric: [3, 4], rows: Array(rows))
-    }
-
-    private func functionTable(_ profile: OpcodeProfile, limit: Int) -> ReportTable {
-        let rows = profile.functions.prefix(limit).map { function -> [ReportCell] in
-            [
-                .plain(String(function.index)), .code(function.name ?? "<function \(function.index)>"),
-                .plain(formatCount(function.perIteration)), .plain(formatPercent(function.share)),
-            ]
-        }
-        return ReportTable(
-            headers: ["index", "function", "Wasm instructions per iteration", "share"], numeric: [0, 2, 3],
-            rows: Array(rows))
     }
 }

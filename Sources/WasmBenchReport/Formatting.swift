@@ -17,7 +17,7 @@ package func formatDuration(_ seconds: Double) -> String {
         if rounded < 1000 { return sign + formatSignificant(rounded) + " " + unit.name }
     }
     if magnitude >= 999.5 && magnitude < 1e15 { return sign + String(Int(magnitude.rounded())) + " s" }
-    return sign + formatSignificant(roundToSignificantDigits(magnitude)) + " s"
+    return sign + formatSignificant(magnitude) + " s"
 }
 
 /// Formats a byte count with binary units: `B`, `KiB`, `MiB`, `GiB` or `TiB`, three significant
@@ -37,7 +37,7 @@ package func formatBytes(_ bytes: Double) -> String {
         if rounded < 1000 { return sign + formatSignificant(rounded) + " " + unit }
         scaled /= 1024
     }
-    return sign + formatSignificant(roundToSignificantDigits(scaled)) + " TiB"
+    return sign + formatSignificant(scaled) + " TiB"
 }
 
 /// Formats a ratio to the baseline, with its confidence interval when there is one:
@@ -47,11 +47,9 @@ package func formatBytes(_ bytes: Double) -> String {
 /// missing end is left out rather than half-shown. A ratio that is not finite gives `n/a`.
 package func formatRatio(_ ratio: Double, low: Double? = nil, high: Double? = nil) -> String {
     guard ratio.isFinite else { return "n/a" }
-    let value = formatSignificant(roundToSignificantDigits(ratio)) + "×"
+    let value = formatSignificant(ratio) + "×"
     guard let low, let high, low.isFinite, high.isFinite else { return value }
-    let lowText = formatSignificant(roundToSignificantDigits(low))
-    let highText = formatSignificant(roundToSignificantDigits(high))
-    return "\(value) [\(lowText)–\(highText)]"
+    return "\(value) [\(formatSignificant(low))–\(formatSignificant(high))]"
 }
 
 /// Formats a count of instructions with a metric prefix: `54.2 M`, `1.23 G`, `812 k`; a value
@@ -61,7 +59,7 @@ func formatCount(_ value: Double) -> String {
     let magnitude = abs(value)
     let (scale, unit): (Double, String) =
         magnitude >= 1e9 ? (1e9, " G") : magnitude >= 1e6 ? (1e6, " M") : magnitude >= 1e3 ? (1e3, " k") : (1, "")
-    return formatSignificant(roundToSignificantDigits(value / scale)) + unit
+    return formatSignificant(value / scale) + unit
 }
 
 /// Formats a fraction as a percentage with up to one decimal: `0.05` gives `5%`, `0.078` gives
@@ -77,30 +75,31 @@ func formatSetting(seconds: Double) -> String {
     seconds.isFinite && seconds >= 1 && seconds == seconds.rounded() ? "\(Int(seconds)) s" : formatDuration(seconds)
 }
 
-/// Rounds a non-negative value to `digits` significant digits (0 stays 0, a value that is not
-/// finite stays as it is).
+/// Rounds a value to three significant digits (0 stays 0, a value that is not finite stays as it
+/// is).
 ///
 /// The scale is applied in two halves, so that neither overflows at the ends of `Double`'s range
 /// (1e308, or a subnormal such as 5e-324, whose scale alone would be infinite).
-func roundToSignificantDigits(_ value: Double, digits: Int = 3) -> Double {
+func roundToSignificantDigits(_ value: Double) -> Double {
     guard value != 0, value.isFinite else { return value }
-    let shift = digits - 1 - Int(floor(log10(abs(value))))
+    let shift = 2 - Int(floor(log10(abs(value))))
     let (first, second) = (pow(10, Double(shift / 2)), pow(10, Double(shift - shift / 2)))
     let rounded = (value * first * second).rounded() / second / first
     return rounded.isFinite ? rounded : value
 }
 
-/// Prints a value already rounded to three significant digits with exactly as many decimals as
-/// those digits need: `1.50`, `12.3`, `123`, `0.850`; values of 1000 and more print whole.
+/// Prints a value rounded to three significant digits (``roundToSignificantDigits(_:)``) with
+/// exactly as many decimals as those digits need: `1.50`, `12.3`, `123`, `0.850`; values of 1000
+/// and more print whole.
 ///
 /// Values no report meets in practice (below 0.0001, or 1e15 and above: a hand-edited or
 /// damaged file) print in scientific notation (`4.94e-324`) rather than as hundreds of digits; a
 /// value that is not finite prints as `n/a`.
-func formatSignificant(_ value: Double, digits: Int = 3) -> String {
+func formatSignificant(_ value: Double) -> String {
+    let value = roundToSignificantDigits(value)
     guard value != 0 else { return "0" }
     guard value.isFinite else { return "n/a" }
     let exponent = Int(floor(log10(abs(value))))
-    if exponent < -4 || exponent >= 15 { return String(format: "%.\(digits - 1)e", value) }
-    let decimals = max(0, digits - 1 - exponent)
-    return String(format: "%.\(decimals)f", value)
+    if exponent < -4 || exponent >= 15 { return String(format: "%.2e", value) }
+    return String(format: "%.\(max(0, 2 - exponent))f", value)
 }

@@ -94,83 +94,6 @@ extension HTMLWriter {
         return svg + Self.text("axis-title", (axis.start + axis.end) / 2, bottom + 32, "middle", title) + "\n</svg>"
     }
 
-    /// Iteration against time for one workload × runtime, 340 × 210 px: the iterations left out as
-    /// warm-up shaded, the steady-state median dashed, a line per process.
-    func warmUpChart(_ chart: WarmUpChart) -> HTML {
-        let (left, top, right, bottom) = (64.0, 12.0, 328.0, 170.0)
-        let rows = chart.processes.flatMap(\.rows)
-        // Points keep a few pixels off the plot's edges.
-        let iterations = Double(max(rows.compactMap(\.iteration).max() ?? 1, 1))
-        let x = Axis.linear(upTo: iterations, ticks: 8, minimumStep: 1, from: left + 8, to: right - 8)
-        let y = Axis.linear(upTo: max(rows.map(\.value).max() ?? 0, chart.median ?? 0), ticks: 4, from: bottom, to: top)
-        var svg = Self.svg("chart warm-up", width: 340, height: 210, label: chart.label)
-        if let leftOut = chart.leftOut, leftOut > 0 {
-            let edge = min(max(x.position(Double(leftOut) - 0.5), left), right)
-            let hover = "\(leftOut) iterations left out as warm-up (median over processes)"
-            svg += Self.element("rect", "warm-up-band", [left, top, edge - left, bottom - top], hover: hover) + "\n"
-        }
-        svg += Self.axes(
-            x: x, { String(Int($0)) }, y: y, formatDuration, left: left, right: right, bottom: bottom,
-            title: "iteration", gap: 32)
-        if let median = chart.median {
-            let level = y.position(median)
-            svg += Self.line(
-                "median", left, level, right, level, hover: "steady-state median \(formatDuration(median))")
-            svg += "\n"
-        }
-        for (process, rows) in chart.processes {
-            let colour = Self.colour(process)
-            let points = rows.map { (x: x.position(Double($0.iteration ?? 0)), y: y.position($0.value)) }
-            svg += Self.polyline(points, colour: colour)
-            for (row, point) in zip(rows, points) {
-                let hover =
-                    "process #\(process), iteration \(row.iteration ?? 0): \(formatDuration(row.value))"
-                    + (row.warmup ? " (warm-up)" : "")
-                let name = row.warmup ? "point warm-up-point" : "point"
-                let fill = row.warmup ? "#ffffff" : colour
-                svg += Self.element("circle", name, [point.x, point.y, 3], [fill, colour], hover: hover)
-            }
-            svg += "\n"
-        }
-        return svg + "</svg>"
-    }
-
-    /// Value against run for one series, 760 × 250 px: a line through the runs' values, each
-    /// point's interval as a whisker, a dashed line before each step change.
-    func seriesChart(_ chart: SeriesChart) -> HTML {
-        let (left, top, right, bottom) = (80.0, 12.0, 740.0, 200.0)
-        let highest = chart.points.flatMap { [$0.value, $0.high ?? 0] }.filter(\.isFinite).max() ?? 0
-        let x = Axis.linear(
-            upTo: Double(max(chart.points.count - 1, 1)), ticks: 10, minimumStep: 1, from: left + 10, to: right - 10)
-        let y = Axis.linear(upTo: highest, ticks: 4, from: bottom, to: top)
-        let show = { (value: Double) in ReportIndex.format(value, unit: chart.unit) }
-        var svg = Self.svg("chart series", width: 760, height: 250, label: chart.label)
-        svg += Self.axes(
-            x: x, { String(Int($0) + 1) }, y: y, show, left: left, right: right, bottom: bottom,
-            title: "run, oldest first", gap: 34)
-        for step in chart.steps where step > 0 {
-            let edge = (x.position(Double(step - 1)) + x.position(Double(step))) / 2
-            svg += Self.line("median", edge, top, edge, bottom, hover: "step change before run \(step + 1)") + "\n"
-        }
-        let positions = chart.points.enumerated().map {
-            (x: x.position(Double($0.offset)), y: y.position($0.element.value))
-        }
-        svg += Self.polyline(positions, colour: Self.colour(0))
-        for (point, position) in zip(chart.points, positions) {
-            if let low = point.low, let high = point.high, low.isFinite, high.isFinite {
-                let (from, to) = (Self.number(y.position(low)), Self.number(y.position(high)))
-                let (start, end) = (Self.number(position.x - 4), Self.number(position.x + 4))
-                let middle = Self.number(position.x)
-                svg += Self.element(
-                    "path", "whisker", [], ["M\(middle) \(from)V\(to)M\(start) \(from)H\(end)M\(start) \(to)H\(end)"])
-            }
-            svg += Self.element(
-                "circle", "point", [position.x, position.y, 3.5], [Self.colour(0), Self.colour(0)], hover: point.hover)
-            svg += "\n"
-        }
-        return svg + "</svg>"
-    }
-
     /// A plot's axes between `left` and `right` above `bottom`: a grid line and a label per `y`
     /// tick, a label per `x` tick, the bottom axis and its title `gap` px under it.
     static func axes(
@@ -188,9 +111,9 @@ extension HTMLWriter {
     }
 
     /// A line through `points` in `colour`, then a line break.
-    static func polyline(_ points: [(x: Double, y: Double)], colour: String) -> HTML {
+    static func polyline(_ points: [(x: Double, y: Double)], colour: String, hover: String? = nil) -> HTML {
         let path = points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
-        return element("polyline", "curve", [], [path, colour]) + "\n"
+        return element("polyline", "curve", [], [path, colour], hover: hover) + "\n"
     }
 
     /// The opening tag of a chart that scales down with the page, named `label` for screen readers.

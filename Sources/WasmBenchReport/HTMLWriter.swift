@@ -78,10 +78,8 @@ struct HTMLWriter: ReportWriter {
         let chart: HTML =
             switch figure.chart {
             case .ratios(let chart): barChart(chart, axis: axis ?? Self.ratioAxis(chart.bars), logScale: true)
-            case .warmUp(let chart): warmUpChart(chart)
-            case .series(let chart): seriesChart(chart)
             case .embedded(let svg): HTML(stringLiteral: svg)
-            case .fit(let chart): fitChart(chart)
+            case .points(let chart): pointChart(chart)
             case .shares(let chart):
                 barChart(
                     chart,

@@ -69,22 +69,25 @@ struct HistoryDocument {
             let trend: ReportText = .text(sparkline(values) + range)
             blocks.append(.list([trend] + (steps.isEmpty ? [] : [.text(marks + "  ^ step change")]), style: .lines))
         } else {
-            let chart = SeriesChart(
-                label: "\(title): \(series.phase.rawValue) per run",
-                points: series.points.enumerated().map { index, point in
-                    SeriesChart.Point(
-                        value: point.value, low: point.low, high: point.high,
-                        hover: "run \(index + 1) · \(point.startedAt)" + (point.label.map { " · \($0)" } ?? "") + " · "
-                            + format(point.value))
-                }, steps: series.changes.map(\.index), unit: series.unit)
-            blocks.append(.charts([.figures([ReportFigure(chart: .series(chart))], grid: false)]))
+            let points = series.points.enumerated().map { index, point in
+                PointChart.Series.Point(
+                    size: Double(index), value: point.value, low: point.low, high: point.high,
+                    hover: "run \(index + 1) · \(point.startedAt)" + (point.label.map { " · \($0)" } ?? "") + " · "
+                        + format(point.value))
+            }
+            let chart = PointChart(
+                label: "\(title): \(series.phase.rawValue) per run", across: .runs(steps: series.changes.map(\.index)),
+                unit: series.unit, series: [.init(points: points, colour: 0, label: series.runtime)])
+            blocks.append(.charts([.figures([ReportFigure(chart: .points(chart))], grid: false)]))
         }
         let rows = series.points.enumerated().map { index, point -> [ReportCell] in
             let change = series.changes.first { $0.index == index }.map { "step " + formatRatio($0.ratio) } ?? ""
             return [
                 .plain(String(index + 1)), .plain(point.startedAt), .plain(point.label ?? ""),
                 .plain(point.commit ?? ""), .plain(point.runtimeVersion),
-                .plain(Self.value(point.value, point.low, point.high, series.unit)),
+                .plain(
+                    ReportIndex.format(
+                        EstimatedValue(value: point.value, ciLow: point.low, ciHigh: point.high), unit: series.unit)),
                 .text(change.isEmpty ? "" : .styled(change, .alarm)),
             ]
         }
@@ -109,9 +112,7 @@ struct HistoryDocument {
         let items = series.changes.map { change -> ReportText in
             let point = series.points[change.index]
             let direction = change.ratio > 1 ? "slower" : "faster"
-            let interval = { (value: EstimatedValue) in
-                Self.value(value.value, value.ciLow, value.ciHigh, series.unit)
-            }
+            let interval = { (value: EstimatedValue) in ReportIndex.format(value, unit: series.unit) }
             return ReportText(
                 .styled("\(formatRatio(change.ratio)) \(direction)", .alarm),
                 .text(
@@ -121,12 +122,5 @@ struct HistoryDocument {
                         + "\(interval(change.before)) → \(interval(change.after))"))
         }
         return ReportSection(name, [.list(items, style: .bullets)])
-    }
-
-    /// A value in `unit` with its interval when it has both ends: `21.3 ms [20.9 ms–21.8 ms]`.
-    private static func value(_ value: Double, _ low: Double?, _ high: Double?, _ unit: MeasureUnit) -> String {
-        let format = { (value: Double) in ReportIndex.format(value, unit: unit) }
-        guard let low, let high else { return format(value) }
-        return "\(format(value)) [\(format(low))–\(format(high))]"
     }
 }

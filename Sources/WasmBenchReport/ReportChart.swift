@@ -4,18 +4,16 @@ import WasmBenchModel
 enum ReportChart {
     /// Horizontal bars of ratios on a log scale, 1× marked; a section's ratio charts share an axis.
     case ratios(RatioChart)
-    /// Time per iteration of one workload × runtime, a line per process.
-    case warmUp(WarmUpChart)
-    /// One workload × runtime over stored runs: a point per run with its interval, steps marked.
-    case series(SeriesChart)
     /// Horizontal bars of shares of a whole (opcode categories) on a linear scale from 0: a ratio
     /// chart's bars, each `ratio` holding a share from 0 to 1 and no interval.
     case shares(RatioChart)
     /// A finished SVG drawn by another target (a flamegraph), embedded as it is: its renderer
     /// escapes every text it draws.
     case embedded(svg: String)
-    /// A phase against a size, a series per runtime with its fitted line (``FitChart``).
-    case fit(FitChart)
+    /// A phase against a size, a series per runtime with its fitted line; one workload × runtime
+    /// over stored runs with its steps marked; or its time per iteration, a line per process
+    /// (``PointChart``).
+    case points(PointChart)
 }
 
 /// A ratio chart: bars, its accessible name and its axis title.
@@ -38,36 +36,4 @@ struct RatioChart {
     var bars: [Bar]
     var label: String
     var axis: String
-}
-
-/// A warm-up chart: the per-iteration `execute` times of a workload × runtime.
-struct WarmUpChart {
-    /// The chart's accessible name.
-    var label: String
-    /// The rows of each process, by process and then iteration.
-    var processes: [(process: Int, rows: [Row])]
-    /// The steady-state median, drawn dashed.
-    var median: Double?
-    /// The iterations left out as warm-up, shaded.
-    var leftOut: Int?
-}
-
-/// A series chart: one workload × runtime over stored runs, oldest first.
-struct SeriesChart {
-    /// One run's value with its interval from that run.
-    struct Point {
-        var value: Double
-        var low: Double?
-        var high: Double?
-        /// What hovering over the point says (run, date, label, value with interval).
-        var hover: String
-    }
-
-    /// The chart's accessible name.
-    var label: String
-    var points: [Point]
-    /// The indices of the points that start a step change.
-    var steps: [Int]
-    /// The unit of every value.
-    var unit: MeasureUnit
 }

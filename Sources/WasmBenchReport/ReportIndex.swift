@@ -170,6 +170,13 @@ struct ReportIndex {
         }
     }
 
+    /// A value in `unit` with its interval when it has both ends: `21.3 ms [20.9 ms–21.8 ms]`.
+    static func format(_ value: EstimatedValue, unit: MeasureUnit) -> String {
+        let point = format(value.value, unit: unit)
+        guard let low = value.ciLow, let high = value.ciHigh else { return point }
+        return "\(point) [\(format(low, unit: unit))–\(format(high, unit: unit))]"
+    }
+
     /// `items` in order, each only where it first appears.
     static func ordered<Item: Hashable>(_ items: [Item]) -> [Item] {
         var seen = Set<Item>()

@@ -136,13 +136,22 @@ extension RunDocument {
     private func warmUpFigure(_ entry: (workload: String, runtime: String, rows: [Row])) -> ReportFigure {
         let summary = index.summary(workload: entry.workload, runtime: entry.runtime, phase: .execute)
         let processes = Dictionary(grouping: entry.rows, by: \.process).sorted { $0.key < $1.key }.map {
-            (process: $0.key, rows: $0.value.sorted { ($0.iteration ?? 0) < ($1.iteration ?? 0) })
+            process, rows in
+            let points = rows.sorted { ($0.iteration ?? 0) < ($1.iteration ?? 0) }.map { row in
+                let hover =
+                    "process #\(process), iteration \(row.iteration ?? 0): \(formatDuration(row.value))"
+                    + (row.warmup ? " (warm-up)" : "")
+                return PointChart.Series.Point(
+                    size: Double(row.iteration ?? 0), value: row.value, hover: hover, warmUp: row.warmup)
+            }
+            return PointChart.Series(points: points, colour: process, label: "process #\(process)")
         }
-        let chart = WarmUpChart(
-            label: "time per iteration of \(entry.workload) on \(entry.runtime)", processes: processes,
-            median: summary?.median, leftOut: summary?.warmupIterations)
+        let chart = PointChart(
+            label: "time per iteration of \(entry.workload) on \(entry.runtime)",
+            across: .iterations(median: summary?.median, leftOut: summary?.warmupIterations), unit: .seconds,
+            series: processes)
         let caption = summary.flatMap(ReportIndex.warmUpText).map { " — \($0)" } ?? ""
-        return ReportFigure(chart: .warmUp(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
+        return ReportFigure(chart: .points(chart), caption: ReportText(.code(entry.runtime), .text(caption)))
     }
 
     /// Every workload × runtime whose rows hold `execute` times of two iterations or more, in

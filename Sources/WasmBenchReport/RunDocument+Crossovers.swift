@@ -38,10 +38,8 @@ extension RunDocument {
     /// `3.2 runs [2.1–5.0]`, an open interval when the intervals allow no saving, or `never`.
     static func runs(_ crossover: AOTCrossover) -> String {
         guard let runs = crossover.runs else { return "never (a run with the artifact saves nothing)" }
-        let point = "\(formatSignificant(roundToSignificantDigits(runs))) runs"
+        let point = "\(formatSignificant(runs)) runs"
         guard let low = crossover.runsLow else { return point }
-        let lowText = formatSignificant(roundToSignificantDigits(low))
-        let highText = crossover.runsHigh.map { formatSignificant(roundToSignificantDigits($0)) } ?? "∞"
-        return "\(point) [\(lowText)–\(highText)]"
+        return "\(point) [\(formatSignificant(low))–\(crossover.runsHigh.map(formatSignificant) ?? "∞")]"
     }
 }

@@ -44,10 +44,11 @@ extension RunDocument {
                 "\(size($0.size, fit)) → \(ReportIndex.format($0.estimate.value, unit: fit.unit))"
             }
             return [
-                .code(firstCell(fit)), .code(fit.runtime), .plain(name(fit)), .plain(points.joined(separator: ", ")),
-                .plain(fit.intercept.map { estimate($0, fit.unit) } ?? "—"),
+                .code(firstCell(fit)), .code(fit.runtime),
+                .plain(ReportIndex.label(phase: fit.phase, metric: fit.metric)), .plain(points.joined(separator: ", ")),
+                .plain(fit.intercept.map { ReportIndex.format($0, unit: fit.unit) } ?? "—"),
                 .plain(fit.slope.map { perUnit($0, fit) } ?? "—"),
-                .plain(fit.rSquared.map { formatSignificant(roundToSignificantDigits($0)) } ?? "—"),
+                .plain(fit.rSquared.map(formatSignificant) ?? "—"),
             ]
         }
         return ReportTable(headers: headers, numeric: [4, 5, 6], rows: rows)
@@ -55,22 +56,14 @@ extension RunDocument {
 
     /// A chart per workload (or module axis) × phase × metric, a series per runtime.
     static func fitCharts(_ fits: [SizeFit], runtimes: [String]) -> [ReportBlock] {
-        var groups: [[SizeFit]] = []
-        for fit in fits {
-            if let index = groups.firstIndex(where: {
-                $0[0].workload == fit.workload && $0[0].phase == fit.phase && $0[0].metric == fit.metric
-            }) {
-                groups[index].append(fit)
-            } else {
-                groups.append([fit])
-            }
-        }
+        let key = { (fit: SizeFit) in [fit.workload ?? "", fit.phase.rawValue, fit.metric.rawValue] }
+        let groups = ReportIndex.ordered(fits.map(key)).map { group in fits.filter { key($0) == group } }
         let figures = groups.map { group -> ReportFigure in
             let first = group[0]
             let series = group.map { fit in
-                FitChart.Series(
+                PointChart.Series(
                     points: fit.points.map { point in
-                        FitChart.Series.Point(
+                        PointChart.Series.Point(
                             size: point.size, value: point.estimate.value, low: point.estimate.ciLow,
                             high: point.estimate.ciHigh,
                             hover:
@@ -80,15 +73,17 @@ extension RunDocument {
                     line: fit.intercept.flatMap { a in fit.slope.map { (a.value, $0.value) } },
                     colour: (runtimes.firstIndex(of: fit.runtime) ?? 0) + 1, label: fit.runtime)
             }
-            let what = "\(name(first)) of \(first.workload ?? "every workload")"
-            let chart = FitChart(
-                label: "\(what) against \(first.sizeName)",
-                axis: first.axis == .moduleBytes ? "module size" : first.sizeName,
-                sizeUnit: first.axis == .moduleBytes ? .bytes : nil, unit: first.unit, series: series)
+            let what =
+                "\(ReportIndex.label(phase: first.phase, metric: first.metric)) of \(first.workload ?? "every workload")"
+            let across = PointChart.Across.sizes(
+                name: first.axis == .moduleBytes ? "module size" : first.sizeName,
+                unit: first.axis == .moduleBytes ? .bytes : nil)
+            let chart = PointChart(
+                label: "\(what) against \(first.sizeName)", across: across, unit: first.unit, series: series)
             let keys = group.flatMap { fit -> [ReportText.Span] in
                 [.text(" "), .swatch((runtimes.firstIndex(of: fit.runtime) ?? 0) + 1), .text(" \(fit.runtime)")]
             }
-            return ReportFigure(chart: .fit(chart), caption: ReportText([.text(what + ":")] + keys))
+            return ReportFigure(chart: .points(chart), caption: ReportText([.text(what + ":")] + keys))
         }
         return [
             .charts([
@@ -100,11 +95,6 @@ extension RunDocument {
         ]
     }
 
-    /// `execute`, or `compile (cpu)` for a metric other than time.
-    private static func name(_ fit: SizeFit) -> String {
-        fit.metric == .time ? fit.phase.rawValue : "\(fit.phase.rawValue) (\(fit.metric.rawValue))"
-    }
-
     /// A size as the table shows it: `n=24`, or a module's bytes.
     private static func size(_ size: Double, _ fit: SizeFit) -> String {
         fit.axis == .moduleBytes
@@ -112,18 +102,13 @@ extension RunDocument {
             : "\(fit.sizeName)=\(size == size.rounded() && abs(size) < 1e15 ? String(Int(size)) : formatCount(size))"
     }
 
-    /// `1.2 ms [0.8 ms–1.6 ms]`.
-    private static func estimate(_ value: EstimatedValue, _ unit: MeasureUnit) -> String {
-        let point = ReportIndex.format(value.value, unit: unit)
-        guard let low = value.ciLow, let high = value.ciHigh else { return point }
-        return "\(point) [\(ReportIndex.format(low, unit: unit))–\(ReportIndex.format(high, unit: unit))]"
-    }
-
     /// The slope per unit of the size: per KiB of module, or per 1 of the parameter.
     private static func perUnit(_ slope: EstimatedValue, _ fit: SizeFit) -> String {
-        guard fit.axis == .moduleBytes else { return estimate(slope, fit.unit) + " per \(fit.sizeName)" }
+        guard fit.axis == .moduleBytes else {
+            return ReportIndex.format(slope, unit: fit.unit) + " per \(fit.sizeName)"
+        }
         let scaled = EstimatedValue(
             value: slope.value * 1024, ciLow: slope.ciLow.map { $0 * 1024 }, ciHigh: slope.ciHigh.map { $0 * 1024 })
-        return estimate(scaled, fit.unit) + " per KiB"
+        return ReportIndex.format(scaled, unit: fit.unit) + " per KiB"
     }
 }

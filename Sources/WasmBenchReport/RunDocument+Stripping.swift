@@ -1,12 +1,6 @@
 import WasmBenchModel
 
 extension RunDocument {
-    /// The phases that read the module, compared with and without its custom sections.
-    static let strippedPhases: [(Phase, Metric)] = [
-        (.parse, .time), (.compile, .time), (.aotCompile, .time), (.aotCompile, .artifactBytes), (.aotLoad, .time),
-        (.instantiate, .time), (.startup, .time),
-    ]
-
     /// What removing the custom sections did (`run --strip`): per module its size before and after,
     /// and per runtime each module phase with and without them, by the run's estimator. None when
     /// the run has no stripped variant.
@@ -29,14 +23,15 @@ extension RunDocument {
                 .plain(Self.change(original.wasmBytes.map(Double.init), variant.wasmBytes.map(Double.init))),
             ])
             for runtime in index.measuredRuntimes {
-                for (phase, metric) in Self.strippedPhases {
+                // The phases that read the module: those before `import`.
+                for (_, phase, metric) in Self.phaseColumns.prefix(while: { $0.phase != .import }) {
                     let values = [original.id, variant.id].map {
                         index.summary(workload: $0, runtime: runtime, phase: phase, metric: metric)?.estimate(estimator)
                     }
                     guard let with = values[0], let without = values[1] else { continue }
                     let unit = metric.unit
                     rows.append([
-                        .code(original.id), .code(runtime), .plain(metric == .time ? phase.rawValue : metric.rawValue),
+                        .code(original.id), .code(runtime), .plain(ReportIndex.label(phase: phase, metric: metric)),
                         .plain(ReportIndex.format(with.value, unit: unit)),
                         .plain(ReportIndex.format(without.value, unit: unit)),
                         .plain(Self.change(with.value, without.value)),

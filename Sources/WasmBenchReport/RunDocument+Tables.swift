@@ -84,7 +84,7 @@ extension RunDocument {
     }
 
     /// The phases table's columns, in the order phases happen; `execute` has its own table.
-    private static let phaseColumns: [(title: String, phase: Phase, metric: Metric)] = [
+    static let phaseColumns: [(title: String, phase: Phase, metric: Metric)] = [
         ("parse", .parse, .time), ("compile", .compile, .time), ("aot-compile", .aotCompile, .time),
         ("artifact", .aotCompile, .artifactBytes), ("aot-load", .aotLoad, .time), ("instantiate", .instantiate, .time),
         ("startup", .startup, .time), ("import", .import, .time), ("wall", .wall, .time), ("cpu", .wall, .cpu),

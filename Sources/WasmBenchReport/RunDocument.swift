@@ -47,16 +47,6 @@ struct RunDocument {
         return [.paragraph([.text(line)])] + (result.complete ? [] : [.paragraph([incomplete], role: .alert)])
     }
 
-    /// How often each cell ran: processes × iterations, or counted sets × their iterations.
-    private var repetitions: String {
-        let setup = result.configuration
-        guard counted else {
-            return "\(setup.processes) processes × \(setup.iterations) iterations, \(setup.warmups) warm-ups"
-        }
-        let iterations = (setup.countedIterations ?? []).map(String.init).joined(separator: ", ")
-        return "\(setup.processes) counted set(s) × \(iterations) counted iterations (callgrind)"
-    }
-
     /// The CPU's identity and the machine's noise during the run, where the run recorded them.
     private func fingerprint() -> [ReportFact] {
         let machine = result.machine
@@ -78,7 +68,7 @@ struct RunDocument {
                     label: "CPU identity", value: ([machine.cpuModel] + parts.compactMap { $0 }).map(ReportText.text)))
         }
         if let noise = result.noise {
-            let seconds = formatSignificant(roundToSignificantDigits(noise.overheadSeconds))
+            let seconds = formatSignificant(noise.overheadSeconds)
             let run = "canary \(noise.canary), \(noise.samples.count) samples, \(seconds) s"
             var value: [ReportText] = [
                 noise.verdict.map { "\($0.rawValue): \(noise.reason ?? "") (\(run))" }
@@ -105,9 +95,13 @@ struct RunDocument {
     /// The settings the run was measured with.
     private func configuration() -> ReportSection {
         let setup = result.configuration
+        let counts = (setup.countedIterations ?? []).map(String.init).joined(separator: ", ")
+        // How often each cell ran: counted sets × their iterations, or processes × iterations.
         let repetitions =
             counted
-            ? fact("Counted sets × iterations", .text(repetitions))
+            ? fact(
+                "Counted sets × iterations",
+                "\(setup.processes) counted set(s) × \(counts) counted iterations (callgrind)")
             : fact(
                 "Processes × iterations",
                 "\(setup.processes) × \(setup.iterations) (\(setup.warmups) warm-ups left out of the summaries)")
