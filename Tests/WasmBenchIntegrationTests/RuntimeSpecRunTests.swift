@@ -54,6 +54,13 @@ struct RuntimeSpecRunTests {
             $0.runtime == "wasmtime-aot-file" && $0.phase == .aotCompile && $0.metric == .artifactBytes
         }
         #expect(!artifact.isEmpty && artifact.allSatisfy { $0.value > 1000 }, "\(artifact)")
+        // Every process kept its kernel's checksum, and every runtime computed the same one.
+        for kernel in ["kernels/fib", "kernels/hash"] {
+            let values = result.rows.filter { $0.workload == kernel && $0.phase == .wall && $0.metric == .time }
+                .map(\.checkValue)
+            #expect(values.count == 8 && Set(values).count == 1 && values.first != nil, "\(kernel): \(values)")
+        }
+        #expect(!result.summaries.contains { $0.warnings.contains { $0.kind == .resultsDiffer } })
     }
 
     @Test("a spec with an unknown placeholder is a usage error naming the file and the field")
