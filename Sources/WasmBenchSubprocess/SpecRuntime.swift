@@ -66,8 +66,13 @@ public struct SpecRuntime: BenchmarkRuntime {
         if !hosting.environment.isEmpty && spec.environment == nil {
             return "\(spec.path) has no `environment` template, so \(id) cannot pass the guest variables"
         }
-        if hosting.commandExport != nil || hosting.trapUnknownImports {
-            return "\(id) runs `_start` with every import provided; a spec cannot say how to do otherwise yet"
+        if hosting.trapUnknownImports && spec.trapUnknownImports == nil {
+            return
+                "\(spec.path) has no `trapUnknownImports` words, so \(id) cannot link the guest's unknown imports as traps"
+        }
+        if hosting.commandExport != nil && spec.entry == nil {
+            return
+                "\(spec.path) has no `entry` words, so \(id) cannot enter the guest through another export than _start"
         }
         return nil
     }
@@ -113,6 +118,9 @@ public struct SpecRuntime: BenchmarkRuntime {
         let environment = hosting.environment.sorted { $0.key < $1.key }.flatMap { name, value in
             RuntimeSpec.expand(spec.environment ?? [], values: ["name": name, "value": value])
         }
+        let options =
+            (hosting.trapUnknownImports ? spec.trapUnknownImports ?? [] : [])
+            + (hosting.commandExport.map { RuntimeSpec.expand(spec.entry ?? [], values: ["export": $0]) } ?? [])
         let arguments: [String]
         switch request.program.entry {
         case .command:
@@ -120,7 +128,7 @@ public struct SpecRuntime: BenchmarkRuntime {
                 spec.run, values: values,
                 lists: [
                     "arguments": request.program.commandArguments(iterations: request.iterations), "mounts": mounts,
-                    "environment": environment,
+                    "environment": environment, "options": options,
                 ])
         case .invoke(let function, let callArguments):
             values["function"] = function

@@ -71,5 +71,10 @@ struct ResultAgreementTests {
         let found = warnings(rows)
         #expect(found["a"] == [] && found["b"] == [])
         #expect(found["c"]?.first?.message.contains("where most runtimes reported 7") == true)
+        // Each runtime votes once: three processes of one runtime do not outvote two runtimes.
+        let outvoted = warnings(
+            process("a", 0, "8") + process("a", 1, "8") + process("a", 2, "8") + process("b", 0, "7")
+                + process("c", 0, "7"))
+        #expect(outvoted["b"] == [] && outvoted["c"] == [] && outvoted["a"]?.count == 1)
     }
 }

