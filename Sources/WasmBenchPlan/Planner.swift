@@ -72,13 +72,22 @@ public struct Planner: Sendable {
     /// interpreter on WasmKit for an interpreter built for WASI; `wasmtime-capi` (and
     /// `INTERPRETER@wasmtime-capi`), which also runs the instrumented module and reads its
     /// counters, counts for itself. In the order of `ids`, without repeats. Native interpreters
-    /// and JavaScript-hosted ones (Pyodide) have no module of their own to count.
-    public static func opcodeRuntimeIDs(for ids: [RuntimeID], user: [String] = []) -> [RuntimeID] {
+    /// and JavaScript-hosted ones (Pyodide) have no module of their own to count. A runtime
+    /// described by a file (`described`) counts as a runtime of the table does, alone or hosting.
+    public static func opcodeRuntimeIDs(for ids: [RuntimeID], user: [String] = [], described: Set<String> = [])
+        -> [RuntimeID]
+    {
         var counted: [RuntimeID] = []
         for id in ids {
             let counter: RuntimeID?
             let base = id.base == Self.countingWasmtime ? id.base : "wasmkit"
-            switch try? RuntimeRegistry.resolve(id, user: user) {
+            let resolution =
+                described.contains(id.base)
+                ? RuntimeRegistry.entry("wasmkit").map { host in
+                    id.interpreter.flatMap { InterpreterCatalog.entry($0, user: user) }.map { .hosted($0, on: host) }
+                        ?? .runtime(host)
+                } : try? RuntimeRegistry.resolve(id, user: user)
+            switch resolution {
             case .runtime:
                 counter = RuntimeID(base: base)
             case .hosted(let interpreter, _) where interpreter.placement == .wasi:
@@ -208,7 +217,10 @@ public struct Planner: Sendable {
             ids.insert(baseline, at: 0)
             notices.append("added the baseline runtime \(baseline) to the runtimes asked for")
         }
-        let counters = selection.countOpcodes ? Self.opcodeRuntimeIDs(for: ids, user: user.map(\.id)) : []
+        let counters =
+            selection.countOpcodes
+            ? Self.opcodeRuntimeIDs(
+                for: ids, user: user.map(\.id), described: Set(try userRuntimes(selection).map(\.id))) : []
         let toolbox = workspace.toolbox(
             install: selection.install, needing: RuntimeRegistry.tools(for: ids + counters, user: user.map(\.id)))
         var factory = workspace.runtimeFactory(

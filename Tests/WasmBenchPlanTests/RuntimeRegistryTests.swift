@@ -93,6 +93,11 @@ struct OpcodeRuntimeTests {
                 "micropython-wasi@wasmkit", "wasi-python3.15@wasmkit",
             ])
         #expect(ids(["native"]) == ["wasmkit"])
+        // A runtime described by a file counts on WasmKit too, alone or hosting a WASI interpreter.
+        let described = Planner.opcodeRuntimeIDs(
+            for: ["engine", "cpython3.11-wasi@engine", "pyodide@engine"].compactMap(RuntimeID.init),
+            described: ["engine"])
+        #expect(described.map(\.description) == ["wasmkit", "cpython3.11-wasi@wasmkit"])
         #expect(ids(["cpython3.11-native", "pypy3", "pyodide@node"]).isEmpty)
         // wasmtime's C API counts for itself.
         #expect(ids(["wasmtime-capi", "native"]) == ["wasmtime-capi", "wasmkit"])
