@@ -23,13 +23,7 @@ struct ResultAgreementTests {
     }
 
     func warnings(_ rows: [Row], failures: [Failure] = []) -> [String: [SummaryWarning]] {
-        var result = RunResult(
-            toolVersion: "test", startedAt: "2026-01-01T00:00:00Z",
-            machine: MachineInfo(os: "o", kernel: "k", architecture: "a", cpuModel: "c", cores: 1, memoryBytes: 1),
-            configuration: configuration)
-        result.rows = rows
-        result.failures = failures
-        Summarizer(configuration: configuration).summarize(&result)
+        let result = SummarizerTests().summarize(rows, configuration: configuration, failures: failures)
         return result.summaries.filter { $0.phase == .execute }.reduce(into: [:]) {
             $0[$1.runtime] = $1.warnings.filter { $0.kind == .resultsDiffer }
         }
