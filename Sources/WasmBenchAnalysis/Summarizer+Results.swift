@@ -13,11 +13,12 @@ extension Summarizer {
     static func resultWarnings(_ rows: [Row], failures: [Failure], baseline: String) -> [Cell: SummaryWarning] {
         let failed = Set(
             failures.compactMap { failure in
-                failure.process.map { "\(failure.runtime)\u{0}\(failure.workload)\u{0}\($0)" }
+                failure.process.map { ProcessKey(runtime: failure.runtime, workload: failure.workload, process: $0) }
             })
         var values: [String: [String: [String: Int]]] = [:]  // workload → runtime → value → processes
         for row in rows where row.phase == .wall && row.metric == .time {
-            guard let value = row.checkValue, !failed.contains("\(row.runtime)\u{0}\(row.workload)\u{0}\(row.process)")
+            guard let value = row.checkValue,
+                !failed.contains(ProcessKey(runtime: row.runtime, workload: row.workload, process: row.process))
             else { continue }
             values[row.workload, default: [:]][row.runtime, default: [:]][value, default: 0] += 1
         }

@@ -111,7 +111,7 @@ public struct Summarizer: Sendable {
     }
 
     /// One process of one cell.
-    private struct ProcessKey: Hashable {
+    struct ProcessKey: Hashable {
         let runtime: String
         let workload: String
         let process: Int

@@ -78,6 +78,10 @@ struct CycleGraph {
     var members: [[String]] = []
     /// Each function's node.
     var node: [String: Int] = [:]
+    /// Each function's calls out of its node (``outward(_:)``), found once.
+    private var calls: [String: [(node: Int, cost: Double)]] = [:]
+    /// Each node's own instructions and the calls leaving it (``cost(of:)``), found once.
+    private var costs: [Double] = []
 
     init(_ profile: CallgrindProfile) {
         self.profile = profile
@@ -130,21 +134,23 @@ struct CycleGraph {
                     })
             }
         }
+        for function in node.keys {
+            calls[function] = (profile.calls[function] ?? [:]).filter { node[$0.key] != node[function] && $0.value > 0 }
+                .sorted { $0.key < $1.key }.compactMap { call in node[call.key].map { ($0, call.value) } }
+        }
+        costs = members.map { members in
+            members.reduce(0) { sum, member in
+                sum + (profile.selfInstructions[member] ?? 0) + (calls[member] ?? []).reduce(0) { $0 + $1.cost }
+            }
+        }
     }
 
     /// The calls `function` makes to functions outside its node: each callee's node and the
     /// call's cost, in the order of the callees' names.
-    func outward(_ function: String) -> [(node: Int, cost: Double)] {
-        (profile.calls[function] ?? [:]).filter { node[$0.key] != node[function] && $0.value > 0 }
-            .sorted { $0.key < $1.key }.compactMap { call in node[call.key].map { ($0, call.value) } }
-    }
+    func outward(_ function: String) -> [(node: Int, cost: Double)] { calls[function] ?? [] }
 
     /// A node's own instructions and the calls leaving it.
-    func cost(of node: Int) -> Double {
-        members[node].reduce(0) { sum, member in
-            sum + (profile.selfInstructions[member] ?? 0) + outward(member).reduce(0) { $0 + $1.cost }
-        }
-    }
+    func cost(of node: Int) -> Double { costs[node] }
 
     /// The nodes no other node calls, in the order of their first member's name.
     var roots: [Int] {
