@@ -131,12 +131,17 @@ let package = Package(
         // The saved artifact and its exports: JSON (schemaVersion checked first), CSV rows, pyperf JSON.
         // Pure: bytes in, bytes out.
         .target(name: "WasmBenchArtifact", dependencies: ["WasmBenchModel"], swiftSettings: strict),
+        // Charts drawn as SVG from data (bars of ratios or shares, points against sizes, runs or
+        // iterations), with the escaping markup type the HTML report is written in. Pure.
+        .target(name: "WasmBenchCharts", dependencies: ["WasmBenchModel"], swiftSettings: strict),
         // Flamegraphs of folded stacks: a pure SVG renderer (one side, or Wasm against native).
         .target(name: "WasmBenchFlamegraph", dependencies: ["WasmBenchModel"], swiftSettings: strict),
         // Renderers: ReportDocument -> String/Data. No I/O.
         .target(
             name: "WasmBenchReport",
-            dependencies: ["WasmBenchModel", "WasmBenchStatistics", "WasmBenchArtifact", "WasmBenchFlamegraph"],
+            dependencies: [
+                "WasmBenchModel", "WasmBenchStatistics", "WasmBenchArtifact", "WasmBenchCharts", "WasmBenchFlamegraph",
+            ],
             swiftSettings: strict
         ),
         // The history store: every run kept in SQLite (GRDB) or, with the PostgreSQL trait, PostgreSQL;
@@ -244,8 +249,11 @@ let package = Package(
         .testTarget(
             name: "WasmBenchArtifactTests", dependencies: ["WasmBenchArtifact", "TestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "WasmBenchReportTests", dependencies: ["WasmBenchReport", "WasmBenchArtifact", "TestSupport"],
+            name: "WasmBenchReportTests",
+            dependencies: ["WasmBenchReport", "WasmBenchArtifact", "WasmBenchCharts", "TestSupport"],
             resources: [.copy("Snapshots")], swiftSettings: strict),
+        .testTarget(
+            name: "WasmBenchChartsTests", dependencies: ["WasmBenchCharts", "WasmBenchModel"], swiftSettings: strict),
         .testTarget(
             name: "WasmBenchWorkloadsTests", dependencies: ["WasmBenchWorkloads", "WasmBenchProvision", "TestSupport"],
             swiftSettings: strict),

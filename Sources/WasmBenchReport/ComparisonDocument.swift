@@ -1,3 +1,4 @@
+import WasmBenchCharts
 import WasmBenchModel
 
 /// Builds the report document of a comparison of two runs: which runs, the threshold, the

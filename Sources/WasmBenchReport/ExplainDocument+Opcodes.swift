@@ -1,3 +1,4 @@
+import WasmBenchCharts
 import WasmBenchModel
 
 extension ExplainDocument {

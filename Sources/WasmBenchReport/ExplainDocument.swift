@@ -1,3 +1,4 @@
+import WasmBenchCharts
 import WasmBenchModel
 
 /// Builds the report document of an explain analysis: instructions per iteration on every runtime

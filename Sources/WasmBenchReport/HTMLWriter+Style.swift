@@ -1,3 +1,5 @@
+import WasmBenchCharts
+
 extension HTMLWriter {
     /// The report's style sheet: system fonts, light tables, and the classes the SVG charts use.
     /// Nothing is loaded from elsewhere.

@@ -1,3 +1,5 @@
+import WasmBenchCharts
+
 /// Writes a report document as one self-contained HTML5 page with charts.
 ///
 /// The page needs no JavaScript and loads nothing: the style sheet is inline, charts are SVG in
@@ -17,7 +19,7 @@ struct HTMLWriter: ReportWriter {
                 if case .ratios(let chart) = figure.chart { chart.bars } else { [] }
             }
             // The ratio charts of a section share one axis so they can be read against each other.
-            let axis = bars.isEmpty ? nil : Self.ratioAxis(bars)
+            let axis = bars.isEmpty ? nil : RatioChart.axis(for: bars)
             let blocks = HTML(joining: section.body.map { block($0, axis: axis) }, separator: "\n")
             return
                 "<section id=\"\(section.name.id)\">\n<h2>\(inline(section.name.title))</h2>\n\(blocks)\n</section>\n"
@@ -77,14 +79,11 @@ struct HTMLWriter: ReportWriter {
     private func figure(_ figure: ReportFigure, axis: Axis?) -> HTML {
         let chart: HTML =
             switch figure.chart {
-            case .ratios(let chart): barChart(chart, axis: axis ?? Self.ratioAxis(chart.bars), logScale: true)
+            case .ratios(let chart): chart.ratios(on: axis)
+            case .shares(let chart): chart.shares()
+            case .points(let chart):
+                chart.svg { value, unit in unit.map { ReportIndex.format(value, unit: $0) } ?? formatCount(value) }
             case .embedded(let svg): HTML(stringLiteral: svg)
-            case .points(let chart): pointChart(chart)
-            case .shares(let chart):
-                barChart(
-                    chart,
-                    axis: .linear(upTo: (chart.bars.map(\.ratio).max() ?? 0) * 100, ticks: 5, from: 130, to: 640),
-                    logScale: false)
             }
         let id: HTML = figure.id.map { " id=\"\($0)\"" } ?? ""
         let caption: HTML = figure.caption.map { "<figcaption>\(inline($0))</figcaption>\n" } ?? ""
@@ -165,16 +164,22 @@ struct HTMLWriter: ReportWriter {
                 case .styled(let text, .muted): "<span class=\"muted\">\(text)</span>"
                 case .styled(let text, .warning): HTML(text: text)
                 case .see(let name): "<a href=\"#\(name.id)\">\(inline(name.title))</a>"
-                case .swatch(let position): "<span style=\"color:\(Self.colour(position))\">●</span>"
+                case .swatch(let position): "<span style=\"color:\(SVG.colour(position))\">●</span>"
                 case .lineBreak: "<br>"
                 }
             })
     }
+}
 
-    /// The colour of the `position`th runtime or process: Okabe and Ito's colour-blind-safe
-    /// palette (without its yellow, too pale on white) and two darker tones, then round again.
-    static func colour(_ position: Int) -> String {
-        let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#6E6E6E", "#8C564B"]
-        return palette[position % palette.count]
-    }
+/// `text` as code; nothing for empty text.
+private func code(_ text: String) -> HTML {
+    text.isEmpty ? "" : "<code>\(text)</code>"
+}
+
+/// A sentence in which spans between backticks are code, as the runtimes' notes and the run's
+/// notices write them; text with unpaired backticks stays as it is.
+private func prose(_ text: String) -> HTML {
+    let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+    guard parts.count % 2 == 1 else { return HTML(text: text) }
+    return HTML(joining: parts.enumerated().map { $0.offset % 2 == 1 ? code($0.element) : HTML(text: $0.element) })
 }

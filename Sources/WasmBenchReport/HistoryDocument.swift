@@ -1,3 +1,4 @@
+import WasmBenchCharts
 import WasmBenchModel
 
 /// Builds the report document of `wasmbench history`: which store and filter, the runs listed,

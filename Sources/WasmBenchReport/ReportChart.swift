@@ -1,4 +1,4 @@
-import WasmBenchModel
+import WasmBenchCharts
 
 /// The charts a report draws.
 enum ReportChart {
@@ -14,26 +14,4 @@ enum ReportChart {
     /// over stored runs with its steps marked; or its time per iteration, a line per process
     /// (``PointChart``).
     case points(PointChart)
-}
-
-/// A ratio chart: bars, its accessible name and its axis title.
-struct RatioChart {
-    /// A runtime's ratio with its interval.
-    struct Bar {
-        /// The row's label (a runtime id), followed by `†` when `unfair`.
-        var label: String
-        var unfair = false
-        var ratio: Double
-        var low: Double? = nil
-        var high: Double? = nil
-        /// The text after the bar, e.g. `1.42× [1.38–1.47]`.
-        var value: String
-        var hover: String
-        /// The position of the bar's colour in the charts' palette.
-        var colour: Int
-    }
-
-    var bars: [Bar]
-    var label: String
-    var axis: String
 }

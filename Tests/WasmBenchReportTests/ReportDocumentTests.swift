@@ -2,6 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 import WasmBenchArtifact
+import WasmBenchCharts
 import WasmBenchModel
 
 @testable import WasmBenchReport
