@@ -49,8 +49,10 @@ public struct RunComparer: Sendable {
             counting.estimator = .median
             return counting.compare(base: base, basePath: basePath, new: new, newPath: newPath)
         }
-        let baseSamples = Summarizer(configuration: base.configuration).samples(base.rows, failures: base.failures)
-        let newSamples = Summarizer(configuration: new.configuration).samples(new.rows, failures: new.failures)
+        var baseSamples = Summarizer(configuration: base.configuration).samples(base.rows, failures: base.failures)
+        var newSamples = Summarizer(configuration: new.configuration).samples(new.rows, failures: new.failures)
+        baseSamples.order = Self.readingOrder(baseSamples.order, of: base)
+        newSamples.order = Self.readingOrder(newSamples.order, of: new)
         let measure = base.configuration.measure
         var comparison = RunComparison(
             base: side(base, path: basePath), new: side(new, path: newPath), threshold: threshold,
@@ -114,6 +116,22 @@ public struct RunComparer: Sendable {
             ComparedCell(workload: $0.workload, runtime: $0.runtime, reason: "not in the base run")
         }
         return comparison
+    }
+
+    /// `keys` in the order a reader looks for them: the run's workloads, then its runtimes, as it
+    /// lists them (ids it does not list after those, as measured), then phases in the order they
+    /// happen, then metrics. A run measures its cells shuffled, so the order in which they were
+    /// first measured means nothing to a reader of the comparison.
+    static func readingOrder(_ keys: [Summarizer.Key], of run: RunResult) -> [Summarizer.Key] {
+        func positions(_ ids: [String]) -> [String: Int] {
+            Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let workloads = positions(run.workloads.map(\.id) + keys.map(\.workload))
+        let runtimes = positions(run.runtimes.map(\.id) + keys.map(\.runtime))
+        return keys.sorted { x, y in
+            (workloads[x.workload] ?? 0, runtimes[x.runtime] ?? 0, x.phase, x.metric)
+                < (workloads[y.workload] ?? 0, runtimes[y.runtime] ?? 0, y.phase, y.metric)
+        }
     }
 
     /// What an estimate of new ÷ base says, given the threshold (see ``ComparisonVerdict``).

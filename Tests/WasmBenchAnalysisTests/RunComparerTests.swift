@@ -150,6 +150,24 @@ struct RunComparerTests {
 }
 
 extension RunComparerTests {
+    @Test(
+        "Cells compare in the order the run lists its workloads and runtimes, not the shuffled order it measured them in"
+    )
+    func readingOrder() {
+        var base = run(["w/a": ["x": steady(1.0), "y": steady(1.0)], "w/b": ["x": steady(1.0), "y": steady(1.0)]])
+        base.rows.reverse()
+        base.workloads = ["w/b", "w/a"].map {
+            WorkloadInfo(id: $0, suite: "s", summary: "", entry: .command, reportsMarkers: false, wasmSHA256: "")
+        }
+        base.runtimes.reverse()
+        // Reversed, then first and last swapped, the rows name w/a × x first: measured ≠ listed order.
+        base.rows.swapAt(0, base.rows.count - 1)
+        let comparison = comparer.compare(base: base, basePath: "a", new: base, newPath: "b")
+        let cells = comparison.comparisons.map { "\($0.workload) \($0.runtime)" }
+        #expect(cells == ["w/b y", "w/b x", "w/a y", "w/a x"])
+        #expect(comparison.geometricMeans.map(\.runtime) == ["y", "x"])
+    }
+
     @Test("a peak-rss that reads 0 bytes gets no ratio and a caveat that says why, not 'a damaged file'")
     func zeroPeakRSS() {
         var base = run(["w/a": ["x": steady(1.0)]])
