@@ -22,8 +22,8 @@ struct ChartsTests {
         let axis = Axis.linear(upTo: 7, ticks: 4, from: 0, to: 100)
         #expect(axis.ticks == [0, 2, 4, 6, 8])
         #expect(abs(axis.position(4) - 50) < 1e-9)
-        let tiny = Axis.linear(upTo: 5e-324, ticks: 4, from: 0, to: 100)
-        #expect(tiny.ticks == [0, 5e-324], "a maximum whose steps cannot be counted gets 0 and itself")
+        let tiny = Axis.linear(upTo: .leastNonzeroMagnitude, ticks: 4, from: 0, to: 100)
+        #expect(tiny.ticks == [0, .leastNonzeroMagnitude], "a maximum whose steps cannot be counted gets 0 and itself")
     }
 
     @Test("Bars escape their labels and hover text, draw a whisker per interval and one decimal per coordinate")
