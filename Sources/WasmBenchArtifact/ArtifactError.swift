@@ -11,6 +11,9 @@ package enum ArtifactError: Error, CustomStringConvertible, Equatable, Sendable 
     /// The artifact has the right layout version but a field is missing or malformed.
     /// `path` locates it (e.g. `rows[3].phase`); `detail` is the decoder's explanation.
     case corrupt(path: String, detail: String)
+    /// The artifact has the right layout version but holds a word this build does not know at
+    /// `path` (a warning kind, a phase…): a newer wasmbench adds such words without a new layout.
+    case unknownValue(path: String, value: String)
     /// The run result holds a value JSON cannot represent (e.g. a non-finite number).
     case notEncodable(path: String, detail: String)
 
@@ -25,6 +28,9 @@ package enum ArtifactError: Error, CustomStringConvertible, Equatable, Sendable 
         case .corrupt(let path, let detail):
             "the result file is damaged at \(path.isEmpty ? "its top level" : path): \(detail); "
                 + "re-run to produce a fresh one"
+        case .unknownValue(let path, let value):
+            "the result file holds \"\(value)\" at \(path), which this wasmbench does not know: read a file "
+                + "of a newer wasmbench with that version, or re-run to produce a fresh one"
         case .notEncodable(let path, let detail):
             "cannot save the result as JSON: the value at \(path.isEmpty ? "the top level" : path) "
                 + "is not representable (\(detail)); this is a wasmbench bug, please report it"

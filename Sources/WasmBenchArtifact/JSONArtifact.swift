@@ -27,8 +27,9 @@ package enum JSONArtifact {
 
     /// Decodes a run result written by ``encode(_:)``, checking its `schemaVersion` first: data that
     /// is not JSON or has no `schemaVersion` is ``ArtifactError/notAnArtifact(_:)``, another layout
-    /// version ``ArtifactError/schemaMismatch(found:expected:)``, a missing or malformed field
-    /// ``ArtifactError/corrupt(path:detail:)``.
+    /// version ``ArtifactError/schemaMismatch(found:expected:)``, a word this build does not know
+    /// (an enum's raw value a newer build added) ``ArtifactError/unknownValue(path:value:)``, a
+    /// missing or malformed field ``ArtifactError/corrupt(path:detail:)``.
     package static func decode(_ data: Data) throws(ArtifactError) -> RunResult {
         let found = try schemaVersion(of: data)
         guard found == WasmBenchModel.schemaVersion else {
@@ -40,11 +41,31 @@ package enum JSONArtifact {
             throw .corrupt(path: codingPathText(context.codingPath + [key]), detail: "the field is missing")
         } catch DecodingError.valueNotFound(_, let context) {
             throw .corrupt(path: codingPathText(context.codingPath), detail: "the value is null")
-        } catch DecodingError.typeMismatch(_, let context), DecodingError.dataCorrupted(let context) {
+        } catch DecodingError.dataCorrupted(let context) {
+            let path = codingPathText(context.codingPath)
+            if let word = word(at: context.codingPath, in: data) { throw .unknownValue(path: path, value: word) }
+            throw .corrupt(path: path, detail: detail(context, data))
+        } catch DecodingError.typeMismatch(_, let context) {
             throw .corrupt(path: codingPathText(context.codingPath), detail: detail(context, data))
         } catch {
             throw .corrupt(path: "", detail: String(describing: error))
         }
+    }
+
+    /// The string at `path` in the JSON, if there is one there: a string the decoder refused is a
+    /// word of the vocabulary (an enum's raw value) that this build does not have.
+    private static func word(at path: [any CodingKey], in data: Data) -> String? {
+        guard !path.isEmpty, var value = try? JSONSerialization.jsonObject(with: data) else { return nil }
+        for key in path {
+            if let index = key.intValue {
+                guard let array = value as? [Any], array.indices.contains(index) else { return nil }
+                value = array[index]
+            } else {
+                guard let object = value as? [String: Any], let next = object[key.stringValue] else { return nil }
+                value = next
+            }
+        }
+        return value as? String
     }
 
     /// The one field every version of the artifact has, read before anything else.

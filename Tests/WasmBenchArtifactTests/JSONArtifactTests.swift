@@ -56,19 +56,34 @@ struct JSONArtifactTests {
 
     @Test("A damaged file of the right version names the path of the bad field")
     func corrupt() throws {
-        let data = try JSONArtifact.encode(ReportFixture.runResult())
-        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        var rows = try #require(object["rows"] as? [[String: Any]])
-        rows[1]["phase"] = "warp-drive"
-        object["rows"] = rows
-        let damaged = try JSONSerialization.data(withJSONObject: object)
-        let error = try #require(throws: ArtifactError.self) { try JSONArtifact.decode(damaged) }
+        let error = try #require(throws: ArtifactError.self) {
+            try JSONArtifact.decode(try Self.changing(row: 1, "value", to: "fast"))
+        }
         guard case .corrupt(let path, _) = error else {
             Issue.record("expected a corrupt-file error, got \(error)")
             return
         }
-        #expect(path == "rows[1].phase")
-        #expect(error.description.hasPrefix("the result file is damaged at rows[1].phase: "))
+        #expect(path == "rows[1].value")
+        #expect(error.description.hasPrefix("the result file is damaged at rows[1].value: "))
+    }
+
+    @Test("A word this build does not know (a newer build's phase) is named with its path, and a newer build suggested")
+    func unknownWord() throws {
+        let error = try #require(throws: ArtifactError.self) {
+            try JSONArtifact.decode(try Self.changing(row: 1, "phase", to: "warp-drive"))
+        }
+        #expect(error == .unknownValue(path: "rows[1].phase", value: "warp-drive"))
+        #expect(error.description.contains("newer wasmbench"))
+    }
+
+    /// The fixture's artifact with one field of one row set to `value`.
+    static func changing(row: Int, _ field: String, to value: Any) throws -> Data {
+        let data = try JSONArtifact.encode(ReportFixture.runResult())
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var rows = try #require(object["rows"] as? [[String: Any]])
+        rows[row][field] = value
+        object["rows"] = rows
+        return try JSONSerialization.data(withJSONObject: object)
     }
 
     @Test("A missing field is reported with its full path")
