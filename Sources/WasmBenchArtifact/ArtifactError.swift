@@ -29,7 +29,8 @@ package enum ArtifactError: Error, CustomStringConvertible, Equatable, Sendable 
             "the result file is damaged at \(path.isEmpty ? "its top level" : path): \(detail); "
                 + "re-run to produce a fresh one"
         case .unknownValue(let path, let value):
-            "the result file holds \"\(value)\" at \(path), which this wasmbench does not know: read a file "
+            "the result file holds \"\(value.count > 64 ? value.prefix(64) + "…" : value)\" at \(path), which this "
+                + "wasmbench does not know: read a file "
                 + "of a newer wasmbench with that version, or re-run to produce a fresh one"
         case .notEncodable(let path, let detail):
             "cannot save the result as JSON: the value at \(path.isEmpty ? "the top level" : path) "

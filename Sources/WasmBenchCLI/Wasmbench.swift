@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WasmBenchReport
 import WasmBenchRunner
 
 /// The root command: parses, dispatches, and alone decides the exit code: a library's typed error
@@ -38,7 +39,7 @@ public struct Wasmbench: ParsableCommand {
             Foundation.exit(ExitStatus.success.rawValue)
         } catch {
             if let error = CommandError(error) {
-                FileHandle.standardError.write(Data("wasmbench: error: \(error.message)\n".utf8))
+                FileHandle.standardError.write(Data("wasmbench: error: \(InertText.stripped(error.message))\n".utf8))
                 Foundation.exit(error.status.rawValue)
             }
             let code = exitCode(for: error)
@@ -46,7 +47,7 @@ public struct Wasmbench: ParsableCommand {
                 print(fullMessage(for: error))
                 Foundation.exit(0)
             }
-            FileHandle.standardError.write(Data("\(fullMessage(for: error))\n".utf8))
+            FileHandle.standardError.write(Data("\(InertText.stripped(fullMessage(for: error)))\n".utf8))
             Foundation.exit(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
         }
     }

@@ -32,6 +32,7 @@ package enum SVG {
             + "role=\"img\" aria-label=\"\(label)\">\n"
     }
 
+    /// A line of class `name` from (`x1`, `y1`) to (`x2`, `y2`), with hover text if given.
     static func line(
         _ name: String, _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, hover: String? = nil
     ) -> HTML {

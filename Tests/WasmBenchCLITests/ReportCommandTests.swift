@@ -50,4 +50,23 @@ struct ReportCommandTests {
         #expect(json.status == 0)
         #expect(try JSONArtifact.decode(Data(json.stdout.utf8)).geometricMeans.count == 1)
     }
+
+    @Test(
+        "A file with a word this build does not know: exit 3, the word cut short and without escape sequences, a newer wasmbench suggested"
+    )
+    func unknownWord() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: try savedRun()))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        var summaries = try #require(object["summaries"] as? [[String: Any]])
+        summaries[0]["phase"] = "\u{1B}]0;owned\u{07}\u{1B}[31m" + String(repeating: "x", count: 200)
+        object["summaries"] = summaries
+        let path = folder.path("newer.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        let result = try WasmbenchBinary.run(["report", path], in: folder)
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("at summaries[0].phase, which this wasmbench does not know"), "\(result.stderr)")
+        #expect(result.stderr.contains("newer wasmbench"))
+        #expect(!result.stderr.contains("\u{1B}") && !result.stderr.contains("\u{07}"))
+        #expect(!result.stderr.contains(String(repeating: "x", count: 65)), "the word is cut to 64 characters")
+    }
 }
