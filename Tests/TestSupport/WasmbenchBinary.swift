@@ -36,15 +36,21 @@ public enum WasmbenchBinary {
         return (environment["HOME"] ?? "/tmp") + "/.cache/wasmbench"
     }
 
-    /// Runs wasmbench with arguments; `environment` adds to a minimal PATH/HOME/WASMBENCH_HOME one,
-    /// with WASMBENCH_STORE a history in `folder`.
+    /// The environment a test runs wasmbench in: PATH and HOME, the shared cache as WASMBENCH_HOME,
+    /// and as WASMBENCH_STORE a history in `folder`, so that every test's runs go to a history of
+    /// its own, never the user's or another test's.
+    public static func environment(in folder: TemporaryFolder) -> [String: String] {
+        var env = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME"].contains($0.key) }
+        env["WASMBENCH_HOME"] = home
+        env["WASMBENCH_STORE"] = folder.path("history.sqlite")
+        return env
+    }
+
+    /// Runs wasmbench with arguments; `environment` adds to ``environment(in:)``.
     public static func run(
         _ arguments: [String], environment: [String: String] = [:], timeout: Double = 600, in folder: TemporaryFolder
     ) throws -> Invocation {
-        var env = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME"].contains($0.key) }
-        env["WASMBENCH_HOME"] = home
-        // Every test's runs go to a history of its own, never the user's or another test's.
-        env["WASMBENCH_STORE"] = folder.path("history.sqlite")
+        var env = Self.environment(in: folder)
         env.merge(environment) { $1 }
         let out = folder.path("wasmbench-\(UUID().uuidString).out")
         let err = folder.path("wasmbench-\(UUID().uuidString).err")

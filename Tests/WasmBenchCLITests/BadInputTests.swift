@@ -194,17 +194,19 @@ struct BadInputTests {
             """
         let launcher = ProcessLauncher()
         let out = folder.path("sh.out")
-        var env = ProcessInfo.processInfo.environment.filter { ["PATH", "HOME"].contains($0.key) }
-        env["WASMBENCH_HOME"] = WasmbenchBinary.home
         let finished = try launcher.run(
             ProcessSpec(
-                executable: "/bin/sh", arguments: ["-c", script, WasmbenchBinary.path, hang, json], environment: env,
+                executable: "/bin/sh", arguments: ["-c", script, WasmbenchBinary.path, hang, json],
+                environment: WasmbenchBinary.environment(in: folder),
                 stdoutPath: out, stderrPath: folder.path("sh.err"), timeout: 100))
         #expect(finished.wallSeconds < 60)
         #expect(try String(contentsOfFile: out, encoding: .utf8).contains("status=130"))
         let saved = try results(json)
         #expect(!saved.complete)
         #expect(saved.failures.contains { $0.kind == .interrupted })
+        #expect(
+            FileManager.default.fileExists(atPath: folder.path("history.sqlite")),
+            "the test's own history, not the user's")
     }
 
     @Test("an unknown runtime id or a bad flag is a usage error (64) that lists the choices")
