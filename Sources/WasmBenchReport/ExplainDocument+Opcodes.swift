@@ -44,8 +44,7 @@ extension ExplainDocument {
         }
         let steady = profile.steady == false ? " (not steady between the first runs)" : ""
         let ratios = perNative.isEmpty ? "" : "; Wasm instructions " + perNative.joined(separator: ", ")
-        var structural = 0.0
-        for opcode in profile.opcodes where Self.structural.contains(opcode.name) { structural += opcode.perIteration }
+        let structural = profile.opcodes.filter { Self.structural.contains($0.name) }.map(\.perIteration).reduce(0, +)
         let share = profile.perIteration > 0 ? structural / profile.perIteration : 0
         return ReportText(
             .text(

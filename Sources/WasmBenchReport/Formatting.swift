@@ -11,8 +11,8 @@ package func formatDuration(_ seconds: Double) -> String {
     if seconds == 0 { return "0 s" }
     let sign = seconds < 0 ? "-" : ""
     let magnitude = abs(seconds)
-    let units: [(name: String, scale: Double)] = [("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3), ("s", 1)]
-    for unit in units.dropLast() {
+    let units: [(name: String, scale: Double)] = [("ns", 1e-9), ("µs", 1e-6), ("ms", 1e-3)]
+    for unit in units {
         let rounded = roundToSignificantDigits(magnitude / unit.scale)
         if rounded < 1000 { return sign + formatSignificant(rounded) + " " + unit.name }
     }

@@ -120,10 +120,9 @@ struct HTMLWriter: ReportWriter {
         case .text(let text): return inline(text)
         case .measure(let value): return measure(value)
         case .compared(let value, let ratio, let isBaseline):
-            guard case .value = value else { return measure(value) }
-            if isBaseline { return measure(value) + "<br><span class=\"ratio\">baseline</span>" }
-            guard let ratio else { return measure(value) }
-            return measure(value) + "<br><span class=\"ratio\">\(ratio.text)\(unfair(ratio))</span>"
+            let under: HTML? = isBaseline ? "baseline" : ratio.map { "\($0.text)\(unfair($0))" as HTML }
+            guard case .value = value, let under else { return measure(value) }
+            return measure(value) + "<br><span class=\"ratio\">\(under)</span>"
         case .mean(let ratio, let covered, let total):
             let coverage = covered.map { "<br><small>\($0) of \(total) workloads</small>" as HTML } ?? ""
             return "\(ratio.text)\(unfair(ratio))\(coverage)"

@@ -20,7 +20,7 @@ struct HistoryDocument {
         if compact { introduction.insert(.styled("wasmbench history", .strong), at: 0) }
         return ReportDocument(
             title: "wasmbench history · \(report.store)", heading: "wasmbench history",
-            introduction: [.paragraph(introduction, role: .plain)], sections: sections)
+            introduction: [.paragraph(introduction)], sections: sections)
     }
 
     /// ` · machine X · runtime Y …` for each filter set, or nothing.

@@ -40,14 +40,8 @@ package enum InertText {
     /// `\`, `` ` ``, `<` and `>`, so no HTML tag or code span starts inside it.
     /// `backticks: false` keeps backticks, for a sentence that marks its code with them.
     static func markdown(_ text: String, backticks: Bool = true) -> String {
-        var escaped = ""
-        for character in stripped(text) {
-            if character == "\\" || character == "<" || character == ">" || (backticks && character == "`") {
-                escaped.append("\\")
-            }
-            escaped.append(character)
-        }
-        return escaped
+        let special: Set<Character> = backticks ? ["\\", "<", ">", "`"] : ["\\", "<", ">"]
+        return String(stripped(text).flatMap { special.contains($0) ? ["\\", $0] : [$0] })
     }
 
     /// Whether a scalar is a C0 or C1 control or DEL.

@@ -8,18 +8,13 @@ extension RunDocument {
     /// has no size fit.
     func sizes() -> ReportSection? {
         guard !result.sizeFits.isEmpty else { return nil }
-        let swept = result.sizeFits.filter { $0.axis == .parameter }
-        let modules = result.sizeFits.filter { $0.axis == .moduleBytes }
         var blocks: [ReportBlock] = []
-        if !swept.isEmpty {
-            blocks.append(.heading("Against the problem size (--param)", level: 3))
-            blocks.append(.table(Self.fitTable(swept, first: "workload") { $0.workload ?? "" }))
-            blocks += Self.fitCharts(swept, runtimes: index.measuredRuntimes)
-        }
-        if !modules.isEmpty {
-            blocks.append(.heading("Against the module's size", level: 3))
-            blocks.append(.table(Self.fitTable(modules, first: "workloads") { "\($0.points.count)" }))
-            blocks += Self.fitCharts(modules, runtimes: index.measuredRuntimes)
+        let axes: [(SizeFit.Axis, ReportText)] = [
+            (.parameter, "Against the problem size (--param)"), (.moduleBytes, "Against the module's size"),
+        ]
+        for (axis, heading) in axes {
+            let fits = result.sizeFits.filter { $0.axis == axis }
+            if !fits.isEmpty { blocks += [.heading(heading, level: 3), .table(Self.fitTable(fits))] + fitCharts(fits) }
         }
         let sentences = [
             "Each size's estimate is the run's (\(result.configuration.estimator.perIteration)); the line through",
@@ -35,17 +30,20 @@ extension RunDocument {
             caption: "how each phase grows with the input's and the module's size", blocks)
     }
 
-    /// One row per fit: `first`, runtime, phase, the points, fixed cost, per-unit cost and R².
-    static func fitTable(_ fits: [SizeFit], first: String, _ firstCell: (SizeFit) -> String) -> ReportTable {
+    /// One row per fit of one axis: the workload (or for module sizes the number of workloads),
+    /// runtime, phase, the points, fixed cost, per-unit cost and R².
+    static func fitTable(_ fits: [SizeFit]) -> ReportTable {
+        let modules = fits.first?.axis == .moduleBytes
         let headers: [ReportText] = [
-            .text(first), "runtime", "phase", "sizes", "fixed [95% CI]", "per unit [95% CI]", "R²",
+            modules ? "workloads" : "workload", "runtime", "phase", "sizes", "fixed [95% CI]", "per unit [95% CI]",
+            "R²",
         ]
         let rows = fits.map { fit -> [ReportCell] in
             let points = fit.points.map {
                 "\(size($0.size, fit)) → \(ReportIndex.format($0.estimate.value, unit: fit.unit))"
             }
             return [
-                .code(firstCell(fit)), .code(fit.runtime),
+                .code(modules ? "\(fit.points.count)" : fit.workload ?? ""), .code(fit.runtime),
                 .plain(ReportIndex.label(phase: fit.phase, metric: fit.metric)), .plain(points.joined(separator: ", ")),
                 .plain(fit.intercept.map { ReportIndex.format($0, unit: fit.unit) } ?? "—"),
                 .plain(fit.slope.map { perUnit($0, fit) } ?? "—"),
@@ -56,7 +54,8 @@ extension RunDocument {
     }
 
     /// A chart per workload (or module axis) × phase × metric, a series per runtime.
-    static func fitCharts(_ fits: [SizeFit], runtimes: [String]) -> [ReportBlock] {
+    func fitCharts(_ fits: [SizeFit]) -> [ReportBlock] {
+        let colour = { (fit: SizeFit) in (index.measuredRuntimes.firstIndex(of: fit.runtime) ?? 0) + 1 }
         let key = { (fit: SizeFit) in [fit.workload ?? "", fit.phase.rawValue, fit.metric.rawValue] }
         let groups = ReportIndex.ordered(fits.map(key)).map { group in fits.filter { key($0) == group } }
         let figures = groups.map { group -> ReportFigure in
@@ -72,7 +71,7 @@ extension RunDocument {
                         )
                     },
                     line: fit.intercept.flatMap { a in fit.slope.map { (a.value, $0.value) } },
-                    colour: (runtimes.firstIndex(of: fit.runtime) ?? 0) + 1, label: fit.runtime)
+                    colour: colour(fit), label: fit.runtime)
             }
             let what =
                 "\(ReportIndex.label(phase: first.phase, metric: first.metric)) of \(first.workload ?? "every workload")"
@@ -82,7 +81,7 @@ extension RunDocument {
             let chart = PointChart(
                 label: "\(what) against \(first.sizeName)", across: across, unit: first.unit, series: series)
             let keys = group.flatMap { fit -> [ReportText.Span] in
-                [.text(" "), .swatch((runtimes.firstIndex(of: fit.runtime) ?? 0) + 1), .text(" \(fit.runtime)")]
+                [.text(" "), .swatch(colour(fit)), .text(" \(fit.runtime)")]
             }
             return ReportFigure(chart: .points(chart), caption: ReportText([.text(what + ":")] + keys))
         }

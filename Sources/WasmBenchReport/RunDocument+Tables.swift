@@ -74,7 +74,7 @@ extension RunDocument {
                 }
                 return ReportTable.Row(cells: [.code(workload)] + cells)
             }
-            let notes = compact ? index.runtime(runtime)?.notes ?? [] : []
+            let notes = index.runtime(runtime)?.notes ?? []
             return ReportTable.Group(heading: runtimeHeading(runtime), notes: notes, rows: rows)
         }
         let headers =

@@ -62,10 +62,9 @@ struct RunDocument {
             machine.threadsPerCore.map { "\(machine.cores) CPUs, \($0) thread\($0 == 1 ? "" : "s") per core" },
             machine.hypervisorVendor ?? (machine.hypervisor == true ? "hypervisor" : nil),
         ]
-        if parts.contains(where: { $0 != nil }) {
-            facts.append(
-                ReportFact(
-                    label: "CPU identity", value: ([machine.cpuModel] + parts.compactMap { $0 }).map(ReportText.text)))
+        let known = parts.compactMap { $0 }
+        if !known.isEmpty {
+            facts.append(ReportFact(label: "CPU identity", value: ([machine.cpuModel] + known).map(ReportText.text)))
         }
         if let noise = result.noise {
             let seconds = formatSignificant(noise.overheadSeconds)

@@ -107,8 +107,7 @@ package func pad(_ text: String, to width: Int, right: Bool = false) -> String {
 /// Breaks `text` into lines of at most `width` visible characters at spaces; a word longer than
 /// `width` stays whole on its own line. Existing line breaks are kept.
 func wrap(_ text: String, width: Int) -> [String] {
-    guard width > 0 else { return [text] }
-    return text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
+    text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { paragraph in
         let lines = fill(paragraph.split(separator: " ").map(String.init), separator: " ", width: width)
         return lines.isEmpty ? [""] : lines
     }
